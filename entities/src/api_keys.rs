@@ -1,0 +1,96 @@
+//! Satu API keys: only the SHA-256 digest and a display prefix are stored.
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, QueryFilter, entity::prelude::*, sea_query::Expr};
+
+use crate::{RepoError, secret_token};
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "api_keys")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub name: String,
+    pub prefix: String,
+    #[sea_orm(unique)]
+    pub key_hash: String,
+    pub created_at: DateTimeUtc,
+    pub last_used_at: Option<DateTimeUtc>,
+    pub revoked_at: Option<DateTimeUtc>,
+    pub expires_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    pub fn is_usable_at(&self, now: DateTimeUtc) -> bool {
+        self.revoked_at.is_none() && self.expires_at.is_none_or(|t| t > now)
+    }
+}
+
+/// Creates a key for `user_id` and returns the row plus the secret, which is never stored.
+pub async fn create(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    name: &str,
+) -> Result<(Model, String), RepoError> {
+    let name = name.trim();
+    if name.is_empty() || name.len() > 100 {
+        return Err(RepoError::Invalid {
+            field: "key name",
+            reason: "must be 1 to 100 characters".to_owned(),
+        });
+    }
+    let key = secret_token::new_api_key().map_err(|e| RepoError::Invalid {
+        field: "randomness",
+        reason: e.to_string(),
+    })?;
+    let row = ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(user_id),
+        name: Set(name.to_owned()),
+        prefix: Set(key.prefix),
+        key_hash: Set(key.hash),
+        created_at: Set(Utc::now()),
+        last_used_at: Set(None),
+        revoked_at: Set(None),
+        expires_at: Set(None),
+    }
+    .insert(db)
+    .await
+    .map_err(|e| RepoError::on_unique(e, "an API key with this digest"))?;
+    Ok((row, key.secret))
+}
+
+/// The key with this digest if it exists, is not revoked and has not expired.
+pub async fn find_active_by_hash(
+    db: &impl ConnectionTrait,
+    key_hash: &str,
+) -> Result<Option<Model>, DbErr> {
+    let key = Entity::find()
+        .filter(Column::KeyHash.eq(key_hash))
+        .one(db)
+        .await?;
+    Ok(key.filter(|k| k.is_usable_at(Utc::now())))
+}
+
+/// Records when keys were last used; called by the usage writer once per batch, not per request.
+pub async fn touch_last_used(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+    at: DateTimeUtc,
+) -> Result<(), DbErr> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    Entity::update_many()
+        .col_expr(Column::LastUsedAt, Expr::value(at))
+        .filter(Column::Id.is_in(ids.iter().copied()))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,33 @@
+use sea_orm::{DbErr, SqlErr};
+
+/// What a repository function can fail with. Constraint violations become domain errors here,
+/// so callers never parse database messages.
+#[derive(Debug, thiserror::Error)]
+pub enum RepoError {
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("{0} already exists")]
+    Duplicate(&'static str),
+    #[error("invalid {field}: {reason}")]
+    Invalid { field: &'static str, reason: String },
+    #[error("credential sealing failed: {0}")]
+    Seal(#[from] crate::seal::SealError),
+    #[error("database error: {0}")]
+    Db(DbErr),
+}
+
+impl RepoError {
+    /// Maps a unique-constraint violation to `Duplicate(what)`, anything else to `Db`.
+    pub fn on_unique(err: DbErr, what: &'static str) -> Self {
+        match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => Self::Duplicate(what),
+            _ => Self::Db(err),
+        }
+    }
+}
+
+impl From<DbErr> for RepoError {
+    fn from(err: DbErr) -> Self {
+        Self::Db(err)
+    }
+}

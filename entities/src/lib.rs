@@ -1,0 +1,20 @@
+//! Satu's data: sea-orm entities, the repository functions that read and write them (each takes
+//! any connection, so it works on the pool and inside a caller's transaction), and the rules that
+//! live on the data (plans, providers, sealing of credentials, API key format, prices).
+
+pub mod api_keys;
+pub mod error;
+pub mod model_catalog;
+pub mod password;
+pub mod plans;
+pub mod provider;
+pub mod provider_accounts;
+pub mod seal;
+pub mod secret_token;
+pub mod sessions;
+pub mod usage_events;
+pub mod usage_hourly;
+pub mod users;
+
+pub use error::RepoError;
+pub use provider::{AccountKind, AccountStatus, Provider};

@@ -1,0 +1,139 @@
+//! A user's connections to AI providers. Credentials are sealed (see `seal`) and never leave this
+//! module in clear except through `open_credentials`.
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, FromJsonQueryResult, QueryFilter, QueryOrder, entity::prelude::*};
+use serde::{Deserialize, Serialize};
+
+use crate::seal::Sealer;
+use crate::{AccountKind, AccountStatus, Provider, RepoError};
+
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, FromJsonQueryResult)]
+pub struct ModelList(pub Vec<String>);
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "provider_accounts")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub user_id: Uuid,
+    pub provider: String,
+    pub kind: String,
+    pub label: String,
+    pub status: String,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub sealed_credentials: Option<String>,
+    pub base_url: Option<String>,
+    #[sea_orm(column_type = "Json")]
+    pub models: ModelList,
+    pub weight: i32,
+    pub priority: i32,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub last_error: Option<String>,
+    pub last_used_at: Option<DateTimeUtc>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+/// What is sealed for an account. OAuth fields arrive with the connections work.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Credentials {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Credentials([redacted])")
+    }
+}
+
+fn aad(account_id: Uuid) -> Vec<u8> {
+    format!("provider_account:{account_id}").into_bytes()
+}
+
+pub struct NewApiKeyAccount<'a> {
+    pub user_id: Uuid,
+    pub provider: Provider,
+    pub api_key: &'a str,
+    pub base_url: Option<String>,
+    pub label: Option<&'a str>,
+    pub models: Vec<String>,
+}
+
+pub async fn create_api_key_account(
+    db: &impl ConnectionTrait,
+    sealer: &Sealer,
+    new: NewApiKeyAccount<'_>,
+) -> Result<Model, RepoError> {
+    if new.api_key.trim().is_empty() {
+        return Err(RepoError::Invalid {
+            field: "api key",
+            reason: "must not be empty".to_owned(),
+        });
+    }
+    let id = Uuid::new_v4();
+    let credentials = Credentials {
+        api_key: Some(new.api_key.trim().to_owned()),
+    };
+    let plaintext = serde_json::to_vec(&credentials).map_err(|e| RepoError::Invalid {
+        field: "credentials",
+        reason: e.to_string(),
+    })?;
+    let sealed = sealer.seal(&plaintext, &aad(id))?;
+    let now = Utc::now();
+    let row = ActiveModel {
+        id: Set(id),
+        user_id: Set(new.user_id),
+        provider: Set(new.provider.as_str().to_owned()),
+        kind: Set(AccountKind::ApiKey.as_str().to_owned()),
+        label: Set(new
+            .label
+            .map(str::to_owned)
+            .unwrap_or_else(|| new.provider.as_str().to_owned())),
+        status: Set(AccountStatus::Active.as_str().to_owned()),
+        sealed_credentials: Set(Some(sealed)),
+        base_url: Set(new.base_url),
+        models: Set(ModelList(new.models)),
+        weight: Set(1),
+        priority: Set(0),
+        last_error: Set(None),
+        last_used_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    Ok(row.insert(db).await?)
+}
+
+impl Model {
+    pub fn provider(&self) -> Option<Provider> {
+        self.provider.parse().ok()
+    }
+
+    pub fn status(&self) -> Option<AccountStatus> {
+        AccountStatus::parse(&self.status)
+    }
+
+    pub fn open_credentials(&self, sealer: &Sealer) -> Result<Option<Credentials>, RepoError> {
+        let Some(sealed) = &self.sealed_credentials else {
+            return Ok(None);
+        };
+        let plaintext = sealer.open(sealed, &aad(self.id))?;
+        serde_json::from_slice(&plaintext)
+            .map(Some)
+            .map_err(|_| RepoError::Seal(crate::seal::SealError::Malformed))
+    }
+}
+
+pub async fn list_for_user(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Model>, DbErr> {
+    Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .order_by_asc(Column::CreatedAt)
+        .all(db)
+        .await
+}

@@ -1,0 +1,146 @@
+//! One row per proxied request: who, where, tokens, cost, timings, outcome.
+
+use chrono::{DurationRound, TimeDelta, Utc};
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    entity::prelude::*,
+};
+
+use crate::usage_hourly;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "usage_events")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    #[sea_orm(unique)]
+    pub request_id: Uuid,
+    pub user_id: Option<Uuid>,
+    pub api_key_id: Option<Uuid>,
+    pub account_id: Option<Uuid>,
+    pub provider: Option<String>,
+    pub model: String,
+    pub endpoint: String,
+    pub stream: bool,
+    pub status_code: i32,
+    pub error_kind: Option<String>,
+    pub prompt_tokens: i64,
+    pub completion_tokens: i64,
+    pub cached_tokens: i64,
+    pub reasoning_tokens: i64,
+    pub cost_nanos: i64,
+    pub latency_ms: i64,
+    pub ttft_ms: Option<i64>,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+/// A usage event as the proxy produces it, before it has a row id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewUsage {
+    pub request_id: Uuid,
+    pub user_id: Uuid,
+    pub api_key_id: Uuid,
+    pub account_id: Option<Uuid>,
+    pub provider: Option<String>,
+    pub model: String,
+    pub endpoint: &'static str,
+    pub stream: bool,
+    pub status_code: u16,
+    pub error_kind: Option<&'static str>,
+    pub prompt_tokens: i64,
+    pub completion_tokens: i64,
+    pub cached_tokens: i64,
+    pub reasoning_tokens: i64,
+    pub cost_nanos: i64,
+    pub latency_ms: i64,
+    pub ttft_ms: Option<i64>,
+    pub created_at: DateTimeUtc,
+}
+
+impl NewUsage {
+    pub fn is_error(&self) -> bool {
+        self.status_code >= 400 || self.error_kind.is_some()
+    }
+
+    /// The hour this event is rolled up into.
+    pub fn hour(&self) -> DateTimeUtc {
+        self.created_at
+            .duration_trunc(TimeDelta::hours(1))
+            .unwrap_or(self.created_at)
+    }
+
+    fn into_active(self) -> ActiveModel {
+        ActiveModel {
+            id: NotSet,
+            request_id: Set(self.request_id),
+            user_id: Set(Some(self.user_id)),
+            api_key_id: Set(Some(self.api_key_id)),
+            account_id: Set(self.account_id),
+            provider: Set(self.provider),
+            model: Set(self.model),
+            endpoint: Set(self.endpoint.to_owned()),
+            stream: Set(self.stream),
+            status_code: Set(i32::from(self.status_code)),
+            error_kind: Set(self.error_kind.map(str::to_owned)),
+            prompt_tokens: Set(self.prompt_tokens),
+            completion_tokens: Set(self.completion_tokens),
+            cached_tokens: Set(self.cached_tokens),
+            reasoning_tokens: Set(self.reasoning_tokens),
+            cost_nanos: Set(self.cost_nanos),
+            latency_ms: Set(self.latency_ms),
+            ttft_ms: Set(self.ttft_ms),
+            created_at: Set(self.created_at),
+        }
+    }
+}
+
+/// Writes a batch of events, their hourly rollups and the keys' last-used times in one
+/// transaction, so a rollup never counts an event that was not stored (or the reverse).
+pub async fn record_batch(db: &DatabaseConnection, batch: Vec<NewUsage>) -> Result<(), DbErr> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let rollups = usage_hourly::aggregate(&batch);
+    let mut key_ids: Vec<Uuid> = batch.iter().map(|e| e.api_key_id).collect();
+    key_ids.sort_unstable();
+    key_ids.dedup();
+    let txn = db.begin().await?;
+    for chunk in batch.chunks(200) {
+        Entity::insert_many(chunk.iter().cloned().map(NewUsage::into_active))
+            .exec(&txn)
+            .await?;
+    }
+    for rollup in rollups {
+        usage_hourly::add(&txn, rollup).await?;
+    }
+    crate::api_keys::touch_last_used(&txn, &key_ids, Utc::now()).await?;
+    txn.commit().await
+}
+
+pub async fn recent_for_user(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    limit: u64,
+) -> Result<Vec<Model>, DbErr> {
+    Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .order_by_desc(Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
+/// Deletes events older than `before`; rollups keep the history. Returns the number deleted.
+pub async fn prune_before(db: &impl ConnectionTrait, before: DateTimeUtc) -> Result<u64, DbErr> {
+    let res = Entity::delete_many()
+        .filter(Column::CreatedAt.lt(before))
+        .exec(db)
+        .await?;
+    Ok(res.rows_affected)
+}

@@ -1,0 +1,108 @@
+//! Users of Satu.
+
+use chrono::Utc;
+use sea_orm::{ActiveValue::Set, QueryFilter, entity::prelude::*};
+
+use crate::RepoError;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "users")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    #[sea_orm(unique)]
+    pub email: String,
+    pub password_hash: Option<String>,
+    pub plan_id: String,
+    pub platform_role: Option<String>,
+    pub email_verified: bool,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+/// Operator roles; ordinary users have none.
+pub const PLATFORM_ROLES: [&str; 3] = ["super_admin", "support", "finance"];
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub password_hash: Option<String>,
+    pub plan_id: &'a str,
+    pub platform_role: Option<&'a str>,
+}
+
+/// Lower-cases and checks an email address; the stored form is the normalised one.
+pub fn normalize_email(email: &str) -> Result<String, RepoError> {
+    let email = email.trim().to_lowercase();
+    let invalid = |reason: &str| RepoError::Invalid {
+        field: "email",
+        reason: reason.to_owned(),
+    };
+    let (local, domain) = email.split_once('@').ok_or_else(|| invalid("missing @"))?;
+    if local.is_empty() || domain.is_empty() || !domain.contains('.') || domain.starts_with('.') {
+        return Err(invalid("expected name@domain.tld"));
+    }
+    if email.len() > 254 || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(invalid("contains spaces or is too long"));
+    }
+    Ok(email)
+}
+
+pub async fn create(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<Model, RepoError> {
+    let email = normalize_email(new.email)?;
+    if crate::plans::find(db, new.plan_id).await?.is_none() {
+        return Err(RepoError::Invalid {
+            field: "plan",
+            reason: format!("no plan named `{}`", new.plan_id),
+        });
+    }
+    if let Some(role) = new.platform_role
+        && !PLATFORM_ROLES.contains(&role)
+    {
+        return Err(RepoError::Invalid {
+            field: "platform role",
+            reason: format!("`{role}` (expected one of: {})", PLATFORM_ROLES.join(", ")),
+        });
+    }
+    let now = Utc::now();
+    let user = ActiveModel {
+        id: Set(Uuid::new_v4()),
+        email: Set(email),
+        password_hash: Set(new.password_hash),
+        plan_id: Set(new.plan_id.to_owned()),
+        platform_role: Set(new.platform_role.map(str::to_owned)),
+        email_verified: Set(false),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    user.insert(db)
+        .await
+        .map_err(|e| RepoError::on_unique(e, "a user with this email"))
+}
+
+pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Model, RepoError> {
+    let email = normalize_email(email)?;
+    Entity::find()
+        .filter(Column::Email.eq(email))
+        .one(db)
+        .await?
+        .ok_or(RepoError::NotFound("user"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(
+            super::normalize_email(" Ana@Example.COM ").unwrap(),
+            "ana@example.com"
+        );
+        for bad in ["", "ana", "ana@", "@x.com", "ana@localhost", "a b@x.com"] {
+            assert!(super::normalize_email(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! Database migrations. Every migration runs on SQLite (the embedded default) and Postgres.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_core;
+mod m20261125_000002_usage;
+mod m20261125_000003_seed;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261125_000001_core::Migration),
+            Box::new(m20261125_000002_usage::Migration),
+            Box::new(m20261125_000003_seed::Migration),
+        ]
+    }
+}

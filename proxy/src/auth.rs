@@ -1,0 +1,131 @@
+//! Who is calling: a Satu API key → principal, from an in-memory cache keyed by the key's SHA-256.
+//! A key is read from the database at most once per cache TTL, never per request.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::http::{HeaderMap, header};
+use entities::secret_token::sha256_hex;
+use sea_orm::{DatabaseConnection, EntityTrait};
+use uuid::Uuid;
+
+use crate::error::ProxyError;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub user_id: Uuid,
+    pub api_key_id: Uuid,
+    pub plan_id: String,
+}
+
+/// Entries kept before the cache is emptied; bounds memory under a flood of random keys.
+const MAX_ENTRIES: usize = 100_000;
+
+struct Entry {
+    principal: Option<Arc<Principal>>,
+    loaded: Instant,
+}
+
+pub struct KeyCache {
+    db: DatabaseConnection,
+    ttl: Duration,
+    entries: RwLock<HashMap<String, Entry>>,
+}
+
+/// The key from `Authorization: Bearer`, `x-api-key` or `x-goog-api-key`.
+pub fn key_from_headers(headers: &HeaderMap) -> Option<&str> {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        });
+    bearer
+        .or_else(|| headers.get("x-api-key").and_then(|v| v.to_str().ok()))
+        .or_else(|| headers.get("x-goog-api-key").and_then(|v| v.to_str().ok()))
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+}
+
+impl KeyCache {
+    pub fn new(db: DatabaseConnection, ttl: Duration) -> Self {
+        Self {
+            db,
+            ttl,
+            entries: RwLock::new(HashMap::new()),
+        }
+    }
+
+    pub async fn authenticate(&self, headers: &HeaderMap) -> Result<Arc<Principal>, ProxyError> {
+        let secret = key_from_headers(headers).ok_or(ProxyError::MissingKey)?;
+        let hash = sha256_hex(secret);
+        let cached = self.cached(&hash);
+        let principal = match cached {
+            Some(p) => p,
+            None => self.load(hash).await?,
+        };
+        principal.ok_or(ProxyError::InvalidKey)
+    }
+
+    fn cached(&self, hash: &str) -> Option<Option<Arc<Principal>>> {
+        let entries = self.entries.read().ok()?;
+        let entry = entries.get(hash)?;
+        (entry.loaded.elapsed() < self.ttl).then(|| entry.principal.clone())
+    }
+
+    async fn load(&self, hash: String) -> Result<Option<Arc<Principal>>, ProxyError> {
+        let principal = self.read_principal(&hash).await.map_err(|e| {
+            tracing::error!(error = %e, "api key lookup failed");
+            ProxyError::Internal
+        })?;
+        if let Ok(mut entries) = self.entries.write() {
+            if entries.len() >= MAX_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(
+                hash,
+                Entry {
+                    principal: principal.clone(),
+                    loaded: Instant::now(),
+                },
+            );
+        }
+        Ok(principal)
+    }
+
+    async fn read_principal(&self, hash: &str) -> Result<Option<Arc<Principal>>, sea_orm::DbErr> {
+        let Some(key) = entities::api_keys::find_active_by_hash(&self.db, hash).await? else {
+            return Ok(None);
+        };
+        let user = entities::users::Entity::find_by_id(key.user_id)
+            .one(&self.db)
+            .await?;
+        Ok(user.map(|u| {
+            Arc::new(Principal {
+                user_id: u.id,
+                api_key_id: key.id,
+                plan_id: u.plan_id,
+            })
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_read_from_every_supported_header() {
+        let mut h = HeaderMap::new();
+        assert_eq!(key_from_headers(&h), None);
+        h.insert("x-api-key", "sk-satu-b".parse().unwrap());
+        assert_eq!(key_from_headers(&h), Some("sk-satu-b"));
+        h.insert(header::AUTHORIZATION, "Bearer sk-satu-a".parse().unwrap());
+        assert_eq!(key_from_headers(&h), Some("sk-satu-a"));
+        let mut g = HeaderMap::new();
+        g.insert("x-goog-api-key", "sk-satu-c".parse().unwrap());
+        assert_eq!(key_from_headers(&g), Some("sk-satu-c"));
+    }
+}

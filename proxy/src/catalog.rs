@@ -1,0 +1,59 @@
+//! The model catalog in memory: ids and aliases → model (provider, prices). Reloaded periodically.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use entities::model_catalog::{self, Model};
+use sea_orm::{DatabaseConnection, DbErr};
+
+#[derive(Default)]
+pub struct CatalogSnapshot {
+    by_name: HashMap<String, Arc<Model>>,
+    pub models: Vec<Arc<Model>>,
+}
+
+impl CatalogSnapshot {
+    pub fn from_models(models: Vec<Model>) -> Self {
+        let models: Vec<Arc<Model>> = models.into_iter().map(Arc::new).collect();
+        let mut by_name = HashMap::new();
+        for m in &models {
+            for alias in &m.aliases.0 {
+                by_name.insert(alias.clone(), m.clone());
+            }
+        }
+        // Ids win over aliases of other models.
+        for m in &models {
+            by_name.insert(m.id.clone(), m.clone());
+        }
+        Self { by_name, models }
+    }
+
+    pub fn resolve(&self, name: &str) -> Option<&Arc<Model>> {
+        self.by_name.get(name)
+    }
+}
+
+#[derive(Default)]
+pub struct Catalog {
+    current: RwLock<Arc<CatalogSnapshot>>,
+}
+
+impl Catalog {
+    pub fn snapshot(&self) -> Arc<CatalogSnapshot> {
+        self.current
+            .read()
+            .map(|s| s.clone())
+            .unwrap_or_else(|poisoned| poisoned.into_inner().clone())
+    }
+
+    pub async fn reload(&self, db: &DatabaseConnection) -> Result<(), DbErr> {
+        let snapshot = Arc::new(CatalogSnapshot::from_models(
+            model_catalog::list_enabled(db).await?,
+        ));
+        match self.current.write() {
+            Ok(mut current) => *current = snapshot,
+            Err(poisoned) => *poisoned.into_inner() = snapshot,
+        }
+        Ok(())
+    }
+}

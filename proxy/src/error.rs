@@ -1,0 +1,152 @@
+//! Errors of the data plane, rendered in OpenAI's error format for OpenAI-dialect callers.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+/// Why a proxied request failed. `kind()` is a static, low-cardinality label for metrics and the
+/// usage row; the message is what the client reads and never contains secrets or internals.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum ProxyError {
+    #[error("Missing API key. Send it as `Authorization: Bearer <key>` or `x-api-key`.")]
+    MissingKey,
+    #[error("Invalid API key.")]
+    InvalidKey,
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("Request body is larger than {0} bytes.")]
+    BodyTooLarge(usize),
+    #[error("{0}")]
+    ModelNotFound(String),
+    #[error("No connected account can serve this request right now.")]
+    NoAvailableAccount,
+    #[error("The upstream provider could not be reached.")]
+    UpstreamUnreachable,
+    #[error("The upstream provider did not answer in time.")]
+    UpstreamTimeout,
+    #[error("The upstream provider failed (status {0}).")]
+    UpstreamStatus(u16),
+    #[error("The upstream account rejected its credentials; check the connection in Satu.")]
+    UpstreamAuth,
+    #[error("The upstream provider is rate limiting this account.")]
+    UpstreamRateLimited { retry_after_secs: Option<u64> },
+    #[error("The upstream provider closed the stream before sending data.")]
+    UpstreamEmpty,
+    #[error("The upstream stream was interrupted before it finished.")]
+    UpstreamInterrupted,
+    #[error("Satu is shutting down; retry the request.")]
+    ShuttingDown,
+    #[error("Internal error.")]
+    Internal,
+}
+
+impl ProxyError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ProxyError::MissingKey | ProxyError::InvalidKey => StatusCode::UNAUTHORIZED,
+            ProxyError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ProxyError::BodyTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ProxyError::ModelNotFound(_) => StatusCode::NOT_FOUND,
+            ProxyError::NoAvailableAccount | ProxyError::ShuttingDown => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
+            ProxyError::UpstreamUnreachable
+            | ProxyError::UpstreamStatus(_)
+            | ProxyError::UpstreamAuth
+            | ProxyError::UpstreamEmpty
+            | ProxyError::UpstreamInterrupted => StatusCode::BAD_GATEWAY,
+            ProxyError::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
+            ProxyError::UpstreamRateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ProxyError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ProxyError::MissingKey => "missing_api_key",
+            ProxyError::InvalidKey => "invalid_api_key",
+            ProxyError::BadRequest(_) => "invalid_request",
+            ProxyError::BodyTooLarge(_) => "body_too_large",
+            ProxyError::ModelNotFound(_) => "model_not_found",
+            ProxyError::NoAvailableAccount => "no_available_account",
+            ProxyError::UpstreamUnreachable => "upstream_unreachable",
+            ProxyError::UpstreamTimeout => "upstream_timeout",
+            ProxyError::UpstreamStatus(_) => "upstream_error",
+            ProxyError::UpstreamAuth => "upstream_auth",
+            ProxyError::UpstreamRateLimited { .. } => "upstream_rate_limited",
+            ProxyError::UpstreamEmpty => "upstream_empty",
+            ProxyError::UpstreamInterrupted => "upstream_stream_error",
+            ProxyError::ShuttingDown => "shutting_down",
+            ProxyError::Internal => "internal",
+        }
+    }
+
+    /// OpenAI's `error.type` for this error.
+    fn openai_type(&self) -> &'static str {
+        match self.status() {
+            StatusCode::UNAUTHORIZED => "authentication_error",
+            StatusCode::BAD_REQUEST | StatusCode::PAYLOAD_TOO_LARGE | StatusCode::NOT_FOUND => {
+                "invalid_request_error"
+            }
+            StatusCode::TOO_MANY_REQUESTS => "rate_limit_error",
+            _ => "api_error",
+        }
+    }
+
+    /// The body of an OpenAI error (also used as the payload of a mid-stream error event).
+    pub fn openai_body(&self) -> String {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            error: Inner<'a>,
+        }
+        #[derive(Serialize)]
+        struct Inner<'a> {
+            message: String,
+            r#type: &'a str,
+            param: Option<&'a str>,
+            code: &'a str,
+        }
+        let body = Body {
+            error: Inner {
+                message: self.to_string(),
+                r#type: self.openai_type(),
+                param: None,
+                code: self.kind(),
+            },
+        };
+        serde_json::to_string(&body).unwrap_or_else(|_| String::from("{\"error\":{}}"))
+    }
+}
+
+impl IntoResponse for ProxyError {
+    fn into_response(self) -> Response {
+        let mut response = (
+            self.status(),
+            [(header::CONTENT_TYPE, "application/json")],
+            self.openai_body(),
+        )
+            .into_response();
+        if let ProxyError::UpstreamRateLimited {
+            retry_after_secs: Some(secs),
+        } = self
+            && let Ok(value) = HeaderValue::from_str(&secs.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_render_in_openai_shape() {
+        let body: serde_json::Value =
+            serde_json::from_str(&ProxyError::InvalidKey.openai_body()).unwrap();
+        assert_eq!(body["error"]["type"], "authentication_error");
+        assert_eq!(body["error"]["code"], "invalid_api_key");
+        assert_eq!(body["error"]["message"], "Invalid API key.");
+    }
+}

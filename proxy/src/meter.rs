@@ -1,0 +1,143 @@
+//! Collects what one request used and how it went, and turns it into exactly one usage event.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use chrono::Utc;
+use entities::model_catalog::{Model as CatalogModel, TokenCounts};
+use entities::usage_events::NewUsage;
+use uuid::Uuid;
+
+use crate::auth::Principal;
+use crate::openai_chat::Usage;
+
+pub struct Meter {
+    pub request_id: Uuid,
+    principal: Arc<Principal>,
+    endpoint: &'static str,
+    model: String,
+    catalog: Option<Arc<CatalogModel>>,
+    stream: bool,
+    started: Instant,
+    account_id: Option<Uuid>,
+    provider: Option<&'static str>,
+    status: u16,
+    error_kind: Option<&'static str>,
+    usage: Option<Usage>,
+    /// Chunks with content seen on a stream: ~1 token each, used when no usage arrives.
+    content_chunks: i64,
+    prompt_estimate: i64,
+    ttft_ms: Option<i64>,
+}
+
+impl Meter {
+    pub fn new(
+        principal: Arc<Principal>,
+        endpoint: &'static str,
+        model: String,
+        stream: bool,
+        started: Instant,
+    ) -> Self {
+        Self {
+            request_id: Uuid::new_v4(),
+            principal,
+            endpoint,
+            model,
+            catalog: None,
+            stream,
+            started,
+            account_id: None,
+            provider: None,
+            status: 200,
+            error_kind: None,
+            usage: None,
+            content_chunks: 0,
+            prompt_estimate: 0,
+            ttft_ms: None,
+        }
+    }
+
+    pub fn set_model(&mut self, model: String, catalog: Option<Arc<CatalogModel>>) {
+        self.model = model;
+        self.catalog = catalog;
+    }
+
+    pub fn set_prompt_estimate(&mut self, body_bytes: usize) {
+        // ~4 bytes of JSON per token: only used when the upstream reports no usage.
+        self.prompt_estimate = i64::try_from(body_bytes / 4).unwrap_or(i64::MAX);
+    }
+
+    pub fn set_account(&mut self, account_id: Uuid, provider: &'static str) {
+        self.account_id = Some(account_id);
+        self.provider = Some(provider);
+    }
+
+    pub fn first_byte(&mut self) {
+        if self.ttft_ms.is_none() {
+            self.ttft_ms = Some(elapsed_ms(self.started));
+        }
+    }
+
+    pub fn usage(&mut self, usage: Usage) {
+        self.usage = Some(usage);
+    }
+
+    pub fn content_chunk(&mut self) {
+        self.content_chunks += 1;
+    }
+
+    pub fn fail(&mut self, status: u16, kind: &'static str) {
+        self.status = status;
+        self.error_kind = Some(kind);
+    }
+
+    /// An error after the status line was sent: the status stays, the kind is recorded.
+    pub fn interrupt(&mut self, kind: &'static str) {
+        self.error_kind = Some(kind);
+    }
+
+    pub fn finish(self) -> NewUsage {
+        let reached_upstream = self.ttft_ms.is_some();
+        let (prompt, completion, cached, reasoning) = match self.usage {
+            Some(u) => (
+                u.prompt_tokens,
+                u.completion_tokens,
+                u.cached_tokens(),
+                u.reasoning_tokens(),
+            ),
+            None if reached_upstream => (self.prompt_estimate, self.content_chunks, 0, 0),
+            None => (0, 0, 0, 0),
+        };
+        let cost_nanos = self.catalog.as_ref().map_or(0, |m| {
+            m.cost_nanos(TokenCounts {
+                prompt,
+                cached,
+                completion,
+            })
+        });
+        NewUsage {
+            request_id: self.request_id,
+            user_id: self.principal.user_id,
+            api_key_id: self.principal.api_key_id,
+            account_id: self.account_id,
+            provider: self.provider.map(str::to_owned),
+            model: self.model,
+            endpoint: self.endpoint,
+            stream: self.stream,
+            status_code: self.status,
+            error_kind: self.error_kind,
+            prompt_tokens: prompt,
+            completion_tokens: completion,
+            cached_tokens: cached,
+            reasoning_tokens: reasoning,
+            cost_nanos,
+            latency_ms: elapsed_ms(self.started),
+            ttft_ms: self.ttft_ms,
+            created_at: Utc::now(),
+        }
+    }
+}
+
+fn elapsed_ms(since: Instant) -> i64 {
+    i64::try_from(since.elapsed().as_millis()).unwrap_or(i64::MAX)
+}

@@ -1,0 +1,24 @@
+//! The data plane's route table.
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::response::IntoResponse;
+use axum::routing::{any, get, post};
+
+use crate::error::ProxyError;
+use crate::state::ProxyState;
+use crate::{chat, models};
+
+pub fn router(state: ProxyState) -> Router {
+    let body_limit = state.config.max_body_bytes;
+    Router::new()
+        .route("/v1/chat/completions", post(chat::chat_completions))
+        .route("/v1/models", get(models::list_models))
+        .route("/v1/{*rest}", any(unknown_endpoint))
+        .layer(DefaultBodyLimit::max(body_limit))
+        .with_state(state)
+}
+
+async fn unknown_endpoint() -> impl IntoResponse {
+    ProxyError::ModelNotFound("This endpoint does not exist on Satu.".to_owned())
+}

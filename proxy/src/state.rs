@@ -1,0 +1,106 @@
+//! Everything a proxy request needs, built once.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use entities::seal::Sealer;
+use sea_orm::DatabaseConnection;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::auth::KeyCache;
+use crate::catalog::Catalog;
+use crate::config::{ProvidersConfig, ProxyConfig};
+use crate::directory::Directory;
+use crate::upstream_guard::GuardedResolver;
+use crate::usage::{self, UsageRecorder, UsageWriter, WriterSettings};
+
+#[derive(Clone)]
+pub struct ProxyState(Arc<Inner>);
+
+pub struct Inner {
+    pub config: ProxyConfig,
+    pub keys: KeyCache,
+    pub directory: Directory,
+    pub catalog: Catalog,
+    pub http: reqwest::Client,
+    pub usage: UsageRecorder,
+    /// Request tasks; shutdown waits for them.
+    pub tasks: TaskTracker,
+    /// Fired when the shutdown deadline passes: open streams stop and record their usage.
+    pub hard_stop: CancellationToken,
+}
+
+impl std::ops::Deref for ProxyState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+pub struct ProxyDeps {
+    pub db: DatabaseConnection,
+    pub sealer: Arc<Sealer>,
+    pub config: ProxyConfig,
+    pub providers: ProvidersConfig,
+    pub tasks: TaskTracker,
+    pub hard_stop: CancellationToken,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("building the upstream HTTP client failed: {0}")]
+    Http(#[from] reqwest::Error),
+    #[error("loading the model catalog failed: {0}")]
+    Catalog(#[from] sea_orm::DbErr),
+}
+
+impl ProxyState {
+    /// Builds the proxy and starts its usage writer. The writer must be shut down after the
+    /// request tasks finish.
+    pub async fn start(deps: ProxyDeps) -> Result<(Self, UsageWriter), StartError> {
+        let http = upstream_client(&deps.config)?;
+        let catalog = Catalog::default();
+        catalog.reload(&deps.db).await?;
+        let (usage, writer) = usage::start(
+            deps.db.clone(),
+            WriterSettings {
+                capacity: deps.config.usage_queue_capacity,
+                batch_size: deps.config.usage_batch_size.max(1),
+                flush_interval: Duration::from_millis(deps.config.usage_flush_interval_ms),
+            },
+            deps.tasks.clone(),
+        );
+        let ttl = deps.config.cache_ttl();
+        let inner = Inner {
+            keys: KeyCache::new(deps.db.clone(), ttl),
+            directory: Directory::new(
+                deps.db.clone(),
+                deps.sealer,
+                deps.providers,
+                deps.config.allow_private_upstreams,
+                ttl,
+            ),
+            catalog,
+            http,
+            usage,
+            tasks: deps.tasks,
+            hard_stop: deps.hard_stop,
+            config: deps.config,
+        };
+        Ok((Self(Arc::new(inner)), writer))
+    }
+}
+
+fn upstream_client(config: &ProxyConfig) -> Result<reqwest::Client, reqwest::Error> {
+    let mut builder = reqwest::Client::builder()
+        .connect_timeout(config.connect_timeout())
+        .pool_idle_timeout(Duration::from_secs(90))
+        .tcp_nodelay(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .user_agent(concat!("satu/", env!("CARGO_PKG_VERSION")));
+    if !config.allow_private_upstreams {
+        builder = builder.dns_resolver(GuardedResolver::shared());
+    }
+    builder.build()
+}

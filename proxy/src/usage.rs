@@ -1,0 +1,137 @@
+//! Usage recording: request tasks hand events to a bounded channel; one writer task batches
+//! them into the database. A full channel never drops an event: the sender waits on a tracked
+//! task instead, so backpressure shows as queue depth, not loss.
+
+use std::time::Duration;
+
+use entities::usage_events::{self, NewUsage};
+use sea_orm::DatabaseConnection;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+use tokio::time::{Instant, sleep_until};
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+pub const QUEUE_DEPTH_GAUGE: &str = "satu_usage_queue_depth";
+
+#[derive(Clone)]
+pub struct UsageRecorder {
+    tx: mpsc::Sender<NewUsage>,
+    tasks: TaskTracker,
+}
+
+impl UsageRecorder {
+    pub fn record(&self, event: NewUsage) {
+        match self.tx.try_send(event) {
+            Ok(()) => {}
+            Err(mpsc::error::TrySendError::Full(event)) => {
+                let tx = self.tx.clone();
+                self.tasks.spawn(async move {
+                    if tx.send(event).await.is_err() {
+                        tracing::error!("usage writer stopped; one usage event was not recorded");
+                    }
+                });
+            }
+            Err(mpsc::error::TrySendError::Closed(event)) => {
+                tracing::error!(request_id = %event.request_id, "usage writer stopped; usage event not recorded");
+            }
+        }
+        self.report_depth();
+    }
+
+    fn report_depth(&self) {
+        let depth = self.tx.max_capacity() - self.tx.capacity();
+        metrics::gauge!(QUEUE_DEPTH_GAUGE).set(depth as f64);
+    }
+}
+
+pub struct WriterSettings {
+    pub capacity: usize,
+    pub batch_size: usize,
+    pub flush_interval: Duration,
+}
+
+/// The writer task. `shutdown` waits until every queued event is stored.
+pub struct UsageWriter {
+    handle: JoinHandle<()>,
+    drain: CancellationToken,
+}
+
+pub fn start(
+    db: DatabaseConnection,
+    settings: WriterSettings,
+    tasks: TaskTracker,
+) -> (UsageRecorder, UsageWriter) {
+    let (tx, rx) = mpsc::channel(settings.capacity.max(1));
+    let drain = CancellationToken::new();
+    let handle = tokio::spawn(run_writer(db, rx, settings, drain.clone()));
+    (UsageRecorder { tx, tasks }, UsageWriter { handle, drain })
+}
+
+impl UsageWriter {
+    /// Call after every request task has finished: the writer closes the channel, stores
+    /// what is queued and returns.
+    pub async fn shutdown(self) {
+        self.drain.cancel();
+        if let Err(e) = self.handle.await {
+            tracing::error!(error = %e, "usage writer task failed");
+        }
+    }
+}
+
+async fn run_writer(
+    db: DatabaseConnection,
+    mut rx: mpsc::Receiver<NewUsage>,
+    settings: WriterSettings,
+    drain: CancellationToken,
+) {
+    loop {
+        let first = tokio::select! {
+            next = rx.recv() => next,
+            () = drain.cancelled(), if !rx.is_closed() => {
+                rx.close();
+                continue;
+            }
+        };
+        let Some(first) = first else { break };
+        let mut batch = Vec::with_capacity(settings.batch_size.min(1024));
+        batch.push(first);
+        let deadline = Instant::now() + settings.flush_interval;
+        while batch.len() < settings.batch_size {
+            tokio::select! {
+                next = rx.recv() => match next {
+                    Some(e) => batch.push(e),
+                    None => break,
+                },
+                _ = sleep_until(deadline) => break,
+            }
+        }
+        metrics::gauge!(QUEUE_DEPTH_GAUGE).set(rx.len() as f64);
+        write_with_retry(&db, batch).await;
+    }
+    tracing::debug!("usage writer drained");
+}
+
+const MAX_ATTEMPTS: u32 = 10;
+
+async fn write_with_retry(db: &DatabaseConnection, batch: Vec<NewUsage>) {
+    let mut delay = Duration::from_millis(100);
+    for attempt in 1..=MAX_ATTEMPTS {
+        match usage_events::record_batch(db, batch.clone()).await {
+            Ok(()) => {
+                metrics::counter!("satu_usage_events_written_total").increment(batch.len() as u64);
+                return;
+            }
+            Err(e) if attempt < MAX_ATTEMPTS => {
+                tracing::warn!(error = %e, attempt, events = batch.len(), "usage batch write failed; retrying");
+                tokio::time::sleep(delay).await;
+                delay = (delay * 2).min(Duration::from_secs(5));
+            }
+            Err(e) => {
+                let ids: Vec<String> = batch.iter().map(|u| u.request_id.to_string()).collect();
+                tracing::error!(error = %e, events = batch.len(), request_ids = ?ids, "usage batch lost after retries");
+                metrics::counter!("satu_usage_events_lost_total").increment(batch.len() as u64);
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Builds Satu for a role and runs it until shutdown. Tests build the same app on port 0.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use axum::Router;
+use sea_orm::DatabaseConnection;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+
+use crate::cli::Role;
+use crate::config::Config;
+use crate::{db, master_key};
+
+const CATALOG_REFRESH: Duration = Duration::from_secs(60);
+const PRUNE_INTERVAL: Duration = Duration::from_secs(3600);
+/// Extra time for connections to close once open streams have been cut.
+const CLOSE_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct App {
+    router: Router,
+    db: DatabaseConnection,
+    usage_writer: Option<proxy::usage::UsageWriter>,
+    tasks: TaskTracker,
+    shutdown: CancellationToken,
+    hard_stop: CancellationToken,
+    grace: Duration,
+}
+
+/// Opens the database (migrating it when configured) and builds the app for `role`.
+pub async fn build(config: &Config, role: Role) -> anyhow::Result<App> {
+    let db = db::open(config).await?;
+    build_with_db(config, role, db).await
+}
+
+pub async fn build_with_db(
+    config: &Config,
+    role: Role,
+    db: DatabaseConnection,
+) -> anyhow::Result<App> {
+    let tasks = TaskTracker::new();
+    let shutdown = CancellationToken::new();
+    let hard_stop = CancellationToken::new();
+    let mut router = api::ops::router(db.clone());
+    let mut usage_writer = None;
+    if role.runs_proxy() {
+        let sealer = Arc::new(master_key::sealer(config)?);
+        let (state, writer) = proxy::ProxyState::start(proxy::ProxyDeps {
+            db: db.clone(),
+            sealer,
+            config: config.proxy.clone(),
+            providers: config.providers.clone(),
+            tasks: tasks.clone(),
+            hard_stop: hard_stop.clone(),
+        })
+        .await
+        .context("starting the proxy")?;
+        tasks.spawn(refresh_catalog(state.clone(), db.clone(), shutdown.clone()));
+        router = router.merge(proxy::router(state));
+        usage_writer = Some(writer);
+    }
+    if role.runs_worker() {
+        let settings = jobs::WorkerSettings {
+            usage_retention_days: config.usage.retention_days,
+            prune_interval: PRUNE_INTERVAL,
+        };
+        tasks.spawn(jobs::run_worker(db.clone(), settings, shutdown.clone()));
+    }
+    let router = router.layer(axum::middleware::from_fn(api::http_metrics::track));
+    Ok(App {
+        router,
+        db,
+        usage_writer,
+        tasks,
+        shutdown,
+        hard_stop,
+        grace: Duration::from_secs(config.server.shutdown_grace_secs),
+    })
+}
+
+async fn refresh_catalog(
+    state: proxy::ProxyState,
+    db: DatabaseConnection,
+    shutdown: CancellationToken,
+) {
+    let mut tick = tokio::time::interval(CATALOG_REFRESH);
+    tick.tick().await;
+    loop {
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            _ = tick.tick() => {
+                if let Err(e) = state.catalog.reload(&db).await {
+                    tracing::warn!(error = %e, "model catalog refresh failed");
+                }
+            }
+        }
+    }
+}
+
+impl App {
+    /// Cancelling this token starts a graceful shutdown (what SIGTERM does).
+    pub fn shutdown_token(&self) -> CancellationToken {
+        self.shutdown.clone()
+    }
+
+    /// Serves until `signal` completes or the shutdown token is cancelled, then: stops
+    /// accepting, lets open requests finish for up to the grace period, cuts what is left,
+    /// waits for every request task, and flushes usage.
+    pub async fn serve(
+        self,
+        listener: TcpListener,
+        signal: impl Future<Output = ()>,
+    ) -> anyhow::Result<()> {
+        let App {
+            router,
+            db,
+            usage_writer,
+            tasks,
+            shutdown,
+            hard_stop,
+            grace,
+        } = self;
+        let server = axum::serve(listener, router)
+            .with_graceful_shutdown(shutdown.clone().cancelled_owned())
+            .into_future();
+        tokio::pin!(server);
+        let deadline = async {
+            tokio::select! {
+                () = signal => shutdown.cancel(),
+                () = shutdown.cancelled() => {}
+            }
+            tracing::info!(
+                grace_secs = grace.as_secs(),
+                "shutting down: draining open requests"
+            );
+            tokio::time::sleep(grace).await;
+        };
+        let served = tokio::select! {
+            r = &mut server => r,
+            () = deadline => {
+                tracing::warn!("shutdown grace period over; cutting open streams");
+                hard_stop.cancel();
+                tokio::time::timeout(CLOSE_TIMEOUT, &mut server).await.unwrap_or(Ok(()))
+            }
+        };
+        shutdown.cancel();
+        tasks.close();
+        if tokio::time::timeout(grace + CLOSE_TIMEOUT, tasks.wait())
+            .await
+            .is_err()
+        {
+            hard_stop.cancel();
+            tasks.wait().await;
+        }
+        if let Some(writer) = usage_writer {
+            writer.shutdown().await;
+        }
+        if let Err(e) = db.close().await {
+            tracing::warn!(error = %e, "closing the database pool");
+        }
+        tracing::info!("stopped");
+        served.context("serving HTTP")
+    }
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+pub async fn termination_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
+    }
+}

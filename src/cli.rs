@@ -1,0 +1,104 @@
+//! Command-line interface. Operators and scripts depend on these names and flags.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "satu", version, about = "One API key for every AI model")]
+pub struct Cli {
+    /// Configuration file (default: ./satu.toml when present).
+    #[arg(long, global = true, env = "SATU_CONFIG")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run Satu: every role in one process by default.
+    Serve(ServeArgs),
+    /// Run database migrations and exit.
+    Migrate,
+    /// Operator commands.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (overrides server.bind).
+    #[arg(long)]
+    pub bind: Option<SocketAddr>,
+    #[arg(long, value_enum, default_value_t = Role::All)]
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Role {
+    /// Proxy, API and worker in one process (the embedded default).
+    All,
+    /// The data plane: /v1 endpoints.
+    Proxy,
+    /// The control plane.
+    Api,
+    /// Background jobs.
+    Worker,
+}
+
+impl Role {
+    pub fn runs_proxy(self) -> bool {
+        matches!(self, Role::All | Role::Proxy)
+    }
+    pub fn runs_worker(self) -> bool {
+        matches!(self, Role::All | Role::Worker)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create a user; prints the user id.
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password: Option<String>,
+        #[arg(long, default_value = "free", value_parser = ["free", "starter", "pro", "team", "enterprise"])]
+        plan: String,
+        #[arg(long, value_parser = ["super_admin", "support", "finance"])]
+        platform_role: Option<String>,
+    },
+    /// Create a Satu API key; prints the secret alone on the last line (shown once).
+    CreateKey {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "default")]
+        name: String,
+    },
+    /// Connect a provider account with an API key; prints the account id.
+    AddAccount {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        provider: String,
+        #[arg(long)]
+        api_key: String,
+        #[arg(long)]
+        base_url: Option<String>,
+        #[arg(long)]
+        label: Option<String>,
+        /// Comma-separated model names this account serves (default: its provider's catalog).
+        #[arg(long, value_delimiter = ',')]
+        models: Vec<String>,
+    },
+    /// Show a user's recent usage rows.
+    Usage {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
+    },
+}

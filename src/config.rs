@@ -1,0 +1,443 @@
+//! Layered configuration: defaults → `satu.toml` (optional) → environment.
+//!
+//! Environment keys are `SATU__SECTION__KEY` (e.g. `SATU__PROXY__ALLOW_PRIVATE_UPSTREAMS=true`);
+//! `SATU__SECTION__KEY_FILE=/path` reads the value from a mounted file (secrets). `DATABASE_URL`
+//! and `REDIS_URL` are accepted as the conventional short forms. Unknown keys and invalid values
+//! stop start-up with a message naming the key.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::secret::Secret;
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub server: ServerConfig,
+    pub database: DatabaseConfig,
+    pub redis: RedisConfig,
+    pub security: SecurityConfig,
+    pub proxy: proxy::ProxyConfig,
+    pub providers: proxy::ProvidersConfig,
+    pub log: LogConfig,
+    pub usage: UsageConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerConfig {
+    pub bind: SocketAddr,
+    /// How long open requests and streams may run on after SIGTERM before they are cut.
+    pub shutdown_grace_secs: u64,
+}
+
+impl Default for ServerConfig {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            shutdown_grace_secs: 30,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseConfig {
+    /// `sqlite://path?mode=rwc` or `postgres://…`; default: SQLite in the data directory.
+    pub url: Option<Secret>,
+    pub max_connections: u32,
+    /// Run migrations when a command starts (the embedded default); production may run
+    /// `satu migrate` as a separate step and turn this off.
+    pub auto_migrate: bool,
+}
+
+impl Default for DatabaseConfig {
+    fn default() -> Self {
+        Self {
+            url: None,
+            max_connections: 10,
+            auto_migrate: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct RedisConfig {
+    /// Optional: limits, pub/sub and queues use Redis when set (later work); unused today.
+    pub url: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SecurityConfig {
+    /// 32 bytes, base64 or hex. Without it Satu keeps a generated key in `data_dir/master.key`.
+    pub master_key: Option<Secret>,
+    /// Keys of earlier rotations: they still open old credentials, never seal new ones.
+    pub previous_master_keys: Vec<Secret>,
+    pub data_dir: PathBuf,
+}
+
+impl Default for SecurityConfig {
+    fn default() -> Self {
+        Self {
+            master_key: None,
+            previous_master_keys: Vec::new(),
+            data_dir: PathBuf::from("./data"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    /// A tracing filter; `RUST_LOG` wins when set.
+    pub filter: String,
+    pub format: LogFormat,
+}
+
+impl Default for LogConfig {
+    fn default() -> Self {
+        Self {
+            filter: "info,sqlx=warn,sea_orm=warn".to_owned(),
+            format: LogFormat::Text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct UsageConfig {
+    /// Raw usage rows are kept this long; hourly rollups are kept.
+    pub retention_days: u32,
+}
+
+impl Default for UsageConfig {
+    fn default() -> Self {
+        Self { retention_days: 90 }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    ReadFile {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path} is not valid TOML: {message}")]
+    Toml { path: PathBuf, message: String },
+    #[error("cannot read {var} (a *_FILE secret) from {path}: {source}")]
+    SecretFile {
+        var: String,
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("configuration key `{key}`: {message}")]
+    Invalid { key: String, message: String },
+}
+
+impl Config {
+    /// Loads from an explicit file (must exist) or `./satu.toml` (if present), then `env`.
+    pub fn load(
+        file: Option<&Path>,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Self, ConfigError> {
+        let mut tree = toml::Table::new();
+        let default_file = Path::new("satu.toml");
+        match file {
+            Some(path) => merge(&mut tree, read_file(path)?),
+            None if default_file.exists() => merge(&mut tree, read_file(default_file)?),
+            None => {}
+        }
+        apply_env(&mut tree, env)?;
+        let config: Config =
+            serde_path_to_error::deserialize(toml::Value::Table(tree)).map_err(|e| {
+                ConfigError::Invalid {
+                    key: e.path().to_string(),
+                    message: e.inner().message().to_owned(),
+                }
+            })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if let Some(url) = &self.database.url {
+            let url = url.expose();
+            if !(url.starts_with("sqlite:")
+                || url.starts_with("postgres://")
+                || url.starts_with("postgresql://"))
+            {
+                return Err(invalid(
+                    "database.url",
+                    "must start with sqlite:, postgres:// or postgresql://",
+                ));
+            }
+        }
+        if self.database.max_connections == 0 {
+            return Err(invalid("database.max_connections", "must be at least 1"));
+        }
+        for (name, endpoint) in [
+            ("openai", &self.providers.openai),
+            ("anthropic", &self.providers.anthropic),
+            ("gemini", &self.providers.gemini),
+            ("qwen", &self.providers.qwen),
+        ] {
+            proxy::upstream_guard::check_base_url(&endpoint.base_url, true)
+                .map_err(|e| invalid(&format!("providers.{name}.base_url"), &e.to_string()))?;
+        }
+        Ok(())
+    }
+
+    /// The database URL, defaulting to SQLite in the data directory.
+    pub fn database_url(&self) -> String {
+        match &self.database.url {
+            Some(url) => url.expose().to_owned(),
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                self.security.data_dir.join("satu.db").display()
+            ),
+        }
+    }
+}
+
+fn invalid(key: &str, message: &str) -> ConfigError {
+    ConfigError::Invalid {
+        key: key.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+fn read_file(path: &Path) -> Result<toml::Table, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::ReadFile {
+        path: path.to_owned(),
+        source,
+    })?;
+    text.parse::<toml::Table>().map_err(|e| ConfigError::Toml {
+        path: path.to_owned(),
+        message: e.message().to_owned(),
+    })
+}
+
+fn merge(into: &mut toml::Table, from: toml::Table) {
+    for (key, value) in from {
+        match (into.get_mut(&key), value) {
+            (Some(toml::Value::Table(existing)), toml::Value::Table(incoming)) => {
+                merge(existing, incoming)
+            }
+            (_, value) => {
+                into.insert(key, value);
+            }
+        }
+    }
+}
+
+fn apply_env(
+    tree: &mut toml::Table,
+    env: impl IntoIterator<Item = (String, String)>,
+) -> Result<(), ConfigError> {
+    let mut conventional = Vec::new();
+    let mut explicit = Vec::new();
+    for (var, value) in env {
+        match var.as_str() {
+            "DATABASE_URL" => {
+                conventional.push((vec!["database".into(), "url".into()], string(value)))
+            }
+            "REDIS_URL" => conventional.push((vec!["redis".into(), "url".into()], string(value))),
+            _ => {
+                if let Some(rest) = var.strip_prefix("SATU__") {
+                    explicit.push(env_entry(&var, rest, value)?);
+                }
+            }
+        }
+    }
+    // SATU__… wins over the conventional short forms.
+    for (path, value) in conventional.into_iter().chain(explicit) {
+        set_path(tree, &path, value);
+    }
+    Ok(())
+}
+
+fn env_entry(
+    var: &str,
+    rest: &str,
+    value: String,
+) -> Result<(Vec<String>, toml::Value), ConfigError> {
+    let (rest, value) = match rest.strip_suffix("_FILE") {
+        Some(base) => {
+            let content =
+                std::fs::read_to_string(&value).map_err(|source| ConfigError::SecretFile {
+                    var: var.to_owned(),
+                    path: value.clone(),
+                    source,
+                })?;
+            (base, string(content.trim().to_owned()))
+        }
+        None => (rest, typed(&value)),
+    };
+    let path: Vec<String> = rest.split("__").map(str::to_lowercase).collect();
+    if path.iter().any(String::is_empty) {
+        return Err(invalid(var, "malformed variable name (empty section)"));
+    }
+    Ok((path, value))
+}
+
+fn string(value: String) -> toml::Value {
+    toml::Value::String(value)
+}
+
+/// Environment values are strings; booleans, integers, floats and `[…]` arrays are recognised
+/// so they reach typed settings. Quote a value ('"123"') to force a string.
+fn typed(raw: &str) -> toml::Value {
+    let raw = raw.trim();
+    match raw {
+        "true" => return toml::Value::Boolean(true),
+        "false" => return toml::Value::Boolean(false),
+        _ => {}
+    }
+    if let Ok(i) = raw.parse::<i64>() {
+        return toml::Value::Integer(i);
+    }
+    if raw.contains('.')
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        && let Ok(f) = raw.parse::<f64>()
+    {
+        return toml::Value::Float(f);
+    }
+    if (raw.starts_with('[') || raw.starts_with('"'))
+        && let Ok(table) = format!("v = {raw}").parse::<toml::Table>()
+        && let Some(v) = table.get("v")
+    {
+        return v.clone();
+    }
+    toml::Value::String(raw.to_owned())
+}
+
+fn set_path(tree: &mut toml::Table, path: &[String], value: toml::Value) {
+    let Some((last, parents)) = path.split_last() else {
+        return;
+    };
+    let mut node = tree;
+    for key in parents {
+        let entry = node
+            .entry(key.clone())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        if !entry.is_table() {
+            *entry = toml::Value::Table(toml::Table::new());
+        }
+        let toml::Value::Table(next) = entry else {
+            return;
+        };
+        node = next;
+    }
+    node.insert(last.clone(), value);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_setup() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(c.server.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.database_url(), "sqlite://./data/satu.db?mode=rwc");
+        assert!(!c.proxy.allow_private_upstreams);
+        assert_eq!(c.providers.openai.base_url, "https://api.openai.com/v1");
+    }
+
+    #[test]
+    fn environment_overrides_with_types() {
+        let c = Config::load(
+            None,
+            env(&[
+                ("SATU__PROXY__ALLOW_PRIVATE_UPSTREAMS", "true"),
+                ("SATU__SERVER__BIND", "0.0.0.0:9000"),
+                (
+                    "SATU__PROVIDERS__OPENAI__BASE_URL",
+                    "http://127.0.0.1:1234/v1",
+                ),
+                ("DATABASE_URL", "postgres://u@h/db"),
+                ("SATU__PROXY__USAGE_BATCH_SIZE", "7"),
+                ("UNRELATED", "x"),
+            ]),
+        )
+        .unwrap();
+        assert!(c.proxy.allow_private_upstreams);
+        assert_eq!(c.server.bind.port(), 9000);
+        assert_eq!(c.proxy.usage_batch_size, 7);
+        assert_eq!(c.database_url(), "postgres://u@h/db");
+        assert_eq!(c.providers.openai.base_url, "http://127.0.0.1:1234/v1");
+    }
+
+    #[test]
+    fn explicit_database_url_wins_over_conventional() {
+        let c = Config::load(
+            None,
+            env(&[
+                ("SATU__DATABASE__URL", "sqlite://a.db"),
+                ("DATABASE_URL", "postgres://u@h/db"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.database_url(), "sqlite://a.db");
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_the_key() {
+        let err = Config::load(None, env(&[("SATU__PROXY__ALOW_PRIVATE", "true")])).unwrap_err();
+        assert!(err.to_string().contains("alow_private"), "{err}");
+        let err = Config::load(None, env(&[("SATU__SERVER__BIND", "nonsense")])).unwrap_err();
+        assert!(err.to_string().contains("server.bind"), "{err}");
+        let err = Config::load(None, env(&[("SATU__DATABASE__URL", "mysql://x")])).unwrap_err();
+        assert!(err.to_string().contains("database.url"), "{err}");
+    }
+
+    #[test]
+    fn file_secrets_are_read_and_never_printed() {
+        let dir = std::env::temp_dir().join(format!("satu-cfg-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let key_file = dir.join("key");
+        std::fs::write(&key_file, "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ=\n").unwrap();
+        let toml_file = dir.join("satu.toml");
+        std::fs::write(
+            &toml_file,
+            "[server]\nshutdown_grace_secs = 3\n[log]\nformat = \"json\"\n",
+        )
+        .unwrap();
+        let c = Config::load(
+            Some(&toml_file),
+            env(&[(
+                "SATU__SECURITY__MASTER_KEY_FILE",
+                key_file.to_str().unwrap(),
+            )]),
+        )
+        .unwrap();
+        assert_eq!(c.server.shutdown_grace_secs, 3);
+        assert_eq!(c.log.format, LogFormat::Json);
+        let key = c.security.master_key.as_ref().unwrap();
+        assert_eq!(key.expose(), "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ=");
+        assert!(!format!("{c:?}").contains("c2VjcmV0"));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}

@@ -1,0 +1,266 @@
+//! The `satu` binary's admin commands and their errors, against both databases.
+
+use std::process::{Command, Output};
+
+use entities::{api_keys, provider_accounts, users};
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+use crate::on_both_backends;
+use crate::support::{Backend, TestDb};
+
+on_both_backends!(
+    admin_commands_create_what_the_proxy_needs,
+    admin_commands_reject_bad_input_without_writing,
+    migrate_runs_alone,
+);
+
+pub fn satu(db: &TestDb, args: &[&str]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_satu"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("SATU") || k == "DATABASE_URL" || k == "REDIS_URL" {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.envs(db.env()).env("RUST_LOG", "warn").args(args);
+    cmd.output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+async fn admin_commands_create_what_the_proxy_needs(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let out = satu(
+        &db,
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "Ana@Example.com",
+            "--password",
+            "s3cret-pass",
+            "--plan",
+            "pro",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let user_id = stdout(&out).trim().to_owned();
+    assert!(
+        uuid::Uuid::parse_str(&user_id).is_ok(),
+        "prints the id: {user_id}"
+    );
+
+    let out = satu(
+        &db,
+        &[
+            "admin",
+            "create-key",
+            "--email",
+            "ana@example.com",
+            "--name",
+            "laptop",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let key = stdout(&out).lines().last().unwrap().to_owned();
+    assert!(key.starts_with("sk-satu-") && key.len() == 48, "{key}");
+
+    let out = satu(
+        &db,
+        &[
+            "admin",
+            "add-account",
+            "--email",
+            "ana@example.com",
+            "--provider",
+            "openai-compatible",
+            "--api-key",
+            "sk-up-123",
+            "--base-url",
+            "http://127.0.0.1:9/v1",
+            "--label",
+            "local",
+            "--models",
+            "llama-3,qwen-2",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let account_id = stdout(&out).trim().to_owned();
+
+    let out = satu(
+        &db,
+        &["admin", "usage", "--email", "ana@example.com", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&stdout(&out)).unwrap(),
+        serde_json::json!([])
+    );
+    let out = satu(&db, &["admin", "usage", "--email", "ana@example.com"]);
+    assert!(stdout(&out).contains("(no usage yet)"));
+
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    let user = users::Entity::find().one(&conn).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            user.id.to_string(),
+            user.email.as_str(),
+            user.plan_id.as_str()
+        ),
+        (user_id, "ana@example.com", "pro")
+    );
+    assert!(user.password_hash.unwrap().starts_with("$argon2id$"));
+    let stored_key = api_keys::Entity::find().one(&conn).await.unwrap().unwrap();
+    assert!(key.starts_with(&stored_key.prefix));
+    assert_eq!(
+        stored_key.key_hash,
+        entities::secret_token::sha256_hex(&key)
+    );
+    let account = provider_accounts::Entity::find()
+        .one(&conn)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(account.id.to_string(), account_id);
+    assert_eq!(account.models.0, vec!["llama-3", "qwen-2"]);
+    assert_eq!(account.base_url.as_deref(), Some("http://127.0.0.1:9/v1"));
+    assert!(!account.sealed_credentials.unwrap().contains("sk-up-123"));
+}
+
+async fn admin_commands_reject_bad_input_without_writing(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    assert!(
+        satu(&db, &["admin", "create-user", "--email", "bo@example.com"])
+            .status
+            .success()
+    );
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["admin", "create-user", "--email", "BO@example.com"],
+            "already exists",
+        ),
+        (
+            vec!["admin", "create-user", "--email", "not-an-email"],
+            "invalid email",
+        ),
+        (
+            vec![
+                "admin",
+                "create-user",
+                "--email",
+                "c@example.com",
+                "--password",
+                "short",
+            ],
+            "at least 8",
+        ),
+        (
+            vec!["admin", "create-key", "--email", "nobody@example.com"],
+            "no user with email",
+        ),
+        (
+            vec![
+                "admin",
+                "add-account",
+                "--email",
+                "bo@example.com",
+                "--provider",
+                "azure",
+                "--api-key",
+                "k",
+            ],
+            "unknown provider",
+        ),
+        (
+            vec![
+                "admin",
+                "add-account",
+                "--email",
+                "bo@example.com",
+                "--provider",
+                "openai",
+                "--api-key",
+                "k",
+                "--base-url",
+                "not a url",
+            ],
+            "not a valid URL",
+        ),
+        (
+            vec![
+                "admin",
+                "add-account",
+                "--email",
+                "bo@example.com",
+                "--provider",
+                "openai-compatible",
+                "--api-key",
+                "k",
+            ],
+            "--base-url is required",
+        ),
+        (
+            vec![
+                "admin",
+                "add-account",
+                "--email",
+                "nobody@example.com",
+                "--provider",
+                "openai",
+                "--api-key",
+                "k",
+            ],
+            "no user with email",
+        ),
+        (
+            vec!["admin", "usage", "--email", "nobody@example.com"],
+            "no user with email",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = satu(&db, &args);
+        assert!(!out.status.success(), "{args:?} should fail");
+        let err = stderr(&out);
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one-line message: {err}");
+    }
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    assert_eq!(users::Entity::find().count(&conn).await.unwrap(), 1);
+    assert_eq!(api_keys::Entity::find().count(&conn).await.unwrap(), 0);
+    assert_eq!(
+        provider_accounts::Entity::find()
+            .count(&conn)
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+async fn migrate_runs_alone(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let out = satu(&db, &["migrate"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = satu(&db, &["migrate"]);
+    assert!(
+        out.status.success(),
+        "migrations are idempotent: {}",
+        stderr(&out)
+    );
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    let plans = entities::plans::list(&conn).await.unwrap();
+    let ids: Vec<&str> = plans.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["free", "starter", "pro", "team", "enterprise"]);
+    assert_eq!(plans[1].price_idr, Some(49_000));
+    let models = entities::model_catalog::list_enabled(&conn).await.unwrap();
+    for provider in ["openai", "anthropic", "gemini", "qwen"] {
+        assert!(
+            models.iter().any(|m| m.provider == provider),
+            "{provider} seeded"
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! End-to-end tests of the `satu` app and binary over real HTTP, on SQLite and Postgres, against
+//! mock upstreams that speak the providers' wire formats.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod chat;
+mod cli;
+mod errors;
+mod ops;
+mod shutdown;

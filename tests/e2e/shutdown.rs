@@ -1,0 +1,116 @@
+//! SIGTERM drains: open streams finish, their usage is written, the process exits 0.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use entities::usage_events;
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+use crate::cli::satu;
+use crate::on_both_backends;
+use crate::support::mock_openai::{Behavior, MockUpstream};
+use crate::support::{Backend, TestDb, chat_body, sse_data};
+
+on_both_backends!(sigterm_lets_open_streams_finish_and_flushes_usage);
+
+async fn sigterm_lets_open_streams_finish_and_flushes_usage(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    upstream.set_default(Behavior::Slow {
+        gap: Duration::from_millis(150),
+    });
+    let db = TestDb::new(backend).await;
+    assert!(
+        satu(&db, &["admin", "create-user", "--email", "t@example.com"])
+            .status
+            .success()
+    );
+    let out = satu(&db, &["admin", "create-key", "--email", "t@example.com"]);
+    let key = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
+    let out = satu(
+        &db,
+        &[
+            "admin",
+            "add-account",
+            "--email",
+            "t@example.com",
+            "--provider",
+            "openai",
+            "--api-key",
+            "sk-1",
+            "--base-url",
+            &upstream.base_url,
+        ],
+    );
+    assert!(out.status.success());
+
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_satu"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("SATU") || k == "DATABASE_URL" {
+            cmd.env_remove(k);
+        }
+    }
+    let mut child = cmd
+        .envs(db.env())
+        .env("RUST_LOG", "info")
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("satu exited before listening").unwrap();
+        if let Some(rest) = line.split("addr=").nth(1) {
+            break rest.split_whitespace().next().unwrap().to_owned();
+        }
+    };
+    // Keep draining the log so the process never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+
+    let client = reqwest::Client::new();
+    let mut streams = Vec::new();
+    for _ in 0..3 {
+        let response = client
+            .post(format!("http://{addr}/v1/chat/completions"))
+            .bearer_auth(&key)
+            .json(&chat_body("gpt-4o", true))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200);
+        streams.push(tokio::spawn(sse_data(response)));
+    }
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for stream in streams {
+        let data = stream.await.unwrap();
+        assert_eq!(
+            data.last().map(String::as_str),
+            Some("[DONE]"),
+            "stream completed after SIGTERM"
+        );
+    }
+    let exit = tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(exit.success(), "exit status {exit:?}");
+
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    assert_eq!(usage_events::Entity::find().count(&conn).await.unwrap(), 3);
+    let rows = usage_events::Entity::find().all(&conn).await.unwrap();
+    assert!(
+        rows.iter()
+            .all(|r| r.error_kind.is_none() && r.completion_tokens == 5),
+        "{rows:?}"
+    );
+}

@@ -1,0 +1,242 @@
+//! A mock OpenAI-compatible upstream (axum) speaking the real wire format: chat completions as
+//! JSON or SSE chunks with a final usage chunk when asked, with faults on demand, and a record
+//! of every request it received.
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use futures::StreamExt;
+use serde_json::{Value, json};
+
+/// What the mock does with the next request.
+#[derive(Clone, Debug)]
+pub enum Behavior {
+    /// Answer normally (JSON or SSE, following the request's `stream`).
+    Ok,
+    /// Answer with this status and an OpenAI error body.
+    Status(u16),
+    /// Wait this long before answering normally.
+    Delay(Duration),
+    /// Stream normally, waiting `gap` before each content chunk.
+    Slow { gap: Duration },
+    /// Send this many content chunks, then break the connection.
+    BreakAfter(usize),
+}
+
+#[derive(Clone, Debug)]
+pub struct Received {
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+pub struct MockState {
+    queue: Mutex<VecDeque<Behavior>>,
+    default: Mutex<Behavior>,
+    received: Mutex<Vec<Received>>,
+    pub usage: Usage,
+    pub pieces: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Usage {
+    pub prompt: i64,
+    pub completion: i64,
+    pub cached: i64,
+    pub reasoning: i64,
+}
+
+pub struct MockUpstream {
+    pub base_url: String,
+    pub state: Arc<MockState>,
+    _server: tokio::task::JoinHandle<()>,
+}
+
+impl MockUpstream {
+    pub async fn start() -> Self {
+        let state = Arc::new(MockState {
+            queue: Mutex::new(VecDeque::new()),
+            default: Mutex::new(Behavior::Ok),
+            received: Mutex::new(Vec::new()),
+            usage: Usage {
+                prompt: 12,
+                completion: 5,
+                cached: 4,
+                reasoning: 2,
+            },
+            pieces: vec!["Hel", "lo", " from", " mock", "!"],
+        });
+        let app = Router::new()
+            .route("/v1/chat/completions", post(chat))
+            .with_state(state.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app).await.unwrap();
+        });
+        Self {
+            base_url: format!("http://{addr}/v1"),
+            state,
+            _server: server,
+        }
+    }
+
+    /// Behaviour for the next requests, in order; afterwards the default applies.
+    pub fn push(&self, behavior: Behavior) {
+        self.state.queue.lock().unwrap().push_back(behavior);
+    }
+
+    pub fn set_default(&self, behavior: Behavior) {
+        *self.state.default.lock().unwrap() = behavior;
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.state.received.lock().unwrap().clone()
+    }
+
+    /// The full text the mock streams.
+    pub fn text(&self) -> String {
+        self.state.pieces.concat()
+    }
+}
+
+async fn chat(State(state): State<Arc<MockState>>, headers: HeaderMap, body: Bytes) -> Response {
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    state.received.lock().unwrap().push(Received {
+        headers,
+        body: body.clone(),
+    });
+    let behavior = state
+        .queue
+        .lock()
+        .unwrap()
+        .pop_front()
+        .unwrap_or_else(|| state.default.lock().unwrap().clone());
+    let model = body["model"].as_str().unwrap_or("unknown").to_owned();
+    let stream = body["stream"].as_bool().unwrap_or(false);
+    let include_usage = body["stream_options"]["include_usage"]
+        .as_bool()
+        .unwrap_or(false);
+    match behavior {
+        Behavior::Status(code) => error(code),
+        Behavior::Delay(d) => {
+            tokio::time::sleep(d).await;
+            respond(&state, model, stream, include_usage, Duration::ZERO, None)
+        }
+        Behavior::Ok => respond(&state, model, stream, include_usage, Duration::ZERO, None),
+        Behavior::Slow { gap } => respond(&state, model, stream, include_usage, gap, None),
+        Behavior::BreakAfter(n) => respond(
+            &state,
+            model,
+            stream,
+            include_usage,
+            Duration::ZERO,
+            Some(n),
+        ),
+    }
+}
+
+fn error(code: u16) -> Response {
+    let status = StatusCode::from_u16(code).unwrap();
+    let mut response = (
+        status,
+        axum::Json(json!({"error": {"message": format!("mock failure {code}"), "type": "server_error", "param": null, "code": null}})),
+    )
+        .into_response();
+    if code == 429 {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, "7".parse().unwrap());
+    }
+    response
+}
+
+fn usage_json(u: Usage) -> Value {
+    json!({
+        "prompt_tokens": u.prompt,
+        "completion_tokens": u.completion,
+        "total_tokens": u.prompt + u.completion,
+        "prompt_tokens_details": {"cached_tokens": u.cached, "audio_tokens": 0},
+        "completion_tokens_details": {"reasoning_tokens": u.reasoning, "audio_tokens": 0, "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0}
+    })
+}
+
+fn respond(
+    state: &MockState,
+    model: String,
+    stream: bool,
+    include_usage: bool,
+    gap: Duration,
+    break_after: Option<usize>,
+) -> Response {
+    if !stream {
+        return axum::Json(json!({
+            "id": "chatcmpl-mock1",
+            "object": "chat.completion",
+            "created": 1_764_000_000,
+            "model": model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": state.pieces.concat(), "refusal": null}, "logprobs": null, "finish_reason": "stop"}],
+            "usage": usage_json(state.usage),
+            "service_tier": "default",
+            "system_fingerprint": "fp_mock"
+        }))
+        .into_response();
+    }
+    let chunk = |delta: Value, finish: Value| {
+        json!({"id": "chatcmpl-mock1", "object": "chat.completion.chunk", "created": 1_764_000_000, "model": model,
+               "system_fingerprint": "fp_mock", "choices": [{"index": 0, "delta": delta, "logprobs": null, "finish_reason": finish}]})
+    };
+    let mut events: Vec<(Duration, String)> = Vec::new();
+    events.push((
+        Duration::ZERO,
+        sse(&chunk(
+            json!({"role": "assistant", "content": "", "refusal": null}),
+            Value::Null,
+        )),
+    ));
+    for piece in &state.pieces {
+        events.push((gap, sse(&chunk(json!({"content": piece}), Value::Null))));
+    }
+    events.push((Duration::ZERO, sse(&chunk(json!({}), json!("stop")))));
+    if include_usage {
+        let usage = json!({"id": "chatcmpl-mock1", "object": "chat.completion.chunk", "created": 1_764_000_000, "model": model,
+                           "system_fingerprint": "fp_mock", "choices": [], "usage": usage_json(state.usage)});
+        events.push((Duration::ZERO, sse(&usage)));
+    }
+    events.push((Duration::ZERO, "data: [DONE]\n\n".to_owned()));
+    if let Some(n) = break_after {
+        events.truncate(n + 1);
+    }
+    let broken = break_after.is_some();
+    let stream = futures::stream::iter(events)
+        .then(|(delay, event)| async move {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            Ok::<Bytes, std::io::Error>(Bytes::from(event))
+        })
+        .chain(
+            futures::stream::iter(broken.then_some(())).then(|()| async {
+                // Let the chunks sent so far reach the client before the connection dies.
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::ConnectionReset,
+                    "mock breaks the stream",
+                ))
+            }),
+        );
+    Response::builder()
+        .header(header::CONTENT_TYPE, "text/event-stream")
+        .body(Body::from_stream(stream))
+        .unwrap()
+}
+
+fn sse(value: &Value) -> String {
+    format!("data: {value}\n\n")
+}

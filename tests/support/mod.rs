@@ -1,0 +1,241 @@
+//! Test support: a fresh database per test (SQLite file or a new Postgres database), the app on
+//! port 0 wired to mock upstreams through configuration, and typed helpers.
+
+#![allow(dead_code)]
+
+pub mod mock_openai;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use entities::provider_accounts::{self, NewApiKeyAccount};
+use entities::{Provider, api_keys, usage_events, users};
+use satu::cli::Role;
+use satu::config::Config;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, Database, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder,
+};
+use uuid::Uuid;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Generates one test per backend from `async fn name(backend: Backend)`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() { super::$name($crate::support::Backend::Sqlite).await }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() { super::$name($crate::support::Backend::Postgres).await }
+            )*
+        }
+    };
+}
+
+pub fn postgres_server() -> String {
+    std::env::var("SATU_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+}
+
+/// A directory and database that belong to one test.
+pub struct TestDb {
+    pub backend: Backend,
+    pub url: String,
+    pub dir: PathBuf,
+}
+
+impl TestDb {
+    pub async fn new(backend: Backend) -> Self {
+        let id = Uuid::new_v4().simple().to_string();
+        let dir = std::env::temp_dir().join(format!("satu-test-{id}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = match backend {
+            Backend::Sqlite => format!("sqlite://{}?mode=rwc", dir.join("satu.db").display()),
+            Backend::Postgres => {
+                let admin = Database::connect(format!("{}/postgres", postgres_server()))
+                    .await
+                    .expect("Postgres must run on 127.0.0.1:5432 (see README)");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE satu_test_{id}"))
+                    .await
+                    .unwrap();
+                admin.close().await.unwrap();
+                format!("{}/satu_test_{id}", postgres_server())
+            }
+        };
+        Self { backend, url, dir }
+    }
+
+    /// Environment for a `satu` process or `Config::load` using this database.
+    pub fn env(&self) -> Vec<(String, String)> {
+        vec![
+            ("SATU__DATABASE__URL".into(), self.url.clone()),
+            (
+                "SATU__SECURITY__DATA_DIR".into(),
+                self.dir.display().to_string(),
+            ),
+            ("SATU__PROXY__ALLOW_PRIVATE_UPSTREAMS".into(), "true".into()),
+            ("SATU__PROXY__USAGE_FLUSH_INTERVAL_MS".into(), "10".into()),
+            ("SATU__DATABASE__MAX_CONNECTIONS".into(), "5".into()),
+        ]
+    }
+}
+
+pub struct TestApp {
+    pub addr: std::net::SocketAddr,
+    pub db: DatabaseConnection,
+    pub config: Config,
+    pub http: reqwest::Client,
+    pub test_db: TestDb,
+    shutdown: tokio_util::sync::CancellationToken,
+    server: tokio::task::JoinHandle<anyhow::Result<()>>,
+}
+
+pub struct Caller {
+    pub user_id: Uuid,
+    pub email: String,
+    pub key: String,
+}
+
+/// Starts the whole app (every role) on port 0 with a fresh database, its OpenAI base URL
+/// pointing at `upstream`, plus any `extra` settings.
+pub async fn spawn_app(backend: Backend, upstream: &str, extra: &[(&str, &str)]) -> TestApp {
+    let test_db = TestDb::new(backend).await;
+    let mut env = test_db.env();
+    env.push((
+        "SATU__PROVIDERS__OPENAI__BASE_URL".into(),
+        upstream.to_owned(),
+    ));
+    env.extend(
+        extra
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    let config = Config::load(None, env).unwrap();
+    let app = satu::app::build(&config, Role::All).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let shutdown = app.shutdown_token();
+    let server = tokio::spawn(app.serve(listener, std::future::pending()));
+    let db = satu::db::connect(&config).await.unwrap();
+    TestApp {
+        addr,
+        db,
+        config,
+        http: reqwest::Client::new(),
+        test_db,
+        shutdown,
+        server,
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn create_caller(&self) -> Caller {
+        let email = format!("{}@example.com", Uuid::new_v4().simple());
+        let user = users::create(
+            &self.db,
+            users::NewUser {
+                email: &email,
+                password_hash: None,
+                plan_id: "pro",
+                platform_role: None,
+            },
+        )
+        .await
+        .unwrap();
+        let (_, key) = api_keys::create(&self.db, user.id, "test").await.unwrap();
+        Caller {
+            user_id: user.id,
+            email,
+            key,
+        }
+    }
+
+    pub async fn add_account(
+        &self,
+        caller: &Caller,
+        provider: Provider,
+        api_key: &str,
+        base_url: Option<&str>,
+        models: &[&str],
+    ) -> Uuid {
+        let sealer = satu::master_key::sealer(&self.config).unwrap();
+        provider_accounts::create_api_key_account(
+            &self.db,
+            &sealer,
+            NewApiKeyAccount {
+                user_id: caller.user_id,
+                provider,
+                api_key,
+                base_url: base_url.map(str::to_owned),
+                label: None,
+                models: models.iter().map(|m| (*m).to_owned()).collect(),
+            },
+        )
+        .await
+        .unwrap()
+        .id
+    }
+
+    pub fn chat(&self, key: &str, body: serde_json::Value) -> reqwest::RequestBuilder {
+        self.http
+            .post(self.url("/v1/chat/completions"))
+            .bearer_auth(key)
+            .json(&body)
+    }
+
+    /// Waits until the caller has `n` usage rows (oldest first).
+    pub async fn usage_rows(&self, caller: &Caller, n: usize) -> Vec<usage_events::Model> {
+        for _ in 0..500 {
+            let rows = usage_events::Entity::find()
+                .filter(usage_events::Column::UserId.eq(caller.user_id))
+                .order_by_asc(usage_events::Column::Id)
+                .all(&self.db)
+                .await
+                .unwrap();
+            if rows.len() >= n {
+                return rows;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        panic!("expected {n} usage rows for {}", caller.email);
+    }
+
+    pub async fn stop(self) {
+        self.shutdown.cancel();
+        self.server.await.unwrap().unwrap();
+        let _ = std::fs::remove_dir_all(&self.test_db.dir);
+    }
+}
+
+pub fn chat_body(model: &str, stream: bool) -> serde_json::Value {
+    serde_json::json!({
+        "model": model,
+        "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hello"}],
+        "stream": stream,
+    })
+}
+
+/// Reads an SSE response to the end and returns its `data:` payloads.
+pub async fn sse_data(response: reqwest::Response) -> Vec<String> {
+    let text = response.text().await.unwrap();
+    text.split("\n\n")
+        .filter_map(|event| event.strip_prefix("data: "))
+        .map(str::to_owned)
+        .collect()
+}
