@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The whole test suite: makes sure Postgres and Redis answer on 127.0.0.1 (starting them when
+# they are installed but stopped), then runs fmt, clippy and every test on SQLite and Postgres.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PG_HOST=127.0.0.1
+PG_PORT=5432
+export SATU_TEST_POSTGRES="${SATU_TEST_POSTGRES:-postgres://postgres@${PG_HOST}:${PG_PORT}}"
+
+ensure_postgres() {
+  if pg_isready -h "$PG_HOST" -p "$PG_PORT" -q 2>/dev/null; then return; fi
+  echo "starting PostgreSQL…"
+  if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+  fi
+  for _ in $(seq 1 30); do
+    pg_isready -h "$PG_HOST" -p "$PG_PORT" -q 2>/dev/null && return
+    sleep 1
+  done
+  echo "PostgreSQL is not reachable on ${PG_HOST}:${PG_PORT}; install it (apt-get install postgresql) and allow trust auth for 'postgres'" >&2
+  exit 1
+}
+
+ensure_redis() {
+  if redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then return; fi
+  echo "starting Redis…"
+  if command -v redis-server >/dev/null; then
+    redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  fi
+  for _ in $(seq 1 10); do
+    redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && return
+    sleep 1
+  done
+  echo "Redis is not reachable on 127.0.0.1:6379; install it (apt-get install redis-server)" >&2
+  exit 1
+}
+
+drop_stale_test_databases() {
+  psql "${SATU_TEST_POSTGRES}/postgres" -Atqc \
+    "select datname from pg_database where datname like 'satu_test_%'" 2>/dev/null |
+    while read -r db; do
+      psql "${SATU_TEST_POSTGRES}/postgres" -qc "drop database if exists \"$db\"" >/dev/null 2>&1 || true
+    done
+}
+
+ensure_postgres
+ensure_redis
+drop_stale_test_databases
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+echo "== cargo clippy"
+cargo clippy --workspace --all-targets -- -D warnings
+echo "== cargo test"
+cargo test --workspace
