@@ -69,6 +69,9 @@ pub async fn build_with_db(
         };
         tasks.spawn(jobs::run_worker(db.clone(), settings, shutdown.clone()));
     }
+    if role.serves_web() {
+        router = router.fallback_service(api::web::router(&config.web.dir));
+    }
     let router = router.layer(axum::middleware::from_fn(api::http_metrics::track));
     Ok(App {
         router,

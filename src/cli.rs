@@ -51,6 +51,9 @@ impl Role {
     pub fn runs_proxy(self) -> bool {
         matches!(self, Role::All | Role::Proxy)
     }
+    pub fn serves_web(self) -> bool {
+        matches!(self, Role::All | Role::Api)
+    }
     pub fn runs_worker(self) -> bool {
         matches!(self, Role::All | Role::Worker)
     }

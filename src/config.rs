@@ -23,6 +23,7 @@ pub struct Config {
     pub providers: proxy::ProvidersConfig,
     pub log: LogConfig,
     pub usage: UsageConfig,
+    pub web: WebConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -125,6 +126,21 @@ pub struct UsageConfig {
 impl Default for UsageConfig {
     fn default() -> Self {
         Self { retention_days: 90 }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebConfig {
+    /// The Next.js static export served at `/` (by the `all` and `api` roles).
+    pub dir: PathBuf,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            dir: PathBuf::from("web/out"),
+        }
     }
 }
 

@@ -278,7 +278,6 @@ impl Pump<'_> {
                 }
                 () = self.state.hard_stop.cancelled() => {
                     self.fail(ProxyError::ShuttingDown).await;
-                    self.meter.interrupt("shutdown");
                     return None;
                 }
                 next = tokio::time::timeout(keepalive, rest.next()) => match next {

@@ -15,13 +15,20 @@ on_both_backends!(
 );
 
 pub fn satu(db: &TestDb, args: &[&str]) -> Output {
+    satu_with_env(db, &[], args)
+}
+
+pub fn satu_with_env(db: &TestDb, extra: &[(&str, &str)], args: &[&str]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_satu"));
     for (k, _) in std::env::vars() {
         if k.starts_with("SATU") || k == "DATABASE_URL" || k == "REDIS_URL" {
             cmd.env_remove(k);
         }
     }
-    cmd.envs(db.env()).env("RUST_LOG", "warn").args(args);
+    cmd.envs(db.env())
+        .envs(extra.iter().copied())
+        .env("RUST_LOG", "warn")
+        .args(args);
     cmd.output().unwrap()
 }
 
@@ -229,6 +236,29 @@ async fn admin_commands_reject_bad_input_without_writing(backend: Backend) {
         assert!(err.contains(message), "{args:?}: {err}");
         assert_eq!(err.trim().lines().count(), 1, "one-line message: {err}");
     }
+    let out = satu_with_env(
+        &db,
+        &[("SATU__PROXY__ALLOW_PRIVATE_UPSTREAMS", "false")],
+        &[
+            "admin",
+            "add-account",
+            "--email",
+            "bo@example.com",
+            "--provider",
+            "openai",
+            "--api-key",
+            "k",
+            "--base-url",
+            "http://127.0.0.1:9/v1",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("private or loopback"),
+        "{}",
+        stderr(&out)
+    );
+
     let conn = sea_orm::Database::connect(&db.url).await.unwrap();
     assert_eq!(users::Entity::find().count(&conn).await.unwrap(), 1);
     assert_eq!(api_keys::Entity::find().count(&conn).await.unwrap(), 0);

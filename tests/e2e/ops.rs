@@ -9,8 +9,50 @@ use crate::support::{Backend, chat_body, spawn_app};
 
 on_both_backends!(
     health_readiness_and_metrics_answer,
-    credentials_are_sealed_at_rest
+    credentials_are_sealed_at_rest,
+    web_app_is_served_beside_the_api,
 );
+
+async fn web_app_is_served_beside_the_api(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    let site = std::env::temp_dir().join(format!("satu-site-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(site.join("id")).unwrap();
+    std::fs::write(site.join("index.html"), "<h1>Satu</h1>").unwrap();
+    std::fs::write(site.join("id/index.html"), "<h1>Akses Semua AI Model</h1>").unwrap();
+    std::fs::write(site.join("404.html"), "<h1>Tidak ditemukan</h1>").unwrap();
+    let app = spawn_app(
+        backend,
+        &upstream.base_url,
+        &[("SATU__WEB__DIR", site.to_str().unwrap())],
+    )
+    .await;
+
+    let page = app.http.get(app.url("/id/")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(
+        page.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors")
+    );
+    assert_eq!(page.text().await.unwrap(), "<h1>Akses Semua AI Model</h1>");
+    let missing = app.http.get(app.url("/nope")).send().await.unwrap();
+    assert_eq!(missing.status(), 404);
+    assert_eq!(missing.text().await.unwrap(), "<h1>Tidak ditemukan</h1>");
+    // The API keeps its own answers beside the site.
+    let api = app.http.get(app.url("/v1/models")).send().await.unwrap();
+    assert_eq!(api.status(), 401);
+    assert!(
+        api.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/json")
+    );
+    let health = app.http.get(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(health.text().await.unwrap(), "ok");
+    app.stop().await;
+    std::fs::remove_dir_all(site).unwrap();
+}
 
 async fn health_readiness_and_metrics_answer(backend: Backend) {
     let upstream = MockUpstream::start().await;

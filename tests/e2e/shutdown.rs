@@ -1,7 +1,7 @@
 //! SIGTERM drains: open streams finish, their usage is written, the process exits 0.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use entities::usage_events;
@@ -12,20 +12,19 @@ use crate::on_both_backends;
 use crate::support::mock_openai::{Behavior, MockUpstream};
 use crate::support::{Backend, TestDb, chat_body, sse_data};
 
-on_both_backends!(sigterm_lets_open_streams_finish_and_flushes_usage);
+on_both_backends!(
+    sigterm_lets_open_streams_finish_and_flushes_usage,
+    sigterm_deadline_cuts_streams_and_still_records_usage,
+);
 
-async fn sigterm_lets_open_streams_finish_and_flushes_usage(backend: Backend) {
-    let upstream = MockUpstream::start().await;
-    upstream.set_default(Behavior::Slow {
-        gap: Duration::from_millis(150),
-    });
-    let db = TestDb::new(backend).await;
+/// Creates a user, key and account with the CLI; returns the key.
+fn seed_through_cli(db: &TestDb, upstream: &str) -> String {
     assert!(
-        satu(&db, &["admin", "create-user", "--email", "t@example.com"])
+        satu(db, &["admin", "create-user", "--email", "t@example.com"])
             .status
             .success()
     );
-    let out = satu(&db, &["admin", "create-key", "--email", "t@example.com"]);
+    let out = satu(db, &["admin", "create-key", "--email", "t@example.com"]);
     let key = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -33,7 +32,7 @@ async fn sigterm_lets_open_streams_finish_and_flushes_usage(backend: Backend) {
         .unwrap()
         .to_owned();
     let out = satu(
-        &db,
+        db,
         &[
             "admin",
             "add-account",
@@ -44,11 +43,15 @@ async fn sigterm_lets_open_streams_finish_and_flushes_usage(backend: Backend) {
             "--api-key",
             "sk-1",
             "--base-url",
-            &upstream.base_url,
+            upstream,
         ],
     );
     assert!(out.status.success());
+    key
+}
 
+/// Starts `satu serve` on port 0 and returns the child and the address it logged.
+fn start_serve(db: &TestDb, extra: &[(&str, &str)]) -> (Child, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_satu"));
     for (k, _) in std::env::vars() {
         if k.starts_with("SATU") || k == "DATABASE_URL" {
@@ -57,6 +60,7 @@ async fn sigterm_lets_open_streams_finish_and_flushes_usage(backend: Backend) {
     }
     let mut child = cmd
         .envs(db.env())
+        .envs(extra.iter().copied())
         .env("RUST_LOG", "info")
         .args(["serve", "--bind", "127.0.0.1:0"])
         .stderr(Stdio::piped())
@@ -72,6 +76,17 @@ async fn sigterm_lets_open_streams_finish_and_flushes_usage(backend: Backend) {
     };
     // Keep draining the log so the process never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
+    (child, addr)
+}
+
+async fn sigterm_lets_open_streams_finish_and_flushes_usage(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    upstream.set_default(Behavior::Slow {
+        gap: Duration::from_millis(150),
+    });
+    let db = TestDb::new(backend).await;
+    let key = seed_through_cli(&db, &upstream.base_url);
+    let (mut child, addr) = start_serve(&db, &[]);
 
     let client = reqwest::Client::new();
     let mut streams = Vec::new();
@@ -113,4 +128,51 @@ async fn sigterm_lets_open_streams_finish_and_flushes_usage(backend: Backend) {
             .all(|r| r.error_kind.is_none() && r.completion_tokens == 5),
         "{rows:?}"
     );
+}
+
+/// Streams still open when the grace period ends are cut with an error event, and their usage
+/// is still recorded.
+async fn sigterm_deadline_cuts_streams_and_still_records_usage(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    upstream.set_default(Behavior::Slow {
+        gap: Duration::from_secs(2),
+    });
+    let db = TestDb::new(backend).await;
+    let key = seed_through_cli(&db, &upstream.base_url);
+    let (mut child, addr) = start_serve(&db, &[("SATU__SERVER__SHUTDOWN_GRACE_SECS", "1")]);
+
+    let response = reqwest::Client::new()
+        .post(format!("http://{addr}/v1/chat/completions"))
+        .bearer_auth(&key)
+        .json(&chat_body("gpt-4o", true))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let stream = tokio::spawn(sse_data(response));
+    let started = std::time::Instant::now();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let data = stream.await.unwrap();
+    let last: serde_json::Value = serde_json::from_str(data.last().unwrap()).unwrap();
+    assert_eq!(last["error"]["code"], "shutting_down");
+    let exit = tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(exit.success(), "exit status {exit:?}");
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "cut at the deadline, not at the stream's end"
+    );
+
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    let rows = usage_events::Entity::find().all(&conn).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].error_kind.as_deref(), Some("shutting_down"));
 }

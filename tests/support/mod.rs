@@ -77,6 +77,22 @@ impl TestDb {
         Self { backend, url, dir }
     }
 
+    /// Removes the test's directory and, on Postgres, its database.
+    pub async fn drop(&self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+        if self.backend == Backend::Postgres {
+            let name = self.url.rsplit('/').next().unwrap();
+            let admin = Database::connect(format!("{}/postgres", postgres_server()))
+                .await
+                .unwrap();
+            admin
+                .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .await
+                .unwrap();
+            admin.close().await.unwrap();
+        }
+    }
+
     /// Environment for a `satu` process or `Config::load` using this database.
     pub fn env(&self) -> Vec<(String, String)> {
         vec![
@@ -219,7 +235,8 @@ impl TestApp {
     pub async fn stop(self) {
         self.shutdown.cancel();
         self.server.await.unwrap().unwrap();
-        let _ = std::fs::remove_dir_all(&self.test_db.dir);
+        self.db.close().await.unwrap();
+        self.test_db.drop().await;
     }
 }
 
