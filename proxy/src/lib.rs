@@ -3,11 +3,13 @@
 
 pub mod auth;
 mod call;
+pub mod canonical;
 pub mod catalog;
 mod chat;
 pub mod config;
 pub mod directory;
 pub mod error;
+pub mod formats;
 mod meter;
 mod models;
 pub mod openai_chat;

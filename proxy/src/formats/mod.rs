@@ -1,0 +1,4 @@
+//! Wire formats and their converters to and from the canonical model.
+
+pub mod anthropic;
+pub mod openai_chat;
