@@ -27,11 +27,13 @@ BODY = json.dumps({
     "usage": {"prompt_tokens": 12, "completion_tokens": 5, "total_tokens": 17,
               "prompt_tokens_details": {"cached_tokens": 0}},
 }).encode()
-REQUEST = json.dumps({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]})
+# bytes, so http.client sends headers and body in one write (no Nagle/delayed-ACK stall)
+REQUEST = json.dumps({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}]}).encode()
 
 
 class Upstream(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out as separate writes
 
     def do_POST(self):
         self.rfile.read(int(self.headers.get("content-length", 0)))
