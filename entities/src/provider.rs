@@ -30,14 +30,6 @@ impl Provider {
             Provider::OpenAiCompatible => "openai-compatible",
         }
     }
-
-    /// Providers whose API-key upstream speaks OpenAI chat completions.
-    pub fn speaks_openai_chat(self) -> bool {
-        match self {
-            Provider::OpenAi | Provider::Qwen | Provider::OpenAiCompatible => true,
-            Provider::Anthropic | Provider::Gemini => false,
-        }
-    }
 }
 
 impl fmt::Display for Provider {

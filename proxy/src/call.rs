@@ -1,5 +1,5 @@
-//! One proxied chat request, run as a tracked task that owns its usage record: whether the
-//! client waits, hangs up, or the server shuts down, exactly one usage event is written.
+//! One proxied request, run as a tracked task that owns its usage record: whether the client
+//! waits, hangs up, or the server shuts down, exactly one usage event is written.
 
 use std::convert::Infallible;
 use std::time::Instant;
@@ -9,38 +9,48 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use futures::stream::{BoxStream, StreamExt};
-use memchr::memmem;
 use tokio::sync::{mpsc, oneshot};
 
+use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
+use crate::inbound::Inbound;
 use crate::meter::Meter;
-use crate::openai_chat::{self, ChatRequest};
 use crate::route::{RoutePlan, Target};
-use crate::sse::{SseSplitter, event_data};
+use crate::sse::SseSplitter;
 use crate::state::ProxyState;
+use crate::transform::{self, StreamTransform};
+use crate::upstream::{self, Mode};
 
 pub struct Call {
     pub state: ProxyState,
-    pub request: ChatRequest,
+    pub inbound: Inbound,
     pub plan: RoutePlan,
     pub meter: Meter,
 }
 
+type ByteStream = BoxStream<'static, reqwest::Result<Bytes>>;
+
 /// An upstream that answered successfully, before anything was sent to the client.
-enum Started {
-    Json(Bytes),
-    Stream {
-        first: Bytes,
-        rest: BoxStream<'static, reqwest::Result<Bytes>>,
-    },
+struct Started {
+    format: Format,
+    mode: Mode,
+    body: StartedBody,
+}
+
+enum StartedBody {
+    Whole(Bytes),
+    Stream { first: Bytes, rest: ByteStream },
 }
 
 enum Failure {
     /// Worth trying the next account.
     Retryable(ProxyError),
-    /// The upstream refused the request itself (a 4xx other than auth/rate limits): the client
-    /// gets the upstream's own error, which is already in OpenAI's format.
-    Upstream { status: StatusCode, body: Bytes },
+    /// The upstream refused the request itself (a 4xx other than auth or rate limits).
+    Upstream {
+        status: StatusCode,
+        body: Bytes,
+        format: Format,
+    },
     /// Stop here with this error.
     Fatal(ProxyError),
 }
@@ -48,11 +58,12 @@ enum Failure {
 pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
     let Call {
         state,
-        request,
+        inbound,
         plan,
         mut meter,
     } = call;
     let request_id = meter.request_id;
+    let dialect = inbound.dialect;
     let started = tokio::select! {
         biased;
         () = head.closed() => {
@@ -61,18 +72,35 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
             return;
         }
         () = state.hard_stop.cancelled() => Err(Failure::Fatal(ProxyError::ShuttingDown)),
-        r = try_targets(&state, &request, &plan, &mut meter) => r,
+        r = try_targets(&state, &inbound, &plan, &mut meter) => r,
     };
     match started {
-        Ok(Started::Json(body)) => {
-            if let Some(usage) = openai_chat::usage_of_response(&body) {
-                meter.usage(usage);
-            }
-            if head.send(json_response(body, request_id)).is_err() {
+        Ok(Started {
+            format,
+            mode,
+            body: StartedBody::Whole(body),
+        }) => {
+            let response = match transform::whole(body, format, mode, &inbound) {
+                Ok((body, usage)) => {
+                    if let Some(usage) = usage {
+                        meter.usage(usage);
+                    }
+                    json_response(body, request_id)
+                }
+                Err(e) => {
+                    meter.fail(e.status().as_u16(), e.kind());
+                    with_request_id(e.render(dialect), request_id)
+                }
+            };
+            if head.send(response).is_err() {
                 meter.interrupt("client_disconnected");
             }
         }
-        Ok(Started::Stream { first, rest }) => {
+        Ok(Started {
+            format,
+            mode,
+            body: StartedBody::Stream { first, rest },
+        }) => {
             let (tx, rx) = mpsc::channel(8);
             if head.send(sse_response(rx, request_id)).is_err() {
                 meter.interrupt("client_disconnected");
@@ -81,39 +109,60 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
                     state: &state,
                     tx,
                     meter: &mut meter,
-                    wants_usage: request.client_wants_usage,
-                    saw_done: false,
+                    transform: StreamTransform::new(format, mode, &inbound),
                 };
                 pump.run(first, rest).await;
             }
         }
         Err(failure) => {
-            let response = match failure {
-                Failure::Retryable(e) | Failure::Fatal(e) => {
-                    meter.fail(e.status().as_u16(), e.kind());
-                    e.into_response()
-                }
-                Failure::Upstream { status, body } => {
-                    meter.fail(status.as_u16(), "upstream_rejected");
-                    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
-                }
-            };
+            let response = failure_response(failure, dialect, &mut meter);
             let _ = head.send(with_request_id(response, request_id));
         }
     }
     state.usage.record(meter.finish());
 }
 
+fn failure_response(failure: Failure, dialect: Dialect, meter: &mut Meter) -> Response {
+    match failure {
+        Failure::Retryable(e) | Failure::Fatal(e) => {
+            meter.fail(e.status().as_u16(), e.kind());
+            e.render(dialect)
+        }
+        // The upstream's own words reach the client when it speaks the client's format.
+        Failure::Upstream {
+            status,
+            body,
+            format,
+        } if format == dialect.format() => {
+            meter.fail(status.as_u16(), "upstream_rejected");
+            (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+        }
+        Failure::Upstream { status, body, .. } => {
+            meter.fail(status.as_u16(), "upstream_rejected");
+            let e = ProxyError::BadRequest(format!(
+                "The upstream provider rejected the request: {}",
+                String::from_utf8_lossy(&body)
+                    .chars()
+                    .take(500)
+                    .collect::<String>()
+            ));
+            let mut response = e.render(dialect);
+            *response.status_mut() = status;
+            response
+        }
+    }
+}
+
 async fn try_targets(
     state: &ProxyState,
-    request: &ChatRequest,
+    inbound: &Inbound,
     plan: &RoutePlan,
     meter: &mut Meter,
 ) -> Result<Started, Failure> {
     let mut last = ProxyError::NoAvailableAccount;
     for target in &plan.targets {
         meter.set_account(target.account.id, target.account.provider.as_str());
-        match attempt(state, request, target).await {
+        match attempt(state, inbound, target).await {
             Ok(started) => {
                 meter.first_byte();
                 return Ok(started);
@@ -133,40 +182,31 @@ async fn try_targets(
 
 async fn attempt(
     state: &ProxyState,
-    request: &ChatRequest,
+    inbound: &Inbound,
     target: &Target,
 ) -> Result<Started, Failure> {
-    let body = request
-        .upstream_body(&target.upstream_model)
-        .map_err(Failure::Fatal)?;
-    let url = format!("{}/chat/completions", target.account.base_url.as_str());
-    let accept = if request.stream {
-        "text/event-stream"
-    } else {
-        "application/json"
-    };
-    let send = state
-        .http
-        .post(url)
-        .bearer_auth(&target.account.api_key)
-        .header(header::CONTENT_TYPE, "application/json")
-        .header(header::ACCEPT, accept)
-        .body(body)
-        .send();
+    let prepared = upstream::prepare(&state.http, inbound, target).map_err(Failure::Fatal)?;
+    let (format, mode) = (prepared.format, prepared.mode);
     let begin = async {
-        let response = send.await.map_err(|e| Failure::Retryable(classify(&e)))?;
+        let response = prepared
+            .request
+            .send()
+            .await
+            .map_err(|e| Failure::Retryable(classify(&e)))?;
         if !response.status().is_success() {
-            return Err(status_failure(response).await);
+            return Err(status_failure(response, format).await);
         }
-        if request.stream {
-            first_chunk(response.bytes_stream().boxed()).await
+        let body = if inbound.stream {
+            first_chunk(response.bytes_stream().boxed()).await?
         } else {
-            let body = response
-                .bytes()
-                .await
-                .map_err(|e| Failure::Retryable(classify(&e)))?;
-            Ok(Started::Json(body))
-        }
+            StartedBody::Whole(
+                response
+                    .bytes()
+                    .await
+                    .map_err(|e| Failure::Retryable(classify(&e)))?,
+            )
+        };
+        Ok(Started { format, mode, body })
     };
     tokio::time::timeout(state.config.first_byte_timeout(), begin)
         .await
@@ -174,15 +214,13 @@ async fn attempt(
 }
 
 /// Waits for the first non-empty chunk: only then is the client's status line committed.
-async fn first_chunk(
-    mut rest: BoxStream<'static, reqwest::Result<Bytes>>,
-) -> Result<Started, Failure> {
+async fn first_chunk(mut rest: ByteStream) -> Result<StartedBody, Failure> {
     loop {
         match rest.next().await {
             None => return Err(Failure::Retryable(ProxyError::UpstreamEmpty)),
             Some(Err(e)) => return Err(Failure::Retryable(classify(&e))),
             Some(Ok(chunk)) if chunk.is_empty() => continue,
-            Some(Ok(first)) => return Ok(Started::Stream { first, rest }),
+            Some(Ok(first)) => return Ok(StartedBody::Stream { first, rest }),
         }
     }
 }
@@ -195,7 +233,7 @@ fn classify(err: &reqwest::Error) -> ProxyError {
     }
 }
 
-async fn status_failure(response: reqwest::Response) -> Failure {
+async fn status_failure(response: reqwest::Response, format: Format) -> Failure {
     let status = response.status();
     match status.as_u16() {
         429 => Failure::Retryable(ProxyError::UpstreamRateLimited {
@@ -211,61 +249,83 @@ async fn status_failure(response: reqwest::Response) -> Failure {
             Ok(body) => Failure::Upstream {
                 status: StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY),
                 body,
+                format,
             },
             Err(e) => Failure::Retryable(classify(&e)),
         },
     }
 }
 
-/// Forwards a stream to the client event by event, reading usage on the way.
+/// Forwards a stream to the client event by event, through the transform.
 struct Pump<'a> {
     state: &'a ProxyState,
     tx: mpsc::Sender<Result<Bytes, Infallible>>,
     meter: &'a mut Meter,
-    wants_usage: bool,
-    saw_done: bool,
+    transform: StreamTransform,
 }
 
 const KEEPALIVE: Bytes = Bytes::from_static(b": keep-alive\n\n");
 
 impl Pump<'_> {
-    async fn run(&mut self, first: Bytes, mut rest: BoxStream<'static, reqwest::Result<Bytes>>) {
+    async fn run(&mut self, first: Bytes, mut rest: ByteStream) {
         let mut splitter = SseSplitter::default();
         let mut pending = Some(first);
         let mut last_data = Instant::now();
+        let mut out = Vec::new();
         loop {
             let chunk = match pending.take() {
                 Some(chunk) => chunk,
                 None => match self.next_chunk(&mut rest, &mut last_data).await {
                     Some(chunk) => chunk,
-                    None => return,
+                    None => break,
                 },
             };
+            if chunk.is_empty() {
+                // The upstream ended: flush what is left.
+                if let Some(tail) = splitter.take_rest() {
+                    self.transform.event(tail, &mut out);
+                }
+                self.transform.end(&mut out);
+                self.send_all(&mut out).await;
+                if !self.transform.completed() {
+                    self.meter.interrupt("upstream_incomplete");
+                }
+                break;
+            }
             if splitter.push(&chunk).is_err() {
-                return self.fail(ProxyError::UpstreamInterrupted).await;
+                self.fail(ProxyError::UpstreamInterrupted).await;
+                break;
             }
             while let Some(event) = splitter.next_event() {
-                if !self.forward_event(event).await {
-                    return;
-                }
+                self.transform.event(event, &mut out);
             }
-            if self.saw_done {
-                return;
-            }
-            if chunk.is_empty() {
-                if let Some(tail) = splitter.take_rest() {
-                    self.forward_event(tail).await;
-                }
-                return;
+            if !self.send_all(&mut out).await {
+                break;
             }
         }
+        if let Some(usage) = self.transform.usage() {
+            self.meter.usage(usage);
+        }
+        self.meter
+            .content_events(self.transform.content_events(), self.transform.completed());
+    }
+
+    /// Returns false when the client is gone.
+    async fn send_all(&mut self, out: &mut Vec<Bytes>) -> bool {
+        for bytes in out.drain(..) {
+            if self.tx.send(Ok(bytes)).await.is_err() {
+                self.meter.interrupt("client_disconnected");
+                return false;
+            }
+        }
+        true
     }
 
     /// The next upstream chunk; `None` when the pump must stop (the reason is already recorded).
     /// An empty chunk means the upstream ended.
     async fn next_chunk(
         &mut self,
-        rest: &mut BoxStream<'static, reqwest::Result<Bytes>>,
+        rest: &mut ByteStream,
         last_data: &mut Instant,
     ) -> Option<Bytes> {
         loop {
@@ -285,12 +345,7 @@ impl Pump<'_> {
                         *last_data = Instant::now();
                         return Some(chunk);
                     }
-                    Ok(None) => {
-                        if !self.saw_done {
-                            self.meter.interrupt("upstream_incomplete");
-                        }
-                        return Some(Bytes::new());
-                    }
+                    Ok(None) => return Some(Bytes::new()),
                     Ok(Some(Err(_))) => {
                         self.fail(ProxyError::UpstreamInterrupted).await;
                         return None;
@@ -310,34 +365,10 @@ impl Pump<'_> {
         }
     }
 
-    /// Returns false when the client is gone.
-    async fn forward_event(&mut self, event: Bytes) -> bool {
-        if let Some(data) = event_data(&event) {
-            if &*data == b"[DONE]" {
-                self.saw_done = true;
-            } else if memmem::find(&data, b"\"usage\"").is_some()
-                && let Some((usage, usage_only)) = openai_chat::probe_chunk(&data)
-            {
-                self.meter.usage(usage);
-                if usage_only && !self.wants_usage {
-                    return true;
-                }
-            } else {
-                self.meter.content_chunk();
-            }
-        }
-        if self.tx.send(Ok(event)).await.is_err() {
-            self.meter.interrupt("client_disconnected");
-            return false;
-        }
-        true
-    }
-
-    /// A failure after the status line: an error event in OpenAI's format, then the end.
+    /// A failure after the status line: an error event in the client's dialect, then the end.
     async fn fail(&mut self, error: ProxyError) {
         self.meter.interrupt(error.kind());
-        let event = format!("data: {}\n\n", error.openai_body());
-        let _ = self.tx.send(Ok(Bytes::from(event))).await;
+        let _ = self.tx.send(Ok(self.transform.error_event(&error))).await;
     }
 }
 

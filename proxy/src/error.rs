@@ -2,7 +2,11 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
 use serde::Serialize;
+use serde_json::json;
+
+use crate::dialect::Dialect;
 
 /// Why a proxied request failed. `kind()` is a static, low-cardinality label for metrics and the
 /// usage row; the message is what the client reads and never contains secrets or internals.
@@ -34,6 +38,8 @@ pub enum ProxyError {
     UpstreamEmpty,
     #[error("The upstream stream was interrupted before it finished.")]
     UpstreamInterrupted,
+    #[error("The upstream answer could not be read.")]
+    UpstreamInvalid,
     #[error("Satu is shutting down; retry the request.")]
     ShuttingDown,
     #[error("Internal error.")]
@@ -54,7 +60,8 @@ impl ProxyError {
             | ProxyError::UpstreamStatus(_)
             | ProxyError::UpstreamAuth
             | ProxyError::UpstreamEmpty
-            | ProxyError::UpstreamInterrupted => StatusCode::BAD_GATEWAY,
+            | ProxyError::UpstreamInterrupted
+            | ProxyError::UpstreamInvalid => StatusCode::BAD_GATEWAY,
             ProxyError::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
             ProxyError::UpstreamRateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ProxyError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
@@ -76,6 +83,7 @@ impl ProxyError {
             ProxyError::UpstreamRateLimited { .. } => "upstream_rate_limited",
             ProxyError::UpstreamEmpty => "upstream_empty",
             ProxyError::UpstreamInterrupted => "upstream_stream_error",
+            ProxyError::UpstreamInvalid => "upstream_invalid",
             ProxyError::ShuttingDown => "shutting_down",
             ProxyError::Internal => "internal",
         }
@@ -118,12 +126,54 @@ impl ProxyError {
     }
 }
 
-impl IntoResponse for ProxyError {
-    fn into_response(self) -> Response {
+impl ProxyError {
+    /// Anthropic's `error.type` for this error.
+    fn anthropic_type(&self) -> &'static str {
+        match self.status() {
+            StatusCode::UNAUTHORIZED => "authentication_error",
+            StatusCode::FORBIDDEN => "permission_error",
+            StatusCode::NOT_FOUND => "not_found_error",
+            StatusCode::PAYLOAD_TOO_LARGE => "request_too_large",
+            StatusCode::TOO_MANY_REQUESTS => "rate_limit_error",
+            StatusCode::BAD_REQUEST => "invalid_request_error",
+            StatusCode::SERVICE_UNAVAILABLE => "overloaded_error",
+            _ => "api_error",
+        }
+    }
+
+    pub fn anthropic_body(&self) -> String {
+        json!({"type": "error", "error": {"type": self.anthropic_type(), "message": self.to_string()}})
+            .to_string()
+    }
+
+    pub fn body(&self, dialect: Dialect) -> String {
+        match dialect {
+            Dialect::OpenAiChat => self.openai_body(),
+            Dialect::Anthropic => self.anthropic_body(),
+        }
+    }
+
+    /// The error as a response in the caller's dialect.
+    pub fn render(self, dialect: Dialect) -> Response {
+        let body = self.body(dialect);
+        self.with_body(body)
+    }
+
+    /// The error as a mid-stream SSE event in the caller's dialect.
+    pub fn stream_event(&self, dialect: Dialect) -> Bytes {
+        match dialect {
+            Dialect::OpenAiChat => Bytes::from(format!("data: {}\n\n", self.openai_body())),
+            Dialect::Anthropic => {
+                Bytes::from(format!("event: error\ndata: {}\n\n", self.anthropic_body()))
+            }
+        }
+    }
+
+    fn with_body(self, body: String) -> Response {
         let mut response = (
             self.status(),
             [(header::CONTENT_TYPE, "application/json")],
-            self.openai_body(),
+            body,
         )
             .into_response();
         if let ProxyError::UpstreamRateLimited {
@@ -134,6 +184,12 @@ impl IntoResponse for ProxyError {
             response.headers_mut().insert(header::RETRY_AFTER, value);
         }
         response
+    }
+}
+
+impl IntoResponse for ProxyError {
+    fn into_response(self) -> Response {
+        self.render(Dialect::OpenAiChat)
     }
 }
 
@@ -148,5 +204,15 @@ mod tests {
         assert_eq!(body["error"]["type"], "authentication_error");
         assert_eq!(body["error"]["code"], "invalid_api_key");
         assert_eq!(body["error"]["message"], "Invalid API key.");
+    }
+
+    #[test]
+    fn errors_render_in_anthropic_shape() {
+        let body: serde_json::Value =
+            serde_json::from_str(&ProxyError::BodyTooLarge(10).anthropic_body()).unwrap();
+        assert_eq!(body["type"], "error");
+        assert_eq!(body["error"]["type"], "request_too_large");
+        let event = ProxyError::UpstreamInterrupted.stream_event(Dialect::Anthropic);
+        assert!(event.starts_with(b"event: error\ndata: {"));
     }
 }

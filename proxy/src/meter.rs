@@ -9,7 +9,7 @@ use entities::usage_events::NewUsage;
 use uuid::Uuid;
 
 use crate::auth::Principal;
-use crate::openai_chat::Usage;
+use crate::canonical::Usage;
 
 pub struct Meter {
     pub request_id: Uuid,
@@ -24,8 +24,10 @@ pub struct Meter {
     status: u16,
     error_kind: Option<&'static str>,
     usage: Option<Usage>,
-    /// Chunks with content seen on a stream: ~1 token each, used when no usage arrives.
+    /// Stream events with content: ~1 token each, used when no (or partial) usage arrives.
     content_chunks: i64,
+    /// The upstream finished its message (so its usage is final).
+    completed: bool,
     prompt_estimate: i64,
     ttft_ms: Option<i64>,
 }
@@ -52,6 +54,7 @@ impl Meter {
             error_kind: None,
             usage: None,
             content_chunks: 0,
+            completed: true,
             prompt_estimate: 0,
             ttft_ms: None,
         }
@@ -82,8 +85,9 @@ impl Meter {
         self.usage = Some(usage);
     }
 
-    pub fn content_chunk(&mut self) {
-        self.content_chunks += 1;
+    pub fn content_events(&mut self, count: i64, completed: bool) {
+        self.content_chunks = count;
+        self.completed = completed;
     }
 
     pub fn fail(&mut self, status: u16, kind: &'static str) {
@@ -99,12 +103,11 @@ impl Meter {
     pub fn finish(self) -> NewUsage {
         let reached_upstream = self.ttft_ms.is_some();
         let (prompt, completion, cached, reasoning) = match self.usage {
-            Some(u) => (
-                u.prompt_tokens,
-                u.completion_tokens,
-                u.cached_tokens(),
-                u.reasoning_tokens(),
-            ),
+            // A stream cut before its end reports input only: estimate the output seen.
+            Some(u) if !self.completed && u.output == 0 => {
+                (u.input, self.content_chunks, u.cached_input, 0)
+            }
+            Some(u) => (u.input, u.output, u.cached_input, u.reasoning),
             None if reached_upstream => (self.prompt_estimate, self.content_chunks, 0, 0),
             None => (0, 0, 0, 0),
         };

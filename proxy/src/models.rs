@@ -38,7 +38,7 @@ pub async fn list_models(State(state): State<ProxyState>, headers: HeaderMap) ->
     for account in accounts
         .accounts
         .iter()
-        .filter(|a| a.provider.speaks_openai_chat())
+        .filter(|a| crate::dialect::Format::of_provider(a.provider).is_some())
     {
         let provider = account.provider.as_str();
         let names: Vec<&str> = if account.models.is_empty() {

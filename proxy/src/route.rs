@@ -5,6 +5,7 @@ use std::sync::Arc;
 use entities::model_catalog::Model as CatalogModel;
 
 use crate::catalog::CatalogSnapshot;
+use crate::dialect::Format;
 use crate::directory::{Account, UserAccounts};
 use crate::error::ProxyError;
 
@@ -21,7 +22,7 @@ pub struct RoutePlan {
     pub targets: Vec<Target>,
 }
 
-/// Which accounts can take `requested`, for an endpoint that speaks OpenAI chat upstream.
+/// Which accounts can take `requested`.
 ///
 /// An account with a model list serves exactly those names (or their catalog entry); one
 /// without serves its provider's catalog models; an `openai-compatible` account without a list
@@ -35,7 +36,7 @@ pub fn plan(
     let mut targets: Vec<Target> = accounts
         .accounts
         .iter()
-        .filter(|a| a.provider.speaks_openai_chat())
+        .filter(|a| Format::of_provider(a.provider).is_some())
         .filter_map(|a| target_for(a, entry.as_deref(), requested))
         .collect();
     if targets.is_empty() {

@@ -7,12 +7,13 @@ use axum::routing::{any, get, post};
 
 use crate::error::ProxyError;
 use crate::state::ProxyState;
-use crate::{chat, models};
+use crate::{ingress, models};
 
 pub fn router(state: ProxyState) -> Router {
     let body_limit = state.config.max_body_bytes;
     Router::new()
-        .route("/v1/chat/completions", post(chat::chat_completions))
+        .route("/v1/chat/completions", post(ingress::chat_completions))
+        .route("/v1/messages", post(ingress::messages))
         .route("/v1/models", get(models::list_models))
         .route("/v1/{*rest}", any(unknown_endpoint))
         .layer(DefaultBodyLimit::max(body_limit))

@@ -1,0 +1,113 @@
+//! A client's request as received: checked, kept raw for passthrough, and converted to the
+//! canonical model for translation.
+
+use axum::http::{HeaderMap, HeaderValue};
+use serde_json::{Map, Value};
+
+use crate::canonical;
+use crate::dialect::Dialect;
+use crate::error::ProxyError;
+use crate::formats::{anthropic, openai_chat};
+
+pub struct Inbound {
+    pub dialect: Dialect,
+    pub model: String,
+    pub stream: bool,
+    /// OpenAI callers that asked for the final usage chunk themselves.
+    pub client_wants_usage: bool,
+    /// The body as sent, for passthrough to an upstream of the same format.
+    pub raw: Map<String, Value>,
+    pub canonical: canonical::Request,
+    /// Anthropic headers passed on when the upstream is Anthropic too.
+    pub anthropic_version: Option<HeaderValue>,
+    pub anthropic_beta: Option<HeaderValue>,
+    pub body_len: usize,
+}
+
+fn bad(message: impl Into<String>) -> ProxyError {
+    ProxyError::BadRequest(message.into())
+}
+
+pub fn parse(dialect: Dialect, raw: &[u8], headers: &HeaderMap) -> Result<Inbound, ProxyError> {
+    let value: Value = serde_json::from_slice(raw)
+        .map_err(|e| bad(format!("The request body is not valid JSON: {e}")))?;
+    let Value::Object(body) = value else {
+        return Err(bad("The request body must be a JSON object."));
+    };
+    let model = match body.get("model") {
+        Some(Value::String(m)) if !m.trim().is_empty() => m.clone(),
+        Some(_) => return Err(bad("`model` must be a non-empty string.")),
+        None => return Err(bad("You must provide a `model` parameter.")),
+    };
+    match body.get("messages") {
+        Some(Value::Array(m)) if !m.is_empty() => {}
+        Some(Value::Array(_)) => return Err(bad("`messages` must not be empty.")),
+        Some(_) => return Err(bad("`messages` must be an array.")),
+        None => return Err(bad("`messages` is a required property.")),
+    }
+    let stream = match body.get("stream") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(s)) => *s,
+        Some(_) => return Err(bad("`stream` must be a boolean.")),
+    };
+    let client_wants_usage = body
+        .get("stream_options")
+        .and_then(|o| o.get("include_usage"))
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let canonical = to_canonical(dialect, raw)?;
+    Ok(Inbound {
+        dialect,
+        model,
+        stream,
+        client_wants_usage,
+        raw: body,
+        canonical,
+        anthropic_version: headers.get("anthropic-version").cloned(),
+        anthropic_beta: headers.get("anthropic-beta").cloned(),
+        body_len: raw.len(),
+    })
+}
+
+fn to_canonical(dialect: Dialect, raw: &[u8]) -> Result<canonical::Request, ProxyError> {
+    let invalid = |e: serde_json::Error| bad(format!("Invalid request: {e}"));
+    match dialect {
+        Dialect::OpenAiChat => {
+            let wire: openai_chat::wire::ChatRequest =
+                serde_json::from_slice(raw).map_err(invalid)?;
+            openai_chat::request::to_canonical(wire).map_err(bad)
+        }
+        Dialect::Anthropic => {
+            let wire: anthropic::wire::MessagesRequest =
+                serde_json::from_slice(raw).map_err(invalid)?;
+            anthropic::request::to_canonical(wire).map_err(bad)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_are_checked_like_the_providers_do() {
+        let h = HeaderMap::new();
+        for (body, needle) in [
+            (&b"{"[..], "not valid JSON"),
+            (b"[]", "JSON object"),
+            (b"{\"messages\":[{}]}", "`model`"),
+            (b"{\"model\":\"m\"}", "`messages`"),
+            (b"{\"model\":\"m\",\"messages\":[]}", "must not be empty"),
+            (b"{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stream\":1}", "`stream`"),
+        ] {
+            match parse(Dialect::OpenAiChat, body, &h) {
+                Err(ProxyError::BadRequest(msg)) => assert!(msg.contains(needle), "{msg}"),
+                _ => unreachable!("{} should be rejected", String::from_utf8_lossy(body)),
+            }
+        }
+        let no_max = br#"{"model":"m","messages":[{"role":"user","content":"hi"}]}"#;
+        assert!(
+            matches!(parse(Dialect::Anthropic, no_max, &h), Err(ProxyError::BadRequest(m)) if m.contains("max_tokens"))
+        );
+    }
+}
