@@ -11,3 +11,4 @@ mod cli;
 mod errors;
 mod ops;
 mod shutdown;
+mod translate;

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod mock_anthropic;
 pub mod mock_openai;
 
 use std::path::PathBuf;
@@ -215,6 +216,15 @@ impl TestApp {
             .json(&body)
     }
 
+    /// `POST /v1/messages` as Claude Code sends it (key in `x-api-key`).
+    pub fn messages(&self, key: &str, body: serde_json::Value) -> reqwest::RequestBuilder {
+        self.http
+            .post(self.url("/v1/messages?beta=true"))
+            .header("x-api-key", key)
+            .header("anthropic-version", "2023-06-01")
+            .json(&body)
+    }
+
     /// Waits until the caller has `n` usage rows (oldest first).
     pub async fn usage_rows(&self, caller: &Caller, n: usize) -> Vec<usage_events::Model> {
         for _ in 0..500 {
@@ -245,6 +255,17 @@ pub fn chat_body(model: &str, stream: bool) -> serde_json::Value {
         "model": model,
         "messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Say hello"}],
         "stream": stream,
+    })
+}
+
+/// A Messages request in Claude Code's shape.
+pub fn messages_body(model: &str, stream: bool) -> serde_json::Value {
+    serde_json::json!({
+        "model": model,
+        "max_tokens": 1024,
+        "stream": stream,
+        "system": [{"type": "text", "text": "You are Claude Code, Anthropic's official CLI for Claude."}],
+        "messages": [{"role": "user", "content": [{"type": "text", "text": "Say hello"}]}],
     })
 }
 
