@@ -5,6 +5,7 @@ use std::io::Write;
 
 use anyhow::{Context, bail};
 use entities::provider_accounts::{self, NewApiKeyAccount};
+use entities::routing_rules::{self, RoutingConfig};
 use entities::{Provider, RepoError, api_keys, password, usage_events, users};
 use sea_orm::DatabaseConnection;
 use serde::Serialize;
@@ -86,6 +87,26 @@ pub async fn run(
             .await
             .map_err(explain)?;
             writeln!(out, "{}", account.id)?;
+        }
+        AdminCommand::Accounts { email, json } => {
+            let user = users::find_by_email(db, &email)
+                .await
+                .map_err(|e| user_error(e, &email))?;
+            crate::admin_accounts::print(db, user.id, json, &mut out).await?;
+        }
+        AdminCommand::SetRouting { email, file } => {
+            let user = users::find_by_email(db, &email)
+                .await
+                .map_err(|e| user_error(e, &email))?;
+            let text = std::fs::read_to_string(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            let config: RoutingConfig = toml::from_str(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), e.message()))?;
+            let rules = config.rules.len();
+            routing_rules::set(db, user.id, config)
+                .await
+                .map_err(explain)?;
+            writeln!(out, "routing saved: {rules} rule(s)")?;
         }
         AdminCommand::Usage { email, json, limit } => {
             let user = users::find_by_email(db, &email)

@@ -95,6 +95,20 @@ pub enum AdminCommand {
         #[arg(long, value_delimiter = ',')]
         models: Vec<String>,
     },
+    /// List a user's provider accounts with their status and cooldowns.
+    Accounts {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace a user's routing rules with the ones in a TOML file.
+    SetRouting {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        file: PathBuf,
+    },
     /// Show a user's recent usage rows.
     Usage {
         #[arg(long)]

@@ -2,6 +2,7 @@
 //! build exactly what the binary runs.
 
 pub mod admin;
+mod admin_accounts;
 pub mod app;
 pub mod cli;
 pub mod config;

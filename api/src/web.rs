@@ -24,7 +24,10 @@ const REVALIDATE: &str = "no-cache";
 pub fn router(dir: &Path) -> Router {
     let router = if dir.join("index.html").is_file() {
         let not_found = ServeFile::new(dir.join("404.html"));
+        // The web build writes .br and .gz next to each text file; clients get the smallest.
         let files = ServeDir::new(dir)
+            .precompressed_br()
+            .precompressed_gzip()
             .append_index_html_on_directories(true)
             .not_found_service(not_found);
         Router::new().fallback_service(files)

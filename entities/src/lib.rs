@@ -2,6 +2,7 @@
 //! any connection, so it works on the pool and inside a caller's transaction), and the rules that
 //! live on the data (plans, providers, sealing of credentials, API key format, prices).
 
+pub mod account_cooldowns;
 pub mod api_keys;
 pub mod error;
 pub mod model_catalog;
@@ -9,6 +10,7 @@ pub mod password;
 pub mod plans;
 pub mod provider;
 pub mod provider_accounts;
+pub mod routing_rules;
 pub mod seal;
 pub mod secret_token;
 pub mod sessions;

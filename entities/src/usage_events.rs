@@ -7,6 +7,7 @@ use sea_orm::{
     entity::prelude::*,
 };
 
+use crate::account_cooldowns::CooldownChange;
 use crate::usage_hourly;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
@@ -100,10 +101,15 @@ impl NewUsage {
     }
 }
 
-/// Writes a batch of events, their hourly rollups and the keys' last-used times in one
-/// transaction, so a rollup never counts an event that was not stored (or the reverse).
-pub async fn record_batch(db: &DatabaseConnection, batch: Vec<NewUsage>) -> Result<(), DbErr> {
-    if batch.is_empty() {
+/// Writes a batch of events, their hourly rollups, the keys' last-used times and cooldown
+/// changes in one transaction, so a rollup never counts an event that was not stored (or the
+/// reverse).
+pub async fn record_batch(
+    db: &DatabaseConnection,
+    batch: Vec<NewUsage>,
+    cooldowns: &[CooldownChange],
+) -> Result<(), DbErr> {
+    if batch.is_empty() && cooldowns.is_empty() {
         return Ok(());
     }
     let rollups = usage_hourly::aggregate(&batch);
@@ -120,6 +126,9 @@ pub async fn record_batch(db: &DatabaseConnection, batch: Vec<NewUsage>) -> Resu
         usage_hourly::add(&txn, rollup).await?;
     }
     crate::api_keys::touch_last_used(&txn, &key_ids, Utc::now()).await?;
+    for change in cooldowns {
+        crate::account_cooldowns::apply(&txn, change).await?;
+    }
     txn.commit().await
 }
 

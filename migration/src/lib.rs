@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_core;
 mod m20261125_000002_usage;
 mod m20261125_000003_seed;
+mod m20261125_000004_routing;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_core::Migration),
             Box::new(m20261125_000002_usage::Migration),
             Box::new(m20261125_000003_seed::Migration),
+            Box::new(m20261125_000004_routing::Migration),
         ]
     }
 }

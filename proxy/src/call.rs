@@ -8,13 +8,16 @@ use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
+use entities::account_cooldowns::CooldownChange;
 use futures::stream::{BoxStream, StreamExt};
 use tokio::sync::{mpsc, oneshot};
 
+use crate::cooldown::Cause;
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
 use crate::inbound::Inbound;
 use crate::meter::Meter;
+use crate::retry_hint::retry_hint;
 use crate::route::{RoutePlan, Target};
 use crate::sse::SseSplitter;
 use crate::state::ProxyState;
@@ -161,17 +164,40 @@ async fn try_targets(
 ) -> Result<Started, Failure> {
     let mut last = ProxyError::NoAvailableAccount;
     for target in &plan.targets {
-        meter.set_account(target.account.id, target.account.provider.as_str());
+        meter.set_target(target);
+        let (account, model) = (target.account.id, target.upstream_model.as_str());
         match attempt(state, inbound, target).await {
             Ok(started) => {
-                meter.first_byte();
+                let ttft = meter.first_byte();
+                state.latencies.record(account, model, ttft as f64);
+                if state.cooldowns.succeed(account, model) {
+                    state.usage.cooldown(CooldownChange {
+                        account_id: account,
+                        model: model.to_owned(),
+                        until: None,
+                        reason: "recovered",
+                        failures: 0,
+                    });
+                }
                 return Ok(started);
             }
             Err(Failure::Retryable(e)) => {
                 metrics::counter!("satu_upstream_errors_total",
                     "provider" => target.account.provider.as_str(), "kind" => e.kind())
                 .increment(1);
-                tracing::warn!(account_id = %target.account.id, kind = e.kind(), "upstream attempt failed");
+                let cause = Cause::of(&e);
+                let (until, failures) = state.cooldowns.fail(account, model, cause);
+                let secs = until.saturating_duration_since(std::time::Instant::now());
+                tracing::warn!(account_id = %account, model, kind = e.kind(), cooldown_secs = secs.as_secs(), "upstream attempt failed; account cooling");
+                state.usage.cooldown(CooldownChange {
+                    account_id: account,
+                    model: model.to_owned(),
+                    until: chrono::Duration::from_std(secs)
+                        .ok()
+                        .map(|d| chrono::Utc::now() + d),
+                    reason: cause.reason(),
+                    failures,
+                });
                 last = e;
             }
             Err(other) => return Err(other),
@@ -235,23 +261,21 @@ fn classify(err: &reqwest::Error) -> ProxyError {
 
 async fn status_failure(response: reqwest::Response, format: Format) -> Failure {
     let status = response.status();
+    let headers = response.headers().clone();
+    let body = match response.bytes().await {
+        Ok(body) => body,
+        Err(e) => return Failure::Retryable(classify(&e)),
+    };
     match status.as_u16() {
         429 => Failure::Retryable(ProxyError::UpstreamRateLimited {
-            retry_after_secs: response
-                .headers()
-                .get(header::RETRY_AFTER)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse().ok()),
+            retry_after_secs: retry_hint(&headers, &body, chrono::Utc::now().timestamp()),
         }),
         401 | 403 => Failure::Retryable(ProxyError::UpstreamAuth),
         408 | 500..=599 => Failure::Retryable(ProxyError::UpstreamStatus(status.as_u16())),
-        _ => match response.bytes().await {
-            Ok(body) => Failure::Upstream {
-                status: StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY),
-                body,
-                format,
-            },
-            Err(e) => Failure::Retryable(classify(&e)),
+        _ => Failure::Upstream {
+            status: StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY),
+            body,
+            format,
         },
     }
 }

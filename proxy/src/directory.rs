@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use entities::Provider;
 use entities::provider_accounts;
+use entities::routing_rules::{self, RoutingConfig};
 use entities::seal::Sealer;
 use reqwest::Url;
 use sea_orm::DatabaseConnection;
@@ -41,6 +42,7 @@ impl std::fmt::Debug for Account {
 
 pub struct UserAccounts {
     pub accounts: Vec<Arc<Account>>,
+    pub routing: RoutingConfig,
     round_robin: AtomicUsize,
 }
 
@@ -112,12 +114,17 @@ impl Directory {
     }
 
     async fn load(&self, user_id: Uuid) -> Result<UserAccounts, ProxyError> {
+        let failed = |e: sea_orm::DbErr| {
+            tracing::error!(error = %e, "loading provider accounts failed");
+            ProxyError::Internal
+        };
         let rows = provider_accounts::list_for_user(&self.db, user_id)
             .await
-            .map_err(|e| {
-                tracing::error!(error = %e, "loading provider accounts failed");
-                ProxyError::Internal
-            })?;
+            .map_err(failed)?;
+        let routing = routing_rules::get(&self.db, user_id)
+            .await
+            .map_err(failed)?
+            .unwrap_or_default();
         let accounts = rows
             .iter()
             .filter_map(|row| match self.prepare(row) {
@@ -130,6 +137,7 @@ impl Directory {
             .collect();
         Ok(UserAccounts {
             accounts,
+            routing,
             round_robin: AtomicUsize::new(0),
         })
     }

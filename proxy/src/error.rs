@@ -24,6 +24,10 @@ pub enum ProxyError {
     ModelNotFound(String),
     #[error("No connected account can serve this request right now.")]
     NoAvailableAccount,
+    #[error(
+        "Every account that serves this model is cooling down after upstream errors; retry in {retry_after_secs} s."
+    )]
+    AccountsCooling { retry_after_secs: u64 },
     #[error("The upstream provider could not be reached.")]
     UpstreamUnreachable,
     #[error("The upstream provider did not answer in time.")]
@@ -63,7 +67,9 @@ impl ProxyError {
             | ProxyError::UpstreamInterrupted
             | ProxyError::UpstreamInvalid => StatusCode::BAD_GATEWAY,
             ProxyError::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
-            ProxyError::UpstreamRateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ProxyError::UpstreamRateLimited { .. } | ProxyError::AccountsCooling { .. } => {
+                StatusCode::TOO_MANY_REQUESTS
+            }
             ProxyError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -76,6 +82,7 @@ impl ProxyError {
             ProxyError::BodyTooLarge(_) => "body_too_large",
             ProxyError::ModelNotFound(_) => "model_not_found",
             ProxyError::NoAvailableAccount => "no_available_account",
+            ProxyError::AccountsCooling { .. } => "accounts_cooling",
             ProxyError::UpstreamUnreachable => "upstream_unreachable",
             ProxyError::UpstreamTimeout => "upstream_timeout",
             ProxyError::UpstreamStatus(_) => "upstream_error",
@@ -176,9 +183,12 @@ impl ProxyError {
             body,
         )
             .into_response();
-        if let ProxyError::UpstreamRateLimited {
-            retry_after_secs: Some(secs),
-        } = self
+        let retry_after = match self {
+            ProxyError::UpstreamRateLimited { retry_after_secs } => retry_after_secs,
+            ProxyError::AccountsCooling { retry_after_secs } => Some(retry_after_secs),
+            _ => None,
+        };
+        if let Some(secs) = retry_after
             && let Ok(value) = HeaderValue::from_str(&secs.to_string())
         {
             response.headers_mut().insert(header::RETRY_AFTER, value);

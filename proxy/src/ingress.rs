@@ -64,14 +64,26 @@ async fn handle(
     );
     meter.set_prompt_estimate(inbound.body_len);
     let plan = match state.directory.accounts_of(principal.user_id).await {
-        Ok(accounts) => route::plan(&accounts, &state.catalog.snapshot(), &inbound.model),
+        Ok(accounts) => {
+            let catalog = state.catalog.snapshot();
+            let router = route::Router {
+                accounts: &accounts,
+                catalog: &catalog,
+                cooldowns: &state.cooldowns,
+                latencies: &state.latencies,
+            };
+            let affinity = route::affinity_key(principal.user_id, &inbound.canonical);
+            router.plan(&inbound.model, Some(affinity))
+        }
         Err(e) => Err(e),
     };
     let plan = match plan {
         Ok(plan) => plan,
         Err(e) => return reject(&state, meter, e, dialect),
     };
-    meter.set_model(plan.model.clone(), plan.catalog.clone());
+    if let Some(first) = plan.targets.first() {
+        meter.set_target(first);
+    }
     let (head_tx, head_rx) = oneshot::channel();
     let call = Call {
         state: state.clone(),

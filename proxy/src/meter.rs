@@ -60,9 +60,12 @@ impl Meter {
         }
     }
 
-    pub fn set_model(&mut self, model: String, catalog: Option<Arc<CatalogModel>>) {
-        self.model = model;
-        self.catalog = catalog;
+    /// The account and model an attempt goes to (the last attempt is what gets recorded).
+    pub fn set_target(&mut self, target: &crate::route::Target) {
+        self.account_id = Some(target.account.id);
+        self.provider = Some(target.account.provider.as_str());
+        self.model = target.model.clone();
+        self.catalog = target.catalog.clone();
     }
 
     pub fn set_prompt_estimate(&mut self, body_bytes: usize) {
@@ -70,15 +73,9 @@ impl Meter {
         self.prompt_estimate = i64::try_from(body_bytes / 4).unwrap_or(i64::MAX);
     }
 
-    pub fn set_account(&mut self, account_id: Uuid, provider: &'static str) {
-        self.account_id = Some(account_id);
-        self.provider = Some(provider);
-    }
-
-    pub fn first_byte(&mut self) {
-        if self.ttft_ms.is_none() {
-            self.ttft_ms = Some(elapsed_ms(self.started));
-        }
+    /// Marks the first upstream byte; returns the time to it in milliseconds.
+    pub fn first_byte(&mut self) -> i64 {
+        *self.ttft_ms.get_or_insert_with(|| elapsed_ms(self.started))
     }
 
     pub fn usage(&mut self, usage: Usage) {

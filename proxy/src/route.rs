@@ -1,61 +1,262 @@
-//! Model name → the user's accounts that can serve it, in round-robin order.
+//! Model name → an ordered list of (account, model) targets: the user's routing rule for the
+//! model (targets and fallbacks) or every account that serves it, ordered by the strategy,
+//! with session affinity, and without accounts cooling down for that model.
 
 use std::sync::Arc;
+use std::time::Instant;
 
+use entities::Provider;
 use entities::model_catalog::Model as CatalogModel;
+use entities::routing_rules::{RoutingConfig, Strategy};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
 
+use crate::canonical;
 use crate::catalog::CatalogSnapshot;
+use crate::cooldown::Cooldowns;
 use crate::dialect::Format;
 use crate::directory::{Account, UserAccounts};
 use crate::error::ProxyError;
+use crate::latency::Latencies;
 
 pub struct Target {
     pub account: Arc<Account>,
     /// The model name sent upstream (the account's own spelling when it lists one).
     pub upstream_model: String,
+    /// The model as recorded in usage: the catalog id when known.
+    pub model: String,
+    pub catalog: Option<Arc<CatalogModel>>,
 }
 
 pub struct RoutePlan {
-    /// The model as recorded in usage: the catalog id when known, else the requested name.
-    pub model: String,
-    pub catalog: Option<Arc<CatalogModel>>,
     pub targets: Vec<Target>,
 }
 
-/// Which accounts can take `requested`.
-///
+pub struct Router<'a> {
+    pub accounts: &'a UserAccounts,
+    pub catalog: &'a CatalogSnapshot,
+    pub cooldowns: &'a Cooldowns,
+    pub latencies: &'a Latencies,
+}
+
+/// One target of a rule (or the implicit "whatever serves the requested name").
+struct Want<'a> {
+    model: &'a str,
+    provider: Option<Provider>,
+    account: Option<Uuid>,
+}
+
+impl Router<'_> {
+    pub fn plan(&self, requested: &str, affinity: Option<u64>) -> Result<RoutePlan, ProxyError> {
+        let config = &self.accounts.routing;
+        let (strategy, wants) = self.wants(config, requested);
+        let mut groups: Vec<Vec<Target>> = wants.iter().map(|w| self.candidates(w)).collect();
+        if groups.iter().all(Vec::is_empty) {
+            return Err(not_served(
+                requested,
+                self.catalog.resolve(requested).map(|m| &**m),
+                self.accounts,
+            ));
+        }
+        if strategy == Strategy::Cheapest {
+            groups.sort_by_key(|g| g.first().map_or(i64::MAX, price));
+        }
+        let offset = self.accounts.next_offset();
+        for group in &mut groups {
+            self.order(group, strategy, offset);
+        }
+        if let (true, Some(key), Some(first)) =
+            (config.session_affinity, affinity, groups.first_mut())
+        {
+            pin_affinity(first, key);
+        }
+        let now = Instant::now();
+        let mut soonest: Option<Instant> = None;
+        let mut targets = Vec::new();
+        for target in groups.into_iter().flatten() {
+            if targets.iter().any(|t: &Target| {
+                t.account.id == target.account.id && t.upstream_model == target.upstream_model
+            }) {
+                continue;
+            }
+            match self
+                .cooldowns
+                .cooling_until(target.account.id, &target.upstream_model, now)
+            {
+                Some(until) => soonest = Some(soonest.map_or(until, |s| s.min(until))),
+                None => targets.push(target),
+            }
+        }
+        match (targets.is_empty(), soonest) {
+            (true, Some(until)) => Err(ProxyError::AccountsCooling {
+                retry_after_secs: until.saturating_duration_since(now).as_secs().max(1),
+            }),
+            _ => Ok(RoutePlan { targets }),
+        }
+    }
+
+    fn wants<'c>(
+        &self,
+        config: &'c RoutingConfig,
+        requested: &'c str,
+    ) -> (Strategy, Vec<Want<'c>>) {
+        if let Some(rule) = config.rule_for(requested) {
+            let wants = rule
+                .targets
+                .iter()
+                .map(|t| Want {
+                    model: &t.model,
+                    provider: t.provider.as_deref().and_then(|p| p.parse().ok()),
+                    account: t.account,
+                })
+                .collect();
+            return (rule.strategy.unwrap_or(config.strategy), wants);
+        }
+        // `provider/model` pins a provider, unless an account lists the whole name itself
+        // (OpenRouter-style names contain slashes).
+        let listed = self
+            .accounts
+            .accounts
+            .iter()
+            .any(|a| a.models.iter().any(|m| m == requested));
+        if !listed
+            && let Some((prefix, model)) = requested.split_once('/')
+            && let Ok(provider) = prefix.parse::<Provider>()
+        {
+            return (
+                config.strategy,
+                vec![Want {
+                    model,
+                    provider: Some(provider),
+                    account: None,
+                }],
+            );
+        }
+        (
+            config.strategy,
+            vec![Want {
+                model: requested,
+                provider: None,
+                account: None,
+            }],
+        )
+    }
+
+    fn candidates(&self, want: &Want<'_>) -> Vec<Target> {
+        let entry = self.catalog.resolve(want.model).cloned();
+        self.accounts
+            .accounts
+            .iter()
+            .filter(|a| Format::of_provider(a.provider).is_some())
+            .filter(|a| want.provider.is_none_or(|p| p == a.provider))
+            .filter(|a| want.account.is_none_or(|id| id == a.id))
+            .filter_map(|a| target_for(a, entry.as_ref(), want.model))
+            .collect()
+    }
+
+    fn order(&self, group: &mut [Target], strategy: Strategy, offset: usize) {
+        if group.is_empty() {
+            return;
+        }
+        match strategy {
+            Strategy::RoundRobin | Strategy::Cheapest => group.rotate_left(offset % group.len()),
+            Strategy::Priority => {
+                group.sort_by_key(|t| t.account.priority);
+                let top = group[0].account.priority;
+                let tier = group
+                    .iter()
+                    .take_while(|t| t.account.priority == top)
+                    .count();
+                group[..tier].rotate_left(offset % tier);
+            }
+            Strategy::FillFirst => group.sort_by_key(|t| t.account.priority),
+            Strategy::Fastest => group.sort_by(|a, b| {
+                let ms = |t: &Target| {
+                    self.latencies
+                        .get(t.account.id, &t.upstream_model)
+                        .unwrap_or(0.0)
+                };
+                ms(a).total_cmp(&ms(b))
+            }),
+            Strategy::Weighted => weighted_shuffle(group, offset),
+        }
+    }
+}
+
+/// Moves the conversation's account to the front: chosen by key from the group in a fixed
+/// (id) order, so the choice does not depend on the strategy's rotation.
+fn pin_affinity(group: &mut Vec<Target>, key: u64) {
+    let mut ids: Vec<Uuid> = group.iter().map(|t| t.account.id).collect();
+    if ids.is_empty() {
+        return;
+    }
+    ids.sort_unstable();
+    let chosen = ids[usize::try_from(key % ids.len() as u64).unwrap_or(0)];
+    if let Some(at) = group.iter().position(|t| t.account.id == chosen) {
+        let target = group.remove(at);
+        group.insert(0, target);
+    }
+}
+
+/// Orders by repeated weighted draws without replacement (weights below 1 count as 1).
+fn weighted_shuffle(group: &mut [Target], seed: usize) {
+    let mut state = (seed as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ u64::from(Instant::now().elapsed().subsec_nanos());
+    for start in 0..group.len() {
+        let total: u64 = group[start..]
+            .iter()
+            .map(|t| t.account.weight.max(1) as u64)
+            .sum();
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let mut pick = state % total.max(1);
+        let mut chosen = start;
+        for (i, t) in group.iter().enumerate().skip(start) {
+            let w = t.account.weight.max(1) as u64;
+            if pick < w {
+                chosen = i;
+                break;
+            }
+            pick -= w;
+        }
+        group.swap(start, chosen);
+    }
+}
+
+fn price(target: &Target) -> i64 {
+    target
+        .catalog
+        .as_ref()
+        .map_or(i64::MAX, |m| m.input_price_micros + m.output_price_micros)
+}
+
+/// A stable key for a conversation: who, the system prompt and the first user turn.
+pub fn affinity_key(user: Uuid, request: &canonical::Request) -> u64 {
+    let mut hash = Sha256::new();
+    hash.update(user.as_bytes());
+    for s in &request.system {
+        hash.update(s.as_bytes());
+    }
+    if let Some(first) = request.messages.first() {
+        for part in &first.parts {
+            if let canonical::Part::Text(t) = part {
+                hash.update(t.as_bytes());
+            }
+        }
+    }
+    let digest = hash.finalize();
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&digest[..8]);
+    u64::from_le_bytes(bytes)
+}
+
 /// An account with a model list serves exactly those names (or their catalog entry); one
 /// without serves its provider's catalog models; an `openai-compatible` account without a list
 /// serves any name, since Satu cannot know what a custom upstream offers.
-pub fn plan(
-    accounts: &UserAccounts,
-    catalog: &CatalogSnapshot,
-    requested: &str,
-) -> Result<RoutePlan, ProxyError> {
-    let entry = catalog.resolve(requested).cloned();
-    let mut targets: Vec<Target> = accounts
-        .accounts
-        .iter()
-        .filter(|a| Format::of_provider(a.provider).is_some())
-        .filter_map(|a| target_for(a, entry.as_deref(), requested))
-        .collect();
-    if targets.is_empty() {
-        return Err(not_served(requested, entry.as_deref(), accounts));
-    }
-    let offset = accounts.next_offset() % targets.len();
-    targets.rotate_left(offset);
-    Ok(RoutePlan {
-        model: entry
-            .as_ref()
-            .map_or_else(|| requested.to_owned(), |m| m.id.clone()),
-        catalog: entry,
-        targets,
-    })
-}
-
 fn target_for(
     account: &Arc<Account>,
-    entry: Option<&CatalogModel>,
+    entry: Option<&Arc<CatalogModel>>,
     requested: &str,
 ) -> Option<Target> {
     let listed = |name: &str| account.models.iter().any(|m| m == name);
@@ -69,14 +270,14 @@ fn target_for(
         match entry {
             Some(e) if e.provider == account.provider.as_str() => e.id.clone(),
             Some(_) => return None,
-            None if account.provider == entities::Provider::OpenAiCompatible => {
-                requested.to_owned()
-            }
+            None if account.provider == Provider::OpenAiCompatible => requested.to_owned(),
             None => return None,
         }
     };
     Some(Target {
         account: account.clone(),
+        model: entry.map_or_else(|| upstream_model.clone(), |e| e.id.clone()),
+        catalog: entry.cloned(),
         upstream_model,
     })
 }
@@ -94,7 +295,7 @@ fn not_served(
                 .any(|a| a.provider.as_str() == e.provider) =>
         {
             format!(
-                "The model `{requested}` is served by your {} account, which this endpoint cannot reach yet (it needs format translation).",
+                "The model `{requested}` is served by your {} account, which Satu cannot reach yet.",
                 e.provider
             )
         }

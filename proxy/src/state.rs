@@ -11,7 +11,9 @@ use tokio_util::task::TaskTracker;
 use crate::auth::KeyCache;
 use crate::catalog::Catalog;
 use crate::config::{ProvidersConfig, ProxyConfig};
+use crate::cooldown::Cooldowns;
 use crate::directory::Directory;
+use crate::latency::Latencies;
 use crate::upstream_guard::GuardedResolver;
 use crate::usage::{self, UsageRecorder, UsageWriter, WriterSettings};
 
@@ -23,6 +25,8 @@ pub struct Inner {
     pub keys: KeyCache,
     pub directory: Directory,
     pub catalog: Catalog,
+    pub cooldowns: Cooldowns,
+    pub latencies: Latencies,
     pub http: reqwest::Client,
     pub usage: UsageRecorder,
     /// Request tasks; shutdown waits for them.
@@ -82,6 +86,8 @@ impl ProxyState {
                 ttl,
             ),
             catalog,
+            cooldowns: Cooldowns::default(),
+            latencies: Latencies::default(),
             http,
             usage,
             tasks: deps.tasks,

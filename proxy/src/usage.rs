@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use entities::account_cooldowns::CooldownChange;
 use entities::usage_events::{self, NewUsage};
 use sea_orm::DatabaseConnection;
 use tokio::sync::mpsc;
@@ -14,26 +15,41 @@ use tokio_util::task::TaskTracker;
 
 pub const QUEUE_DEPTH_GAUGE: &str = "satu_usage_queue_depth";
 
+/// What the writer stores: usage events, and cooldown changes riding in the same batches.
+#[derive(Debug)]
+pub enum Record {
+    Usage(NewUsage),
+    Cooldown(CooldownChange),
+}
+
 #[derive(Clone)]
 pub struct UsageRecorder {
-    tx: mpsc::Sender<NewUsage>,
+    tx: mpsc::Sender<Record>,
     tasks: TaskTracker,
 }
 
 impl UsageRecorder {
     pub fn record(&self, event: NewUsage) {
+        self.send(Record::Usage(event));
+    }
+
+    pub fn cooldown(&self, change: CooldownChange) {
+        self.send(Record::Cooldown(change));
+    }
+
+    fn send(&self, event: Record) {
         match self.tx.try_send(event) {
             Ok(()) => {}
             Err(mpsc::error::TrySendError::Full(event)) => {
                 let tx = self.tx.clone();
                 self.tasks.spawn(async move {
                     if tx.send(event).await.is_err() {
-                        tracing::error!("usage writer stopped; one usage event was not recorded");
+                        tracing::error!("usage writer stopped; one record was not stored");
                     }
                 });
             }
             Err(mpsc::error::TrySendError::Closed(event)) => {
-                tracing::error!(request_id = %event.request_id, "usage writer stopped; usage event not recorded");
+                tracing::error!(?event, "usage writer stopped; record not stored");
             }
         }
         self.report_depth();
@@ -81,7 +97,7 @@ impl UsageWriter {
 
 async fn run_writer(
     db: DatabaseConnection,
-    mut rx: mpsc::Receiver<NewUsage>,
+    mut rx: mpsc::Receiver<Record>,
     settings: WriterSettings,
     drain: CancellationToken,
 ) {
@@ -114,10 +130,18 @@ async fn run_writer(
 
 const MAX_ATTEMPTS: u32 = 10;
 
-async fn write_with_retry(db: &DatabaseConnection, batch: Vec<NewUsage>) {
+async fn write_with_retry(db: &DatabaseConnection, records: Vec<Record>) {
+    let mut batch = Vec::with_capacity(records.len());
+    let mut cooldowns = Vec::new();
+    for record in records {
+        match record {
+            Record::Usage(u) => batch.push(u),
+            Record::Cooldown(c) => cooldowns.push(c),
+        }
+    }
     let mut delay = Duration::from_millis(100);
     for attempt in 1..=MAX_ATTEMPTS {
-        match usage_events::record_batch(db, batch.clone()).await {
+        match usage_events::record_batch(db, batch.clone(), &cooldowns).await {
             Ok(()) => {
                 metrics::counter!("satu_usage_events_written_total").increment(batch.len() as u64);
                 return;

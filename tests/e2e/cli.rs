@@ -9,6 +9,7 @@ use crate::on_both_backends;
 use crate::support::{Backend, TestDb};
 
 on_both_backends!(
+    routing_and_accounts_commands,
     admin_commands_create_what_the_proxy_needs,
     admin_commands_reject_bad_input_without_writing,
     migrate_runs_alone,
@@ -293,4 +294,114 @@ async fn migrate_runs_alone(backend: Backend) {
             "{provider} seeded"
         );
     }
+}
+
+async fn routing_and_accounts_commands(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    assert!(
+        satu(&db, &["admin", "create-user", "--email", "r@example.com"])
+            .status
+            .success()
+    );
+    let out = satu(
+        &db,
+        &[
+            "admin",
+            "add-account",
+            "--email",
+            "r@example.com",
+            "--provider",
+            "anthropic",
+            "--api-key",
+            "sk-ant-x",
+            "--label",
+            "work",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let account = stdout(&out).trim().to_owned();
+
+    let rules = db.dir.join("rules.toml");
+    std::fs::write(&rules, "strategy = \"fastest\"\n[[rules]]\npattern = \"claude-*\"\ntargets = [{ provider = \"anthropic\", model = \"claude-sonnet-4-5\" }]\n").unwrap();
+    let out = satu(
+        &db,
+        &[
+            "admin",
+            "set-routing",
+            "--email",
+            "r@example.com",
+            "--file",
+            rules.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "routing saved: 1 rule(s)");
+
+    std::fs::write(
+        &rules,
+        "[[rules]]\npattern = \"x\"\ntargets = [{ provider = \"azure\", model = \"m\" }]\n",
+    )
+    .unwrap();
+    let out = satu(
+        &db,
+        &[
+            "admin",
+            "set-routing",
+            "--email",
+            "r@example.com",
+            "--file",
+            rules.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("unknown provider"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(&rules, "strategy = \"fastest-ever\"\n").unwrap();
+    let out = satu(
+        &db,
+        &[
+            "admin",
+            "set-routing",
+            "--email",
+            "r@example.com",
+            "--file",
+            rules.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("rules.toml"), "{}", stderr(&out));
+
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    let user = users::Entity::find().one(&conn).await.unwrap().unwrap();
+    let saved = entities::routing_rules::get(&conn, user.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        saved.strategy,
+        entities::routing_rules::Strategy::Fastest,
+        "a bad file changes nothing"
+    );
+
+    let out = satu(
+        &db,
+        &["admin", "accounts", "--email", "r@example.com", "--json"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(list[0]["id"], account.as_str());
+    assert_eq!(
+        (
+            list[0]["provider"].as_str(),
+            list[0]["status"].as_str(),
+            list[0]["label"].as_str()
+        ),
+        (Some("anthropic"), Some("active"), Some("work"))
+    );
+    assert_eq!(list[0]["cooldowns"], serde_json::json!([]));
+    let out = satu(&db, &["admin", "accounts", "--email", "r@example.com"]);
+    assert!(stdout(&out).contains(&account) && stdout(&out).contains("anthropic"));
 }

@@ -10,5 +10,6 @@ mod chat;
 mod cli;
 mod errors;
 mod ops;
+mod routing;
 mod shutdown;
 mod translate;

@@ -216,6 +216,27 @@ impl TestApp {
             .json(&body)
     }
 
+    /// Replaces the caller's routing configuration (TOML, as `satu admin set-routing` reads it).
+    pub async fn set_routing(&self, caller: &Caller, toml_text: &str) {
+        let config: entities::routing_rules::RoutingConfig = toml::from_str(toml_text).unwrap();
+        entities::routing_rules::set(&self.db, caller.user_id, config)
+            .await
+            .unwrap();
+    }
+
+    pub async fn set_priority(&self, account: Uuid, priority: i32, weight: i32) {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        provider_accounts::ActiveModel {
+            id: Set(account),
+            priority: Set(priority),
+            weight: Set(weight),
+            ..Default::default()
+        }
+        .update(&self.db)
+        .await
+        .unwrap();
+    }
+
     /// `POST /v1/messages` as Claude Code sends it (key in `x-api-key`).
     pub fn messages(&self, key: &str, body: serde_json::Value) -> reqwest::RequestBuilder {
         self.http

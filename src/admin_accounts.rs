@@ -1,0 +1,88 @@
+//! `satu admin accounts`: a user's provider accounts, their status and current cooldowns.
+
+use std::io::Write;
+
+use entities::{account_cooldowns, provider_accounts};
+use sea_orm::DatabaseConnection;
+use serde::Serialize;
+use uuid::Uuid;
+
+#[derive(Serialize)]
+struct AccountRow {
+    id: Uuid,
+    provider: String,
+    kind: String,
+    label: String,
+    status: String,
+    base_url: Option<String>,
+    models: Vec<String>,
+    weight: i32,
+    priority: i32,
+    cooldowns: Vec<CooldownRow>,
+}
+
+#[derive(Serialize)]
+struct CooldownRow {
+    model: String,
+    until: String,
+    reason: String,
+    failures: i32,
+}
+
+pub async fn print(
+    db: &DatabaseConnection,
+    user_id: Uuid,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let accounts = provider_accounts::list_for_user(db, user_id).await?;
+    let ids: Vec<Uuid> = accounts.iter().map(|a| a.id).collect();
+    let cooldowns = account_cooldowns::active_for_accounts(db, &ids).await?;
+    let rows: Vec<AccountRow> = accounts
+        .into_iter()
+        .map(|a| AccountRow {
+            cooldowns: cooldowns
+                .iter()
+                .filter(|c| c.account_id == a.id)
+                .map(|c| CooldownRow {
+                    model: c.model.clone(),
+                    until: c.until.to_rfc3339(),
+                    reason: c.reason.clone(),
+                    failures: c.failures,
+                })
+                .collect(),
+            id: a.id,
+            provider: a.provider,
+            kind: a.kind,
+            label: a.label,
+            status: a.status,
+            base_url: a.base_url,
+            models: a.models.0,
+            weight: a.weight,
+            priority: a.priority,
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if rows.is_empty() {
+        writeln!(out, "(no accounts)")?;
+    }
+    for r in &rows {
+        writeln!(
+            out,
+            "{}  {:<18} {:<8} {:<10} {:<20} weight {} priority {}",
+            r.id, r.provider, r.kind, r.status, r.label, r.weight, r.priority
+        )?;
+        for c in &r.cooldowns {
+            writeln!(
+                out,
+                "    cooling {:<24} until {} ({}, {} failure(s))",
+                c.model, c.until, c.reason, c.failures
+            )?;
+        }
+    }
+    Ok(())
+}
