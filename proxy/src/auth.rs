@@ -58,8 +58,15 @@ impl KeyCache {
         }
     }
 
-    pub async fn authenticate(&self, headers: &HeaderMap) -> Result<Arc<Principal>, ProxyError> {
-        let secret = key_from_headers(headers).ok_or(ProxyError::MissingKey)?;
+    /// The caller behind the key in the headers or, failing that, the `?key=` query parameter.
+    pub async fn authenticate(
+        &self,
+        headers: &HeaderMap,
+        query_key: Option<&str>,
+    ) -> Result<Arc<Principal>, ProxyError> {
+        let secret = key_from_headers(headers)
+            .or(query_key.map(str::trim).filter(|k| !k.is_empty()))
+            .ok_or(ProxyError::MissingKey)?;
         let hash = sha256_hex(secret);
         let cached = self.cached(&hash);
         let principal = match cached {

@@ -392,7 +392,8 @@ impl Pump<'_> {
     /// A failure after the status line: an error event in the client's dialect, then the end.
     async fn fail(&mut self, error: ProxyError) {
         self.meter.interrupt(error.kind());
-        let _ = self.tx.send(Ok(self.transform.error_event(&error))).await;
+        let event = self.transform.error_event(&error);
+        let _ = self.tx.send(Ok(event)).await;
     }
 }
 

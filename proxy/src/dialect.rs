@@ -6,6 +6,7 @@ use entities::Provider;
 pub enum Dialect {
     OpenAiChat,
     Anthropic,
+    Gemini,
 }
 
 impl Dialect {
@@ -14,6 +15,7 @@ impl Dialect {
         match self {
             Dialect::OpenAiChat => "chat_completions",
             Dialect::Anthropic => "messages",
+            Dialect::Gemini => "generate_content",
         }
     }
 
@@ -21,6 +23,7 @@ impl Dialect {
         match self {
             Dialect::OpenAiChat => Format::OpenAiChat,
             Dialect::Anthropic => Format::Anthropic,
+            Dialect::Gemini => Format::Gemini,
         }
     }
 }
@@ -29,6 +32,7 @@ impl Dialect {
 pub enum Format {
     OpenAiChat,
     Anthropic,
+    Gemini,
 }
 
 impl Format {
@@ -39,7 +43,7 @@ impl Format {
                 Some(Format::OpenAiChat)
             }
             Provider::Anthropic => Some(Format::Anthropic),
-            Provider::Gemini => None,
+            Provider::Gemini => Some(Format::Gemini),
         }
     }
 }

@@ -153,17 +153,55 @@ impl ProxyError {
             .to_string()
     }
 
+    /// The status the caller's own API would use: Google answers a bad key with 400 and a
+    /// missing one with 403.
+    pub fn status_for(&self, dialect: Dialect) -> StatusCode {
+        match (dialect, self) {
+            (Dialect::Gemini, ProxyError::InvalidKey) => StatusCode::BAD_REQUEST,
+            (Dialect::Gemini, ProxyError::MissingKey) => StatusCode::FORBIDDEN,
+            _ => self.status(),
+        }
+    }
+
+    /// Google's `error.status` for this error.
+    fn google_status(&self) -> &'static str {
+        match self.status_for(Dialect::Gemini) {
+            StatusCode::BAD_REQUEST => "INVALID_ARGUMENT",
+            StatusCode::UNAUTHORIZED => "UNAUTHENTICATED",
+            StatusCode::FORBIDDEN => "PERMISSION_DENIED",
+            StatusCode::NOT_FOUND => "NOT_FOUND",
+            StatusCode::PAYLOAD_TOO_LARGE => "INVALID_ARGUMENT",
+            StatusCode::TOO_MANY_REQUESTS => "RESOURCE_EXHAUSTED",
+            StatusCode::SERVICE_UNAVAILABLE | StatusCode::BAD_GATEWAY => "UNAVAILABLE",
+            StatusCode::GATEWAY_TIMEOUT => "DEADLINE_EXCEEDED",
+            _ => "INTERNAL",
+        }
+    }
+
+    pub fn gemini_body(&self) -> String {
+        let message = match self {
+            ProxyError::InvalidKey => "API key not valid. Please pass a valid API key.".to_owned(),
+            other => other.to_string(),
+        };
+        json!({"error": {"code": self.status_for(Dialect::Gemini).as_u16(), "message": message, "status": self.google_status()}})
+            .to_string()
+    }
+
     pub fn body(&self, dialect: Dialect) -> String {
         match dialect {
             Dialect::OpenAiChat => self.openai_body(),
             Dialect::Anthropic => self.anthropic_body(),
+            Dialect::Gemini => self.gemini_body(),
         }
     }
 
     /// The error as a response in the caller's dialect.
     pub fn render(self, dialect: Dialect) -> Response {
         let body = self.body(dialect);
-        self.with_body(body)
+        let status = self.status_for(dialect);
+        let mut response = self.with_body(body);
+        *response.status_mut() = status;
+        response
     }
 
     /// The error as a mid-stream SSE event in the caller's dialect.
@@ -173,6 +211,7 @@ impl ProxyError {
             Dialect::Anthropic => {
                 Bytes::from(format!("event: error\ndata: {}\n\n", self.anthropic_body()))
             }
+            Dialect::Gemini => Bytes::from(format!("data: {}\r\n\r\n", self.gemini_body())),
         }
     }
 

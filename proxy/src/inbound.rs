@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::canonical;
 use crate::dialect::Dialect;
 use crate::error::ProxyError;
-use crate::formats::{anthropic, openai_chat};
+use crate::formats::{anthropic, gemini, openai_chat};
 
 pub struct Inbound {
     pub dialect: Dialect,
@@ -21,19 +21,37 @@ pub struct Inbound {
     /// Anthropic headers passed on when the upstream is Anthropic too.
     pub anthropic_version: Option<HeaderValue>,
     pub anthropic_beta: Option<HeaderValue>,
+    /// Gemini callers: SSE (`alt=sse`) rather than one streamed JSON array.
+    pub gemini_sse: bool,
     pub body_len: usize,
+}
+
+/// What a Gemini caller says in the URL rather than the body.
+#[derive(Debug, Clone)]
+pub struct GeminiCall {
+    pub model: String,
+    pub stream: bool,
+    pub sse: bool,
 }
 
 fn bad(message: impl Into<String>) -> ProxyError {
     ProxyError::BadRequest(message.into())
 }
 
-pub fn parse(dialect: Dialect, raw: &[u8], headers: &HeaderMap) -> Result<Inbound, ProxyError> {
+pub fn parse(
+    dialect: Dialect,
+    raw: &[u8],
+    headers: &HeaderMap,
+    gemini: Option<&GeminiCall>,
+) -> Result<Inbound, ProxyError> {
     let value: Value = serde_json::from_slice(raw)
         .map_err(|e| bad(format!("The request body is not valid JSON: {e}")))?;
     let Value::Object(body) = value else {
         return Err(bad("The request body must be a JSON object."));
     };
+    if let Some(call) = gemini {
+        return parse_gemini(body, raw, call);
+    }
     let model = match body.get("model") {
         Some(Value::String(m)) if !m.trim().is_empty() => m.clone(),
         Some(_) => return Err(bad("`model` must be a non-empty string.")),
@@ -65,6 +83,37 @@ pub fn parse(dialect: Dialect, raw: &[u8], headers: &HeaderMap) -> Result<Inboun
         canonical,
         anthropic_version: headers.get("anthropic-version").cloned(),
         anthropic_beta: headers.get("anthropic-beta").cloned(),
+        gemini_sse: false,
+        body_len: raw.len(),
+    })
+}
+
+fn parse_gemini(
+    body: Map<String, Value>,
+    raw: &[u8],
+    call: &GeminiCall,
+) -> Result<Inbound, ProxyError> {
+    match body.get("contents") {
+        Some(Value::Array(c)) if !c.is_empty() => {}
+        _ => {
+            return Err(bad(
+                "* GenerateContentRequest.contents: contents is not specified",
+            ));
+        }
+    }
+    let wire: gemini::wire::GenerateRequest = serde_json::from_slice(raw)
+        .map_err(|e| bad(format!("Invalid JSON payload received. {e}")))?;
+    let canonical = gemini::request::to_canonical(wire, &call.model, call.stream).map_err(bad)?;
+    Ok(Inbound {
+        dialect: Dialect::Gemini,
+        model: call.model.clone(),
+        stream: call.stream,
+        client_wants_usage: false,
+        raw: body,
+        canonical,
+        anthropic_version: None,
+        anthropic_beta: None,
+        gemini_sse: call.sse,
         body_len: raw.len(),
     })
 }
@@ -82,6 +131,7 @@ fn to_canonical(dialect: Dialect, raw: &[u8]) -> Result<canonical::Request, Prox
                 serde_json::from_slice(raw).map_err(invalid)?;
             anthropic::request::to_canonical(wire).map_err(bad)
         }
+        Dialect::Gemini => Err(bad("Gemini requests name their model in the URL.")),
     }
 }
 
@@ -100,14 +150,14 @@ mod tests {
             (b"{\"model\":\"m\",\"messages\":[]}", "must not be empty"),
             (b"{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stream\":1}", "`stream`"),
         ] {
-            match parse(Dialect::OpenAiChat, body, &h) {
+            match parse(Dialect::OpenAiChat, body, &h, None) {
                 Err(ProxyError::BadRequest(msg)) => assert!(msg.contains(needle), "{msg}"),
                 _ => unreachable!("{} should be rejected", String::from_utf8_lossy(body)),
             }
         }
         let no_max = br#"{"model":"m","messages":[{"role":"user","content":"hi"}]}"#;
         assert!(
-            matches!(parse(Dialect::Anthropic, no_max, &h), Err(ProxyError::BadRequest(m)) if m.contains("max_tokens"))
+            matches!(parse(Dialect::Anthropic, no_max, &h, None), Err(ProxyError::BadRequest(m)) if m.contains("max_tokens"))
         );
     }
 }

@@ -3,51 +3,102 @@
 
 use std::time::Instant;
 
-use axum::extract::State;
 use axum::extract::rejection::BytesRejection;
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use bytes::Bytes;
 use tokio::sync::oneshot;
 
 use crate::call::{self, Call, with_request_id};
+use crate::count_tokens;
 use crate::dialect::Dialect;
 use crate::error::ProxyError;
-use crate::inbound;
+use crate::inbound::{self, GeminiCall};
 use crate::meter::Meter;
 use crate::route;
 use crate::state::ProxyState;
 
 pub async fn chat_completions(
     State(state): State<ProxyState>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    handle(state, Dialect::OpenAiChat, headers, body).await
+    handle(state, Dialect::OpenAiChat, query, headers, body, None).await
 }
 
 pub async fn messages(
     State(state): State<ProxyState>,
+    RawQuery(query): RawQuery,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    handle(state, Dialect::Anthropic, headers, body).await
+    handle(state, Dialect::Anthropic, query, headers, body, None).await
+}
+
+/// `POST /v1beta/models/{model}:{generateContent|streamGenerateContent|countTokens}`.
+pub async fn gemini(
+    State(state): State<ProxyState>,
+    Path(target): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let Some((model, action)) = target.rsplit_once(':') else {
+        return ProxyError::ModelNotFound(format!("Unknown method `{target}`."))
+            .render(Dialect::Gemini);
+    };
+    let model = model.trim_start_matches("models/").to_owned();
+    let sse = query_param(query.as_deref(), "alt").as_deref() == Some("sse");
+    let call = match action {
+        "generateContent" => GeminiCall {
+            model,
+            stream: false,
+            sse: false,
+        },
+        "streamGenerateContent" => GeminiCall {
+            model,
+            stream: true,
+            sse,
+        },
+        "countTokens" => return count_tokens::gemini(state, query, headers, body).await,
+        _ => {
+            return ProxyError::ModelNotFound(format!("Unknown method `{action}`."))
+                .render(Dialect::Gemini);
+        }
+    };
+    handle(state, Dialect::Gemini, query, headers, body, Some(call)).await
+}
+
+/// A query parameter, URL-decoded.
+pub fn query_param(query: Option<&str>, name: &str) -> Option<String> {
+    url::form_urlencoded::parse(query?.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
 }
 
 async fn handle(
     state: ProxyState,
     dialect: Dialect,
+    query: Option<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
+    gemini: Option<GeminiCall>,
 ) -> Response {
     let started = Instant::now();
-    let principal = match state.keys.authenticate(&headers).await {
+    let query_key = query_param(query.as_deref(), "key");
+    let principal = match state
+        .keys
+        .authenticate(&headers, query_key.as_deref())
+        .await
+    {
         Ok(p) => p,
         Err(e) => return e.render(dialect),
     };
     let parsed = body
         .map_err(|rejection| body_error(&rejection, state.config.max_body_bytes))
-        .and_then(|raw| inbound::parse(dialect, &raw, &headers));
+        .and_then(|raw| inbound::parse(dialect, &raw, &headers, gemini.as_ref()));
     let inbound = match parsed {
         Ok(inbound) => inbound,
         Err(e) => {
@@ -105,7 +156,7 @@ fn reject(state: &ProxyState, mut meter: Meter, error: ProxyError, dialect: Dial
     with_request_id(error.render(dialect), request_id)
 }
 
-fn body_error(rejection: &BytesRejection, limit: usize) -> ProxyError {
+pub fn body_error(rejection: &BytesRejection, limit: usize) -> ProxyError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         ProxyError::BodyTooLarge(limit)
     } else {

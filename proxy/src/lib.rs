@@ -7,6 +7,7 @@ pub mod canonical;
 pub mod catalog;
 pub mod config;
 pub mod cooldown;
+mod count_tokens;
 pub mod dialect;
 pub mod directory;
 pub mod error;

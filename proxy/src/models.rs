@@ -1,44 +1,43 @@
-//! `GET /v1/models`: the models this user's connected accounts can serve, in OpenAI's shape.
+//! Model listings: what this user's connected accounts can serve, in the caller's shape —
+//! OpenAI's (`GET /v1/models`), Anthropic's (the same path with `anthropic-version`) or
+//! Gemini's (`GET /v1beta/models`).
 
 use std::collections::BTreeMap;
 
 use axum::Json;
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
+use chrono::{DateTime, SecondsFormat};
+use serde_json::{Value, json};
 
+use crate::dialect::{Dialect, Format};
+use crate::error::ProxyError;
+use crate::ingress::query_param;
 use crate::state::ProxyState;
 
-#[derive(Serialize)]
-struct ModelList {
-    object: &'static str,
-    data: Vec<ModelEntry>,
-}
-
-#[derive(Serialize)]
-struct ModelEntry {
+struct Reachable {
     id: String,
-    object: &'static str,
+    provider: &'static str,
+    display_name: String,
+    context_window: i64,
     created: i64,
-    owned_by: String,
 }
 
-pub async fn list_models(State(state): State<ProxyState>, headers: HeaderMap) -> Response {
-    let principal = match state.keys.authenticate(&headers).await {
-        Ok(p) => p,
-        Err(e) => return e.into_response(),
-    };
-    let accounts = match state.directory.accounts_of(principal.user_id).await {
-        Ok(a) => a,
-        Err(e) => return e.into_response(),
-    };
+async fn reachable(
+    state: &ProxyState,
+    headers: &HeaderMap,
+    query: Option<&str>,
+) -> Result<Vec<Reachable>, ProxyError> {
+    let key = query_param(query, "key");
+    let principal = state.keys.authenticate(headers, key.as_deref()).await?;
+    let accounts = state.directory.accounts_of(principal.user_id).await?;
     let catalog = state.catalog.snapshot();
-    let mut models: BTreeMap<String, ModelEntry> = BTreeMap::new();
+    let mut models: BTreeMap<String, Reachable> = BTreeMap::new();
     for account in accounts
         .accounts
         .iter()
-        .filter(|a| crate::dialect::Format::of_provider(a.provider).is_some())
+        .filter(|a| Format::of_provider(a.provider).is_some())
     {
         let provider = account.provider.as_str();
         let names: Vec<&str> = if account.models.is_empty() {
@@ -52,20 +51,70 @@ pub async fn list_models(State(state): State<ProxyState>, headers: HeaderMap) ->
             account.models.iter().map(String::as_str).collect()
         };
         for name in names {
-            let created = catalog
-                .resolve(name)
-                .map_or(0, |m| m.updated_at.timestamp());
-            models.entry(name.to_owned()).or_insert(ModelEntry {
+            let entry = catalog.resolve(name);
+            models.entry(name.to_owned()).or_insert_with(|| Reachable {
                 id: name.to_owned(),
-                object: "model",
-                created,
-                owned_by: provider.to_owned(),
+                provider,
+                display_name: entry.map_or_else(|| name.to_owned(), |m| m.display_name.clone()),
+                context_window: entry.map_or(0, |m| m.context_window),
+                created: entry.map_or(0, |m| m.updated_at.timestamp()),
             });
         }
     }
-    Json(ModelList {
-        object: "list",
-        data: models.into_values().collect(),
-    })
-    .into_response()
+    Ok(models.into_values().collect())
+}
+
+pub async fn list_models(
+    State(state): State<ProxyState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let anthropic = headers.contains_key("anthropic-version");
+    let dialect = if anthropic {
+        Dialect::Anthropic
+    } else {
+        Dialect::OpenAiChat
+    };
+    let models = match reachable(&state, &headers, query.as_deref()).await {
+        Ok(m) => m,
+        Err(e) => return e.render(dialect),
+    };
+    let body = if anthropic {
+        let data: Vec<Value> = models
+            .iter()
+            .map(|m| {
+                let created = DateTime::from_timestamp(m.created, 0).unwrap_or_default();
+                json!({"type": "model", "id": m.id, "display_name": m.display_name,
+                       "created_at": created.to_rfc3339_opts(SecondsFormat::Secs, true)})
+            })
+            .collect();
+        json!({"data": data, "has_more": false,
+               "first_id": models.first().map(|m| m.id.as_str()), "last_id": models.last().map(|m| m.id.as_str())})
+    } else {
+        let data: Vec<Value> = models
+            .iter()
+            .map(|m| json!({"id": m.id, "object": "model", "created": m.created, "owned_by": m.provider}))
+            .collect();
+        json!({"object": "list", "data": data})
+    };
+    Json(body).into_response()
+}
+
+pub async fn gemini_models(
+    State(state): State<ProxyState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let models = match reachable(&state, &headers, query.as_deref()).await {
+        Ok(m) => m,
+        Err(e) => return e.render(Dialect::Gemini),
+    };
+    let list: Vec<Value> = models
+        .iter()
+        .map(|m| {
+            json!({"name": format!("models/{}", m.id), "displayName": m.display_name, "inputTokenLimit": m.context_window,
+                   "supportedGenerationMethods": ["generateContent", "streamGenerateContent", "countTokens"]})
+        })
+        .collect();
+    Json(json!({"models": list})).into_response()
 }

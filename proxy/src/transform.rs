@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::canonical::{Event, Usage};
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
-use crate::formats::{anthropic, openai_chat};
+use crate::formats::{anthropic, gemini, openai_chat};
 use crate::inbound::Inbound;
 use crate::sse::event_data;
 use crate::upstream::Mode;
@@ -34,6 +34,9 @@ pub fn whole(
                 Format::Anthropic => anthropic::response::to_canonical(
                     serde_json::from_slice(&body).map_err(unreadable)?,
                 ),
+                Format::Gemini => gemini::response::to_canonical(
+                    serde_json::from_slice(&body).map_err(unreadable)?,
+                ),
             };
             let usage = response.usage;
             let out = match inbound.dialect {
@@ -42,6 +45,10 @@ pub fn whole(
                 }
                 Dialect::Anthropic => {
                     serde_json::to_value(anthropic::response::from_canonical(&response))
+                        .map_err(|_| ProxyError::Internal)?
+                }
+                Dialect::Gemini => {
+                    serde_json::to_value(gemini::response::from_canonical(&response))
                         .map_err(|_| ProxyError::Internal)?
                 }
             };
@@ -65,12 +72,17 @@ fn whole_usage(body: &[u8], format: Format) -> Option<Usage> {
             .ok()?
             .usage
             .map(|u| anthropic::response::usage_to_canonical(&u)),
+        Format::Gemini => serde_json::from_slice::<gemini::wire::GenerateResponse>(body)
+            .ok()?
+            .usage_metadata
+            .map(|u| gemini::response::usage_to_canonical(&u)),
     }
 }
 
 enum Decoder {
     OpenAi(openai_chat::stream::Decoder),
     Anthropic(anthropic::stream::Decoder),
+    Gemini(gemini::stream::Decoder),
 }
 
 impl Decoder {
@@ -78,6 +90,7 @@ impl Decoder {
         match format {
             Format::OpenAiChat => Decoder::OpenAi(Default::default()),
             Format::Anthropic => Decoder::Anthropic(Default::default()),
+            Format::Gemini => Decoder::Gemini(Default::default()),
         }
     }
 
@@ -85,12 +98,15 @@ impl Decoder {
         match self {
             Decoder::OpenAi(d) => d.event(data, out),
             Decoder::Anthropic(d) => d.event(data, out),
+            Decoder::Gemini(d) => d.event(data, out),
         }
     }
 
     fn end(&mut self, out: &mut Vec<Event>) {
-        if let Decoder::OpenAi(d) = self {
-            d.finish(out);
+        match self {
+            Decoder::OpenAi(d) => d.finish(out),
+            Decoder::Gemini(d) => d.end(out),
+            Decoder::Anthropic(_) => {}
         }
     }
 
@@ -98,6 +114,7 @@ impl Decoder {
         match self {
             Decoder::OpenAi(d) => d.finished(),
             Decoder::Anthropic(d) => d.finished(),
+            Decoder::Gemini(d) => d.finished(),
         }
     }
 
@@ -105,6 +122,7 @@ impl Decoder {
         match self {
             Decoder::OpenAi(d) => d.usage(),
             Decoder::Anthropic(d) => d.usage(),
+            Decoder::Gemini(d) => d.usage(),
         }
     }
 }
@@ -112,6 +130,7 @@ impl Decoder {
 enum Encoder {
     OpenAi(openai_chat::stream::Encoder),
     Anthropic(anthropic::stream::Encoder),
+    Gemini(gemini::stream::Encoder),
 }
 
 impl Encoder {
@@ -119,7 +138,45 @@ impl Encoder {
         match self {
             Encoder::OpenAi(e) => e.event(event, out),
             Encoder::Anthropic(e) => e.event(event, out),
+            Encoder::Gemini(e) => e.event(event, out),
         }
+    }
+
+    fn end(&mut self, out: &mut Vec<u8>) {
+        if let Encoder::Gemini(e) = self {
+            e.close(out);
+        }
+    }
+}
+
+/// A Gemini caller without `alt=sse` reads one JSON array; passthrough SSE events become its
+/// elements.
+#[derive(Default)]
+struct JsonArray {
+    wrote_any: bool,
+    closed: bool,
+}
+
+impl JsonArray {
+    fn element(&mut self, data: &[u8]) -> Option<Bytes> {
+        if self.closed {
+            return None;
+        }
+        let prefix: &[u8] = if self.wrote_any { b",\r\n" } else { b"[" };
+        self.wrote_any = true;
+        Some(Bytes::from([prefix, data].concat()))
+    }
+
+    fn close(&mut self) -> Option<Bytes> {
+        if self.closed {
+            return None;
+        }
+        self.closed = true;
+        Some(Bytes::from_static(if self.wrote_any {
+            b"]"
+        } else {
+            b"[]"
+        }))
     }
 }
 
@@ -132,6 +189,7 @@ pub struct StreamTransform {
     wants_usage: bool,
     /// `[DONE]` seen on an OpenAI passthrough stream.
     done: bool,
+    array: Option<JsonArray>,
     content_events: i64,
     events: Vec<Event>,
 }
@@ -145,7 +203,15 @@ impl StreamTransform {
                 inbound.client_wants_usage,
             )),
             Dialect::Anthropic => Encoder::Anthropic(Default::default()),
+            Dialect::Gemini => Encoder::Gemini(gemini::stream::Encoder::new(
+                &inbound.model,
+                inbound.gemini_sse,
+            )),
         });
+        let array = (mode == Mode::Passthrough
+            && inbound.dialect == Dialect::Gemini
+            && !inbound.gemini_sse)
+            .then(JsonArray::default);
         Self {
             dialect: inbound.dialect,
             mode,
@@ -153,6 +219,7 @@ impl StreamTransform {
             encoder,
             wants_usage: inbound.client_wants_usage,
             done: false,
+            array,
             content_events: 0,
             events: Vec::new(),
         }
@@ -193,9 +260,19 @@ impl StreamTransform {
                 self.decoder.event(data, &mut self.events);
                 self.events.clear();
             }
+            Decoder::Gemini(_)
+                if has(data, b"\"usageMetadata\"") || has(data, b"\"finishReason\"") =>
+            {
+                self.decoder.event(data, &mut self.events);
+                self.events.clear();
+                self.content_events += 1;
+            }
             _ => self.content_events += 1,
         }
-        out.push(event);
+        match &mut self.array {
+            Some(array) => out.extend(array.element(data)),
+            None => out.push(event),
+        }
     }
 
     fn flush(&mut self, out: &mut Vec<Bytes>) {
@@ -223,8 +300,22 @@ impl StreamTransform {
     pub fn end(&mut self, out: &mut Vec<Bytes>) {
         self.decoder.end(&mut self.events);
         match self.mode {
-            Mode::Translate => self.flush(out),
-            Mode::Passthrough => self.events.clear(),
+            Mode::Translate => {
+                self.flush(out);
+                let mut tail = Vec::new();
+                if let Some(encoder) = &mut self.encoder {
+                    encoder.end(&mut tail);
+                }
+                if !tail.is_empty() {
+                    out.push(Bytes::from(tail));
+                }
+            }
+            Mode::Passthrough => {
+                self.events.clear();
+                if let Some(array) = &mut self.array {
+                    out.extend(array.close());
+                }
+            }
         }
     }
 
@@ -244,8 +335,31 @@ impl StreamTransform {
         self.content_events
     }
 
-    pub fn error_event(&self, error: &ProxyError) -> Bytes {
-        error.stream_event(self.dialect)
+    /// An error after the status line, as the client's dialect writes one.
+    pub fn error_event(&mut self, error: &ProxyError) -> Bytes {
+        if let Some(array) = &mut self.array {
+            let mut bytes = array
+                .element(error.gemini_body().as_bytes())
+                .map(|b| b.to_vec())
+                .unwrap_or_default();
+            bytes.extend(array.close().unwrap_or_default());
+            return Bytes::from(bytes);
+        }
+        match &mut self.encoder {
+            // Translated streams end through their encoder, which knows where it is (e.g. inside
+            // a JSON array).
+            Some(encoder @ Encoder::Gemini(_)) => {
+                let mut bytes = Vec::new();
+                encoder.event(
+                    &Event::Error {
+                        message: error.to_string(),
+                    },
+                    &mut bytes,
+                );
+                Bytes::from(bytes)
+            }
+            _ => error.stream_event(self.dialect),
+        }
     }
 }
 

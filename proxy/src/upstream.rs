@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::dialect::Format;
 use crate::error::ProxyError;
-use crate::formats::{anthropic, openai_chat};
+use crate::formats::{anthropic, gemini, openai_chat};
 use crate::inbound::Inbound;
 use crate::route::Target;
 
@@ -54,6 +54,15 @@ pub fn prepare(
         Format::OpenAiChat => http
             .post(format!("{base}/chat/completions"))
             .bearer_auth(&account.api_key),
+        Format::Gemini => {
+            let model = &target.upstream_model;
+            let url = if inbound.stream {
+                format!("{base}/models/{model}:streamGenerateContent?alt=sse")
+            } else {
+                format!("{base}/models/{model}:generateContent")
+            };
+            http.post(url).header("x-goog-api-key", &account.api_key)
+        }
         Format::Anthropic => {
             let mut r = http
                 .post(format!("{base}/messages"))
@@ -83,7 +92,9 @@ pub fn prepare(
 
 fn passthrough_body(inbound: &Inbound, model: &str, format: Format) -> Value {
     let mut body = inbound.raw.clone();
-    body.insert("model".to_owned(), Value::String(model.to_owned()));
+    if format != Format::Gemini {
+        body.insert("model".to_owned(), Value::String(model.to_owned()));
+    }
     if format == Format::OpenAiChat && inbound.stream {
         let options = body
             .entry("stream_options")
@@ -114,5 +125,8 @@ fn translated_body(inbound: &Inbound, model: &str, format: Format, provider: Pro
         }
         Format::Anthropic => serde_json::to_value(anthropic::request::from_canonical(&request))
             .unwrap_or(Value::Null),
+        Format::Gemini => {
+            serde_json::to_value(gemini::request::from_canonical(&request)).unwrap_or(Value::Null)
+        }
     }
 }

@@ -9,6 +9,7 @@ mod support;
 mod chat;
 mod cli;
 mod errors;
+mod gemini;
 mod ops;
 mod routing;
 mod shutdown;

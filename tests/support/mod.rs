@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod mock_anthropic;
+pub mod mock_gemini;
 pub mod mock_openai;
 
 use std::path::PathBuf;
@@ -292,7 +293,7 @@ pub fn messages_body(model: &str, stream: bool) -> serde_json::Value {
 
 /// Reads an SSE response to the end and returns its `data:` payloads.
 pub async fn sse_data(response: reqwest::Response) -> Vec<String> {
-    let text = response.text().await.unwrap();
+    let text = response.text().await.unwrap().replace("\r\n", "\n");
     text.split("\n\n")
         .filter_map(|event| event.strip_prefix("data: "))
         .map(str::to_owned)

@@ -1,4 +1,5 @@
 //! Wire formats and their converters to and from the canonical model.
 
 pub mod anthropic;
+pub mod gemini;
 pub mod openai_chat;

@@ -1,0 +1,146 @@
+//! A mock Gemini API upstream: `generateContent` JSON, `streamGenerateContent?alt=sse` chunks as
+//! Google sends them (thoughts, whole function calls, usage on every chunk), and Google-shaped
+//! errors, with a record of every request (path included).
+
+use std::collections::VecDeque;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use serde_json::{Value, json};
+
+#[derive(Clone, Debug)]
+pub enum Behavior {
+    Text,
+    Tools,
+    Status(u16),
+}
+
+#[derive(Clone, Debug)]
+pub struct GeminiReceived {
+    pub path: String,
+    pub query: Option<String>,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+#[derive(Clone, Default)]
+struct Shared {
+    queue: Arc<Mutex<VecDeque<Behavior>>>,
+    received: Arc<Mutex<Vec<GeminiReceived>>>,
+}
+
+pub struct MockGemini {
+    pub base_url: String,
+    shared: Shared,
+    _server: tokio::task::JoinHandle<()>,
+}
+
+pub const TEXT: [&str; 2] = ["Halo dari ", "Gemini mock!"];
+
+impl MockGemini {
+    pub async fn start() -> Self {
+        let shared = Shared::default();
+        let app = Router::new()
+            .route("/v1beta/models/{target}", post(generate))
+            .with_state(shared.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(async move {
+            axum::serve(listener, app).await.unwrap();
+        });
+        Self {
+            base_url: format!("http://{addr}/v1beta"),
+            shared,
+            _server: server,
+        }
+    }
+
+    pub fn push(&self, behavior: Behavior) {
+        self.shared.queue.lock().unwrap().push_back(behavior);
+    }
+
+    pub fn received(&self) -> Vec<GeminiReceived> {
+        self.shared.received.lock().unwrap().clone()
+    }
+}
+
+async fn generate(
+    State(shared): State<Shared>,
+    Path(target): Path<String>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    shared.received.lock().unwrap().push(GeminiReceived {
+        path: target.clone(),
+        query,
+        headers,
+        body,
+    });
+    let behavior = shared
+        .queue
+        .lock()
+        .unwrap()
+        .pop_front()
+        .unwrap_or(Behavior::Text);
+    let (model, action) = target.split_once(':').unwrap();
+    let chunks = match behavior {
+        Behavior::Status(code) => return error(code),
+        Behavior::Text => vec![
+            vec![json!({"text": TEXT[0]})],
+            vec![json!({"text": TEXT[1]})],
+        ],
+        Behavior::Tools => vec![
+            vec![json!({"text": "Checking.", "thought": true})],
+            vec![
+                json!({"functionCall": {"name": "get_weather", "args": {"location": "Jakarta"}}, "thoughtSignature": "sig-g"}),
+                json!({"functionCall": {"name": "get_weather", "args": {"location": "Bandung"}}}),
+            ],
+        ],
+    };
+    let usage = json!({"promptTokenCount": 40, "candidatesTokenCount": 7, "totalTokenCount": 59, "cachedContentTokenCount": 16, "thoughtsTokenCount": 12});
+    let chunk = |parts: &Vec<Value>, last: bool| {
+        let mut c = json!({"candidates": [{"content": {"role": "model", "parts": parts}, "index": 0}],
+            "usageMetadata": usage, "modelVersion": model, "responseId": "resp-gemini-1"});
+        if last {
+            c["candidates"][0]["finishReason"] = json!("STOP");
+        }
+        c
+    };
+    if action == "generateContent" {
+        let parts: Vec<Value> = chunks.iter().flatten().cloned().collect();
+        return axum::Json(chunk(&parts, true)).into_response();
+    }
+    let n = chunks.len();
+    let events: String = chunks
+        .iter()
+        .enumerate()
+        .map(|(i, parts)| format!("data: {}\r\n\r\n", chunk(parts, i + 1 == n)))
+        .collect();
+    Response::builder()
+        .header(header::CONTENT_TYPE, "text/event-stream")
+        .body(Body::from(events))
+        .unwrap()
+}
+
+fn error(code: u16) -> Response {
+    let (status, details) = match code {
+        429 => (
+            "RESOURCE_EXHAUSTED",
+            json!([{"@type": "type.googleapis.com/google.rpc.RetryInfo", "retryDelay": "42s"}]),
+        ),
+        400 => ("INVALID_ARGUMENT", json!([])),
+        _ => ("INTERNAL", json!([])),
+    };
+    (
+        StatusCode::from_u16(code).unwrap(),
+        axum::Json(json!({"error": {"code": code, "message": format!("mock {status}"), "status": status, "details": details}})),
+    )
+        .into_response()
+}
