@@ -170,14 +170,20 @@ async fn upstream_failures_map_to_gateway_errors(backend: Backend) {
     let caller = app.create_caller().await;
     app.add_account(&caller, Provider::OpenAi, "sk-1", None, &[])
         .await;
-    for (behavior, status, code) in [
-        (Behavior::Status(500), 502, "upstream_error"),
-        (Behavior::Status(401), 502, "upstream_auth"),
-        (Behavior::Status(429), 429, "upstream_rate_limited"),
+    // One model per case: a failure cools the account for that model only.
+    for (behavior, model, status, code) in [
+        (Behavior::Status(500), "gpt-4o", 502, "upstream_error"),
+        (Behavior::Status(401), "gpt-4o-mini", 502, "upstream_auth"),
+        (
+            Behavior::Status(429),
+            "gpt-4.1",
+            429,
+            "upstream_rate_limited",
+        ),
     ] {
         upstream.push(behavior);
         let response = app
-            .chat(&caller.key, chat_body("gpt-4o", true))
+            .chat(&caller.key, chat_body(model, true))
             .send()
             .await
             .unwrap();
@@ -193,7 +199,7 @@ async fn upstream_failures_map_to_gateway_errors(backend: Backend) {
     // A 400 from the upstream is the client's problem: passed through as the upstream said it.
     upstream.push(Behavior::Status(400));
     let (got, body) = error_of(
-        app.chat(&caller.key, chat_body("gpt-4o", false))
+        app.chat(&caller.key, chat_body("gpt-4.1-mini", false))
             .send()
             .await
             .unwrap(),
