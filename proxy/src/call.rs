@@ -12,6 +12,7 @@ use entities::account_cooldowns::CooldownChange;
 use futures::stream::{BoxStream, StreamExt};
 use tokio::sync::{mpsc, oneshot};
 
+use crate::codec;
 use crate::cooldown::Cause;
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
@@ -21,7 +22,7 @@ use crate::retry_hint::retry_hint;
 use crate::route::{RoutePlan, Target};
 use crate::sse::SseSplitter;
 use crate::state::ProxyState;
-use crate::transform::{self, StreamTransform};
+use crate::transform::StreamTransform;
 use crate::upstream::{self, Mode};
 
 pub struct Call {
@@ -83,7 +84,7 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
             mode,
             body: StartedBody::Whole(body),
         }) => {
-            let response = match transform::whole(body, format, mode, &inbound) {
+            let response = match codec::whole(body, format, mode, &inbound) {
                 Ok((body, usage)) => {
                     if let Some(usage) = usage {
                         meter.usage(usage);

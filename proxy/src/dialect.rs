@@ -5,6 +5,7 @@ use entities::Provider;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
     OpenAiChat,
+    OpenAiResponses,
     Anthropic,
     Gemini,
 }
@@ -14,6 +15,7 @@ impl Dialect {
     pub fn endpoint(self) -> &'static str {
         match self {
             Dialect::OpenAiChat => "chat_completions",
+            Dialect::OpenAiResponses => "responses",
             Dialect::Anthropic => "messages",
             Dialect::Gemini => "generate_content",
         }
@@ -22,6 +24,7 @@ impl Dialect {
     pub fn format(self) -> Format {
         match self {
             Dialect::OpenAiChat => Format::OpenAiChat,
+            Dialect::OpenAiResponses => Format::OpenAiResponses,
             Dialect::Anthropic => Format::Anthropic,
             Dialect::Gemini => Format::Gemini,
         }
@@ -31,6 +34,7 @@ impl Dialect {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     OpenAiChat,
+    OpenAiResponses,
     Anthropic,
     Gemini,
 }
@@ -44,6 +48,15 @@ impl Format {
             }
             Provider::Anthropic => Some(Format::Anthropic),
             Provider::Gemini => Some(Format::Gemini),
+        }
+    }
+
+    /// The format used for one request: OpenAI accounts speak both chat completions and
+    /// Responses, so a Responses caller is passed through to `/v1/responses`.
+    pub fn for_request(provider: Provider, dialect: Dialect) -> Option<Self> {
+        match (provider, dialect) {
+            (Provider::OpenAi, Dialect::OpenAiResponses) => Some(Format::OpenAiResponses),
+            _ => Self::of_provider(provider),
         }
     }
 }

@@ -189,7 +189,7 @@ impl ProxyError {
 
     pub fn body(&self, dialect: Dialect) -> String {
         match dialect {
-            Dialect::OpenAiChat => self.openai_body(),
+            Dialect::OpenAiChat | Dialect::OpenAiResponses => self.openai_body(),
             Dialect::Anthropic => self.anthropic_body(),
             Dialect::Gemini => self.gemini_body(),
         }
@@ -208,6 +208,11 @@ impl ProxyError {
     pub fn stream_event(&self, dialect: Dialect) -> Bytes {
         match dialect {
             Dialect::OpenAiChat => Bytes::from(format!("data: {}\n\n", self.openai_body())),
+            Dialect::OpenAiResponses => Bytes::from(format!(
+                "event: response.failed\ndata: {}\n\n",
+                json!({"type": "response.failed", "response": {"status": "failed",
+                    "error": {"code": self.kind(), "message": self.to_string()}}})
+            )),
             Dialect::Anthropic => {
                 Bytes::from(format!("event: error\ndata: {}\n\n", self.anthropic_body()))
             }

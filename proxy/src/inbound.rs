@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::canonical;
 use crate::dialect::Dialect;
 use crate::error::ProxyError;
-use crate::formats::{anthropic, gemini, openai_chat};
+use crate::formats::{anthropic, gemini, openai_chat, openai_responses};
 
 pub struct Inbound {
     pub dialect: Dialect,
@@ -52,6 +52,9 @@ pub fn parse(
     if let Some(call) = gemini {
         return parse_gemini(body, raw, call);
     }
+    if dialect == Dialect::OpenAiResponses {
+        return parse_responses(body, raw, headers);
+    }
     let model = match body.get("model") {
         Some(Value::String(m)) if !m.trim().is_empty() => m.clone(),
         Some(_) => return Err(bad("`model` must be a non-empty string.")),
@@ -83,6 +86,39 @@ pub fn parse(
         canonical,
         anthropic_version: headers.get("anthropic-version").cloned(),
         anthropic_beta: headers.get("anthropic-beta").cloned(),
+        gemini_sse: false,
+        body_len: raw.len(),
+    })
+}
+
+fn parse_responses(
+    body: Map<String, Value>,
+    raw: &[u8],
+    headers: &HeaderMap,
+) -> Result<Inbound, ProxyError> {
+    let model = match body.get("model") {
+        Some(Value::String(m)) if !m.trim().is_empty() => m.clone(),
+        _ => return Err(bad("You must provide a `model` parameter.")),
+    };
+    match body.get("input") {
+        Some(Value::String(_)) | Some(Value::Array(_)) => {}
+        _ => return Err(bad("`input` is required (a string or a list of items).")),
+    }
+    let stream = match body.get("stream") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(s)) => *s,
+        Some(_) => return Err(bad("`stream` must be a boolean.")),
+    };
+    let canonical = openai_responses::request::to_canonical(&body).map_err(bad)?;
+    Ok(Inbound {
+        dialect: Dialect::OpenAiResponses,
+        model,
+        stream,
+        client_wants_usage: false,
+        raw: body,
+        canonical,
+        anthropic_version: headers.get("anthropic-version").cloned(),
+        anthropic_beta: None,
         gemini_sse: false,
         body_len: raw.len(),
     })
@@ -131,7 +167,7 @@ fn to_canonical(dialect: Dialect, raw: &[u8]) -> Result<canonical::Request, Prox
                 serde_json::from_slice(raw).map_err(invalid)?;
             anthropic::request::to_canonical(wire).map_err(bad)
         }
-        Dialect::Gemini => Err(bad("Gemini requests name their model in the URL.")),
+        Dialect::Gemini | Dialect::OpenAiResponses => Err(ProxyError::Internal),
     }
 }
 

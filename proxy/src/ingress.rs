@@ -28,6 +28,15 @@ pub async fn chat_completions(
     handle(state, Dialect::OpenAiChat, query, headers, body, None).await
 }
 
+pub async fn responses(
+    State(state): State<ProxyState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    handle(state, Dialect::OpenAiResponses, query, headers, body, None).await
+}
+
 pub async fn messages(
     State(state): State<ProxyState>,
     RawQuery(query): RawQuery,

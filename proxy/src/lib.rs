@@ -5,6 +5,7 @@ pub mod auth;
 mod call;
 pub mod canonical;
 pub mod catalog;
+mod codec;
 pub mod config;
 pub mod cooldown;
 mod count_tokens;

@@ -6,148 +6,12 @@ use memchr::memmem;
 use serde::Deserialize;
 
 use crate::canonical::{Event, Usage};
+use crate::codec::{Decoder, Encoder};
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
-use crate::formats::{anthropic, gemini, openai_chat};
 use crate::inbound::Inbound;
 use crate::sse::event_data;
 use crate::upstream::Mode;
-
-/// A whole (non-streamed) upstream answer turned into the client's body, plus its usage.
-pub fn whole(
-    body: Bytes,
-    format: Format,
-    mode: Mode,
-    inbound: &Inbound,
-) -> Result<(Bytes, Option<Usage>), ProxyError> {
-    let unreadable = |_| ProxyError::UpstreamInvalid;
-    match mode {
-        Mode::Passthrough => {
-            let usage = whole_usage(&body, format);
-            Ok((body, usage))
-        }
-        Mode::Translate => {
-            let response = match format {
-                Format::OpenAiChat => openai_chat::response::to_canonical(
-                    serde_json::from_slice(&body).map_err(unreadable)?,
-                ),
-                Format::Anthropic => anthropic::response::to_canonical(
-                    serde_json::from_slice(&body).map_err(unreadable)?,
-                ),
-                Format::Gemini => gemini::response::to_canonical(
-                    serde_json::from_slice(&body).map_err(unreadable)?,
-                ),
-            };
-            let usage = response.usage;
-            let out = match inbound.dialect {
-                Dialect::OpenAiChat => {
-                    openai_chat::response::from_canonical(&response, chrono::Utc::now().timestamp())
-                }
-                Dialect::Anthropic => {
-                    serde_json::to_value(anthropic::response::from_canonical(&response))
-                        .map_err(|_| ProxyError::Internal)?
-                }
-                Dialect::Gemini => {
-                    serde_json::to_value(gemini::response::from_canonical(&response))
-                        .map_err(|_| ProxyError::Internal)?
-                }
-            };
-            let bytes = serde_json::to_vec(&out).map_err(|_| ProxyError::Internal)?;
-            Ok((Bytes::from(bytes), Some(usage)))
-        }
-    }
-}
-
-fn whole_usage(body: &[u8], format: Format) -> Option<Usage> {
-    #[derive(Deserialize)]
-    struct Probe<U> {
-        usage: Option<U>,
-    }
-    match format {
-        Format::OpenAiChat => serde_json::from_slice::<Probe<openai_chat::wire::Usage>>(body)
-            .ok()?
-            .usage
-            .map(|u| openai_chat::response::usage_to_canonical(&u)),
-        Format::Anthropic => serde_json::from_slice::<Probe<anthropic::wire::Usage>>(body)
-            .ok()?
-            .usage
-            .map(|u| anthropic::response::usage_to_canonical(&u)),
-        Format::Gemini => serde_json::from_slice::<gemini::wire::GenerateResponse>(body)
-            .ok()?
-            .usage_metadata
-            .map(|u| gemini::response::usage_to_canonical(&u)),
-    }
-}
-
-enum Decoder {
-    OpenAi(openai_chat::stream::Decoder),
-    Anthropic(anthropic::stream::Decoder),
-    Gemini(gemini::stream::Decoder),
-}
-
-impl Decoder {
-    fn new(format: Format) -> Self {
-        match format {
-            Format::OpenAiChat => Decoder::OpenAi(Default::default()),
-            Format::Anthropic => Decoder::Anthropic(Default::default()),
-            Format::Gemini => Decoder::Gemini(Default::default()),
-        }
-    }
-
-    fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
-        match self {
-            Decoder::OpenAi(d) => d.event(data, out),
-            Decoder::Anthropic(d) => d.event(data, out),
-            Decoder::Gemini(d) => d.event(data, out),
-        }
-    }
-
-    fn end(&mut self, out: &mut Vec<Event>) {
-        match self {
-            Decoder::OpenAi(d) => d.finish(out),
-            Decoder::Gemini(d) => d.end(out),
-            Decoder::Anthropic(_) => {}
-        }
-    }
-
-    fn finished(&self) -> bool {
-        match self {
-            Decoder::OpenAi(d) => d.finished(),
-            Decoder::Anthropic(d) => d.finished(),
-            Decoder::Gemini(d) => d.finished(),
-        }
-    }
-
-    fn usage(&self) -> Usage {
-        match self {
-            Decoder::OpenAi(d) => d.usage(),
-            Decoder::Anthropic(d) => d.usage(),
-            Decoder::Gemini(d) => d.usage(),
-        }
-    }
-}
-
-enum Encoder {
-    OpenAi(openai_chat::stream::Encoder),
-    Anthropic(anthropic::stream::Encoder),
-    Gemini(gemini::stream::Encoder),
-}
-
-impl Encoder {
-    fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
-        match self {
-            Encoder::OpenAi(e) => e.event(event, out),
-            Encoder::Anthropic(e) => e.event(event, out),
-            Encoder::Gemini(e) => e.event(event, out),
-        }
-    }
-
-    fn end(&mut self, out: &mut Vec<u8>) {
-        if let Encoder::Gemini(e) = self {
-            e.close(out);
-        }
-    }
-}
 
 /// A Gemini caller without `alt=sse` reads one JSON array; passthrough SSE events become its
 /// elements.
@@ -196,18 +60,7 @@ pub struct StreamTransform {
 
 impl StreamTransform {
     pub fn new(format: Format, mode: Mode, inbound: &Inbound) -> Self {
-        let encoder = (mode == Mode::Translate).then(|| match inbound.dialect {
-            Dialect::OpenAiChat => Encoder::OpenAi(openai_chat::stream::Encoder::new(
-                &inbound.model,
-                chrono::Utc::now().timestamp(),
-                inbound.client_wants_usage,
-            )),
-            Dialect::Anthropic => Encoder::Anthropic(Default::default()),
-            Dialect::Gemini => Encoder::Gemini(gemini::stream::Encoder::new(
-                &inbound.model,
-                inbound.gemini_sse,
-            )),
-        });
+        let encoder = (mode == Mode::Translate).then(|| Encoder::new(inbound));
         let array = (mode == Mode::Passthrough
             && inbound.dialect == Dialect::Gemini
             && !inbound.gemini_sse)
@@ -256,6 +109,14 @@ impl StreamTransform {
             }
             Decoder::Anthropic(_)
                 if has(data, b"\"type\":\"message_") || has(data, b"\"type\": \"message_") =>
+            {
+                self.decoder.event(data, &mut self.events);
+                self.events.clear();
+            }
+            Decoder::Responses(_)
+                if has(data, b"\"response.completed\"")
+                    || has(data, b"\"response.incomplete\"")
+                    || has(data, b"\"response.failed\"") =>
             {
                 self.decoder.event(data, &mut self.events);
                 self.events.clear();
@@ -348,7 +209,7 @@ impl StreamTransform {
         match &mut self.encoder {
             // Translated streams end through their encoder, which knows where it is (e.g. inside
             // a JSON array).
-            Some(encoder @ Encoder::Gemini(_)) => {
+            Some(encoder) if encoder.owns_errors() => {
                 let mut bytes = Vec::new();
                 encoder.event(
                     &Event::Error {

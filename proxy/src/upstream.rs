@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::dialect::Format;
 use crate::error::ProxyError;
-use crate::formats::{anthropic, gemini, openai_chat};
+use crate::formats::{anthropic, gemini, openai_chat, openai_responses};
 use crate::inbound::Inbound;
 use crate::route::Target;
 
@@ -31,7 +31,8 @@ pub fn prepare(
     target: &Target,
 ) -> Result<Prepared, ProxyError> {
     let account = &target.account;
-    let format = Format::of_provider(account.provider).ok_or(ProxyError::Internal)?;
+    let format =
+        Format::for_request(account.provider, inbound.dialect).ok_or(ProxyError::Internal)?;
     let mode = if format == inbound.dialect.format() {
         Mode::Passthrough
     } else {
@@ -53,6 +54,9 @@ pub fn prepare(
     let request = match format {
         Format::OpenAiChat => http
             .post(format!("{base}/chat/completions"))
+            .bearer_auth(&account.api_key),
+        Format::OpenAiResponses => http
+            .post(format!("{base}/responses"))
             .bearer_auth(&account.api_key),
         Format::Gemini => {
             let model = &target.upstream_model;
@@ -128,5 +132,6 @@ fn translated_body(inbound: &Inbound, model: &str, format: Format, provider: Pro
         Format::Gemini => {
             serde_json::to_value(gemini::request::from_canonical(&request)).unwrap_or(Value::Null)
         }
+        Format::OpenAiResponses => openai_responses::request::from_canonical(&request),
     }
 }

@@ -11,6 +11,7 @@ mod cli;
 mod errors;
 mod gemini;
 mod ops;
+mod responses;
 mod routing;
 mod shutdown;
 mod translate;

@@ -74,6 +74,7 @@ impl MockUpstream {
         });
         let app = Router::new()
             .route("/v1/chat/completions", post(chat))
+            .route("/v1/responses", post(responses))
             .with_state(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -239,4 +240,63 @@ fn respond(
 
 fn sse(value: &Value) -> String {
     format!("data: {value}\n\n")
+}
+
+/// `POST /v1/responses`: a text answer, streamed as Responses events or whole.
+async fn responses(
+    State(state): State<Arc<MockState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    state.received.lock().unwrap().push(Received {
+        headers,
+        body: body.clone(),
+    });
+    let model = body["model"].as_str().unwrap_or("gpt-5").to_owned();
+    let text = state.pieces.concat();
+    let u = state.usage;
+    let usage = json!({"input_tokens": u.prompt, "input_tokens_details": {"cached_tokens": u.cached},
+        "output_tokens": u.completion, "output_tokens_details": {"reasoning_tokens": u.reasoning}, "total_tokens": u.prompt + u.completion});
+    let message = json!({"id": "msg_m1", "type": "message", "status": "completed", "role": "assistant",
+        "content": [{"type": "output_text", "text": text, "annotations": []}]});
+    let response = json!({"id": "resp_mock1", "object": "response", "created_at": 1_764_000_000, "status": "completed",
+        "model": model, "output": [message], "usage": usage});
+    if !body["stream"].as_bool().unwrap_or(false) {
+        return axum::Json(response).into_response();
+    }
+    let mut events = vec![
+        (
+            "response.created",
+            json!({"response": {"id": "resp_mock1", "status": "in_progress", "model": model, "output": []}}),
+        ),
+        (
+            "response.output_item.added",
+            json!({"output_index": 0, "item": {"id": "msg_m1", "type": "message", "status": "in_progress", "role": "assistant", "content": []}}),
+        ),
+    ];
+    for piece in &state.pieces {
+        events.push((
+            "response.output_text.delta",
+            json!({"item_id": "msg_m1", "output_index": 0, "content_index": 0, "delta": piece}),
+        ));
+    }
+    events.push((
+        "response.output_item.done",
+        json!({"output_index": 0, "item": message}),
+    ));
+    events.push(("response.completed", json!({"response": response})));
+    let sse: String = events
+        .into_iter()
+        .enumerate()
+        .map(|(n, (name, mut data))| {
+            data["type"] = json!(name);
+            data["sequence_number"] = json!(n);
+            format!("event: {name}\ndata: {data}\n\n")
+        })
+        .collect();
+    Response::builder()
+        .header(header::CONTENT_TYPE, "text/event-stream")
+        .body(Body::from(sse))
+        .unwrap()
 }

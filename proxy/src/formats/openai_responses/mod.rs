@@ -1,0 +1,9 @@
+//! The OpenAI Responses format (`/v1/responses`; what Codex CLI speaks), as a client dialect and
+//! as a provider.
+
+pub mod request;
+pub mod response;
+pub mod stream;
+
+#[cfg(test)]
+mod tests;
