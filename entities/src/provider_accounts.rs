@@ -40,11 +40,25 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// What is sealed for an account. OAuth fields arrive with the connections work.
-#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+/// What is sealed for an account: an API key, or an OAuth token set with what the provider
+/// needs beside it (ChatGPT account id, Code Assist project, Qwen resource host).
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
 pub struct Credentials {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
+    /// Access token expiry, unix seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_url: Option<String>,
 }
 
 impl std::fmt::Debug for Credentials {
@@ -80,6 +94,7 @@ pub async fn create_api_key_account(
     let id = Uuid::new_v4();
     let credentials = Credentials {
         api_key: Some(new.api_key.trim().to_owned()),
+        ..Default::default()
     };
     let plaintext = serde_json::to_vec(&credentials).map_err(|e| RepoError::Invalid {
         field: "credentials",
@@ -110,7 +125,63 @@ pub async fn create_api_key_account(
     Ok(row.insert(db).await?)
 }
 
+pub struct NewOAuthAccount<'a> {
+    pub user_id: Uuid,
+    pub provider: Provider,
+    pub credentials: Credentials,
+    pub label: &'a str,
+    pub base_url: Option<String>,
+}
+
+/// Stores a subscription connection (the sign-in flows and imports create these).
+pub async fn create_oauth_account(
+    db: &impl ConnectionTrait,
+    sealer: &Sealer,
+    new: NewOAuthAccount<'_>,
+) -> Result<Model, RepoError> {
+    if new
+        .credentials
+        .access_token
+        .as_deref()
+        .is_none_or(str::is_empty)
+    {
+        return Err(RepoError::Invalid {
+            field: "credentials",
+            reason: "an OAuth connection needs an access token".to_owned(),
+        });
+    }
+    let id = Uuid::new_v4();
+    let plaintext = serde_json::to_vec(&new.credentials).map_err(|e| RepoError::Invalid {
+        field: "credentials",
+        reason: e.to_string(),
+    })?;
+    let sealed = sealer.seal(&plaintext, &aad(id))?;
+    let now = Utc::now();
+    let row = ActiveModel {
+        id: Set(id),
+        user_id: Set(new.user_id),
+        provider: Set(new.provider.as_str().to_owned()),
+        kind: Set(AccountKind::OAuth.as_str().to_owned()),
+        label: Set(new.label.to_owned()),
+        status: Set(AccountStatus::Active.as_str().to_owned()),
+        sealed_credentials: Set(Some(sealed)),
+        base_url: Set(new.base_url),
+        models: Set(ModelList::default()),
+        weight: Set(1),
+        priority: Set(0),
+        last_error: Set(None),
+        last_used_at: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    };
+    Ok(row.insert(db).await?)
+}
+
 impl Model {
+    pub fn kind(&self) -> Option<AccountKind> {
+        AccountKind::parse(&self.kind)
+    }
+
     pub fn provider(&self) -> Option<Provider> {
         self.provider.parse().ok()
     }

@@ -12,7 +12,6 @@ use entities::account_cooldowns::CooldownChange;
 use futures::stream::{BoxStream, StreamExt};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::codec;
 use crate::cooldown::Cause;
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
@@ -24,6 +23,7 @@ use crate::sse::SseSplitter;
 use crate::state::ProxyState;
 use crate::transform::StreamTransform;
 use crate::upstream::{self, Mode};
+use crate::{aggregate, codec};
 
 pub struct Call {
     pub state: ProxyState,
@@ -38,12 +38,18 @@ type ByteStream = BoxStream<'static, reqwest::Result<Bytes>>;
 struct Started {
     format: Format,
     mode: Mode,
+    wrapped: bool,
     body: StartedBody,
 }
 
 enum StartedBody {
     Whole(Bytes),
-    Stream { first: Bytes, rest: ByteStream },
+    /// A stream read to its end for a caller that did not ask to stream.
+    Collected(crate::canonical::Response),
+    Stream {
+        first: Bytes,
+        rest: ByteStream,
+    },
 }
 
 enum Failure {
@@ -82,9 +88,15 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
         Ok(Started {
             format,
             mode,
-            body: StartedBody::Whole(body),
+            body: body @ (StartedBody::Whole(_) | StartedBody::Collected(_)),
+            ..
         }) => {
-            let response = match codec::whole(body, format, mode, &inbound) {
+            let rendered = match body {
+                StartedBody::Collected(response) => codec::render(&response, &inbound),
+                StartedBody::Whole(body) => codec::whole(body, format, mode, &inbound),
+                StartedBody::Stream { .. } => Err(ProxyError::Internal),
+            };
+            let response = match rendered {
                 Ok((body, usage)) => {
                     if let Some(usage) = usage {
                         meter.usage(usage);
@@ -103,6 +115,7 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
         Ok(Started {
             format,
             mode,
+            wrapped,
             body: StartedBody::Stream { first, rest },
         }) => {
             let (tx, rx) = mpsc::channel(8);
@@ -113,7 +126,7 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
                     state: &state,
                     tx,
                     meter: &mut meter,
-                    transform: StreamTransform::new(format, mode, &inbound),
+                    transform: StreamTransform::new(format, mode, wrapped, &inbound),
                 };
                 pump.run(first, rest).await;
             }
@@ -212,8 +225,13 @@ async fn attempt(
     inbound: &Inbound,
     target: &Target,
 ) -> Result<Started, Failure> {
-    let prepared = upstream::prepare(&state.http, inbound, target).map_err(Failure::Fatal)?;
-    let (format, mode) = (prepared.format, prepared.mode);
+    let endpoint = upstream::Endpoint {
+        codex_originator: &state.codex_originator,
+    };
+    let prepared =
+        upstream::prepare(&state.http, inbound, target, &endpoint).map_err(Failure::Fatal)?;
+    let (format, mode, wrapped) = (prepared.format, prepared.mode, prepared.wrapped);
+    let collect = prepared.upstream_stream && !inbound.stream;
     let begin = async {
         let response = prepared
             .request
@@ -223,17 +241,32 @@ async fn attempt(
         if !response.status().is_success() {
             return Err(status_failure(response, format).await);
         }
-        let body = if inbound.stream {
+        let body = if collect {
+            let stream = response.bytes_stream().boxed();
+            StartedBody::Collected(
+                aggregate::collect(stream, format, wrapped)
+                    .await
+                    .map_err(Failure::Retryable)?,
+            )
+        } else if inbound.stream {
             first_chunk(response.bytes_stream().boxed()).await?
         } else {
-            StartedBody::Whole(
-                response
-                    .bytes()
-                    .await
-                    .map_err(|e| Failure::Retryable(classify(&e)))?,
-            )
+            let bytes = response
+                .bytes()
+                .await
+                .map_err(|e| Failure::Retryable(classify(&e)))?;
+            let bytes = match wrapped.then(|| codec::unwrap_code_assist(&bytes)).flatten() {
+                Some(inner) => Bytes::from(inner),
+                None => bytes,
+            };
+            StartedBody::Whole(bytes)
         };
-        Ok(Started { format, mode, body })
+        Ok(Started {
+            format,
+            mode,
+            wrapped,
+            body,
+        })
     };
     tokio::time::timeout(state.config.first_byte_timeout(), begin)
         .await

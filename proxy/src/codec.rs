@@ -125,14 +125,22 @@ pub fn whole(
         return Ok((body, usage));
     }
     let response = parse_whole(&body, format).ok_or(ProxyError::UpstreamInvalid)?;
+    render(&response, inbound)
+}
+
+/// A canonical response as the client's body, plus its usage.
+pub fn render(
+    response: &Response,
+    inbound: &Inbound,
+) -> Result<(Bytes, Option<Usage>), ProxyError> {
     let usage = response.usage;
     let now = chrono::Utc::now().timestamp();
     let out = match inbound.dialect {
-        Dialect::OpenAiChat => openai_chat::response::from_canonical(&response, now),
-        Dialect::OpenAiResponses => openai_responses::response::from_canonical(&response, now),
-        Dialect::Anthropic => serde_json::to_value(anthropic::response::from_canonical(&response))
+        Dialect::OpenAiChat => openai_chat::response::from_canonical(response, now),
+        Dialect::OpenAiResponses => openai_responses::response::from_canonical(response, now),
+        Dialect::Anthropic => serde_json::to_value(anthropic::response::from_canonical(response))
             .map_err(|_| ProxyError::Internal)?,
-        Dialect::Gemini => serde_json::to_value(gemini::response::from_canonical(&response))
+        Dialect::Gemini => serde_json::to_value(gemini::response::from_canonical(response))
             .map_err(|_| ProxyError::Internal)?,
     };
     let bytes = serde_json::to_vec(&out).map_err(|_| ProxyError::Internal)?;
@@ -175,4 +183,11 @@ fn whole_usage(body: &[u8], format: Format) -> Option<Usage> {
             .usage_metadata
             .map(|u| gemini::response::usage_to_canonical(&u)),
     }
+}
+
+/// Code Assist wraps every answer (and stream chunk) as `{"response": …}`.
+pub fn unwrap_code_assist(data: &[u8]) -> Option<Vec<u8>> {
+    let mut value: serde_json::Value = serde_json::from_slice(data).ok()?;
+    let inner = value.get_mut("response")?.take();
+    serde_json::to_vec(&inner).ok()
 }

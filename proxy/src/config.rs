@@ -70,6 +70,31 @@ pub struct ProvidersConfig {
     pub anthropic: ProviderEndpoint,
     pub gemini: ProviderEndpoint,
     pub qwen: ProviderEndpoint,
+    /// ChatGPT subscriptions (Codex backend, Responses API).
+    pub codex: ProviderEndpoint,
+    /// Gemini CLI subscriptions (Code Assist).
+    pub code_assist: ProviderEndpoint,
+    /// Qwen OAuth accounts call `{scheme}://{resource_url}/v1`; the host comes with the token.
+    pub qwen_oauth: QwenOAuthEndpoint,
+    /// The `originator` header sent to the Codex backend: who is calling.
+    pub codex_originator: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QwenOAuthEndpoint {
+    pub scheme: String,
+    /// Used when the token came without a `resource_url`.
+    pub default_host: String,
+}
+
+impl Default for QwenOAuthEndpoint {
+    fn default() -> Self {
+        Self {
+            scheme: "https".to_owned(),
+            default_host: "portal.qwen.ai".to_owned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -93,6 +118,10 @@ impl Default for ProvidersConfig {
             anthropic: ProviderEndpoint::new("https://api.anthropic.com/v1"),
             gemini: ProviderEndpoint::new("https://generativelanguage.googleapis.com/v1beta"),
             qwen: ProviderEndpoint::new("https://dashscope-intl.aliyuncs.com/compatible-mode/v1"),
+            codex: ProviderEndpoint::new("https://chatgpt.com/backend-api/codex"),
+            code_assist: ProviderEndpoint::new("https://cloudcode-pa.googleapis.com/v1internal"),
+            qwen_oauth: QwenOAuthEndpoint::default(),
+            codex_originator: "satu".to_owned(),
         }
     }
 }

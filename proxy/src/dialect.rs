@@ -1,6 +1,6 @@
 //! Client dialects (what the caller speaks) and wire formats (what an upstream speaks).
 
-use entities::Provider;
+use entities::{AccountKind, Provider};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -53,9 +53,12 @@ impl Format {
 
     /// The format used for one request: OpenAI accounts speak both chat completions and
     /// Responses, so a Responses caller is passed through to `/v1/responses`.
-    pub fn for_request(provider: Provider, dialect: Dialect) -> Option<Self> {
-        match (provider, dialect) {
-            (Provider::OpenAi, Dialect::OpenAiResponses) => Some(Format::OpenAiResponses),
+    /// A ChatGPT subscription is only reachable through the Codex backend (Responses).
+    pub fn for_request(provider: Provider, kind: AccountKind, dialect: Dialect) -> Option<Self> {
+        match (provider, kind, dialect) {
+            (Provider::OpenAi, AccountKind::OAuth, _) => Some(Format::OpenAiResponses),
+            (Provider::OpenAiCompatible, AccountKind::OAuth, _) => None,
+            (Provider::OpenAi, _, Dialect::OpenAiResponses) => Some(Format::OpenAiResponses),
             _ => Self::of_provider(provider),
         }
     }

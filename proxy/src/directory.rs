@@ -6,10 +6,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
-use entities::Provider;
 use entities::provider_accounts;
+use entities::provider_accounts::Credentials;
 use entities::routing_rules::{self, RoutingConfig};
 use entities::seal::Sealer;
+use entities::{AccountKind, Provider};
 use reqwest::Url;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
@@ -22,9 +23,15 @@ use crate::upstream_guard::check_base_url;
 pub struct Account {
     pub id: Uuid,
     pub provider: Provider,
+    pub kind: AccountKind,
     pub label: String,
     pub base_url: Url,
-    pub api_key: String,
+    /// The API key, or the OAuth access token.
+    pub secret: String,
+    /// ChatGPT account id (Codex backend).
+    pub chatgpt_account_id: Option<String>,
+    /// Code Assist project (Gemini CLI subscriptions).
+    pub project_id: Option<String>,
     pub models: Vec<String>,
     pub weight: i32,
     pub priority: i32,
@@ -148,25 +155,66 @@ impl Directory {
             return Ok(None);
         }
         let provider = row.provider().ok_or("unknown provider")?;
-        let base_url = match (&row.base_url, self.providers.base_url(provider)) {
-            (Some(own), _) => check_base_url(own, self.allow_private).map_err(|e| e.to_string())?,
-            (None, Some(default)) => check_base_url(default, true).map_err(|e| e.to_string())?,
-            (None, None) => return Err("no base URL".to_owned()),
-        };
-        let api_key = row
+        let kind = row.kind().ok_or("unknown kind")?;
+        let credentials = row
             .open_credentials(&self.sealer)
             .map_err(|e| e.to_string())?
-            .and_then(|c| c.api_key)
-            .ok_or("no API key in credentials")?;
+            .ok_or("no credentials")?;
+        let base_url = match &row.base_url {
+            Some(own) => check_base_url(own, self.allow_private).map_err(|e| e.to_string())?,
+            None => {
+                let default = self.default_base(provider, kind, &credentials)?;
+                check_base_url(&default, true).map_err(|e| e.to_string())?
+            }
+        };
+        let secret = match kind {
+            AccountKind::ApiKey => credentials.api_key.clone(),
+            AccountKind::OAuth => credentials.access_token.clone(),
+        }
+        .filter(|s| !s.is_empty())
+        .ok_or("no key or token in credentials")?;
         Ok(Some(Account {
             id: row.id,
             provider,
+            kind,
             label: row.label.clone(),
             base_url,
-            api_key,
+            secret,
+            chatgpt_account_id: credentials.account_id,
+            project_id: credentials.project_id,
             models: row.models.0.clone(),
             weight: row.weight,
             priority: row.priority,
         }))
+    }
+
+    /// Where an account without its own base URL is reached.
+    fn default_base(
+        &self,
+        provider: Provider,
+        kind: AccountKind,
+        credentials: &Credentials,
+    ) -> Result<String, String> {
+        let p = &self.providers;
+        Ok(match (provider, kind) {
+            (Provider::OpenAi, AccountKind::OAuth) => p.codex.base_url.clone(),
+            (Provider::Gemini, AccountKind::OAuth) => p.code_assist.base_url.clone(),
+            (Provider::Qwen, AccountKind::OAuth) => {
+                let host = credentials
+                    .resource_url
+                    .as_deref()
+                    .unwrap_or(&p.qwen_oauth.default_host);
+                let host = host
+                    .trim_start_matches("https://")
+                    .trim_start_matches("http://")
+                    .trim_end_matches('/');
+                format!(
+                    "{}://{}/v1",
+                    p.qwen_oauth.scheme,
+                    host.trim_end_matches("/v1")
+                )
+            }
+            _ => p.base_url(provider).ok_or("no base URL")?.to_owned(),
+        })
     }
 }

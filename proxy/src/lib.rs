@@ -1,6 +1,7 @@
 //! Satu's data plane: authenticates Satu API keys, routes each request to one of the caller's
 //! own provider accounts, streams the answer back and records usage.
 
+mod aggregate;
 pub mod auth;
 mod call;
 pub mod canonical;

@@ -28,6 +28,8 @@ pub struct Inner {
     pub cooldowns: Cooldowns,
     pub latencies: Latencies,
     pub http: reqwest::Client,
+    /// Who Satu says it is to the Codex backend.
+    pub codex_originator: String,
     pub usage: UsageRecorder,
     /// Request tasks; shutdown waits for them.
     pub tasks: TaskTracker,
@@ -76,6 +78,7 @@ impl ProxyState {
             deps.tasks.clone(),
         );
         let ttl = deps.config.cache_ttl();
+        let codex_originator = deps.providers.codex_originator.clone();
         let inner = Inner {
             keys: KeyCache::new(deps.db.clone(), ttl),
             directory: Directory::new(
@@ -89,6 +92,7 @@ impl ProxyState {
             cooldowns: Cooldowns::default(),
             latencies: Latencies::default(),
             http,
+            codex_originator,
             usage,
             tasks: deps.tasks,
             hard_stop: deps.hard_stop,

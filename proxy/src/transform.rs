@@ -54,12 +54,14 @@ pub struct StreamTransform {
     /// `[DONE]` seen on an OpenAI passthrough stream.
     done: bool,
     array: Option<JsonArray>,
+    /// Code Assist chunks arrive as `{"response": …}`.
+    wrapped: bool,
     content_events: i64,
     events: Vec<Event>,
 }
 
 impl StreamTransform {
-    pub fn new(format: Format, mode: Mode, inbound: &Inbound) -> Self {
+    pub fn new(format: Format, mode: Mode, wrapped: bool, inbound: &Inbound) -> Self {
         let encoder = (mode == Mode::Translate).then(|| Encoder::new(inbound));
         let array = (mode == Mode::Passthrough
             && inbound.dialect == Dialect::Gemini
@@ -73,6 +75,7 @@ impl StreamTransform {
             wants_usage: inbound.client_wants_usage,
             done: false,
             array,
+            wrapped,
             content_events: 0,
             events: Vec::new(),
         }
@@ -80,6 +83,22 @@ impl StreamTransform {
 
     /// Handles one complete upstream SSE event; what the client should get is appended to `out`.
     pub fn event(&mut self, event: Bytes, out: &mut Vec<Bytes>) {
+        let unwrapped = if self.wrapped {
+            event_data(&event).and_then(|d| crate::codec::unwrap_code_assist(&d))
+        } else {
+            None
+        };
+        if let Some(inner) = unwrapped {
+            // Rewrite as a plain Gemini event: the client never sees the wrapper.
+            let event = Bytes::from([b"data: ".as_slice(), &inner, b"\r\n\r\n"].concat());
+            return match self.mode {
+                Mode::Passthrough => self.pass(&inner, event, out),
+                Mode::Translate => {
+                    self.decoder.event(&inner, &mut self.events);
+                    self.flush(out);
+                }
+            };
+        }
         let Some(data) = event_data(&event) else {
             // Comments and keep-alives pass through untouched.
             if self.mode == Mode::Passthrough {

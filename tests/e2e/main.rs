@@ -14,4 +14,5 @@ mod ops;
 mod responses;
 mod routing;
 mod shutdown;
+mod subscriptions;
 mod translate;

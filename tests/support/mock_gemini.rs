@@ -36,6 +36,8 @@ struct Shared {
 
 pub struct MockGemini {
     pub base_url: String,
+    /// The Code Assist endpoint (Gemini CLI subscriptions), on the same server.
+    pub code_assist_url: String,
     shared: Shared,
     _server: tokio::task::JoinHandle<()>,
 }
@@ -47,6 +49,11 @@ impl MockGemini {
         let shared = Shared::default();
         let app = Router::new()
             .route("/v1beta/models/{target}", post(generate))
+            .route("/v1internal:generateContent", post(code_assist_whole))
+            .route(
+                "/v1internal:streamGenerateContent",
+                post(code_assist_stream),
+            )
             .with_state(shared.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -55,6 +62,7 @@ impl MockGemini {
         });
         Self {
             base_url: format!("http://{addr}/v1beta"),
+            code_assist_url: format!("http://{addr}/v1internal"),
             shared,
             _server: server,
         }
@@ -143,4 +151,75 @@ fn error(code: u16) -> Response {
         axum::Json(json!({"error": {"code": code, "message": format!("mock {status}"), "status": status, "details": details}})),
     )
         .into_response()
+}
+
+/// Code Assist: `{model, project, request}` in, `{response}` out (per chunk when streaming).
+async fn code_assist(
+    shared: Shared,
+    query: Option<String>,
+    headers: HeaderMap,
+    body: Bytes,
+    stream: bool,
+) -> Response {
+    let outer: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let model = outer["model"].as_str().unwrap_or("gemini").to_owned();
+    let action = if stream {
+        "streamGenerateContent"
+    } else {
+        "generateContent"
+    };
+    let inner = serde_json::to_vec(&outer["request"]).unwrap();
+    let response = generate(
+        State(shared.clone()),
+        Path(format!("{model}:{action}")),
+        RawQuery(query),
+        headers,
+        Bytes::from(inner),
+    )
+    .await;
+    // Record the wrapper as sent, not the inner request.
+    if let Some(last) = shared.received.lock().unwrap().last_mut() {
+        last.path = format!("v1internal:{action}");
+        last.body = outer;
+    }
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    if !stream {
+        let inner: Value = serde_json::from_slice(&bytes).unwrap();
+        return axum::Json(json!({"response": inner})).into_response();
+    }
+    let wrapped: String = String::from_utf8(bytes.to_vec())
+        .unwrap()
+        .split("\r\n\r\n")
+        .filter_map(|e| e.strip_prefix("data: "))
+        .map(|d| {
+            format!(
+                "data: {}\r\n\r\n",
+                json!({"response": serde_json::from_str::<Value>(d).unwrap()})
+            )
+        })
+        .collect();
+    Response::builder()
+        .header(header::CONTENT_TYPE, "text/event-stream")
+        .body(Body::from(wrapped))
+        .unwrap()
+}
+
+async fn code_assist_whole(
+    State(shared): State<Shared>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    code_assist(shared, query, headers, body, false).await
+}
+
+async fn code_assist_stream(
+    State(shared): State<Shared>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    code_assist(shared, query, headers, body, true).await
 }

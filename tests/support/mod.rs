@@ -210,6 +210,31 @@ impl TestApp {
         .id
     }
 
+    /// A subscription (OAuth) connection, as the sign-in flows will store it.
+    pub async fn add_oauth_account(
+        &self,
+        caller: &Caller,
+        provider: Provider,
+        credentials: provider_accounts::Credentials,
+        base_url: Option<&str>,
+    ) -> Uuid {
+        let sealer = satu::master_key::sealer(&self.config).unwrap();
+        provider_accounts::create_oauth_account(
+            &self.db,
+            &sealer,
+            provider_accounts::NewOAuthAccount {
+                user_id: caller.user_id,
+                provider,
+                credentials,
+                label: "subscription",
+                base_url: base_url.map(str::to_owned),
+            },
+        )
+        .await
+        .unwrap()
+        .id
+    }
+
     pub fn chat(&self, key: &str, body: serde_json::Value) -> reqwest::RequestBuilder {
         self.http
             .post(self.url("/v1/chat/completions"))

@@ -4,8 +4,10 @@
 //! It mirrors the richest dialect (Anthropic Messages): messages of typed parts, tools, sampling
 //! and reasoning settings, and a stream of typed events where one block is open at a time.
 
+mod collect;
 mod events;
 
+pub use collect::Collector;
 pub use events::{BlockKind, Event};
 
 use serde_json::Value;

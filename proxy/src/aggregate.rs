@@ -1,0 +1,44 @@
+//! Reads a whole upstream stream into one canonical response, for upstreams that always stream
+//! (the Codex backend) answering callers that did not ask for a stream.
+
+use bytes::Bytes;
+use futures::stream::{BoxStream, StreamExt};
+
+use crate::canonical::{Collector, Response};
+use crate::codec::{self, Decoder};
+use crate::dialect::Format;
+use crate::error::ProxyError;
+use crate::sse::{SseSplitter, event_data};
+
+pub async fn collect(
+    mut stream: BoxStream<'static, reqwest::Result<Bytes>>,
+    format: Format,
+    wrapped: bool,
+) -> Result<Response, ProxyError> {
+    let mut splitter = SseSplitter::default();
+    let mut decoder = Decoder::new(format);
+    let mut events = Vec::new();
+    let mut collector = Collector::default();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| ProxyError::UpstreamInterrupted)?;
+        splitter
+            .push(&chunk)
+            .map_err(|_| ProxyError::UpstreamInterrupted)?;
+        while let Some(event) = splitter.next_event() {
+            let Some(data) = event_data(&event) else {
+                continue;
+            };
+            match wrapped.then(|| codec::unwrap_code_assist(&data)).flatten() {
+                Some(inner) => decoder.event(&inner, &mut events),
+                None => decoder.event(&data, &mut events),
+            }
+            events.drain(..).for_each(|e| collector.event(e));
+        }
+    }
+    decoder.end(&mut events);
+    events.drain(..).for_each(|e| collector.event(e));
+    collector.finish().map_err(|e| {
+        tracing::warn!(reason = %e, "upstream stream could not be collected");
+        ProxyError::UpstreamInterrupted
+    })
+}
