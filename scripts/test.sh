@@ -44,8 +44,17 @@ drop_stale_test_databases() {
     done
 }
 
+# The SDK tests drive the official Python clients through Satu; CI must run them, not skip them.
+ensure_python_sdks() {
+  python3 -c "import openai, anthropic" 2>/dev/null && return
+  echo "installing the openai and anthropic Python SDKs…"
+  python3 -m pip install --quiet --disable-pip-version-check openai anthropic
+}
+
 ensure_postgres
 ensure_redis
+ensure_python_sdks
+export SATU_REQUIRE_SDKS=1
 drop_stale_test_databases
 
 echo "== cargo fmt --check"

@@ -1,7 +1,12 @@
 //! End-to-end tests of the `satu` app and binary over real HTTP, on SQLite and Postgres, against
 //! mock upstreams that speak the providers' wire formats.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::print_stderr
+)]
 
 #[path = "../support/mod.rs"]
 mod support;
@@ -13,6 +18,7 @@ mod gemini;
 mod ops;
 mod responses;
 mod routing;
+mod sdks;
 mod shutdown;
 mod subscriptions;
 mod translate;
