@@ -15,6 +15,7 @@ mod chat;
 mod cli;
 mod errors;
 mod gemini;
+mod matrix;
 mod ops;
 mod responses;
 mod routing;

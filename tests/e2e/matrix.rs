@@ -1,0 +1,344 @@
+//! The conformance matrix: every client dialect against every kind of upstream account, streamed
+//! and whole. Each pair must give the upstream's answer in the caller's dialect and write a
+//! usage row naming the provider with real token counts.
+
+use entities::Provider;
+use entities::provider_accounts::Credentials;
+use serde_json::{Value, json};
+
+use crate::on_both_backends;
+use crate::support::mock_anthropic::{self, MockAnthropic};
+use crate::support::mock_gemini::{self, MockGemini};
+use crate::support::mock_openai::MockUpstream;
+use crate::support::{Backend, Caller, TestApp, spawn_app};
+
+on_both_backends!(every_dialect_reaches_every_upstream);
+
+#[derive(Clone, Copy, Debug)]
+enum Dialect {
+    Chat,
+    Responses,
+    Messages,
+    Gemini,
+}
+
+const DIALECTS: [Dialect; 4] = [
+    Dialect::Chat,
+    Dialect::Responses,
+    Dialect::Messages,
+    Dialect::Gemini,
+];
+
+struct Upstreams {
+    openai: MockUpstream,
+    anthropic: MockAnthropic,
+    gemini: MockGemini,
+}
+
+/// (label, provider name in usage, model, expected text)
+struct Pair {
+    label: &'static str,
+    provider: &'static str,
+    model: &'static str,
+    text: String,
+}
+
+async fn connect(app: &TestApp, caller: &Caller, up: &Upstreams, label: &str) -> uuid::Uuid {
+    let oauth = |access: &str| Credentials {
+        access_token: Some(access.into()),
+        ..Default::default()
+    };
+    match label {
+        "openai-key" => {
+            app.add_account(caller, Provider::OpenAi, "sk-o", None, &[])
+                .await
+        }
+        "anthropic-key" => {
+            app.add_account(
+                caller,
+                Provider::Anthropic,
+                "sk-a",
+                Some(&up.anthropic.base_url),
+                &[],
+            )
+            .await
+        }
+        "gemini-key" => {
+            app.add_account(
+                caller,
+                Provider::Gemini,
+                "AIza",
+                Some(&up.gemini.base_url),
+                &[],
+            )
+            .await
+        }
+        "qwen-key" => {
+            app.add_account(
+                caller,
+                Provider::Qwen,
+                "sk-q",
+                Some(&up.openai.base_url),
+                &[],
+            )
+            .await
+        }
+        "compatible" => {
+            app.add_account(
+                caller,
+                Provider::OpenAiCompatible,
+                "sk-c",
+                Some(&up.openai.base_url),
+                &["my-model"],
+            )
+            .await
+        }
+        "claude-oauth" => {
+            app.add_oauth_account(
+                caller,
+                Provider::Anthropic,
+                oauth("oat"),
+                Some(&up.anthropic.base_url),
+            )
+            .await
+        }
+        "codex-oauth" => {
+            let creds = Credentials {
+                account_id: Some("acct".into()),
+                ..oauth("eyJ")
+            };
+            app.add_oauth_account(caller, Provider::OpenAi, creds, Some(&up.openai.base_url))
+                .await
+        }
+        "code-assist-oauth" => {
+            let creds = Credentials {
+                project_id: Some("proj".into()),
+                ..oauth("ya29")
+            };
+            app.add_oauth_account(
+                caller,
+                Provider::Gemini,
+                creds,
+                Some(&up.gemini.code_assist_url),
+            )
+            .await
+        }
+        other => panic!("unknown pair {other}"),
+    }
+}
+
+fn request(
+    app: &TestApp,
+    dialect: Dialect,
+    key: &str,
+    model: &str,
+    stream: bool,
+) -> reqwest::RequestBuilder {
+    let prompt = "Say hello";
+    match dialect {
+        Dialect::Chat => app.chat(key, json!({"model": model, "stream": stream, "messages": [{"role": "user", "content": prompt}]})),
+        Dialect::Responses => app
+            .http
+            .post(app.url("/v1/responses"))
+            .bearer_auth(key)
+            .json(&json!({"model": model, "stream": stream, "input": prompt})),
+        Dialect::Messages => app.messages(
+            key,
+            json!({"model": model, "stream": stream, "max_tokens": 256, "messages": [{"role": "user", "content": prompt}]}),
+        ),
+        Dialect::Gemini => {
+            let action = if stream { "streamGenerateContent?alt=sse" } else { "generateContent" };
+            app.http
+                .post(app.url(&format!("/v1beta/models/{model}:{action}")))
+                .header("x-goog-api-key", key)
+                .json(&json!({"contents": [{"role": "user", "parts": [{"text": prompt}]}]}))
+        }
+    }
+}
+
+fn data_events(body: &str) -> Vec<Value> {
+    body.replace("\r\n", "\n")
+        .split("\n\n")
+        .filter_map(|e| e.lines().find_map(|l| l.strip_prefix("data: ")))
+        .filter(|d| *d != "[DONE]")
+        .map(|d| serde_json::from_str(d).unwrap_or_else(|e| panic!("{e}: {d}")))
+        .collect()
+}
+
+/// The answer's text as a client of `dialect` reads it.
+fn text_of(dialect: Dialect, stream: bool, body: &str) -> String {
+    if stream {
+        let events = data_events(body);
+        return match dialect {
+            Dialect::Chat => events
+                .iter()
+                .filter_map(|e| e["choices"][0]["delta"]["content"].as_str())
+                .collect(),
+            Dialect::Responses => events
+                .iter()
+                .filter(|e| e["type"] == "response.output_text.delta")
+                .filter_map(|e| e["delta"].as_str())
+                .collect(),
+            Dialect::Messages => events
+                .iter()
+                .filter(|e| e["delta"]["type"] == "text_delta")
+                .filter_map(|e| e["delta"]["text"].as_str())
+                .collect(),
+            Dialect::Gemini => events.iter().flat_map(gemini_text).collect(),
+        };
+    }
+    let v: Value = serde_json::from_str(body).unwrap();
+    match dialect {
+        Dialect::Chat => v["choices"][0]["message"]["content"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+        Dialect::Responses => v["output"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|i| i["type"] == "message")
+            .flat_map(|i| i["content"].as_array().cloned().unwrap_or_default())
+            .filter_map(|c| c["text"].as_str().map(str::to_owned))
+            .collect(),
+        Dialect::Messages => v["content"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|b| b["type"] == "text")
+            .filter_map(|b| b["text"].as_str())
+            .collect(),
+        Dialect::Gemini => gemini_text(&v).concat(),
+    }
+}
+
+fn gemini_text(chunk: &Value) -> Vec<String> {
+    chunk["candidates"][0]["content"]["parts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|p| p["thought"] != true)
+        .filter_map(|p| p["text"].as_str().map(str::to_owned))
+        .collect()
+}
+
+fn endpoint(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Chat => "chat_completions",
+        Dialect::Responses => "responses",
+        Dialect::Messages => "messages",
+        Dialect::Gemini => "generate_content",
+    }
+}
+
+async fn every_dialect_reaches_every_upstream(backend: Backend) {
+    let up = Upstreams {
+        openai: MockUpstream::start().await,
+        anthropic: MockAnthropic::start().await,
+        gemini: MockGemini::start().await,
+    };
+    let app = spawn_app(backend, &up.openai.base_url, &[]).await;
+    let openai_text = up.openai.text();
+    let gemini_text = mock_gemini::TEXT.concat();
+    let pairs = [
+        Pair {
+            label: "openai-key",
+            provider: "openai",
+            model: "gpt-4o",
+            text: openai_text.clone(),
+        },
+        Pair {
+            label: "anthropic-key",
+            provider: "anthropic",
+            model: "claude-sonnet-4-5",
+            text: mock_anthropic::TEXT.to_owned(),
+        },
+        Pair {
+            label: "gemini-key",
+            provider: "gemini",
+            model: "gemini-2.5-flash",
+            text: gemini_text.clone(),
+        },
+        Pair {
+            label: "qwen-key",
+            provider: "qwen",
+            model: "qwen-plus",
+            text: openai_text.clone(),
+        },
+        Pair {
+            label: "compatible",
+            provider: "openai-compatible",
+            model: "my-model",
+            text: openai_text.clone(),
+        },
+        Pair {
+            label: "claude-oauth",
+            provider: "anthropic",
+            model: "claude-haiku-4-5",
+            text: mock_anthropic::TEXT.to_owned(),
+        },
+        Pair {
+            label: "codex-oauth",
+            provider: "openai",
+            model: "gpt-5-codex",
+            text: openai_text.clone(),
+        },
+        Pair {
+            label: "code-assist-oauth",
+            provider: "gemini",
+            model: "gemini-2.5-pro",
+            text: gemini_text.clone(),
+        },
+    ];
+    let mut matrix = Vec::new();
+    for pair in &pairs {
+        let caller = app.create_caller().await;
+        connect(&app, &caller, &up, pair.label).await;
+        for dialect in DIALECTS {
+            for stream in [true, false] {
+                let response = request(&app, dialect, &caller.key, pair.model, stream)
+                    .send()
+                    .await
+                    .unwrap();
+                let status = response.status();
+                let body = response.text().await.unwrap();
+                assert_eq!(
+                    status, 200,
+                    "{dialect:?} → {} (stream {stream}): {body}",
+                    pair.label
+                );
+                assert_eq!(
+                    text_of(dialect, stream, &body),
+                    pair.text,
+                    "{dialect:?} → {} (stream {stream})",
+                    pair.label
+                );
+                matrix.push(format!(
+                    "{:?}→{}{}",
+                    dialect,
+                    pair.label,
+                    if stream { " (stream)" } else { "" }
+                ));
+            }
+        }
+        let rows = app.usage_rows(&caller, DIALECTS.len() * 2).await;
+        for (row, dialect) in rows.chunks(2).zip(DIALECTS) {
+            for r in row {
+                assert_eq!(
+                    (r.endpoint.as_str(), r.provider.as_deref(), r.status_code),
+                    (endpoint(dialect), Some(pair.provider), 200),
+                    "{}",
+                    pair.label
+                );
+                assert!(
+                    r.prompt_tokens > 0 && r.completion_tokens > 0,
+                    "{} {dialect:?}: {r:?}",
+                    pair.label
+                );
+                assert_eq!(r.error_kind, None, "{} {dialect:?}", pair.label);
+            }
+        }
+    }
+    assert_eq!(matrix.len(), 64);
+    app.stop().await;
+}
