@@ -63,3 +63,6 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --workspace
+# The web app's suite runs against the satu binary cargo test just built.
+echo "== web"
+bash web/scripts/ci.sh

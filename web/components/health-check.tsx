@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { CircleCheck, CircleX, LoaderCircle } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button-variants";
 
 type Result = { state: "checking" } | { state: "ok" | "down"; at: Date };
 
@@ -47,16 +47,17 @@ export function HealthCheck({
       {result.state !== "checking" && (
         <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
           <span>{labels.checkedAt.replace("{time}", time)}</span>
-          <Button
-            variant="outline"
-            size="sm"
+          <button
+            type="button"
+            data-slot="button"
+            className={buttonVariants({ variant: "outline", size: "sm" })}
             onClick={() => {
               setResult({ state: "checking" });
               void check();
             }}
           >
             {labels.retry}
-          </Button>
+          </button>
         </div>
       )}
     </div>

@@ -2,8 +2,6 @@
 
 import { usePathname } from "next/navigation";
 import { Languages } from "lucide-react";
-import { cn } from "@/lib/utils";
-import { buttonVariants } from "@/components/ui/button";
 
 export const LOCALE_STORAGE_KEY = "satu-locale";
 
@@ -13,11 +11,14 @@ export function LocaleSwitch({
   target,
   short,
   label,
+  className,
 }: {
   current: string;
   target: string;
   short: string;
   label: string;
+  /** Button classes, merged on the server (see site-header) so tailwind-merge is not shipped. */
+  className: string;
 }) {
   const pathname = usePathname() || `/${current}/`;
   const href = pathname.replace(new RegExp(`^/${current}(?=/|$)`), `/${target}`);
@@ -28,7 +29,7 @@ export function LocaleSwitch({
       lang={target}
       title={label}
       data-testid="locale-switch"
-      className={cn(buttonVariants({ variant: "ghost", size: "sm" }), "gap-1.5 px-2.5")}
+      className={className}
       onClick={() => {
         try {
           localStorage.setItem(LOCALE_STORAGE_KEY, target);

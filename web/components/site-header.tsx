@@ -5,7 +5,8 @@ import { localePath } from "@/lib/metadata";
 import { Logo } from "@/components/logo";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { ThemeToggle } from "@/components/theme-toggle";
-import { Button } from "@/components/ui/button";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { cn } from "@/lib/utils";
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "Nav" });
@@ -38,7 +39,13 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
           </Link>
         </nav>
         <div className="ml-auto flex items-center gap-1">
-          <LocaleSwitch current={locale} target={other} short={t("languageShort")} label={t("switchLanguage")} />
+          <LocaleSwitch
+            current={locale}
+            target={other}
+            short={t("languageShort")}
+            label={t("switchLanguage")}
+            className={cn(buttonVariants({ variant: "ghost", size: "sm" }), "gap-1.5 px-2.5")}
+          />
           <ThemeToggle label={t("theme")} />
           <Button asChild size="sm" className="ml-1 hidden sm:inline-flex">
             <Link href={localePath(locale, "signup")}>{t("start")}</Link>

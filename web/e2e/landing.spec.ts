@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LOCALES, THEMES, open, path, shotPath } from "./helpers";
+import { LOCALES, THEMES, hydrated, open, path, shotPath } from "./helpers";
 
 const HERO = {
   id: "Akses Semua AI Model dengan 1 API Key",
@@ -27,7 +27,7 @@ for (const locale of LOCALES) {
       );
       // Let the lazily loaded chart draw before the picture is taken.
       await page.getByTestId("analytics-preview").scrollIntoViewIfNeeded();
-      await expect(page.locator("[data-testid=analytics-preview] svg.recharts-surface")).toBeVisible();
+      await expect(page.locator("[data-testid=analytics-preview] svg.recharts-surface")).toBeVisible({ timeout: 15_000 });
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: shotPath(`landing-${locale}-${theme}-desktop`), fullPage: true });
       expect(errors, errors.join("\n")).toEqual([]);
@@ -36,27 +36,32 @@ for (const locale of LOCALES) {
 }
 
 test("currency toggle changes every price", async ({ page }) => {
+  const IDR = ["Rp 0", "Rp 49.000", "Rp 99.000", "Rp 299.000"];
   await open(page, path("id"));
   const prices = page.getByTestId("price");
-  await expect(prices).toHaveCount(4);
-  const idr = await prices.allInnerTexts();
-  expect(idr).toEqual(["Rp 0", "Rp 49.000", "Rp 99.000", "Rp 299.000"]);
-  await page.getByRole("radio", { name: "USD" }).click();
-  const usd = await prices.allInnerTexts();
-  expect(usd).toEqual(["US$0", "US$2,99", "US$5,99", "US$17,99"]);
-  idr.forEach((p, i) => expect(usd[i]).not.toEqual(p));
-  await page.getByRole("radio", { name: "IDR" }).click();
-  await expect(prices.first()).toHaveText("Rp 0");
+  await expect(prices).toHaveText(IDR);
+  const usdRadio = page.getByRole("radio", { name: "USD" });
+  const idrRadio = page.getByRole("radio", { name: "IDR" });
+  await hydrated(usdRadio);
+  await usdRadio.click();
+  // toHaveText waits for React to re-render instead of reading the prices once.
+  const USD_ID = ["US$0", "US$2,99", "US$5,99", "US$17,99"];
+  await expect(prices).toHaveText(USD_ID);
+  IDR.forEach((p, i) => expect(USD_ID[i]).not.toEqual(p));
+  await idrRadio.click();
+  await expect(prices).toHaveText(IDR);
 
   await open(page, path("en"));
-  expect(await prices.allInnerTexts()).toEqual(["US$0", "US$2.99", "US$5.99", "US$17.99"]);
-  await page.getByRole("radio", { name: "IDR" }).click();
-  expect(await prices.allInnerTexts()).toEqual(["Rp 0", "Rp 49.000", "Rp 99.000", "Rp 299.000"]);
+  await expect(prices).toHaveText(["US$0", "US$2.99", "US$5.99", "US$17.99"]);
+  await hydrated(idrRadio);
+  await idrRadio.click();
+  await expect(prices).toHaveText(IDR);
 });
 
 test("FAQ items expand and collapse", async ({ page }) => {
   await open(page, path("en"));
   const triggers = page.getByTestId("faq").getByRole("button");
+  await hydrated(triggers);
   const n = await triggers.count();
   expect(n).toBeGreaterThanOrEqual(5);
   for (let i = 0; i < n; i++) {
@@ -75,6 +80,7 @@ test("FAQ items expand and collapse", async ({ page }) => {
 test("code tabs switch and show correct Satu snippets", async ({ page }) => {
   await open(page, path("en"));
   const tabs = page.getByTestId("code-tabs");
+  await hydrated(tabs.getByRole("tab"));
   const expectations: Record<string, string[]> = {
     curl: ["https://satu.id/v1/chat/completions", "Authorization: Bearer $SATU_API_KEY"],
     Python: ['base_url="https://satu.id/v1"', "from openai import OpenAI"],
@@ -96,10 +102,12 @@ test("code tabs switch and show correct Satu snippets", async ({ page }) => {
 test("theme toggle and language switch", async ({ page }) => {
   await open(page, path("id"), "light");
   await expect(page.locator("html")).not.toHaveClass(/\bdark\b/);
+  await hydrated(page.getByTestId("theme-toggle"));
   await page.getByTestId("theme-toggle").click();
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);
   await page.reload();
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);
+  await hydrated(page.getByTestId("locale-switch"));
   await page.getByTestId("locale-switch").click();
   await expect(page).toHaveURL(/\/en\/$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("One API key for every AI model");
@@ -111,7 +119,9 @@ test("hero CTAs: sign-up page and the demo", async ({ page }) => {
   await page.getByRole("link", { name: "Lihat Demo" }).click();
   await expect(page).toHaveURL(/#demo$/);
   await expect(page.locator("#demo")).toContainText("ANTHROPIC_BASE_URL=https://satu.id");
-  await page.locator("#demo").getByRole("tab", { name: "Codex CLI" }).click();
+  const codex = page.locator("#demo").getByRole("tab", { name: "Codex CLI" });
+  await hydrated(codex);
+  await codex.click();
   await expect(page.locator("#demo")).toContainText("SATU_API_KEY");
   await page.getByTestId("cta-start").click();
   await expect(page).toHaveURL(/\/id\/signup\/$/);
@@ -122,7 +132,10 @@ test("the demo animates when motion is allowed", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "no-preference" });
   await page.goto(path("en"));
   const demo = page.locator("#demo");
-  // Typing restarts after hydration, then finishes the first scene.
-  await expect(demo.getByRole("button", { name: "Pause demo" })).toBeVisible();
+  // The server HTML shows the first scene whole; after hydration the demo clears it, types it
+  // out again and finishes it. Wait for each step rather than for a fixed time: the
+  // server-rendered text alone must not satisfy the test.
+  await expect(demo.getByRole("button", { name: "Pause demo" })).toBeVisible({ timeout: 15_000 });
+  await expect(demo).not.toContainText("routed to your Claude account", { timeout: 15_000 });
   await expect(demo).toContainText("routed to your Claude account", { timeout: 15_000 });
 });

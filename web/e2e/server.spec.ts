@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { open, path } from "./helpers";
+import { hydrated, open, path } from "./helpers";
 
 // Served by `satu serve`: security headers and caching. (Skipped when serve.sh fell back to python.)
 test("satu serves the export with security headers and caching", async ({ page, request }) => {
@@ -23,7 +23,9 @@ test("satu serves the export with security headers and caching", async ({ page, 
   const violations: string[] = [];
   page.on("console", (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
   await open(page, path("en"));
+  await hydrated(page.getByRole("radio", { name: "IDR" }));
   await page.getByRole("radio", { name: "IDR" }).click();
+  await expect(page.getByTestId("price").first()).toHaveText("Rp 0");
   expect(violations).toEqual([]);
 
   for (const p of ["/healthz"]) expect((await request.get(p)).status()).toBe(200);

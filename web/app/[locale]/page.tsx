@@ -234,7 +234,7 @@ export default async function LandingPage({ params }: Props) {
       {/* Features */}
       <Section id="features" eyebrow={t("Features.eyebrow")} title={t("Features.title")} body={t("Features.body")}>
         <div className="grid gap-4 lg:grid-cols-3">
-          <Card className="p-6 lg:col-span-2 lg:row-span-2">
+          <Card className="min-w-0 p-6 lg:col-span-2 lg:row-span-2">
             <div className="mb-5 flex items-start gap-3">
               <span className="flex size-10 shrink-0 items-center justify-center rounded-xl bg-primary/10 text-primary">
                 <BarChart3 aria-hidden className="size-5" />

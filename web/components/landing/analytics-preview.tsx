@@ -40,15 +40,25 @@ export function AnalyticsPreview({ data, title, label }: { data: ChartPoint[]; t
   }, []);
 
   return (
-    <figure className="flex h-full flex-col gap-3" data-testid="analytics-preview">
+    <figure className="flex h-full min-w-0 flex-col gap-3" data-testid="analytics-preview">
       <figcaption className="flex flex-wrap items-center justify-between gap-2">
         <span className="text-sm font-medium">{title}</span>
         <span className="rounded-full border border-dashed border-border px-2.5 py-0.5 text-xs font-medium text-muted-foreground">
           {label}
         </span>
       </figcaption>
-      <div ref={ref} className="h-56 w-full" role="img" aria-label={`${title}. ${label}.`}>
-        {Chart ? <Chart data={data} /> : <div className="h-full w-full animate-pulse rounded-lg bg-muted/60" />}
+      {/* Recharts sizes its SVG in pixels and only follows the box after a ResizeObserver round
+          trip, so for a frame or two after the viewport narrows (rotation, resize) the old, wider
+          SVG is still there. The chart therefore sits absolutely inside a clipped box: it never
+          widens the page or the grid track, whatever size it has at that moment. */}
+      <div ref={ref} className="relative h-56 w-full min-w-0 overflow-hidden" role="img" aria-label={`${title}. ${label}.`}>
+        {Chart ? (
+          <div className="absolute inset-0">
+            <Chart data={data} />
+          </div>
+        ) : (
+          <div className="h-full w-full animate-pulse rounded-lg bg-muted/60" />
+        )}
       </div>
       <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted-foreground" aria-hidden>
         {LEGEND.map((l) => (

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import Link from "next/link";
 import { Check } from "lucide-react";
-import { cn } from "@/lib/utils";
-import { buttonVariants } from "@/components/ui/button";
+import { cx } from "@/lib/cx";
+import { buttonVariants } from "@/components/ui/button-variants";
 import { ToggleGroup, ToggleGroupItem } from "@/components/ui/toggle-group";
 import type { Currency } from "@/lib/plans";
 
@@ -52,7 +52,7 @@ export function PricingTable({
             <li
               key={c.id}
               data-plan={c.id}
-              className={cn(
+              className={cx(
                 "relative flex flex-col rounded-2xl border bg-card p-5 shadow-sm",
                 c.recommended ? "border-primary ring-2 ring-primary/40 lg:-my-3 lg:py-8" : "border-border",
               )}
@@ -79,7 +79,7 @@ export function PricingTable({
               {price === null && <p className="text-sm text-muted-foreground">{labels.customNote}</p>}
               <Link
                 href={c.href}
-                className={cn(buttonVariants({ variant: c.recommended ? "default" : "outline" }), "mt-5 w-full")}
+                className={cx(buttonVariants({ variant: c.recommended ? "default" : "outline" }), "mt-5 w-full")}
               >
                 {c.cta}
               </Link>

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useReducer, useSyncExternalStore } from "react";
 import { Pause, Play, RotateCcw } from "lucide-react";
-import { cn } from "@/lib/utils";
+import { cx } from "@/lib/cx";
 
 export type DemoLine = { kind: "cmd" | "route" | "out" | "ok"; text: string };
 export type DemoScene = { id: string; label: string; lines: DemoLine[] };
@@ -105,7 +105,7 @@ export function TerminalDemo({
               role="tab"
               aria-selected={i === s.scene}
               onClick={() => dispatch({ type: "goto", scene: i, full: reduced })}
-              className={cn(
+              className={cx(
                 "whitespace-nowrap rounded-md px-2.5 py-1 font-mono text-xs outline-none transition-colors focus-visible:ring-2 focus-visible:ring-ring",
                 i === s.scene ? "bg-white/12 text-white" : "text-zinc-400 hover:text-zinc-100",
               )}
@@ -144,7 +144,7 @@ export function TerminalDemo({
           const text = partial && ln.kind === "cmd" ? ln.text.slice(0, s.chars) : ln.text;
           if (partial && ln.kind !== "cmd") return null;
           return (
-            <p key={i} className={cn("break-words", ln.kind === "cmd" ? "text-zinc-100" : "", lineClass[ln.kind])}>
+            <p key={i} className={cx("break-words", ln.kind === "cmd" ? "text-zinc-100" : "", lineClass[ln.kind])}>
               {ln.kind === "cmd" && <span className="select-none text-emerald-400">$ </span>}
               {ln.kind === "route" && <span className="select-none text-rose-400">→ </span>}
               {ln.kind === "ok" && <span className="select-none text-emerald-400">✓ </span>}

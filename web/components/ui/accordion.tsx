@@ -3,7 +3,7 @@
 import * as React from "react";
 import { Accordion as AccordionPrimitive } from "radix-ui";
 import { ChevronDown } from "lucide-react";
-import { cn } from "@/lib/utils";
+import { cx } from "@/lib/cx";
 
 export function Accordion(props: React.ComponentProps<typeof AccordionPrimitive.Root>) {
   return <AccordionPrimitive.Root data-slot="accordion" {...props} />;
@@ -13,7 +13,7 @@ export function AccordionItem({ className, ...props }: React.ComponentProps<type
   return (
     <AccordionPrimitive.Item
       data-slot="accordion-item"
-      className={cn("border-b border-border last:border-b-0", className)}
+      className={cx("border-b border-border last:border-b-0", className)}
       {...props}
     />
   );
@@ -28,7 +28,7 @@ export function AccordionTrigger({
     <AccordionPrimitive.Header className="flex">
       <AccordionPrimitive.Trigger
         data-slot="accordion-trigger"
-        className={cn(
+        className={cx(
           "flex flex-1 items-center justify-between gap-4 rounded-md py-5 text-left text-base font-medium transition-colors outline-none hover:text-primary focus-visible:ring-[3px] focus-visible:ring-ring/60 [&[data-state=open]>svg]:rotate-180",
           className,
         )}
@@ -52,7 +52,7 @@ export function AccordionContent({
       className="overflow-hidden text-sm data-[state=closed]:animate-accordion-up data-[state=open]:animate-accordion-down"
       {...props}
     >
-      <div className={cn("pb-5 leading-relaxed text-muted-foreground", className)}>{children}</div>
+      <div className={cx("pb-5 leading-relaxed text-muted-foreground", className)}>{children}</div>
     </AccordionPrimitive.Content>
   );
 }
