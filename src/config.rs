@@ -209,6 +209,8 @@ impl Config {
             ("anthropic", &self.providers.anthropic),
             ("gemini", &self.providers.gemini),
             ("qwen", &self.providers.qwen),
+            ("codex", &self.providers.codex),
+            ("code_assist", &self.providers.code_assist),
         ] {
             proxy::upstream_guard::check_base_url(&endpoint.base_url, true)
                 .map_err(|e| invalid(&format!("providers.{name}.base_url"), &e.to_string()))?;

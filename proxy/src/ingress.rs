@@ -132,8 +132,12 @@ async fn handle(
                 cooldowns: &state.cooldowns,
                 latencies: &state.latencies,
             };
-            let affinity = route::affinity_key(principal.user_id, &inbound.canonical);
-            router.plan(&inbound.model, Some(affinity))
+            // Hashing the conversation costs a pass over the prompt: only when it is used.
+            let affinity = accounts
+                .routing
+                .session_affinity
+                .then(|| route::affinity_key(principal.user_id, &inbound.canonical));
+            router.plan(&inbound.model, affinity)
         }
         Err(e) => Err(e),
     };
