@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::canonical::{Event, Response, Usage};
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
-use crate::formats::{anthropic, gemini, openai_chat, openai_responses};
+use crate::formats::{anthropic, gemini, openai_chat, openai_completions, openai_responses};
 use crate::inbound::Inbound;
 use crate::upstream::Mode;
 
@@ -67,6 +67,7 @@ impl Decoder {
 
 pub enum Encoder {
     OpenAi(openai_chat::stream::Encoder),
+    Completions(openai_completions::Encoder),
     Responses(openai_responses::stream::Encoder),
     Anthropic(anthropic::stream::Encoder),
     Gemini(gemini::stream::Encoder),
@@ -76,6 +77,11 @@ impl Encoder {
     pub fn new(inbound: &Inbound) -> Self {
         let now = chrono::Utc::now().timestamp();
         match inbound.dialect {
+            Dialect::OpenAiCompletions => Encoder::Completions(openai_completions::Encoder::new(
+                &inbound.model,
+                now,
+                inbound.client_wants_usage,
+            )),
             Dialect::OpenAiChat => Encoder::OpenAi(openai_chat::stream::Encoder::new(
                 &inbound.model,
                 now,
@@ -95,6 +101,7 @@ impl Encoder {
     pub fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
         match self {
             Encoder::OpenAi(e) => e.event(event, out),
+            Encoder::Completions(e) => e.event(event, out),
             Encoder::Responses(e) => e.event(event, out),
             Encoder::Anthropic(e) => e.event(event, out),
             Encoder::Gemini(e) => e.event(event, out),
@@ -137,6 +144,7 @@ pub fn render(
     let now = chrono::Utc::now().timestamp();
     let out = match inbound.dialect {
         Dialect::OpenAiChat => openai_chat::response::from_canonical(response, now),
+        Dialect::OpenAiCompletions => openai_completions::from_canonical(response, now),
         Dialect::OpenAiResponses => openai_responses::response::from_canonical(response, now),
         Dialect::Anthropic => serde_json::to_value(anthropic::response::from_canonical(response))
             .map_err(|_| ProxyError::Internal)?,

@@ -5,6 +5,8 @@ use entities::{AccountKind, Provider};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
     OpenAiChat,
+    /// The legacy Completions API, always served through chat.
+    OpenAiCompletions,
     OpenAiResponses,
     Anthropic,
     Gemini,
@@ -15,6 +17,7 @@ impl Dialect {
     pub fn endpoint(self) -> &'static str {
         match self {
             Dialect::OpenAiChat => "chat_completions",
+            Dialect::OpenAiCompletions => "completions",
             Dialect::OpenAiResponses => "responses",
             Dialect::Anthropic => "messages",
             Dialect::Gemini => "generate_content",
@@ -23,7 +26,7 @@ impl Dialect {
 
     pub fn format(self) -> Format {
         match self {
-            Dialect::OpenAiChat => Format::OpenAiChat,
+            Dialect::OpenAiChat | Dialect::OpenAiCompletions => Format::OpenAiChat,
             Dialect::OpenAiResponses => Format::OpenAiResponses,
             Dialect::Anthropic => Format::Anthropic,
             Dialect::Gemini => Format::Gemini,

@@ -189,7 +189,9 @@ impl ProxyError {
 
     pub fn body(&self, dialect: Dialect) -> String {
         match dialect {
-            Dialect::OpenAiChat | Dialect::OpenAiResponses => self.openai_body(),
+            Dialect::OpenAiChat | Dialect::OpenAiCompletions | Dialect::OpenAiResponses => {
+                self.openai_body()
+            }
             Dialect::Anthropic => self.anthropic_body(),
             Dialect::Gemini => self.gemini_body(),
         }
@@ -207,7 +209,9 @@ impl ProxyError {
     /// The error as a mid-stream SSE event in the caller's dialect.
     pub fn stream_event(&self, dialect: Dialect) -> Bytes {
         match dialect {
-            Dialect::OpenAiChat => Bytes::from(format!("data: {}\n\n", self.openai_body())),
+            Dialect::OpenAiChat | Dialect::OpenAiCompletions => {
+                Bytes::from(format!("data: {}\n\n", self.openai_body()))
+            }
             Dialect::OpenAiResponses => Bytes::from(format!(
                 "event: response.failed\ndata: {}\n\n",
                 json!({"type": "response.failed", "response": {"status": "failed",

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::canonical;
 use crate::dialect::Dialect;
 use crate::error::ProxyError;
-use crate::formats::{anthropic, gemini, openai_chat, openai_responses};
+use crate::formats::{anthropic, gemini, openai_chat, openai_completions, openai_responses};
 
 pub struct Inbound {
     pub dialect: Dialect,
@@ -55,6 +55,9 @@ pub fn parse(
     if dialect == Dialect::OpenAiResponses {
         return parse_responses(body, raw, headers);
     }
+    if dialect == Dialect::OpenAiCompletions {
+        return parse_completions(body, raw);
+    }
     let model = match body.get("model") {
         Some(Value::String(m)) if !m.trim().is_empty() => m.clone(),
         Some(_) => return Err(bad("`model` must be a non-empty string.")),
@@ -86,6 +89,26 @@ pub fn parse(
         canonical,
         anthropic_version: headers.get("anthropic-version").cloned(),
         anthropic_beta: headers.get("anthropic-beta").cloned(),
+        gemini_sse: false,
+        body_len: raw.len(),
+    })
+}
+
+fn parse_completions(body: Map<String, Value>, raw: &[u8]) -> Result<Inbound, ProxyError> {
+    let canonical = openai_completions::to_canonical(&body).map_err(bad)?;
+    Ok(Inbound {
+        dialect: Dialect::OpenAiCompletions,
+        model: canonical.model.clone(),
+        stream: canonical.stream,
+        client_wants_usage: body
+            .get("stream_options")
+            .and_then(|o| o.get("include_usage"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        raw: body,
+        canonical,
+        anthropic_version: None,
+        anthropic_beta: None,
         gemini_sse: false,
         body_len: raw.len(),
     })
@@ -167,7 +190,9 @@ fn to_canonical(dialect: Dialect, raw: &[u8]) -> Result<canonical::Request, Prox
                 serde_json::from_slice(raw).map_err(invalid)?;
             anthropic::request::to_canonical(wire).map_err(bad)
         }
-        Dialect::Gemini | Dialect::OpenAiResponses => Err(ProxyError::Internal),
+        Dialect::Gemini | Dialect::OpenAiResponses | Dialect::OpenAiCompletions => {
+            Err(ProxyError::Internal)
+        }
     }
 }
 

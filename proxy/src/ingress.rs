@@ -28,6 +28,23 @@ pub async fn chat_completions(
     handle(state, Dialect::OpenAiChat, query, headers, body, None).await
 }
 
+pub async fn completions(
+    State(state): State<ProxyState>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    handle(
+        state,
+        Dialect::OpenAiCompletions,
+        query,
+        headers,
+        body,
+        None,
+    )
+    .await
+}
+
 pub async fn responses(
     State(state): State<ProxyState>,
     RawQuery(query): RawQuery,

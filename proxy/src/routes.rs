@@ -13,6 +13,7 @@ pub fn router(state: ProxyState) -> Router {
     let body_limit = state.config.max_body_bytes;
     Router::new()
         .route("/v1/chat/completions", post(ingress::chat_completions))
+        .route("/v1/completions", post(ingress::completions))
         .route("/v1/responses", post(ingress::responses))
         .route("/v1/messages", post(ingress::messages))
         .route("/v1/messages/count_tokens", post(count_tokens::anthropic))

@@ -6,7 +6,7 @@ use axum::http::{HeaderValue, header};
 use entities::{AccountKind, Provider};
 use serde_json::{Map, Value, json};
 
-use crate::dialect::Format;
+use crate::dialect::{Dialect, Format};
 use crate::directory::Account;
 use crate::error::ProxyError;
 use crate::formats::{anthropic, gemini, openai_chat, openai_responses};
@@ -48,7 +48,9 @@ pub fn prepare(
     let account = &target.account;
     let format = Format::for_request(account.provider, account.kind, inbound.dialect)
         .ok_or(ProxyError::Internal)?;
-    let mode = if format == inbound.dialect.format() {
+    // Legacy completions callers read text_completion objects: always translated.
+    let same = format == inbound.dialect.format() && inbound.dialect != Dialect::OpenAiCompletions;
+    let mode = if same {
         Mode::Passthrough
     } else {
         Mode::Translate

@@ -17,13 +17,15 @@ on_both_backends!(every_dialect_reaches_every_upstream);
 #[derive(Clone, Copy, Debug)]
 enum Dialect {
     Chat,
+    Completions,
     Responses,
     Messages,
     Gemini,
 }
 
-const DIALECTS: [Dialect; 4] = [
+const DIALECTS: [Dialect; 5] = [
     Dialect::Chat,
+    Dialect::Completions,
     Dialect::Responses,
     Dialect::Messages,
     Dialect::Gemini,
@@ -137,6 +139,11 @@ fn request(
     let prompt = "Say hello";
     match dialect {
         Dialect::Chat => app.chat(key, json!({"model": model, "stream": stream, "messages": [{"role": "user", "content": prompt}]})),
+        Dialect::Completions => app
+            .http
+            .post(app.url("/v1/completions"))
+            .bearer_auth(key)
+            .json(&json!({"model": model, "stream": stream, "prompt": prompt})),
         Dialect::Responses => app
             .http
             .post(app.url("/v1/responses"))
@@ -174,6 +181,10 @@ fn text_of(dialect: Dialect, stream: bool, body: &str) -> String {
                 .iter()
                 .filter_map(|e| e["choices"][0]["delta"]["content"].as_str())
                 .collect(),
+            Dialect::Completions => events
+                .iter()
+                .filter_map(|e| e["choices"][0]["text"].as_str())
+                .collect(),
             Dialect::Responses => events
                 .iter()
                 .filter(|e| e["type"] == "response.output_text.delta")
@@ -190,6 +201,10 @@ fn text_of(dialect: Dialect, stream: bool, body: &str) -> String {
     let v: Value = serde_json::from_str(body).unwrap();
     match dialect {
         Dialect::Chat => v["choices"][0]["message"]["content"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+        Dialect::Completions => v["choices"][0]["text"]
             .as_str()
             .unwrap_or_default()
             .to_owned(),
@@ -225,6 +240,7 @@ fn gemini_text(chunk: &Value) -> Vec<String> {
 fn endpoint(dialect: Dialect) -> &'static str {
     match dialect {
         Dialect::Chat => "chat_completions",
+        Dialect::Completions => "completions",
         Dialect::Responses => "responses",
         Dialect::Messages => "messages",
         Dialect::Gemini => "generate_content",
@@ -339,6 +355,6 @@ async fn every_dialect_reaches_every_upstream(backend: Backend) {
             }
         }
     }
-    assert_eq!(matrix.len(), 64);
+    assert_eq!(matrix.len(), 80);
     app.stop().await;
 }

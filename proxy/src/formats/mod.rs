@@ -3,4 +3,5 @@
 pub mod anthropic;
 pub mod gemini;
 pub mod openai_chat;
+pub mod openai_completions;
 pub mod openai_responses;
