@@ -17,7 +17,8 @@ use crate::support::{
 
 on_both_backends!(
     every_dialect_reaches_every_upstream,
-    parallel_tool_calls_cross_every_dialect
+    parallel_tool_calls_cross_every_dialect,
+    upstream_failures_reach_every_dialect_in_its_shape,
 );
 
 #[derive(Clone, Copy, Debug)]
@@ -580,5 +581,93 @@ async fn parallel_tool_calls_cross_every_dialect(backend: Backend) {
         }
     }
     assert_eq!(checked, 32);
+    app.stop().await;
+}
+
+/// The error object a client of `dialect` reads, and its own words for "upstream trouble".
+fn assert_dialect_error(dialect: Dialect, body: &Value, context: &str) {
+    match dialect {
+        Dialect::Messages => {
+            assert_eq!(body["type"], "error", "{context}: {body}");
+            assert!(body["error"]["type"].is_string(), "{context}: {body}");
+        }
+        Dialect::Gemini => assert!(
+            body["error"]["status"].is_string() && body["error"]["code"].is_u64(),
+            "{context}: {body}"
+        ),
+        _ => assert!(
+            body["error"]["message"].is_string() && body["error"]["type"].is_string(),
+            "{context}: {body}"
+        ),
+    }
+}
+
+/// A rejected upstream credential becomes a 502 and a broken stream an error event — each in
+/// the caller's own format — and both are recorded.
+async fn upstream_failures_reach_every_dialect_in_its_shape(backend: Backend) {
+    let up = Upstreams {
+        openai: MockUpstream::start().await,
+        anthropic: MockAnthropic::start().await,
+        gemini: MockGemini::start().await,
+    };
+    let app = spawn_app(backend, &up.openai.base_url, &[]).await;
+    for (label, model, claude) in [
+        ("anthropic-key", "claude-sonnet-4-5", true),
+        ("gemini-key", "gemini-2.5-flash", false),
+    ] {
+        for dialect in DIALECTS {
+            // A fresh account per case: the failure cools the account it happened on.
+            let caller = app.create_caller().await;
+            connect(&app, &caller, &up, label).await;
+            if claude {
+                up.anthropic.push(ClaudeBehavior::Status(401));
+            } else {
+                up.gemini.push(GeminiBehavior::Status(401));
+            }
+            let context = format!("{dialect:?} → {label} with a bad upstream key");
+            let response = request(&app, dialect, &caller.key, model, false)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 502, "{context}");
+            assert_dialect_error(dialect, &response.json().await.unwrap(), &context);
+            let row = &app.usage_rows(&caller, 1).await[0];
+            assert_eq!(
+                (row.status_code, row.error_kind.as_deref()),
+                (502, Some("upstream_auth")),
+                "{context}"
+            );
+        }
+    }
+    for dialect in DIALECTS {
+        let caller = app.create_caller().await;
+        connect(&app, &caller, &up, "anthropic-key").await;
+        up.anthropic.push(ClaudeBehavior::BreakAfter(4));
+        let context = format!("{dialect:?} → a Claude stream that breaks");
+        let response = request(&app, dialect, &caller.key, "claude-sonnet-4-5", true)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 200, "{context}");
+        let body = response.text().await.unwrap();
+        let events = data_events(&body);
+        let error = events
+            .iter()
+            .rev()
+            .find(|e| {
+                e.get("error").is_some() || e["type"] == "error" || e["type"] == "response.failed"
+            })
+            .unwrap_or_else(|| panic!("{context}: no error event in {body}"));
+        match dialect {
+            Dialect::Responses => assert_eq!(error["type"], "response.failed", "{context}"),
+            other => assert_dialect_error(other, error, &context),
+        }
+        let row = &app.usage_rows(&caller, 1).await[0];
+        assert_eq!(
+            row.error_kind.as_deref(),
+            Some("upstream_stream_error"),
+            "{context}"
+        );
+    }
     app.stop().await;
 }
