@@ -19,6 +19,7 @@ on_both_backends!(
     every_dialect_reaches_every_upstream,
     parallel_tool_calls_cross_every_dialect,
     upstream_failures_reach_every_dialect_in_its_shape,
+    images_reach_every_upstream_in_its_format,
 );
 
 #[derive(Clone, Copy, Debug)]
@@ -669,5 +670,112 @@ async fn upstream_failures_reach_every_dialect_in_its_shape(backend: Backend) {
             "{context}"
         );
     }
+    app.stop().await;
+}
+
+const PNG: &str = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==";
+
+/// A one-pixel PNG and a question, in each dialect's own shape.
+fn image_request(
+    app: &TestApp,
+    dialect: Dialect,
+    key: &str,
+    model: &str,
+) -> reqwest::RequestBuilder {
+    let url = format!("data:image/png;base64,{PNG}");
+    let (path, body) = match dialect {
+        Dialect::Chat => (
+            "/v1/chat/completions".to_owned(),
+            json!({"model": model, "messages": [{"role": "user", "content": [
+            {"type": "text", "text": "What is this?"}, {"type": "image_url", "image_url": {"url": url}}]}]}),
+        ),
+        Dialect::Responses => (
+            "/v1/responses".to_owned(),
+            json!({"model": model, "input": [{"type": "message", "role": "user", "content": [
+            {"type": "input_text", "text": "What is this?"}, {"type": "input_image", "image_url": url}]}]}),
+        ),
+        Dialect::Messages => (
+            "/v1/messages".to_owned(),
+            json!({"model": model, "max_tokens": 64, "messages": [{"role": "user", "content": [
+            {"type": "text", "text": "What is this?"}, {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": PNG}}]}]}),
+        ),
+        Dialect::Gemini => (
+            format!("/v1beta/models/{model}:generateContent"),
+            json!({"contents": [{"role": "user", "parts": [
+            {"text": "What is this?"}, {"inlineData": {"mimeType": "image/png", "data": PNG}}]}]}),
+        ),
+        Dialect::Completions => unreachable!("the legacy API takes text only"),
+    };
+    app.http
+        .post(app.url(&path))
+        .header("x-api-key", key)
+        .header("anthropic-version", "2023-06-01")
+        .json(&body)
+}
+
+/// Images (data URLs ↔ base64 blocks) arrive in every upstream's own image shape.
+async fn images_reach_every_upstream_in_its_format(backend: Backend) {
+    let up = Upstreams {
+        openai: MockUpstream::start().await,
+        anthropic: MockAnthropic::start().await,
+        gemini: MockGemini::start().await,
+    };
+    let app = spawn_app(backend, &up.openai.base_url, &[]).await;
+    let chat_shape = format!(r#""image_url":{{"url":"data:image/png;base64,{PNG}"}}"#);
+    let responses_shape =
+        format!(r#""image_url":"data:image/png;base64,{PNG}","type":"input_image""#);
+    let anthropic_shape = format!(r#"{{"data":"{PNG}","media_type":"image/png","type":"base64"}}"#);
+    let gemini_shape = format!(r#""inlineData":{{"data":"{PNG}","mimeType":"image/png"}}"#);
+    let mut checked = 0;
+    for (label, model) in [
+        ("openai-key", "gpt-4o"),
+        ("anthropic-key", "claude-sonnet-4-5"),
+        ("gemini-key", "gemini-2.5-flash"),
+        ("codex-oauth", "gpt-5-codex"),
+    ] {
+        for dialect in [
+            Dialect::Chat,
+            Dialect::Responses,
+            Dialect::Messages,
+            Dialect::Gemini,
+        ] {
+            let caller = app.create_caller().await;
+            connect(&app, &caller, &up, label).await;
+            let response = image_request(&app, dialect, &caller.key, model)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                response.status(),
+                200,
+                "{dialect:?} → {label}: {}",
+                response.text().await.unwrap()
+            );
+            let (sent, shape) = match label {
+                "anthropic-key" => (
+                    up.anthropic.received().last().unwrap().body.to_string(),
+                    &anthropic_shape,
+                ),
+                "gemini-key" => (
+                    up.gemini.received().last().unwrap().body.to_string(),
+                    &gemini_shape,
+                ),
+                "openai-key" if !matches!(dialect, Dialect::Responses) => (
+                    up.openai.received().last().unwrap().body.to_string(),
+                    &chat_shape,
+                ),
+                _ => (
+                    up.openai.received().last().unwrap().body.to_string(),
+                    &responses_shape,
+                ),
+            };
+            assert!(
+                sent.contains(shape.as_str()),
+                "{dialect:?} → {label}: expected {shape} in {sent}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 16);
     app.stop().await;
 }
