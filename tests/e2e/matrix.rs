@@ -20,6 +20,7 @@ on_both_backends!(
     parallel_tool_calls_cross_every_dialect,
     upstream_failures_reach_every_dialect_in_its_shape,
     images_reach_every_upstream_in_its_format,
+    thinking_signatures_stay_with_their_provider,
 );
 
 #[derive(Clone, Copy, Debug)]
@@ -777,5 +778,94 @@ async fn images_reach_every_upstream_in_its_format(backend: Backend) {
         }
     }
     assert_eq!(checked, 16);
+    app.stop().await;
+}
+
+/// Signed thinking from Claude is replayed to Claude as it was, and never sent to another
+/// provider; Claude's thinking reaches other dialects as their own reasoning fields.
+async fn thinking_signatures_stay_with_their_provider(backend: Backend) {
+    let up = Upstreams {
+        openai: MockUpstream::start().await,
+        anthropic: MockAnthropic::start().await,
+        gemini: MockGemini::start().await,
+    };
+    let app = spawn_app(backend, &up.openai.base_url, &[]).await;
+    let history = json!({"model": "MODEL", "max_tokens": 2048, "thinking": {"type": "enabled", "budget_tokens": 1024},
+        "messages": [
+            {"role": "user", "content": "Weather in Jakarta?"},
+            {"role": "assistant", "content": [
+                {"type": "thinking", "thinking": "Call the tool.", "signature": "sig-claude-abc"},
+                {"type": "tool_use", "id": "toolu_9", "name": "get_weather", "input": {"location": "Jakarta"}}]},
+            {"role": "user", "content": [{"type": "tool_result", "tool_use_id": "toolu_9", "content": "31°C"}]}]});
+    for (label, model) in [
+        ("anthropic-key", "claude-sonnet-4-5"),
+        ("openai-key", "gpt-4o"),
+        ("gemini-key", "gemini-2.5-flash"),
+        ("codex-oauth", "gpt-5-codex"),
+    ] {
+        let caller = app.create_caller().await;
+        connect(&app, &caller, &up, label).await;
+        let body: Value =
+            serde_json::from_str(&history.to_string().replace("MODEL", model)).unwrap();
+        let response = app.messages(&caller.key, body).send().await.unwrap();
+        assert_eq!(response.status(), 200, "{label}");
+        let sent = match label {
+            "anthropic-key" => up.anthropic.received().last().unwrap().body.to_string(),
+            "gemini-key" => up.gemini.received().last().unwrap().body.to_string(),
+            _ => up.openai.received().last().unwrap().body.to_string(),
+        };
+        assert_eq!(
+            sent.contains("sig-claude-abc"),
+            label == "anthropic-key",
+            "{label}: {sent}"
+        );
+        assert!(sent.contains("31°C"), "{label}: the tool result arrives");
+    }
+    // Claude's own thinking, streamed to an OpenAI client and a Gemini client.
+    let caller = app.create_caller().await;
+    connect(&app, &caller, &up, "anthropic-key").await;
+    up.anthropic.push(ClaudeBehavior::Tools);
+    let body = app
+        .chat(
+            &caller.key,
+            json!({"model": "claude-sonnet-4-5", "stream": true, "reasoning_effort": "low",
+        "messages": [{"role": "user", "content": "hi"}]}),
+        )
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let reasoning: String = data_events(&body)
+        .iter()
+        .filter_map(|e| e["choices"][0]["delta"]["reasoning_content"].as_str())
+        .collect();
+    assert_eq!(reasoning, "Two cities, two calls.");
+    up.anthropic.push(ClaudeBehavior::Tools);
+    let body = request(
+        &app,
+        Dialect::Gemini,
+        &caller.key,
+        "claude-sonnet-4-5",
+        true,
+    )
+    .send()
+    .await
+    .unwrap()
+    .text()
+    .await
+    .unwrap();
+    let thoughts: Vec<Value> = data_events(&body)
+        .iter()
+        .flat_map(|c| {
+            c["candidates"][0]["content"]["parts"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .filter(|p| p["thought"] == true)
+        .collect();
+    assert_eq!(thoughts[0]["text"], "Two cities, two calls.");
     app.stop().await;
 }
