@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::on_both_backends;
 use crate::support::mock_anthropic::{self, MockAnthropic};
 use crate::support::mock_gemini::{self, MockGemini};
-use crate::support::mock_openai::MockUpstream;
+use crate::support::mock_openai::{Behavior as OpenAiBehavior, MockUpstream};
 use crate::support::{Backend, Caller, TestApp, spawn_app};
 use crate::support::{
     mock_anthropic::Behavior as ClaudeBehavior, mock_gemini::Behavior as GeminiBehavior,
@@ -44,6 +44,46 @@ struct Upstreams {
     openai: MockUpstream,
     anthropic: MockAnthropic,
     gemini: MockGemini,
+}
+
+/// Every kind of upstream account, with a model it serves.
+const KINDS: [(&str, &str); 8] = [
+    ("openai-key", "gpt-4o"),
+    ("anthropic-key", "claude-sonnet-4-5"),
+    ("gemini-key", "gemini-2.5-flash"),
+    ("qwen-key", "qwen-plus"),
+    ("compatible", "my-model"),
+    ("claude-oauth", "claude-haiku-4-5"),
+    ("codex-oauth", "gpt-5-codex"),
+    ("code-assist-oauth", "gemini-2.5-pro"),
+];
+
+#[derive(Clone, Copy)]
+enum Script {
+    Tools,
+    Status(u16),
+}
+
+impl Upstreams {
+    /// Queues the next answer on the mock behind an account kind.
+    fn script(&self, label: &str, script: Script) {
+        match (label, script) {
+            ("anthropic-key" | "claude-oauth", Script::Tools) => {
+                self.anthropic.push(ClaudeBehavior::Tools)
+            }
+            ("anthropic-key" | "claude-oauth", Script::Status(c)) => {
+                self.anthropic.push(ClaudeBehavior::Status(c))
+            }
+            ("gemini-key" | "code-assist-oauth", Script::Tools) => {
+                self.gemini.push(GeminiBehavior::Tools)
+            }
+            ("gemini-key" | "code-assist-oauth", Script::Status(c)) => {
+                self.gemini.push(GeminiBehavior::Status(c))
+            }
+            (_, Script::Tools) => self.openai.push(OpenAiBehavior::Tools),
+            (_, Script::Status(c)) => self.openai.push(OpenAiBehavior::Status(c)),
+        }
+    }
 }
 
 /// (label, provider name in usage, model, expected text)
@@ -529,8 +569,7 @@ fn gemini_calls(chunk: &Value) -> Vec<(String, Value)> {
         .collect()
 }
 
-/// Parallel tool calls from Claude and Gemini upstreams (API key and subscription) reach every
-/// dialect whole and in order.
+/// Parallel tool calls from every kind of upstream reach every dialect whole and in order.
 async fn parallel_tool_calls_cross_every_dialect(backend: Backend) {
     let up = Upstreams {
         openai: MockUpstream::start().await,
@@ -543,12 +582,7 @@ async fn parallel_tool_calls_cross_every_dialect(backend: Backend) {
         ("get_weather".to_owned(), json!({"location": "Bandung"})),
     ];
     let mut checked = 0;
-    for (label, model, claude) in [
-        ("anthropic-key", "claude-sonnet-4-5", true),
-        ("claude-oauth", "claude-sonnet-4-5", true),
-        ("gemini-key", "gemini-2.5-flash", false),
-        ("code-assist-oauth", "gemini-2.5-pro", false),
-    ] {
+    for (label, model) in KINDS {
         let caller = app.create_caller().await;
         connect(&app, &caller, &up, label).await;
         for dialect in [
@@ -558,11 +592,7 @@ async fn parallel_tool_calls_cross_every_dialect(backend: Backend) {
             Dialect::Gemini,
         ] {
             for stream in [true, false] {
-                if claude {
-                    up.anthropic.push(ClaudeBehavior::Tools);
-                } else {
-                    up.gemini.push(GeminiBehavior::Tools);
-                }
+                up.script(label, Script::Tools);
                 let response = tool_request(&app, dialect, &caller.key, model, stream)
                     .send()
                     .await
@@ -582,7 +612,7 @@ async fn parallel_tool_calls_cross_every_dialect(backend: Backend) {
             }
         }
     }
-    assert_eq!(checked, 32);
+    assert_eq!(checked, 64);
     app.stop().await;
 }
 
@@ -613,19 +643,12 @@ async fn upstream_failures_reach_every_dialect_in_its_shape(backend: Backend) {
         gemini: MockGemini::start().await,
     };
     let app = spawn_app(backend, &up.openai.base_url, &[]).await;
-    for (label, model, claude) in [
-        ("anthropic-key", "claude-sonnet-4-5", true),
-        ("gemini-key", "gemini-2.5-flash", false),
-    ] {
+    for (label, model) in KINDS {
         for dialect in DIALECTS {
             // A fresh account per case: the failure cools the account it happened on.
             let caller = app.create_caller().await;
             connect(&app, &caller, &up, label).await;
-            if claude {
-                up.anthropic.push(ClaudeBehavior::Status(401));
-            } else {
-                up.gemini.push(GeminiBehavior::Status(401));
-            }
+            up.script(label, Script::Status(401));
             let context = format!("{dialect:?} → {label} with a bad upstream key");
             let response = request(&app, dialect, &caller.key, model, false)
                 .send()

@@ -182,6 +182,9 @@ async fn code_assist(
         last.path = format!("v1internal:{action}");
         last.body = outer;
     }
+    if !response.status().is_success() {
+        return response;
+    }
     let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
         .await
         .unwrap();

@@ -28,6 +28,8 @@ pub enum Behavior {
     Slow { gap: Duration },
     /// Send this many content chunks, then break the connection.
     BreakAfter(usize),
+    /// Two parallel tool calls (chat: arguments in pieces; Responses: function_call items).
+    Tools,
 }
 
 #[derive(Clone, Debug)]
@@ -126,6 +128,7 @@ async fn chat(State(state): State<Arc<MockState>>, headers: HeaderMap, body: Byt
         .unwrap_or(false);
     match behavior {
         Behavior::Status(code) => error(code),
+        Behavior::Tools => tool_calls(&state, &model, stream, include_usage),
         Behavior::Delay(d) => {
             tokio::time::sleep(d).await;
             respond(&state, model, stream, include_usage, Duration::ZERO, None)
@@ -242,7 +245,7 @@ fn sse(value: &Value) -> String {
     format!("data: {value}\n\n")
 }
 
-/// `POST /v1/responses`: a text answer, streamed as Responses events or whole.
+/// `POST /v1/responses`: text or two function calls, streamed as Responses events or whole.
 async fn responses(
     State(state): State<Arc<MockState>>,
     headers: HeaderMap,
@@ -253,38 +256,66 @@ async fn responses(
         headers,
         body: body.clone(),
     });
+    let behavior = state
+        .queue
+        .lock()
+        .unwrap()
+        .pop_front()
+        .unwrap_or(Behavior::Ok);
+    if let Behavior::Status(code) = behavior {
+        return error(code);
+    }
     let model = body["model"].as_str().unwrap_or("gpt-5").to_owned();
-    let text = state.pieces.concat();
     let u = state.usage;
     let usage = json!({"input_tokens": u.prompt, "input_tokens_details": {"cached_tokens": u.cached},
         "output_tokens": u.completion, "output_tokens_details": {"reasoning_tokens": u.reasoning}, "total_tokens": u.prompt + u.completion});
-    let message = json!({"id": "msg_m1", "type": "message", "status": "completed", "role": "assistant",
-        "content": [{"type": "output_text", "text": text, "annotations": []}]});
+    let output: Vec<Value> = if matches!(behavior, Behavior::Tools) {
+        CALLS
+            .iter()
+            .map(|(id, a, b)| json!({"id": format!("fc_{id}"), "type": "function_call", "status": "completed", "call_id": id,
+                "name": "get_weather", "arguments": format!("{a}{b}")}))
+            .collect()
+    } else {
+        vec![
+            json!({"id": "msg_m1", "type": "message", "status": "completed", "role": "assistant",
+            "content": [{"type": "output_text", "text": state.pieces.concat(), "annotations": []}]}),
+        ]
+    };
     let response = json!({"id": "resp_mock1", "object": "response", "created_at": 1_764_000_000, "status": "completed",
-        "model": model, "output": [message], "usage": usage});
+        "model": model, "output": output, "usage": usage});
     if !body["stream"].as_bool().unwrap_or(false) {
         return axum::Json(response).into_response();
     }
-    let mut events = vec![
-        (
-            "response.created",
-            json!({"response": {"id": "resp_mock1", "status": "in_progress", "model": model, "output": []}}),
-        ),
-        (
-            "response.output_item.added",
-            json!({"output_index": 0, "item": {"id": "msg_m1", "type": "message", "status": "in_progress", "role": "assistant", "content": []}}),
-        ),
-    ];
-    for piece in &state.pieces {
+    let mut events = vec![(
+        "response.created",
+        json!({"response": {"id": "resp_mock1", "status": "in_progress", "model": model, "output": []}}),
+    )];
+    for (n, item) in output.iter().enumerate() {
+        let mut added = item.clone();
+        if item["type"] == "message" {
+            added["content"] = json!([]);
+        } else {
+            added["arguments"] = json!("");
+        }
         events.push((
-            "response.output_text.delta",
-            json!({"item_id": "msg_m1", "output_index": 0, "content_index": 0, "delta": piece}),
+            "response.output_item.added",
+            json!({"output_index": n, "item": added}),
+        ));
+        if item["type"] == "message" {
+            for piece in &state.pieces {
+                events.push(("response.output_text.delta", json!({"item_id": item["id"], "output_index": n, "content_index": 0, "delta": piece})));
+            }
+        } else {
+            events.push((
+                "response.function_call_arguments.delta",
+                json!({"item_id": item["id"], "output_index": n, "delta": item["arguments"]}),
+            ));
+        }
+        events.push((
+            "response.output_item.done",
+            json!({"output_index": n, "item": item}),
         ));
     }
-    events.push((
-        "response.output_item.done",
-        json!({"output_index": 0, "item": message}),
-    ));
     events.push(("response.completed", json!({"response": response})));
     let sse: String = events
         .into_iter()
@@ -295,6 +326,60 @@ async fn responses(
             format!("event: {name}\ndata: {data}\n\n")
         })
         .collect();
+    Response::builder()
+        .header(header::CONTENT_TYPE, "text/event-stream")
+        .body(Body::from(sse))
+        .unwrap()
+}
+
+const CALLS: [(&str, &str, &str); 2] = [
+    ("call_J", "{\"location\":", "\"Jakarta\"}"),
+    ("call_B", "{\"location\":", "\"Bandung\"}"),
+];
+
+/// Chat completions calling `get_weather` twice, as OpenAI streams it: ids and names first,
+/// arguments in pieces, then `finish_reason: tool_calls`.
+fn tool_calls(state: &MockState, model: &str, stream: bool, include_usage: bool) -> Response {
+    if !stream {
+        let calls: Vec<Value> = CALLS
+            .iter()
+            .map(|(id, a, b)| json!({"id": id, "type": "function", "function": {"name": "get_weather", "arguments": format!("{a}{b}")}}))
+            .collect();
+        return axum::Json(json!({"id": "chatcmpl-tools", "object": "chat.completion", "created": 1_764_000_000, "model": model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": null, "tool_calls": calls}, "finish_reason": "tool_calls"}],
+            "usage": usage_json(state.usage)}))
+        .into_response();
+    }
+    let chunk = |delta: Value, finish: Value| {
+        format!(
+            "data: {}\n\n",
+            json!({"id": "chatcmpl-tools", "object": "chat.completion.chunk", "created": 1_764_000_000,
+            "model": model, "choices": [{"index": 0, "delta": delta, "logprobs": null, "finish_reason": finish}]})
+        )
+    };
+    let mut sse = chunk(json!({"role": "assistant", "content": null}), Value::Null);
+    for (index, (id, a, b)) in CALLS.iter().enumerate() {
+        sse += &chunk(
+            json!({"tool_calls": [{"index": index, "id": id, "type": "function", "function": {"name": "get_weather", "arguments": ""}}]}),
+            Value::Null,
+        );
+        sse += &chunk(
+            json!({"tool_calls": [{"index": index, "function": {"arguments": a}}]}),
+            Value::Null,
+        );
+        sse += &chunk(
+            json!({"tool_calls": [{"index": index, "function": {"arguments": b}}]}),
+            Value::Null,
+        );
+    }
+    sse += &chunk(json!({}), json!("tool_calls"));
+    if include_usage {
+        sse += &format!(
+            "data: {}\n\n",
+            json!({"id": "chatcmpl-tools", "object": "chat.completion.chunk", "model": model, "choices": [], "usage": usage_json(state.usage)})
+        );
+    }
+    sse += "data: [DONE]\n\n";
     Response::builder()
         .header(header::CONTENT_TYPE, "text/event-stream")
         .body(Body::from(sse))
