@@ -21,6 +21,7 @@ on_both_backends!(
     upstream_failures_reach_every_dialect_in_its_shape,
     images_reach_every_upstream_in_its_format,
     thinking_signatures_stay_with_their_provider,
+    rate_limits_fail_over_and_cooling_answers_in_every_dialect,
 );
 
 #[derive(Clone, Copy, Debug)]
@@ -62,6 +63,8 @@ const KINDS: [(&str, &str); 8] = [
 enum Script {
     Tools,
     Status(u16),
+    /// Start streaming, then break the connection.
+    Break,
 }
 
 impl Upstreams {
@@ -80,6 +83,13 @@ impl Upstreams {
             ("gemini-key" | "code-assist-oauth", Script::Status(c)) => {
                 self.gemini.push(GeminiBehavior::Status(c))
             }
+            ("anthropic-key" | "claude-oauth", Script::Break) => {
+                self.anthropic.push(ClaudeBehavior::BreakAfter(4))
+            }
+            ("gemini-key" | "code-assist-oauth", Script::Break) => {
+                self.gemini.push(GeminiBehavior::BreakAfter(1))
+            }
+            (_, Script::Break) => self.openai.push(OpenAiBehavior::BreakAfter(2)),
             (_, Script::Tools) => self.openai.push(OpenAiBehavior::Tools),
             (_, Script::Status(c)) => self.openai.push(OpenAiBehavior::Status(c)),
         }
@@ -635,7 +645,7 @@ fn assert_dialect_error(dialect: Dialect, body: &Value, context: &str) {
 }
 
 /// A rejected upstream credential becomes a 502 and a broken stream an error event — each in
-/// the caller's own format — and both are recorded.
+/// the caller's own format, for every kind of upstream — and both are recorded.
 async fn upstream_failures_reach_every_dialect_in_its_shape(backend: Backend) {
     let up = Upstreams {
         openai: MockUpstream::start().await,
@@ -664,12 +674,12 @@ async fn upstream_failures_reach_every_dialect_in_its_shape(backend: Backend) {
             );
         }
     }
-    for dialect in DIALECTS {
+    for ((label, model), dialect) in KINDS.into_iter().flat_map(|k| DIALECTS.map(|d| (k, d))) {
         let caller = app.create_caller().await;
-        connect(&app, &caller, &up, "anthropic-key").await;
-        up.anthropic.push(ClaudeBehavior::BreakAfter(4));
-        let context = format!("{dialect:?} → a Claude stream that breaks");
-        let response = request(&app, dialect, &caller.key, "claude-sonnet-4-5", true)
+        connect(&app, &caller, &up, label).await;
+        up.script(label, Script::Break);
+        let context = format!("{dialect:?} → a {label} stream that breaks");
+        let response = request(&app, dialect, &caller.key, model, true)
             .send()
             .await
             .unwrap();
@@ -890,5 +900,84 @@ async fn thinking_signatures_stay_with_their_provider(backend: Backend) {
         .filter(|p| p["thought"] == true)
         .collect();
     assert_eq!(thoughts[0]["text"], "Two cities, two calls.");
+    app.stop().await;
+}
+
+/// Requests received so far by the mock behind an account kind.
+fn received(up: &Upstreams, label: &str) -> usize {
+    match label {
+        "anthropic-key" | "claude-oauth" => up.anthropic.received().len(),
+        "gemini-key" | "code-assist-oauth" => up.gemini.received().len(),
+        _ => up.openai.received().len(),
+    }
+}
+
+/// For every dialect and upstream kind: a 429 on one account fails over to the user's other
+/// account unseen by the client; and once the only account cools, the caller gets a 429 in its
+/// own dialect with `retry-after`, without the upstream being called.
+async fn rate_limits_fail_over_and_cooling_answers_in_every_dialect(backend: Backend) {
+    let up = Upstreams {
+        openai: MockUpstream::start().await,
+        anthropic: MockAnthropic::start().await,
+        gemini: MockGemini::start().await,
+    };
+    let app = spawn_app(backend, &up.openai.base_url, &[]).await;
+    let mut checked = 0;
+    for (label, model) in KINDS {
+        let expected = match label {
+            "anthropic-key" | "claude-oauth" => mock_anthropic::TEXT.to_owned(),
+            "gemini-key" | "code-assist-oauth" => mock_gemini::TEXT.concat(),
+            _ => up.openai.text(),
+        };
+        for dialect in DIALECTS {
+            let context = format!("{dialect:?} → {label}");
+            // Failover: two accounts, the first answer is a 429.
+            let caller = app.create_caller().await;
+            connect(&app, &caller, &up, label).await;
+            connect(&app, &caller, &up, label).await;
+            up.script(label, Script::Status(429));
+            let before = received(&up, label);
+            let response = request(&app, dialect, &caller.key, model, false)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), 200, "{context}: failover");
+            assert_eq!(
+                text_of(dialect, false, &response.text().await.unwrap()),
+                expected,
+                "{context}: failover"
+            );
+            assert_eq!(
+                received(&up, label) - before,
+                2,
+                "{context}: both accounts were tried"
+            );
+
+            // Cooling: one account, a 500, then the caller is told when to come back.
+            let caller = app.create_caller().await;
+            connect(&app, &caller, &up, label).await;
+            up.script(label, Script::Status(500));
+            let first = request(&app, dialect, &caller.key, model, false)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(first.status(), 502, "{context}");
+            let before = received(&up, label);
+            let cooling = request(&app, dialect, &caller.key, model, false)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(cooling.status(), 429, "{context}: cooling");
+            assert!(cooling.headers().contains_key("retry-after"), "{context}");
+            assert_dialect_error(dialect, &cooling.json().await.unwrap(), &context);
+            assert_eq!(
+                received(&up, label),
+                before,
+                "{context}: a cooling account is not called"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 40);
     app.stop().await;
 }

@@ -11,6 +11,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
+use futures::StreamExt;
 use serde_json::{Value, json};
 
 #[derive(Clone, Debug)]
@@ -18,6 +19,8 @@ pub enum Behavior {
     Text,
     Tools,
     Status(u16),
+    /// Stream this many chunks, then break the connection.
+    BreakAfter(usize),
 }
 
 #[derive(Clone, Debug)]
@@ -84,6 +87,19 @@ async fn generate(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    answer(shared, target, query, headers, body, false).await
+}
+
+/// The answer to one request; `wrap` puts each JSON answer or chunk in Code Assist's
+/// `{"response": …}` envelope.
+async fn answer(
+    shared: Shared,
+    target: String,
+    query: Option<String>,
+    headers: HeaderMap,
+    body: Bytes,
+    wrap: bool,
+) -> Response {
     let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     shared.received.lock().unwrap().push(GeminiReceived {
         path: target.clone(),
@@ -100,7 +116,7 @@ async fn generate(
     let (model, action) = target.split_once(':').unwrap();
     let chunks = match behavior {
         Behavior::Status(code) => return error(code),
-        Behavior::Text => vec![
+        Behavior::Text | Behavior::BreakAfter(_) => vec![
             vec![json!({"text": TEXT[0]})],
             vec![json!({"text": TEXT[1]})],
         ],
@@ -119,21 +135,41 @@ async fn generate(
         if last {
             c["candidates"][0]["finishReason"] = json!("STOP");
         }
-        c
+        if wrap { json!({"response": c}) } else { c }
     };
     if action == "generateContent" {
         let parts: Vec<Value> = chunks.iter().flatten().cloned().collect();
         return axum::Json(chunk(&parts, true)).into_response();
     }
     let n = chunks.len();
-    let events: String = chunks
+    let mut events: Vec<String> = chunks
         .iter()
         .enumerate()
         .map(|(i, parts)| format!("data: {}\r\n\r\n", chunk(parts, i + 1 == n)))
         .collect();
+    let broken = if let Behavior::BreakAfter(k) = behavior {
+        events.truncate(k);
+        true
+    } else {
+        false
+    };
+    let stream = futures::stream::iter(
+        events
+            .into_iter()
+            .map(|e| Ok::<Bytes, std::io::Error>(Bytes::from(e))),
+    )
+    .chain(
+        futures::stream::iter(broken.then_some(())).then(|()| async {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionReset,
+                "mock breaks the stream",
+            ))
+        }),
+    );
     Response::builder()
         .header(header::CONTENT_TYPE, "text/event-stream")
-        .body(Body::from(events))
+        .body(Body::from_stream(stream))
         .unwrap()
 }
 
@@ -168,13 +204,14 @@ async fn code_assist(
     } else {
         "generateContent"
     };
-    let inner = serde_json::to_vec(&outer["request"]).unwrap();
-    let response = generate(
-        State(shared.clone()),
-        Path(format!("{model}:{action}")),
-        RawQuery(query),
+    let inner = Bytes::from(serde_json::to_vec(&outer["request"]).unwrap());
+    let response = answer(
+        shared.clone(),
+        format!("{model}:{action}"),
+        query,
         headers,
-        Bytes::from(inner),
+        inner,
+        true,
     )
     .await;
     // Record the wrapper as sent, not the inner request.
@@ -182,31 +219,7 @@ async fn code_assist(
         last.path = format!("v1internal:{action}");
         last.body = outer;
     }
-    if !response.status().is_success() {
-        return response;
-    }
-    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
-        .await
-        .unwrap();
-    if !stream {
-        let inner: Value = serde_json::from_slice(&bytes).unwrap();
-        return axum::Json(json!({"response": inner})).into_response();
-    }
-    let wrapped: String = String::from_utf8(bytes.to_vec())
-        .unwrap()
-        .split("\r\n\r\n")
-        .filter_map(|e| e.strip_prefix("data: "))
-        .map(|d| {
-            format!(
-                "data: {}\r\n\r\n",
-                json!({"response": serde_json::from_str::<Value>(d).unwrap()})
-            )
-        })
-        .collect();
-    Response::builder()
-        .header(header::CONTENT_TYPE, "text/event-stream")
-        .body(Body::from(wrapped))
-        .unwrap()
+    response
 }
 
 async fn code_assist_whole(

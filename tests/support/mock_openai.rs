@@ -317,7 +317,14 @@ async fn responses(
         ));
     }
     events.push(("response.completed", json!({"response": response})));
-    let sse: String = events
+    let broken = match behavior {
+        Behavior::BreakAfter(n) => {
+            events.truncate(n);
+            true
+        }
+        _ => false,
+    };
+    let sse: Vec<String> = events
         .into_iter()
         .enumerate()
         .map(|(n, (name, mut data))| {
@@ -326,9 +333,22 @@ async fn responses(
             format!("event: {name}\ndata: {data}\n\n")
         })
         .collect();
+    let stream = futures::stream::iter(
+        sse.into_iter()
+            .map(|e| Ok::<Bytes, std::io::Error>(Bytes::from(e))),
+    )
+    .chain(
+        futures::stream::iter(broken.then_some(())).then(|()| async {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionReset,
+                "mock breaks the stream",
+            ))
+        }),
+    );
     Response::builder()
         .header(header::CONTENT_TYPE, "text/event-stream")
-        .body(Body::from(sse))
+        .body(Body::from_stream(stream))
         .unwrap()
 }
 
