@@ -3,16 +3,16 @@
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use axum::Router;
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use futures::StreamExt;
 use serde_json::{Value, json};
+
+use super::sse::{immediate, sse_response};
 
 pub use super::mock_openai::Received;
 
@@ -193,25 +193,7 @@ fn sse(mut events: Vec<String>, break_after: Option<usize>) -> Response {
     if let Some(n) = break_after {
         events.truncate(n);
     }
-    let broken = break_after.is_some();
-    let stream = futures::stream::iter(
-        events
-            .into_iter()
-            .map(|e| Ok::<Bytes, std::io::Error>(Bytes::from(e))),
-    )
-    .chain(
-        futures::stream::iter(broken.then_some(())).then(|()| async {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            Err(std::io::Error::new(
-                std::io::ErrorKind::ConnectionReset,
-                "mock breaks the stream",
-            ))
-        }),
-    );
-    Response::builder()
-        .header(header::CONTENT_TYPE, "text/event-stream")
-        .body(Body::from_stream(stream))
-        .unwrap()
+    sse_response(immediate(events), break_after.is_some())
 }
 
 fn error(code: u16) -> Response {

@@ -6,13 +6,14 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use futures::StreamExt;
 use serde_json::{Value, json};
+
+use super::sse::{immediate, sse_response};
 
 #[derive(Clone, Debug)]
 pub enum Behavior {
@@ -153,24 +154,7 @@ async fn answer(
     } else {
         false
     };
-    let stream = futures::stream::iter(
-        events
-            .into_iter()
-            .map(|e| Ok::<Bytes, std::io::Error>(Bytes::from(e))),
-    )
-    .chain(
-        futures::stream::iter(broken.then_some(())).then(|()| async {
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            Err(std::io::Error::new(
-                std::io::ErrorKind::ConnectionReset,
-                "mock breaks the stream",
-            ))
-        }),
-    );
-    Response::builder()
-        .header(header::CONTENT_TYPE, "text/event-stream")
-        .body(Body::from_stream(stream))
-        .unwrap()
+    sse_response(immediate(events), broken)
 }
 
 fn error(code: u16) -> Response {

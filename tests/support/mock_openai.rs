@@ -12,8 +12,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
-use futures::StreamExt;
 use serde_json::{Value, json};
+
+use super::sse::{immediate, sse_response};
 
 /// What the mock does with the next request.
 #[derive(Clone, Debug)]
@@ -217,28 +218,7 @@ fn respond(
     if let Some(n) = break_after {
         events.truncate(n + 1);
     }
-    let broken = break_after.is_some();
-    let stream = futures::stream::iter(events)
-        .then(|(delay, event)| async move {
-            if !delay.is_zero() {
-                tokio::time::sleep(delay).await;
-            }
-            Ok::<Bytes, std::io::Error>(Bytes::from(event))
-        })
-        .chain(
-            futures::stream::iter(broken.then_some(())).then(|()| async {
-                // Let the chunks sent so far reach the client before the connection dies.
-                tokio::time::sleep(Duration::from_millis(100)).await;
-                Err(std::io::Error::new(
-                    std::io::ErrorKind::ConnectionReset,
-                    "mock breaks the stream",
-                ))
-            }),
-        );
-    Response::builder()
-        .header(header::CONTENT_TYPE, "text/event-stream")
-        .body(Body::from_stream(stream))
-        .unwrap()
+    sse_response(events, break_after.is_some())
 }
 
 fn sse(value: &Value) -> String {
@@ -333,23 +313,7 @@ async fn responses(
             format!("event: {name}\ndata: {data}\n\n")
         })
         .collect();
-    let stream = futures::stream::iter(
-        sse.into_iter()
-            .map(|e| Ok::<Bytes, std::io::Error>(Bytes::from(e))),
-    )
-    .chain(
-        futures::stream::iter(broken.then_some(())).then(|()| async {
-            tokio::time::sleep(Duration::from_millis(100)).await;
-            Err(std::io::Error::new(
-                std::io::ErrorKind::ConnectionReset,
-                "mock breaks the stream",
-            ))
-        }),
-    );
-    Response::builder()
-        .header(header::CONTENT_TYPE, "text/event-stream")
-        .body(Body::from_stream(stream))
-        .unwrap()
+    sse_response(immediate(sse), broken)
 }
 
 const CALLS: [(&str, &str, &str); 2] = [

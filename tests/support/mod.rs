@@ -6,6 +6,7 @@
 pub mod mock_anthropic;
 pub mod mock_gemini;
 pub mod mock_openai;
+pub mod sse;
 
 use std::path::PathBuf;
 use std::time::Duration;
