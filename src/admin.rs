@@ -60,12 +60,17 @@ pub async fn run(
             base_url,
             label,
             models,
+            skip_check,
         } => {
             let provider: Provider = provider.parse()?;
             let base_url = checked_base_url(config, provider, base_url.as_deref())?;
             let user = users::find_by_email(db, &email)
                 .await
                 .map_err(|e| user_error(e, &email))?;
+            if !skip_check {
+                crate::admin_connect::check_key(config, provider, base_url.as_deref(), &api_key)
+                    .await?;
+            }
             let sealer = master_key::sealer(config)?;
             let models = models
                 .into_iter()
@@ -87,6 +92,41 @@ pub async fn run(
             .await
             .map_err(explain)?;
             writeln!(out, "{}", account.id)?;
+        }
+        AdminCommand::Connect {
+            email,
+            provider,
+            device,
+            label,
+        } => {
+            let user = users::find_by_email(db, &email)
+                .await
+                .map_err(|e| user_error(e, &email))?;
+            let id = crate::admin_connect::connect(config, db, user.id, &provider, device, label)
+                .await?;
+            writeln!(out, "{id}")?;
+        }
+        AdminCommand::ImportCredentials {
+            email,
+            provider,
+            file,
+            label,
+        } => {
+            let user = users::find_by_email(db, &email)
+                .await
+                .map_err(|e| user_error(e, &email))?;
+            let id =
+                crate::admin_connect::import(config, db, user.id, &provider, &file, label).await?;
+            writeln!(out, "{id}")?;
+        }
+        AdminCommand::RevokeAccount { email, id } => {
+            let user = users::find_by_email(db, &email)
+                .await
+                .map_err(|e| user_error(e, &email))?;
+            provider_accounts::revoke(db, user.id, id)
+                .await
+                .map_err(explain)?;
+            writeln!(out, "revoked {id}")?;
         }
         AdminCommand::Accounts { email, json } => {
             let user = users::find_by_email(db, &email)

@@ -46,13 +46,23 @@ pub async fn build_with_db(
     let hard_stop = CancellationToken::new();
     let mut router = api::ops::router(db.clone());
     let mut usage_writer = None;
+    let sealer = Arc::new(master_key::sealer(config)?);
+    let refresher = Arc::new(
+        proxy::oauth::Refresher::new(
+            db.clone(),
+            sealer.clone(),
+            config.oauth.clone(),
+            config.proxy.allow_private_upstreams,
+        )
+        .context("building the OAuth client")?,
+    );
     if role.runs_proxy() {
-        let sealer = Arc::new(master_key::sealer(config)?);
         let (state, writer) = proxy::ProxyState::start(proxy::ProxyDeps {
             db: db.clone(),
             sealer,
             config: config.proxy.clone(),
             providers: config.providers.clone(),
+            refresher: refresher.clone(),
             tasks: tasks.clone(),
             hard_stop: hard_stop.clone(),
         })
@@ -66,6 +76,8 @@ pub async fn build_with_db(
         let settings = jobs::WorkerSettings {
             usage_retention_days: config.usage.retention_days,
             prune_interval: PRUNE_INTERVAL,
+            refresh_scan_interval: Duration::from_secs(config.oauth.scan_interval_secs.max(1)),
+            refresher,
         };
         tasks.spawn(jobs::run_worker(db.clone(), settings, shutdown.clone()));
     }

@@ -94,6 +94,42 @@ pub enum AdminCommand {
         /// Comma-separated model names this account serves (default: its provider's catalog).
         #[arg(long, value_delimiter = ',')]
         models: Vec<String>,
+        /// Store the key without asking the provider whether it works.
+        #[arg(long)]
+        skip_check: bool,
+    },
+    /// Connect a subscription by signing in: prints the address to open (or the device code),
+    /// then reads the pasted final address from stdin (or polls); prints the account id last.
+    Connect {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["anthropic", "openai", "gemini", "qwen"])]
+        provider: String,
+        /// Sign in with a device code instead of pasting an address back (openai, qwen).
+        #[arg(long)]
+        device: bool,
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// Connect a subscription from the credential file its official CLI wrote
+    /// (~/.claude/.credentials.json, ~/.codex/auth.json, ~/.gemini/oauth_creds.json,
+    /// ~/.qwen/oauth_creds.json); prints the account id.
+    ImportCredentials {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["anthropic", "openai", "gemini", "qwen"])]
+        provider: String,
+        #[arg(long)]
+        file: PathBuf,
+        #[arg(long)]
+        label: Option<String>,
+    },
+    /// Revoke a provider connection: its sealed credentials are deleted for good.
+    RevokeAccount {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        id: uuid::Uuid,
     },
     /// List a user's provider accounts with their status and cooldowns.
     Accounts {

@@ -21,6 +21,7 @@ pub struct Config {
     pub security: SecurityConfig,
     pub proxy: proxy::ProxyConfig,
     pub providers: proxy::ProvidersConfig,
+    pub oauth: proxy::oauth::OAuthConfig,
     pub log: LogConfig,
     pub usage: UsageConfig,
     pub web: WebConfig,

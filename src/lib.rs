@@ -3,6 +3,7 @@
 
 pub mod admin;
 mod admin_accounts;
+mod admin_connect;
 pub mod app;
 pub mod cli;
 pub mod config;

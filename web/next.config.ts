@@ -12,6 +12,7 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   poweredByHeader: false,
   reactStrictMode: true,
+  productionBrowserSourceMaps: true,
 };
 
 export default withNextIntl(nextConfig);

@@ -3,9 +3,12 @@
 //! live on the data (plans, providers, sealing of credentials, API key format, prices).
 
 pub mod account_cooldowns;
+pub mod account_refresh;
 pub mod api_keys;
+pub mod email_outbox;
 pub mod error;
 pub mod model_catalog;
+pub mod oauth_flows;
 pub mod password;
 pub mod plans;
 pub mod provider;

@@ -2,6 +2,7 @@
 //! module in clear except through `open_credentials`.
 
 use chrono::Utc;
+use sea_orm::sea_query::ExprTrait;
 use sea_orm::{ActiveValue::Set, FromJsonQueryResult, QueryFilter, QueryOrder, entity::prelude::*};
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +34,20 @@ pub struct Model {
     pub last_used_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Who the subscription belongs to, as the provider said at sign-in.
+    pub identity_email: Option<String>,
+    pub plan_type: Option<String>,
+    /// Access token expiry in clear, so the refresh schedule needs no decryption.
+    pub token_expires_at: Option<DateTimeUtc>,
+    pub last_refreshed_at: Option<DateTimeUtc>,
+    pub last_error_at: Option<DateTimeUtc>,
+    /// When a failed refresh is tried again.
+    pub next_attempt_at: Option<DateTimeUtc>,
+    pub refresh_failures: i32,
+    pub refresh_lease_holder: Option<String>,
+    pub refresh_lease_until: Option<DateTimeUtc>,
+    /// Fencing token: bumped by every lease, checked by every write made under one.
+    pub refresh_generation: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -67,7 +82,7 @@ impl std::fmt::Debug for Credentials {
     }
 }
 
-fn aad(account_id: Uuid) -> Vec<u8> {
+pub(crate) fn aad(account_id: Uuid) -> Vec<u8> {
     format!("provider_account:{account_id}").into_bytes()
 }
 
@@ -121,6 +136,7 @@ pub async fn create_api_key_account(
         last_used_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        ..Default::default()
     };
     Ok(row.insert(db).await?)
 }
@@ -131,6 +147,8 @@ pub struct NewOAuthAccount<'a> {
     pub credentials: Credentials,
     pub label: &'a str,
     pub base_url: Option<String>,
+    pub identity_email: Option<String>,
+    pub plan_type: Option<String>,
 }
 
 /// Stores a subscription connection (the sign-in flows and imports create these).
@@ -173,6 +191,14 @@ pub async fn create_oauth_account(
         last_used_at: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
+        identity_email: Set(new.identity_email),
+        plan_type: Set(new.plan_type),
+        token_expires_at: Set(new
+            .credentials
+            .expires_at
+            .and_then(|t| chrono::DateTime::from_timestamp(t, 0))),
+        last_refreshed_at: Set(Some(now)),
+        ..Default::default()
     };
     Ok(row.insert(db).await?)
 }
@@ -199,6 +225,124 @@ impl Model {
             .map(Some)
             .map_err(|_| RepoError::Seal(crate::seal::SealError::Malformed))
     }
+}
+
+/// Stores a sign-in: a user signing in again to an identity they already connected renews that
+/// connection (fresh tokens, errors cleared, any refresh in flight fenced off) instead of adding
+/// a duplicate.
+pub async fn connect_oauth(
+    db: &impl ConnectionTrait,
+    sealer: &Sealer,
+    new: NewOAuthAccount<'_>,
+) -> Result<Model, RepoError> {
+    let Some(email) = new.identity_email.as_deref() else {
+        return create_oauth_account(db, sealer, new).await;
+    };
+    let existing = Entity::find()
+        .filter(Column::UserId.eq(new.user_id))
+        .filter(Column::Provider.eq(new.provider.as_str()))
+        .filter(Column::Kind.eq(AccountKind::OAuth.as_str()))
+        .filter(Column::IdentityEmail.eq(email))
+        .filter(Column::Status.ne(AccountStatus::Revoked.as_str()))
+        .one(db)
+        .await?;
+    let Some(existing) = existing else {
+        return create_oauth_account(db, sealer, new).await;
+    };
+    let sealed = seal_credentials(sealer, existing.id, &new.credentials)?;
+    let now = Utc::now();
+    Entity::update_many()
+        .col_expr(Column::SealedCredentials, Expr::value(sealed))
+        .col_expr(Column::Status, Expr::value(AccountStatus::Active.as_str()))
+        .col_expr(
+            Column::TokenExpiresAt,
+            Expr::value(
+                new.credentials
+                    .expires_at
+                    .and_then(|t| chrono::DateTime::from_timestamp(t, 0)),
+            ),
+        )
+        .col_expr(Column::PlanType, Expr::value(new.plan_type))
+        .col_expr(Column::LastRefreshedAt, Expr::value(now))
+        .col_expr(Column::LastError, Expr::value(Option::<String>::None))
+        .col_expr(
+            Column::NextAttemptAt,
+            Expr::value(Option::<DateTimeUtc>::None),
+        )
+        .col_expr(Column::RefreshFailures, Expr::value(0))
+        .col_expr(
+            Column::RefreshLeaseHolder,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(
+            Column::RefreshLeaseUntil,
+            Expr::value(Option::<DateTimeUtc>::None),
+        )
+        .col_expr(
+            Column::RefreshGeneration,
+            Expr::col(Column::RefreshGeneration).add(1),
+        )
+        .col_expr(Column::UpdatedAt, Expr::value(now))
+        .filter(Column::Id.eq(existing.id))
+        .exec(db)
+        .await?;
+    find(db, existing.id).await
+}
+
+/// Seals `credentials` for account `id` (the envelope is bound to the account).
+pub fn seal_credentials(
+    sealer: &Sealer,
+    id: Uuid,
+    credentials: &Credentials,
+) -> Result<String, RepoError> {
+    let plaintext = serde_json::to_vec(credentials).map_err(|e| RepoError::Invalid {
+        field: "credentials",
+        reason: e.to_string(),
+    })?;
+    Ok(sealer.seal(&plaintext, &aad(id))?)
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Model, RepoError> {
+    Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(RepoError::NotFound("provider account"))
+}
+
+/// A user's own account by id; another user's answers "not found".
+pub async fn find_owned(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    id: Uuid,
+) -> Result<Model, RepoError> {
+    Entity::find_by_id(id)
+        .filter(Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+        .ok_or(RepoError::NotFound("provider account"))
+}
+
+/// Revoking forgets the sealed secret for good; the row stays for usage history.
+pub async fn revoke(db: &impl ConnectionTrait, user_id: Uuid, id: Uuid) -> Result<(), RepoError> {
+    let done = Entity::update_many()
+        .col_expr(
+            Column::SealedCredentials,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(Column::Status, Expr::value(AccountStatus::Revoked.as_str()))
+        .col_expr(
+            Column::RefreshLeaseHolder,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(Column::Id.eq(id))
+        .filter(Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    if done.rows_affected == 0 {
+        return Err(RepoError::NotFound("provider account"));
+    }
+    Ok(())
 }
 
 pub async fn list_for_user(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Model>, DbErr> {

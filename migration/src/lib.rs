@@ -6,6 +6,7 @@ mod m20261125_000001_core;
 mod m20261125_000002_usage;
 mod m20261125_000003_seed;
 mod m20261125_000004_routing;
+mod m20261125_000005_connections;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_usage::Migration),
             Box::new(m20261125_000003_seed::Migration),
             Box::new(m20261125_000004_routing::Migration),
+            Box::new(m20261125_000005_connections::Migration),
         ]
     }
 }

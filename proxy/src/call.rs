@@ -2,12 +2,14 @@
 //! waits, hangs up, or the server shuts down, exactly one usage event is written.
 
 use std::convert::Infallible;
+use std::sync::Arc;
 use std::time::Instant;
 
 use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
+use entities::AccountKind;
 use entities::account_cooldowns::CooldownChange;
 use futures::stream::{BoxStream, StreamExt};
 use tokio::sync::{mpsc, oneshot};
@@ -17,6 +19,7 @@ use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
 use crate::inbound::Inbound;
 use crate::meter::Meter;
+use crate::oauth::refresh::{Need, RefreshError};
 use crate::retry_hint::retry_hint;
 use crate::route::{RoutePlan, Target};
 use crate::sse::SseSplitter;
@@ -63,6 +66,18 @@ enum Failure {
     },
     /// Stop here with this error.
     Fatal(ProxyError),
+    /// The upstream answered 401: an OAuth token is refreshed once and the attempt repeated.
+    Unauthorized,
+}
+
+impl Failure {
+    /// A 401 that will not be retried on this account is an ordinary auth failure.
+    fn settle(self) -> Self {
+        match self {
+            Failure::Unauthorized => Failure::Retryable(ProxyError::UpstreamAuth),
+            other => other,
+        }
+    }
 }
 
 pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
@@ -145,6 +160,7 @@ fn failure_response(failure: Failure, dialect: Dialect, meter: &mut Meter) -> Re
             meter.fail(e.status().as_u16(), e.kind());
             e.render(dialect)
         }
+        Failure::Unauthorized => failure_response(failure.settle(), dialect, meter),
         // The upstream's own words reach the client when it speaks the client's format.
         Failure::Upstream {
             status,
@@ -180,7 +196,7 @@ async fn try_targets(
     for target in &plan.targets {
         meter.set_target(target);
         let (account, model) = (target.account.id, target.upstream_model.as_str());
-        match attempt(state, inbound, target).await {
+        match attempt_with_fresh_token(state, inbound, target).await {
             Ok(started) => {
                 let ttft = meter.first_byte();
                 state.latencies.record(account, model, ttft as f64);
@@ -218,6 +234,55 @@ async fn try_targets(
         }
     }
     Err(Failure::Retryable(last))
+}
+
+/// An attempt on one target; OAuth tokens are renewed first when expired, and once more
+/// when the upstream answers 401.
+async fn attempt_with_fresh_token(
+    state: &ProxyState,
+    inbound: &Inbound,
+    target: &Target,
+) -> Result<Started, Failure> {
+    if target.account.kind != AccountKind::OAuth {
+        return attempt(state, inbound, target)
+            .await
+            .map_err(Failure::settle);
+    }
+    let renewed = if target.account.token_expiring() {
+        Some(renew(state, target).await?)
+    } else {
+        None
+    };
+    let current = renewed.as_ref().unwrap_or(target);
+    match attempt(state, inbound, current).await {
+        Err(Failure::Unauthorized) if renewed.is_none() => {
+            let renewed = renew(state, current).await?;
+            attempt(state, inbound, &renewed)
+                .await
+                .map_err(Failure::settle)
+        }
+        other => other.map_err(Failure::settle),
+    }
+}
+
+/// The target with a renewed token (single-flight: concurrent requests share one refresh).
+async fn renew(state: &ProxyState, target: &Target) -> Result<Target, Failure> {
+    let account = &target.account;
+    let need = Need::Replace(account.secret.clone());
+    match state.refresher.refresh(account.id, need).await {
+        Ok(fresh) => {
+            state.directory.invalidate(account.user_id);
+            let renewed = account.with_token(fresh.access_token, fresh.expires_at);
+            Ok(target.with_account(Arc::new(renewed)))
+        }
+        Err(e) => {
+            tracing::warn!(account_id = %account.id, error = %e, "OAuth token could not be renewed");
+            if matches!(e, RefreshError::Expired(_) | RefreshError::NotFound) {
+                state.directory.invalidate(account.user_id);
+            }
+            Err(Failure::Retryable(ProxyError::UpstreamAuth))
+        }
+    }
 }
 
 async fn attempt(
@@ -304,7 +369,8 @@ async fn status_failure(response: reqwest::Response, format: Format) -> Failure 
         429 => Failure::Retryable(ProxyError::UpstreamRateLimited {
             retry_after_secs: retry_hint(&headers, &body, chrono::Utc::now().timestamp()),
         }),
-        401 | 403 => Failure::Retryable(ProxyError::UpstreamAuth),
+        401 => Failure::Unauthorized,
+        403 => Failure::Retryable(ProxyError::UpstreamAuth),
         408 | 500..=599 => Failure::Retryable(ProxyError::UpstreamStatus(status.as_u16())),
         _ => Failure::Upstream {
             status: StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY),

@@ -20,8 +20,10 @@ use crate::error::ProxyError;
 use crate::upstream_guard::check_base_url;
 
 /// A provider account ready to receive traffic.
+#[derive(Clone)]
 pub struct Account {
     pub id: Uuid,
+    pub user_id: Uuid,
     pub provider: Provider,
     pub kind: AccountKind,
     pub label: String,
@@ -35,6 +37,30 @@ pub struct Account {
     pub models: Vec<String>,
     pub weight: i32,
     pub priority: i32,
+    /// OAuth access token expiry, unix seconds.
+    pub expires_at: Option<i64>,
+}
+
+/// A token this close to expiry is refreshed before it is sent.
+const EXPIRY_SKEW_SECS: i64 = 30;
+
+impl Account {
+    /// An OAuth token that has expired (or is about to).
+    pub fn token_expiring(&self) -> bool {
+        self.kind == AccountKind::OAuth
+            && self
+                .expires_at
+                .is_some_and(|at| at <= chrono::Utc::now().timestamp() + EXPIRY_SKEW_SECS)
+    }
+
+    /// This account with a renewed token.
+    pub fn with_token(&self, token: String, expires_at: Option<i64>) -> Account {
+        Account {
+            secret: token,
+            expires_at,
+            ..self.clone()
+        }
+    }
 }
 
 impl std::fmt::Debug for Account {
@@ -114,6 +140,14 @@ impl Directory {
         Ok(loaded)
     }
 
+    /// Forgets a user's accounts so the next request reads them again (after a refresh or a
+    /// connection expiring).
+    pub fn invalidate(&self, user_id: Uuid) {
+        if let Ok(mut entries) = self.entries.write() {
+            entries.remove(&user_id);
+        }
+    }
+
     fn cached(&self, user_id: Uuid) -> Option<Arc<UserAccounts>> {
         let entries = self.entries.read().ok()?;
         let entry = entries.get(&user_id)?;
@@ -175,6 +209,8 @@ impl Directory {
         .ok_or("no key or token in credentials")?;
         Ok(Some(Account {
             id: row.id,
+            user_id: row.user_id,
+            expires_at: credentials.expires_at,
             provider,
             kind,
             label: row.label.clone(),

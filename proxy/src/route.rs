@@ -28,6 +28,18 @@ pub struct Target {
     pub catalog: Option<Arc<CatalogModel>>,
 }
 
+impl Target {
+    /// The same target through another version of its account (a renewed token).
+    pub fn with_account(&self, account: Arc<Account>) -> Target {
+        Target {
+            account,
+            upstream_model: self.upstream_model.clone(),
+            model: self.model.clone(),
+            catalog: self.catalog.clone(),
+        }
+    }
+}
+
 pub struct RoutePlan {
     pub targets: Vec<Target>,
 }

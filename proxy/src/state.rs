@@ -14,6 +14,7 @@ use crate::config::{ProvidersConfig, ProxyConfig};
 use crate::cooldown::Cooldowns;
 use crate::directory::Directory;
 use crate::latency::Latencies;
+use crate::oauth::Refresher;
 use crate::upstream_guard::GuardedResolver;
 use crate::usage::{self, UsageRecorder, UsageWriter, WriterSettings};
 
@@ -31,6 +32,8 @@ pub struct Inner {
     /// Who Satu says it is to the Codex backend.
     pub codex_originator: String,
     pub usage: UsageRecorder,
+    /// Renews OAuth tokens (single-flight across replicas).
+    pub refresher: Arc<Refresher>,
     /// Request tasks; shutdown waits for them.
     pub tasks: TaskTracker,
     /// Fired when the shutdown deadline passes: open streams stop and record their usage.
@@ -49,6 +52,7 @@ pub struct ProxyDeps {
     pub sealer: Arc<Sealer>,
     pub config: ProxyConfig,
     pub providers: ProvidersConfig,
+    pub refresher: Arc<Refresher>,
     pub tasks: TaskTracker,
     pub hard_stop: CancellationToken,
 }
@@ -94,6 +98,7 @@ impl ProxyState {
             http,
             codex_originator,
             usage,
+            refresher: deps.refresher,
             tasks: deps.tasks,
             hard_stop: deps.hard_stop,
             config: deps.config,

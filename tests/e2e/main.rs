@@ -13,6 +13,7 @@ mod support;
 
 mod chat;
 mod cli;
+mod connections;
 mod errors;
 mod gemini;
 mod matrix;

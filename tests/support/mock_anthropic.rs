@@ -51,6 +51,7 @@ impl MockAnthropic {
         };
         let app = Router::new()
             .route("/v1/messages", post(messages))
+            .route("/v1/models", axum::routing::get(models))
             .with_state(shared.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -220,4 +221,20 @@ fn error(code: u16) -> Response {
         );
     }
     response
+}
+
+/// The key `sk-ant-wrong` is refused as Anthropic refuses a bad key.
+async fn models(headers: HeaderMap) -> Response {
+    let key = headers
+        .get("x-api-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if key == "sk-ant-wrong" || headers.get("anthropic-version").is_none() {
+        return (
+            StatusCode::UNAUTHORIZED,
+            axum::Json(json!({"type": "error", "error": {"type": "authentication_error", "message": "invalid x-api-key"}})),
+        )
+            .into_response();
+    }
+    axum::Json(json!({"data": [{"type": "model", "id": "claude-sonnet-4-5", "display_name": "Claude Sonnet 4.5"}], "has_more": false})).into_response()
 }

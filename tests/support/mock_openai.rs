@@ -78,6 +78,7 @@ impl MockUpstream {
         let app = Router::new()
             .route("/v1/chat/completions", post(chat))
             .route("/v1/responses", post(responses))
+            .route("/v1/models", axum::routing::get(models))
             .with_state(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -368,4 +369,24 @@ fn tool_calls(state: &MockState, model: &str, stream: bool, include_usage: bool)
         .header(header::CONTENT_TYPE, "text/event-stream")
         .body(Body::from(sse))
         .unwrap()
+}
+
+/// The key `sk-wrong` is refused as OpenAI refuses a bad key; any other lists two models.
+async fn models(headers: HeaderMap) -> Response {
+    let auth = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if auth == "Bearer sk-wrong" {
+        return (
+            StatusCode::UNAUTHORIZED,
+            axum::Json(json!({"error": {"message": "Incorrect API key provided: sk-wrong.", "type": "invalid_request_error", "code": "invalid_api_key"}})),
+        )
+            .into_response();
+    }
+    axum::Json(json!({"object": "list", "data": [
+        {"id": "gpt-4o", "object": "model", "owned_by": "openai"},
+        {"id": "gpt-4o-mini", "object": "model", "owned_by": "openai"}
+    ]}))
+    .into_response()
 }

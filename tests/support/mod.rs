@@ -5,6 +5,7 @@
 
 pub mod mock_anthropic;
 pub mod mock_gemini;
+pub mod mock_oauth;
 pub mod mock_openai;
 pub mod sse;
 
@@ -229,6 +230,8 @@ impl TestApp {
                 credentials,
                 label: "subscription",
                 base_url: base_url.map(str::to_owned),
+                identity_email: None,
+                plan_type: None,
             },
         )
         .await
