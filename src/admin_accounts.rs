@@ -18,6 +18,13 @@ struct AccountRow {
     models: Vec<String>,
     weight: i32,
     priority: i32,
+    identity_email: Option<String>,
+    plan_type: Option<String>,
+    token_expires_at: Option<String>,
+    last_refreshed_at: Option<String>,
+    last_error: Option<String>,
+    last_error_at: Option<String>,
+    next_attempt_at: Option<String>,
     cooldowns: Vec<CooldownRow>,
 }
 
@@ -60,6 +67,13 @@ pub async fn print(
             models: a.models.0,
             weight: a.weight,
             priority: a.priority,
+            identity_email: a.identity_email,
+            plan_type: a.plan_type,
+            token_expires_at: a.token_expires_at.map(|t| t.to_rfc3339()),
+            last_refreshed_at: a.last_refreshed_at.map(|t| t.to_rfc3339()),
+            last_error: a.last_error,
+            last_error_at: a.last_error_at.map(|t| t.to_rfc3339()),
+            next_attempt_at: a.next_attempt_at.map(|t| t.to_rfc3339()),
         })
         .collect();
     if json {
@@ -76,6 +90,20 @@ pub async fn print(
             "{}  {:<18} {:<8} {:<10} {:<20} weight {} priority {}",
             r.id, r.provider, r.kind, r.status, r.label, r.weight, r.priority
         )?;
+        if let Some(email) = &r.identity_email {
+            let plan = r.plan_type.as_deref().unwrap_or("-");
+            writeln!(out, "    signed in as {email} (plan {plan})")?;
+        }
+        if let Some(expires) = &r.token_expires_at {
+            writeln!(out, "    token expires {expires}")?;
+        }
+        if let Some(error) = &r.last_error {
+            let at = r.last_error_at.as_deref().unwrap_or("-");
+            writeln!(out, "    last error at {at}: {error}")?;
+            if let Some(next) = &r.next_attempt_at {
+                writeln!(out, "    next attempt {next}")?;
+            }
+        }
         for c in &r.cooldowns {
             writeln!(
                 out,

@@ -12,7 +12,6 @@ const nextConfig: NextConfig = {
   images: { unoptimized: true },
   poweredByHeader: false,
   reactStrictMode: true,
-  productionBrowserSourceMaps: true,
 };
 
 export default withNextIntl(nextConfig);

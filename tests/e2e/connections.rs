@@ -243,6 +243,32 @@ async fn browser_sign_ins_connect_claude_chatgpt_and_gemini(backend: Backend) {
     assert_eq!(creds.project_id.as_deref(), Some(mock_oauth::PROJECT));
     assert!(env.oauth.state.lock().unwrap().onboarded);
 
+    let out = env
+        .run(&[
+            "admin",
+            "accounts",
+            "--email",
+            "owner@example.com",
+            "--json",
+        ])
+        .await;
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let emails: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["identity_email"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        emails,
+        [
+            mock_oauth::CLAUDE_EMAIL,
+            mock_oauth::OPENAI_EMAIL,
+            mock_oauth::GOOGLE_EMAIL
+        ]
+    );
+    assert!(listed[0]["token_expires_at"].is_string());
+
     // Signing in again to the same Claude identity renews that connection, no duplicate.
     let out = env
         .browser_connect("anthropic", |landed| {

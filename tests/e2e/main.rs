@@ -18,6 +18,7 @@ mod errors;
 mod gemini;
 mod matrix;
 mod ops;
+mod refresh;
 mod responses;
 mod routing;
 mod sdks;

@@ -1,7 +1,6 @@
 //! SIGTERM drains: open streams finish, their usage is written, the process exits 0.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::Duration;
 
 use entities::usage_events;
@@ -52,31 +51,12 @@ fn seed_through_cli(db: &TestDb, upstream: &str) -> String {
 
 /// Starts `satu serve` on port 0 and returns the child and the address it logged.
 fn start_serve(db: &TestDb, extra: &[(&str, &str)]) -> (Child, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_satu"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("SATU") || k == "DATABASE_URL" {
-            cmd.env_remove(k);
-        }
-    }
-    let mut child = cmd
-        .envs(db.env())
-        .envs(extra.iter().copied())
-        .env("RUST_LOG", "info")
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let addr = loop {
-        let line = lines.next().expect("satu exited before listening").unwrap();
-        if let Some(rest) = line.split("addr=").nth(1) {
-            break rest.split_whitespace().next().unwrap().to_owned();
-        }
-    };
-    // Keep draining the log so the process never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    (child, addr)
+    let extra: Vec<(String, String)> = extra
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    let server = crate::support::process::serve(db, &extra, "info");
+    (server.child, server.addr)
 }
 
 async fn sigterm_lets_open_streams_finish_and_flushes_usage(backend: Backend) {

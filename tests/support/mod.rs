@@ -7,6 +7,7 @@ pub mod mock_anthropic;
 pub mod mock_gemini;
 pub mod mock_oauth;
 pub mod mock_openai;
+pub mod process;
 pub mod sse;
 
 use std::path::PathBuf;

@@ -142,6 +142,8 @@ impl Connections {
         bytes: &[u8],
         label: Option<String>,
     ) -> Result<provider_accounts::Model, OAuthError> {
+        // A connection Satu cannot refresh would die with its access token.
+        self.client(provider)?;
         let Imported {
             mut credentials,
             mut identity,

