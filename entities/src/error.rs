@@ -10,6 +10,9 @@ pub enum RepoError {
     Duplicate(&'static str),
     #[error("invalid {field}: {reason}")]
     Invalid { field: &'static str, reason: String },
+    /// The user's plan does not allow this; the message says what it allows and what they have.
+    #[error("{0}")]
+    PlanLimit(String),
     #[error("credential sealing failed: {0}")]
     Seal(#[from] crate::seal::SealError),
     #[error("database error: {0}")]

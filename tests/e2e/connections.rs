@@ -24,6 +24,7 @@ on_both_backends!(
     device_sign_ins_end_clearly_when_denied_or_expired,
     credential_files_import_and_malformed_ones_are_refused,
     api_keys_are_checked_when_added,
+    plans_cap_providers_and_subscription_accounts,
 );
 
 struct Env {
@@ -41,7 +42,14 @@ impl Env {
             printed: std::sync::Mutex::new(String::new()),
         };
         let out = env
-            .run(&["admin", "create-user", "--email", "owner@example.com"])
+            .run(&[
+                "admin",
+                "create-user",
+                "--email",
+                "owner@example.com",
+                "--plan",
+                "pro",
+            ])
             .await;
         assert!(out.status.success());
         env
@@ -677,6 +685,93 @@ async fn api_keys_are_checked_when_added(backend: Backend) {
         3
     );
     let _ = Provider::OpenAi;
+    conn.close().await.unwrap();
+    env.db.drop().await;
+}
+
+async fn plans_cap_providers_and_subscription_accounts(backend: Backend) {
+    let env = Env::new(backend).await;
+    let add = |email: &'static str, provider: &'static str| {
+        let env = &env;
+        async move {
+            env.run(&[
+                "admin",
+                "add-account",
+                "--email",
+                email,
+                "--provider",
+                provider,
+                "--api-key",
+                "k-123",
+                "--skip-check",
+            ])
+            .await
+        }
+    };
+    let out = env
+        .run(&[
+            "admin",
+            "create-user",
+            "--email",
+            "s@example.com",
+            "--plan",
+            "starter",
+        ])
+        .await;
+    assert!(out.status.success());
+    assert!(add("s@example.com", "openai").await.status.success());
+    assert!(add("s@example.com", "anthropic").await.status.success());
+    assert!(
+        add("s@example.com", "openai").await.status.success(),
+        "same provider again is fine"
+    );
+    let out = add("s@example.com", "gemini").await;
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out).trim().lines().last().unwrap(),
+        "error: Starter allows 2 providers; you have anthropic and openai"
+    );
+
+    let out = env
+        .run(&["admin", "create-user", "--email", "f@example.com"])
+        .await;
+    assert!(out.status.success());
+    let file = env.db.dir.join("claude.json");
+    std::fs::write(
+        &file,
+        serde_json::json!({"claudeAiOauth": {"accessToken": "sk-ant-oat01-x", "refreshToken": "sk-ant-ort01-x", "expiresAt": 4_102_444_800_000_i64}}).to_string(),
+    )
+    .unwrap();
+    let import = [
+        "admin",
+        "import-credentials",
+        "--email",
+        "f@example.com",
+        "--provider",
+        "anthropic",
+        "--file",
+        file.to_str().unwrap(),
+    ];
+    assert!(env.run(&import).await.status.success());
+    let out = env.run(&import).await;
+    assert_eq!(
+        stderr(&out).trim().lines().last().unwrap(),
+        "error: Free allows 1 subscription (OAuth) account; you have 1"
+    );
+    let out = add("f@example.com", "openai").await;
+    assert!(
+        stderr(&out).contains("Free allows 1 provider; you have anthropic"),
+        "{}",
+        stderr(&out)
+    );
+    let conn = env.conn().await;
+    assert_eq!(
+        provider_accounts::Entity::find()
+            .count(&conn)
+            .await
+            .unwrap(),
+        4
+    );
     conn.close().await.unwrap();
     env.db.drop().await;
 }

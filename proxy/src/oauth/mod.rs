@@ -51,7 +51,7 @@ pub enum OAuthError {
     Unavailable(String),
     #[error("{0}")]
     Import(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Repo(#[from] RepoError),
     #[error("internal error: {0}")]
     Internal(&'static str),
