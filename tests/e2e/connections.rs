@@ -118,6 +118,20 @@ impl Env {
         out
     }
 
+    /// Checks how many connections exist, then removes the test's database.
+    async fn finish_with_accounts(self, expected: u64) {
+        let conn = self.conn().await;
+        assert_eq!(
+            provider_accounts::Entity::find()
+                .count(&conn)
+                .await
+                .unwrap(),
+            expected
+        );
+        conn.close().await.unwrap();
+        self.db.drop().await;
+    }
+
     async fn conn(&self) -> DatabaseConnection {
         sea_orm::Database::connect(&self.db.url).await.unwrap()
     }
@@ -328,16 +342,7 @@ async fn a_pasted_address_with_the_wrong_state_is_refused(backend: Backend) {
         "{}",
         stderr(&out)
     );
-    let conn = env.conn().await;
-    assert_eq!(
-        provider_accounts::Entity::find()
-            .count(&conn)
-            .await
-            .unwrap(),
-        0
-    );
-    conn.close().await.unwrap();
-    env.db.drop().await;
+    env.finish_with_accounts(0).await;
 }
 
 async fn qwen_device_sign_in_waits_through_pending_and_slow_down(backend: Backend) {
@@ -764,14 +769,5 @@ async fn plans_cap_providers_and_subscription_accounts(backend: Backend) {
         "{}",
         stderr(&out)
     );
-    let conn = env.conn().await;
-    assert_eq!(
-        provider_accounts::Entity::find()
-            .count(&conn)
-            .await
-            .unwrap(),
-        4
-    );
-    conn.close().await.unwrap();
-    env.db.drop().await;
+    env.finish_with_accounts(4).await;
 }
