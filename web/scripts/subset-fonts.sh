@@ -9,7 +9,7 @@
 # keeps only the weights the pages use (400-700, still one variable file). Anything outside
 # the subset still renders, in the fallback font. Run this again when the geist package is
 # upgraded or when the site starts using characters outside the list below (the script
-# prints every character of messages/*.json and lib/*.ts that the subset lacks).
+# prints every character of messages/*.json, lib/, app/ and components/ that a subset lacks).
 #
 # The build does not run this: it uses the committed files, so `npm ci && npm run build`
 # needs no Python. Geist is under the SIL Open Font License (fonts/OFL.txt; no reserved

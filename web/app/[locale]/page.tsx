@@ -196,7 +196,7 @@ export default async function LandingPage({ params }: Props) {
       </section>
 
       {/* Problem / solution */}
-      <section aria-labelledby="problem-title" className="border-y border-border bg-muted/40 py-20 sm:py-24">
+      <section aria-labelledby="problem-title" className="render-when-visible border-y border-border bg-muted/40 py-20 sm:py-24">
         <div className="mx-auto grid max-w-6xl gap-6 px-4 sm:px-6 md:grid-cols-2">
           <Card className="p-7">
             <p className="text-sm font-semibold uppercase tracking-wider text-muted-foreground">{t("Problem.eyebrow")}</p>
@@ -329,7 +329,7 @@ export default async function LandingPage({ params }: Props) {
       </Section>
 
       {/* Closing call to action */}
-      <section aria-labelledby="cta-title" className="py-20 sm:py-24">
+      <section aria-labelledby="cta-title" className="render-when-visible py-20 sm:py-24">
         <div className="mx-auto max-w-6xl px-4 sm:px-6">
           <div className="relative overflow-hidden rounded-3xl bg-code px-6 py-14 text-center text-code-foreground sm:px-12">
             <div aria-hidden className="pointer-events-none absolute -bottom-24 left-1/2 h-64 w-[40rem] -translate-x-1/2 rounded-full bg-primary/30 blur-3xl" />
