@@ -7,10 +7,6 @@ use satu::cli::{Cli, Command};
 use satu::config::Config;
 use satu::{admin, app, db, telemetry};
 
-// Allocation is a tenth of a proxied request's CPU with the system allocator (bench/RESULTS.md).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
