@@ -58,12 +58,14 @@ pub async fn build_with_db(
         .context("building the OAuth client")?,
     );
     if role.runs_proxy() {
+        let limits = limits(config, &db, &tasks).await?;
         let (state, writer) = proxy::ProxyState::start(proxy::ProxyDeps {
             db: db.clone(),
             sealer,
             config: config.proxy.clone(),
             providers: config.providers.clone(),
             refresher: refresher.clone(),
+            limits,
             tasks: tasks.clone(),
             hard_stop: hard_stop.clone(),
         })
@@ -95,6 +97,25 @@ pub async fn build_with_db(
         hard_stop,
         grace: Duration::from_secs(config.server.shutdown_grace_secs),
     })
+}
+
+/// The admission service: counts in Redis when `redis.url` is set (replicas share limits),
+/// in memory otherwise.
+async fn limits(
+    config: &Config,
+    db: &DatabaseConnection,
+    tasks: &TaskTracker,
+) -> anyhow::Result<Arc<proxy::limits::Limits>> {
+    let url = config.redis.url.as_ref().map(|u| u.expose());
+    let backend = proxy::limits::Backend::connect(url, &config.limits)
+        .await
+        .context("connecting to Redis for limits (redis.url)")?;
+    Ok(proxy::limits::Limits::new(
+        backend,
+        config.limits.clone(),
+        db.clone(),
+        tasks.clone(),
+    ))
 }
 
 async fn refresh_catalog(

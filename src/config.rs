@@ -22,6 +22,7 @@ pub struct Config {
     pub proxy: proxy::ProxyConfig,
     pub providers: proxy::ProvidersConfig,
     pub oauth: proxy::oauth::OAuthConfig,
+    pub limits: proxy::limits::LimitsConfig,
     pub log: LogConfig,
     pub usage: UsageConfig,
     pub web: WebConfig,
@@ -68,7 +69,8 @@ impl Default for DatabaseConfig {
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct RedisConfig {
-    /// Optional: limits, pub/sub and queues use Redis when set (later work); unused today.
+    /// Optional: when set, quotas and rate limits are counted in Redis, shared by every replica
+    /// (`limits.*`); without it each process counts in memory (one process only).
     pub url: Option<Secret>,
 }
 

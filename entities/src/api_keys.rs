@@ -19,6 +19,9 @@ pub struct Model {
     pub last_used_at: Option<DateTimeUtc>,
     pub revoked_at: Option<DateTimeUtc>,
     pub expires_at: Option<DateTimeUtc>,
+    /// Per-key overrides of the plan's per-key limits (`None`: the plan's value).
+    pub rpm_limit: Option<i64>,
+    pub tpm_limit: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -59,6 +62,8 @@ pub async fn create(
         last_used_at: Set(None),
         revoked_at: Set(None),
         expires_at: Set(None),
+        rpm_limit: Set(None),
+        tpm_limit: Set(None),
     }
     .insert(db)
     .await
@@ -76,6 +81,38 @@ pub async fn find_active_by_hash(
         .one(db)
         .await?;
     Ok(key.filter(|k| k.is_usable_at(Utc::now())))
+}
+
+/// Sets or clears (`None`) a key's own requests- and tokens-per-minute limits.
+pub async fn set_limits(
+    db: &impl ConnectionTrait,
+    key_id: Uuid,
+    rpm: Option<i64>,
+    tpm: Option<i64>,
+) -> Result<(), RepoError> {
+    check_limit("requests per minute", rpm)?;
+    check_limit("tokens per minute", tpm)?;
+    let updated = Entity::update_many()
+        .col_expr(Column::RpmLimit, Expr::value(rpm))
+        .col_expr(Column::TpmLimit, Expr::value(tpm))
+        .filter(Column::Id.eq(key_id))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(RepoError::NotFound("API key"));
+    }
+    Ok(())
+}
+
+/// Limits are counts: zero or more.
+pub fn check_limit(field: &'static str, value: Option<i64>) -> Result<(), RepoError> {
+    match value {
+        Some(v) if v < 0 => Err(RepoError::Invalid {
+            field,
+            reason: format!("{v} is negative"),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Records when keys were last used; called by the usage writer once per batch, not per request.

@@ -146,6 +146,25 @@ pub async fn recent_for_user(
 }
 
 /// Deletes events older than `before`; rollups keep the history. Returns the number deleted.
+/// Requests of `user_id` that an upstream served (a first byte arrived) in `[from, to)`: what
+/// counts toward the monthly quota.
+pub async fn served_between(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    from: DateTimeUtc,
+    to: DateTimeUtc,
+) -> Result<i64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    let served = Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::CreatedAt.gte(from))
+        .filter(Column::CreatedAt.lt(to))
+        .filter(Column::TtftMs.is_not_null())
+        .count(db)
+        .await?;
+    Ok(i64::try_from(served).unwrap_or(i64::MAX))
+}
+
 pub async fn prune_before(db: &impl ConnectionTrait, before: DateTimeUtc) -> Result<u64, DbErr> {
     let res = Entity::delete_many()
         .filter(Column::CreatedAt.lt(before))

@@ -1,7 +1,7 @@
 //! Users of Satu.
 
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, QueryFilter, entity::prelude::*};
+use sea_orm::{ActiveValue::Set, QueryFilter, entity::prelude::*, sea_query::Expr};
 
 use crate::RepoError;
 
@@ -18,6 +18,12 @@ pub struct Model {
     pub email_verified: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    /// Monthly quota periods start on this instant's day and time; `None`: the sign-up time.
+    pub billing_anchor_at: Option<DateTimeUtc>,
+    /// Operator overrides of the plan's limits (`None`: the plan's value).
+    pub monthly_requests_limit: Option<i64>,
+    pub rpm_limit: Option<i64>,
+    pub tpm_limit: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -78,10 +84,65 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<Model
         email_verified: Set(false),
         created_at: Set(now),
         updated_at: Set(now),
+        billing_anchor_at: Set(Some(now)),
+        monthly_requests_limit: Set(None),
+        rpm_limit: Set(None),
+        tpm_limit: Set(None),
     };
     user.insert(db)
         .await
         .map_err(|e| RepoError::on_unique(e, "a user with this email"))
+}
+
+/// Operator overrides of a user's plan limits; `None` returns a limit to the plan's value.
+pub struct LimitOverrides {
+    pub monthly_requests: Option<i64>,
+    pub rpm: Option<i64>,
+    pub tpm: Option<i64>,
+}
+
+pub async fn set_limits(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    limits: LimitOverrides,
+) -> Result<(), RepoError> {
+    use crate::api_keys::check_limit;
+    check_limit("requests per month", limits.monthly_requests)?;
+    check_limit("requests per minute", limits.rpm)?;
+    check_limit("tokens per minute", limits.tpm)?;
+    let updated = Entity::update_many()
+        .col_expr(
+            Column::MonthlyRequestsLimit,
+            Expr::value(limits.monthly_requests),
+        )
+        .col_expr(Column::RpmLimit, Expr::value(limits.rpm))
+        .col_expr(Column::TpmLimit, Expr::value(limits.tpm))
+        .col_expr(Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(RepoError::NotFound("user"));
+    }
+    Ok(())
+}
+
+/// Moves the instant monthly periods are counted from (a subscription starting or renewing).
+pub async fn set_billing_anchor(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    anchor: DateTimeUtc,
+) -> Result<(), RepoError> {
+    let updated = Entity::update_many()
+        .col_expr(Column::BillingAnchorAt, Expr::value(anchor))
+        .col_expr(Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(RepoError::NotFound("user"));
+    }
+    Ok(())
 }
 
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Model, RepoError> {

@@ -7,6 +7,7 @@ mod m20261125_000002_usage;
 mod m20261125_000003_seed;
 mod m20261125_000004_routing;
 mod m20261125_000005_connections;
+mod m20261201_000006_limits;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_seed::Migration),
             Box::new(m20261125_000004_routing::Migration),
             Box::new(m20261125_000005_connections::Migration),
+            Box::new(m20261201_000006_limits::Migration),
         ]
     }
 }

@@ -11,12 +11,14 @@ use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
 use crate::error::ProxyError;
+use crate::limits::Allowance;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
     pub user_id: Uuid,
     pub api_key_id: Uuid,
     pub plan_id: String,
+    pub allowance: Allowance,
 }
 
 /// Entries kept before the cache is emptied; bounds memory under a flood of random keys.
@@ -106,16 +108,22 @@ impl KeyCache {
         let Some(key) = entities::api_keys::find_active_by_hash(&self.db, hash).await? else {
             return Ok(None);
         };
-        let user = entities::users::Entity::find_by_id(key.user_id)
+        let Some(user) = entities::users::Entity::find_by_id(key.user_id)
             .one(&self.db)
-            .await?;
-        Ok(user.map(|u| {
-            Arc::new(Principal {
-                user_id: u.id,
-                api_key_id: key.id,
-                plan_id: u.plan_id,
-            })
-        }))
+            .await?
+        else {
+            return Ok(None);
+        };
+        let Some(plan) = entities::plans::find(&self.db, &user.plan_id).await? else {
+            tracing::error!(user_id = %user.id, plan = %user.plan_id, "user's plan does not exist");
+            return Ok(None);
+        };
+        Ok(Some(Arc::new(Principal {
+            user_id: user.id,
+            api_key_id: key.id,
+            allowance: Allowance::of(&plan, &user, &key),
+            plan_id: user.plan_id,
+        })))
     }
 }
 

@@ -93,7 +93,7 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
         biased;
         () = head.closed() => {
             meter.fail(499, "client_disconnected");
-            state.usage.record(meter.finish());
+            complete(&state, meter).await;
             return;
         }
         () = state.hard_stop.cancelled() => Err(Failure::Fatal(ProxyError::ShuttingDown)),
@@ -151,7 +151,18 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
             let _ = head.send(with_request_id(response, request_id));
         }
     }
-    state.usage.record(meter.finish());
+    complete(&state, meter).await;
+}
+
+/// Settles what admission reserved against what was really used, then records the usage:
+/// the limiter's counters and the usage rows agree.
+async fn complete(state: &ProxyState, mut meter: Meter) {
+    let reservation = meter.take_reservation();
+    let usage = meter.finish();
+    if let Some(reservation) = reservation {
+        state.limits.settle(reservation, &usage).await;
+    }
+    state.usage.record(usage);
 }
 
 fn failure_response(failure: Failure, dialect: Dialect, meter: &mut Meter) -> Response {

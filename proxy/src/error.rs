@@ -7,6 +7,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::dialect::Dialect;
+use crate::limits::Refusal;
 
 /// Why a proxied request failed. `kind()` is a static, low-cardinality label for metrics and the
 /// usage row; the message is what the client reads and never contains secrets or internals.
@@ -46,6 +47,11 @@ pub enum ProxyError {
     UpstreamInvalid,
     #[error("Satu is shutting down; retry the request.")]
     ShuttingDown,
+    /// A plan quota or rate limit refused the request.
+    #[error("{}", .0.message)]
+    Limited(Box<Refusal>),
+    #[error("Usage limits cannot be checked right now; retry shortly.")]
+    LimiterUnavailable,
     #[error("Internal error.")]
     Internal,
 }
@@ -57,9 +63,9 @@ impl ProxyError {
             ProxyError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ProxyError::BodyTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ProxyError::ModelNotFound(_) => StatusCode::NOT_FOUND,
-            ProxyError::NoAvailableAccount | ProxyError::ShuttingDown => {
-                StatusCode::SERVICE_UNAVAILABLE
-            }
+            ProxyError::NoAvailableAccount
+            | ProxyError::ShuttingDown
+            | ProxyError::LimiterUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ProxyError::UpstreamUnreachable
             | ProxyError::UpstreamStatus(_)
             | ProxyError::UpstreamAuth
@@ -67,9 +73,9 @@ impl ProxyError {
             | ProxyError::UpstreamInterrupted
             | ProxyError::UpstreamInvalid => StatusCode::BAD_GATEWAY,
             ProxyError::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
-            ProxyError::UpstreamRateLimited { .. } | ProxyError::AccountsCooling { .. } => {
-                StatusCode::TOO_MANY_REQUESTS
-            }
+            ProxyError::UpstreamRateLimited { .. }
+            | ProxyError::AccountsCooling { .. }
+            | ProxyError::Limited(_) => StatusCode::TOO_MANY_REQUESTS,
             ProxyError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -92,6 +98,8 @@ impl ProxyError {
             ProxyError::UpstreamInterrupted => "upstream_stream_error",
             ProxyError::UpstreamInvalid => "upstream_invalid",
             ProxyError::ShuttingDown => "shutting_down",
+            ProxyError::Limited(refusal) => refusal.kind,
+            ProxyError::LimiterUnavailable => "limiter_unavailable",
             ProxyError::Internal => "internal",
         }
     }
@@ -231,9 +239,13 @@ impl ProxyError {
             body,
         )
             .into_response();
-        let retry_after = match self {
-            ProxyError::UpstreamRateLimited { retry_after_secs } => retry_after_secs,
-            ProxyError::AccountsCooling { retry_after_secs } => Some(retry_after_secs),
+        let retry_after = match &self {
+            ProxyError::UpstreamRateLimited { retry_after_secs } => *retry_after_secs,
+            ProxyError::AccountsCooling { retry_after_secs } => Some(*retry_after_secs),
+            ProxyError::Limited(refusal) => {
+                refusal.headers.apply(response.headers_mut());
+                Some(refusal.retry_after_secs)
+            }
             _ => None,
         };
         if let Some(secs) = retry_after

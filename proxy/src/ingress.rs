@@ -165,6 +165,18 @@ async fn handle(
     if let Some(first) = plan.targets.first() {
         meter.set_target(first);
     }
+    let max_output = inbound.canonical.max_tokens;
+    let prompt_tokens =
+        || i64::try_from(count_tokens::estimate(&inbound.canonical)).unwrap_or(i64::MAX);
+    let admission = match state
+        .limits
+        .admit(&principal, prompt_tokens, max_output)
+        .await
+    {
+        Ok(admission) => admission,
+        Err(e) => return reject(&state, meter, e, dialect),
+    };
+    meter.hold(admission.reservation);
     let (head_tx, head_rx) = oneshot::channel();
     let call = Call {
         state: state.clone(),
@@ -173,9 +185,11 @@ async fn handle(
         meter,
     };
     state.tasks.spawn(call::run(call, head_tx));
-    head_rx
+    let mut response = head_rx
         .await
-        .unwrap_or_else(|_| ProxyError::Internal.render(dialect))
+        .unwrap_or_else(|_| ProxyError::Internal.render(dialect));
+    admission.headers.apply(response.headers_mut());
+    response
 }
 
 /// Records a request refused before it reached an upstream, and answers it.

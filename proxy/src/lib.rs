@@ -18,6 +18,7 @@ mod inbound;
 mod ingress;
 pub mod key_check;
 pub mod latency;
+pub mod limits;
 mod meter;
 mod models;
 pub mod oauth;

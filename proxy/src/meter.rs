@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::canonical::Usage;
+use crate::limits::Reservation;
 
 pub struct Meter {
     pub request_id: Uuid,
@@ -30,6 +31,8 @@ pub struct Meter {
     completed: bool,
     prompt_estimate: i64,
     ttft_ms: Option<i64>,
+    /// Quota and tokens held by admission until the request is settled.
+    reservation: Option<Reservation>,
 }
 
 impl Meter {
@@ -57,6 +60,7 @@ impl Meter {
             completed: true,
             prompt_estimate: 0,
             ttft_ms: None,
+            reservation: None,
         }
     }
 
@@ -71,6 +75,14 @@ impl Meter {
     pub fn set_prompt_estimate(&mut self, body_bytes: usize) {
         // ~4 bytes of JSON per token: only used when the upstream reports no usage.
         self.prompt_estimate = i64::try_from(body_bytes / 4).unwrap_or(i64::MAX);
+    }
+
+    pub fn hold(&mut self, reservation: Option<Reservation>) {
+        self.reservation = reservation;
+    }
+
+    pub fn take_reservation(&mut self) -> Option<Reservation> {
+        self.reservation.take()
     }
 
     /// Marks the first upstream byte; returns the time to it in milliseconds.

@@ -14,6 +14,7 @@ use crate::config::{ProvidersConfig, ProxyConfig};
 use crate::cooldown::Cooldowns;
 use crate::directory::Directory;
 use crate::latency::Latencies;
+use crate::limits::Limits;
 use crate::oauth::Refresher;
 use crate::upstream_guard::GuardedResolver;
 use crate::usage::{self, UsageRecorder, UsageWriter, WriterSettings};
@@ -32,6 +33,8 @@ pub struct Inner {
     /// Who Satu says it is to the Codex backend.
     pub codex_originator: String,
     pub usage: UsageRecorder,
+    /// Quotas and rate limits (in-process or Redis).
+    pub limits: Arc<Limits>,
     /// Renews OAuth tokens (single-flight across replicas).
     pub refresher: Arc<Refresher>,
     /// Request tasks; shutdown waits for them.
@@ -53,6 +56,7 @@ pub struct ProxyDeps {
     pub config: ProxyConfig,
     pub providers: ProvidersConfig,
     pub refresher: Arc<Refresher>,
+    pub limits: Arc<Limits>,
     pub tasks: TaskTracker,
     pub hard_stop: CancellationToken,
 }
@@ -98,6 +102,7 @@ impl ProxyState {
             http,
             codex_originator,
             usage,
+            limits: deps.limits,
             refresher: deps.refresher,
             tasks: deps.tasks,
             hard_stop: deps.hard_stop,

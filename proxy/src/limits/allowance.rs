@@ -1,0 +1,51 @@
+//! What one caller may use: the plan's limits, overridden per user (by an operator) and per key.
+
+use chrono::{DateTime, Utc};
+use entities::{api_keys, plans, users};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allowance {
+    pub plan_name: String,
+    /// Requests per billing period for the subscriber; `None`: unlimited.
+    pub monthly_requests: Option<i64>,
+    pub user_rpm: Option<i64>,
+    pub user_tpm: Option<i64>,
+    pub key_rpm: Option<i64>,
+    pub key_tpm: Option<i64>,
+    pub billing_anchor: DateTime<Utc>,
+}
+
+impl Allowance {
+    /// A key without its own limits gets the plan's per-minute limits; the user's limits apply
+    /// on top, across all their keys.
+    pub fn of(plan: &plans::Model, user: &users::Model, key: &api_keys::Model) -> Self {
+        let user_rpm = user.rpm_limit.or(plan.requests_per_minute);
+        let user_tpm = user.tpm_limit.or(plan.tokens_per_minute);
+        Self {
+            plan_name: plan.name.clone(),
+            monthly_requests: user.monthly_requests_limit.or(plan.monthly_requests),
+            user_rpm,
+            user_tpm,
+            key_rpm: key.rpm_limit.or(user_rpm),
+            key_tpm: key.tpm_limit.or(user_tpm),
+            billing_anchor: user.billing_anchor_at.unwrap_or(user.created_at),
+        }
+    }
+
+    /// Nothing to count: admission needs no round trip.
+    pub fn is_unlimited(&self) -> bool {
+        [
+            self.monthly_requests,
+            self.user_rpm,
+            self.user_tpm,
+            self.key_rpm,
+            self.key_tpm,
+        ]
+        .iter()
+        .all(Option::is_none)
+    }
+
+    pub fn limits_tokens(&self) -> bool {
+        self.user_tpm.is_some() || self.key_tpm.is_some()
+    }
+}
