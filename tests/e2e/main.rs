@@ -16,6 +16,7 @@ mod cli;
 mod connections;
 mod errors;
 mod gemini;
+mod limits;
 mod matrix;
 mod ops;
 mod refresh;

@@ -125,6 +125,7 @@ pub struct TestApp {
 
 pub struct Caller {
     pub user_id: Uuid,
+    pub key_id: Uuid,
     pub email: String,
     pub key: String,
 }
@@ -179,9 +180,10 @@ impl TestApp {
         )
         .await
         .unwrap();
-        let (_, key) = api_keys::create(&self.db, user.id, "test").await.unwrap();
+        let (row, key) = api_keys::create(&self.db, user.id, "test").await.unwrap();
         Caller {
             user_id: user.id,
+            key_id: row.id,
             email,
             key,
         }
@@ -292,6 +294,48 @@ impl TestApp {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
         panic!("expected {n} usage rows for {}", caller.email);
+    }
+
+    /// Stops the app and starts it again on the same database and settings (nothing kept in
+    /// memory survives).
+    pub async fn restart(self) -> TestApp {
+        self.shutdown.cancel();
+        self.server.await.unwrap().unwrap();
+        let app = satu::app::build(&self.config, Role::All).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let shutdown = app.shutdown_token();
+        let server = tokio::spawn(app.serve(listener, std::future::pending()));
+        TestApp {
+            addr,
+            shutdown,
+            server,
+            ..self
+        }
+    }
+
+    /// Operator overrides of the caller's plan limits (`None`: the plan's value).
+    pub async fn set_user_limits(
+        &self,
+        caller: &Caller,
+        monthly: Option<i64>,
+        rpm: Option<i64>,
+        tpm: Option<i64>,
+    ) {
+        let limits = users::LimitOverrides {
+            monthly_requests: monthly,
+            rpm,
+            tpm,
+        };
+        users::set_limits(&self.db, caller.user_id, limits)
+            .await
+            .unwrap();
+    }
+
+    pub async fn set_key_limits(&self, caller: &Caller, rpm: Option<i64>, tpm: Option<i64>) {
+        api_keys::set_limits(&self.db, caller.key_id, rpm, tpm)
+            .await
+            .unwrap();
     }
 
     pub async fn stop(self) {

@@ -15,6 +15,16 @@ pub struct ServeProcess {
 /// Starts `satu serve` on `db` with `extra` settings and `RUST_LOG=rust_log`; returns once it
 /// logged its address.
 pub fn serve(db: &TestDb, extra: &[(String, String)], rust_log: &str) -> ServeProcess {
+    serve_as(db, extra, rust_log, "all")
+}
+
+/// `satu serve --role role`.
+pub fn serve_as(
+    db: &TestDb,
+    extra: &[(String, String)],
+    rust_log: &str,
+    role: &str,
+) -> ServeProcess {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_satu"));
     for (k, _) in std::env::vars() {
         if k.starts_with("SATU") || k == "DATABASE_URL" || k == "REDIS_URL" {
@@ -25,7 +35,7 @@ pub fn serve(db: &TestDb, extra: &[(String, String)], rust_log: &str) -> ServePr
         .envs(db.env())
         .envs(extra.iter().cloned())
         .env("RUST_LOG", rust_log)
-        .args(["serve", "--bind", "127.0.0.1:0"])
+        .args(["serve", "--bind", "127.0.0.1:0", "--role", role])
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
