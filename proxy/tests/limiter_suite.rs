@@ -1,6 +1,8 @@
 //! One suite, two limiters: every case runs on the in-process limiter and on Redis
 //! (`SATU_TEST_REDIS`, default 127.0.0.1:6379), each case under its own key prefix.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::sync::Arc;
 use std::time::Duration;
 

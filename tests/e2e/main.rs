@@ -17,6 +17,7 @@ mod connections;
 mod errors;
 mod gemini;
 mod limits;
+mod limits_replicas;
 mod matrix;
 mod ops;
 mod refresh;
