@@ -148,6 +148,38 @@ pub async fn run(
                 .map_err(explain)?;
             writeln!(out, "routing saved: {rules} rule(s)")?;
         }
+        AdminCommand::Plans => crate::admin_limits::print_plans(db, &mut out).await?,
+        AdminCommand::SetLimits {
+            email,
+            monthly_requests,
+            rpm,
+            tpm,
+        } => {
+            let user = users::find_by_email(db, &email)
+                .await
+                .map_err(|e| user_error(e, &email))?;
+            let limits = users::LimitOverrides {
+                monthly_requests,
+                rpm,
+                tpm,
+            };
+            users::set_limits(db, user.id, limits)
+                .await
+                .map_err(explain)?;
+            writeln!(
+                out,
+                "limits saved for {email} (in effect within the key cache TTL)"
+            )?;
+        }
+        AdminCommand::SetKeyLimits { key_id, rpm, tpm } => {
+            api_keys::set_limits(db, key_id, rpm, tpm)
+                .await
+                .map_err(explain)?;
+            writeln!(
+                out,
+                "limits saved for key {key_id} (in effect within the key cache TTL)"
+            )?;
+        }
         AdminCommand::Usage { email, json, limit } => {
             let user = users::find_by_email(db, &email)
                 .await

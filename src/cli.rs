@@ -145,6 +145,33 @@ pub enum AdminCommand {
         #[arg(long)]
         file: PathBuf,
     },
+    /// List the plans with their prices and limits.
+    Plans,
+    /// Override a user's plan limits (enterprise deals, support); a flag left out returns that
+    /// limit to the plan's value.
+    SetLimits {
+        #[arg(long)]
+        email: String,
+        /// Requests per billing period.
+        #[arg(long)]
+        monthly_requests: Option<i64>,
+        /// Requests per minute across all the user's keys.
+        #[arg(long)]
+        rpm: Option<i64>,
+        /// Tokens per minute across all the user's keys.
+        #[arg(long)]
+        tpm: Option<i64>,
+    },
+    /// Give one API key its own per-minute limits; a flag left out returns that limit to the
+    /// plan's value.
+    SetKeyLimits {
+        #[arg(long)]
+        key_id: uuid::Uuid,
+        #[arg(long)]
+        rpm: Option<i64>,
+        #[arg(long)]
+        tpm: Option<i64>,
+    },
     /// Show a user's recent usage rows.
     Usage {
         #[arg(long)]

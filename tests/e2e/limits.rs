@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use entities::{Provider, email_outbox, usage_events};
 use reqwest::header::HeaderMap;
+use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
@@ -22,6 +23,7 @@ on_both_backends!(
     token_reservations_settle_to_real_usage,
     quota_periods_renew_on_the_billing_anchor,
     the_quota_survives_a_restart,
+    limit_commands_save_or_refuse,
 );
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -137,7 +139,7 @@ async fn refusals_answer_in_each_dialect_with_rate_headers(backend: Backend) {
     assert_eq!(first.headers["x-ratelimit-remaining-requests"], "0");
     assert!(first.headers.contains_key("x-ratelimit-reset-requests"));
     assert_eq!(
-        first.headers["x-ratelimit-limit-tokens"], "1000000",
+        first.headers["x-ratelimit-limit-tokens"], "4000000",
         "the Pro plan's TPM"
     );
 
@@ -348,4 +350,112 @@ async fn the_quota_survives_a_restart(backend: Backend) {
     .unwrap();
     assert_eq!(served, 3);
     app.stop().await;
+}
+
+/// `satu admin plans`, `set-limits` and `set-key-limits`: saved, or refused with nothing written.
+async fn limit_commands_save_or_refuse(backend: Backend) {
+    use crate::cli::satu;
+    let db = crate::support::TestDb::new(backend).await;
+    let created = satu(
+        &db,
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "ops@example.com",
+            "--plan",
+            "starter",
+        ],
+    );
+    assert!(created.status.success());
+    let key = satu(&db, &["admin", "create-key", "--email", "ops@example.com"]);
+    let key_text = String::from_utf8_lossy(&key.stdout).into_owned();
+    let key_id = key_text
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches("key id: ")
+        .to_owned();
+
+    let plans = String::from_utf8_lossy(&satu(&db, &["admin", "plans"]).stdout).into_owned();
+    let pro = plans
+        .lines()
+        .find(|l| l.starts_with("pro "))
+        .unwrap()
+        .to_owned();
+    assert!(
+        pro.contains("50000") && pro.contains("240") && pro.contains("4000000"),
+        "{pro}"
+    );
+
+    let set = [
+        "admin",
+        "set-limits",
+        "--email",
+        "ops@example.com",
+        "--monthly-requests",
+        "5",
+        "--rpm",
+        "10",
+    ];
+    assert!(satu(&db, &set).status.success());
+    let bad = satu(
+        &db,
+        &[
+            "admin",
+            "set-limits",
+            "--email",
+            "ops@example.com",
+            "--tpm=-3",
+        ],
+    );
+    assert!(!bad.status.success());
+    let message = String::from_utf8_lossy(&bad.stderr).into_owned();
+    assert!(
+        message.contains("invalid tokens per minute: -3 is negative"),
+        "{message}"
+    );
+
+    let keyed = satu(
+        &db,
+        &[
+            "admin",
+            "set-key-limits",
+            "--key-id",
+            &key_id,
+            "--tpm",
+            "500",
+        ],
+    );
+    assert!(keyed.status.success());
+    let missing = uuid::Uuid::new_v4().to_string();
+    let unknown = satu(
+        &db,
+        &[
+            "admin",
+            "set-key-limits",
+            "--key-id",
+            &missing,
+            "--rpm",
+            "1",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("API key not found"));
+
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    let user = entities::users::find_by_email(&conn, "ops@example.com")
+        .await
+        .unwrap();
+    assert_eq!(
+        (user.monthly_requests_limit, user.rpm_limit, user.tpm_limit),
+        (Some(5), Some(10), None)
+    );
+    let key = entities::api_keys::Entity::find_by_id(key_id.parse::<uuid::Uuid>().unwrap())
+        .one(&conn)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((key.rpm_limit, key.tpm_limit), (None, Some(500)));
+    conn.close().await.unwrap();
+    db.drop().await;
 }
