@@ -98,10 +98,7 @@ pub async fn set_limits(
         .filter(Column::Id.eq(key_id))
         .exec(db)
         .await?;
-    if updated.rows_affected == 0 {
-        return Err(RepoError::NotFound("API key"));
-    }
-    Ok(())
+    RepoError::updated(updated.rows_affected, "API key")
 }
 
 /// Limits are counts: zero or more.

@@ -20,6 +20,15 @@ pub enum RepoError {
 }
 
 impl RepoError {
+    /// `NotFound(what)` when an update by id changed no row.
+    pub fn updated(rows_affected: u64, what: &'static str) -> Result<(), Self> {
+        if rows_affected == 0 {
+            Err(Self::NotFound(what))
+        } else {
+            Ok(())
+        }
+    }
+
     /// Maps a unique-constraint violation to `Duplicate(what)`, anything else to `Db`.
     pub fn on_unique(err: DbErr, what: &'static str) -> Self {
         match err.sql_err() {

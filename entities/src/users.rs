@@ -121,10 +121,7 @@ pub async fn set_limits(
         .filter(Column::Id.eq(user_id))
         .exec(db)
         .await?;
-    if updated.rows_affected == 0 {
-        return Err(RepoError::NotFound("user"));
-    }
-    Ok(())
+    RepoError::updated(updated.rows_affected, "user")
 }
 
 /// Moves the instant monthly periods are counted from (a subscription starting or renewing).
@@ -139,10 +136,7 @@ pub async fn set_billing_anchor(
         .filter(Column::Id.eq(user_id))
         .exec(db)
         .await?;
-    if updated.rows_affected == 0 {
-        return Err(RepoError::NotFound("user"));
-    }
-    Ok(())
+    RepoError::updated(updated.rows_affected, "user")
 }
 
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Model, RepoError> {

@@ -10,11 +10,13 @@ use axum::response::Response;
 use bytes::Bytes;
 use tokio::sync::oneshot;
 
+use crate::auth::Principal;
 use crate::call::{self, Call, with_request_id};
 use crate::count_tokens;
 use crate::dialect::Dialect;
 use crate::error::ProxyError;
-use crate::inbound::{self, GeminiCall};
+use crate::inbound::{self, GeminiCall, Inbound};
+use crate::limits::Admission;
 use crate::meter::Meter;
 use crate::route;
 use crate::state::ProxyState;
@@ -162,20 +164,14 @@ async fn handle(
         Ok(plan) => plan,
         Err(e) => return reject(&state, meter, e, dialect),
     };
-    if let Some(first) = plan.targets.first() {
-        meter.set_target(first);
-    }
-    let max_output = inbound.canonical.max_tokens;
-    let prompt_tokens =
-        || i64::try_from(count_tokens::estimate(&inbound.canonical)).unwrap_or(i64::MAX);
-    let admission = match state
-        .limits
-        .admit(&principal, prompt_tokens, max_output)
-        .await
-    {
+    let admission = match admit(&state, &principal, &inbound).await {
         Ok(admission) => admission,
         Err(e) => return reject(&state, meter, e, dialect),
     };
+    // A refusal above names no account: nothing was sent anywhere.
+    if let Some(first) = plan.targets.first() {
+        meter.set_target(first);
+    }
     meter.hold(admission.reservation);
     let (head_tx, head_rx) = oneshot::channel();
     let call = Call {
@@ -190,6 +186,21 @@ async fn handle(
         .unwrap_or_else(|_| ProxyError::Internal.render(dialect));
     admission.headers.apply(response.headers_mut());
     response
+}
+
+/// Quotas and rate limits: the request's share is reserved, or it is refused.
+async fn admit(
+    state: &ProxyState,
+    principal: &Principal,
+    inbound: &Inbound,
+) -> Result<Admission, ProxyError> {
+    let prompt_tokens =
+        || i64::try_from(count_tokens::estimate(&inbound.canonical)).unwrap_or(i64::MAX);
+    let max_output = inbound.canonical.max_tokens;
+    state
+        .limits
+        .admit(principal, prompt_tokens, max_output)
+        .await
 }
 
 /// Records a request refused before it reached an upstream, and answers it.
