@@ -57,8 +57,25 @@ pub async fn build_with_db(
         )
         .context("building the OAuth client")?,
     );
+    let counters = counters(config, role).await?;
+    if role.serves_web() {
+        let deps = api::graphql::ApiDeps {
+            db: db.clone(),
+            attempts: api::graphql::attempts::Attempts::new(
+                counters.clone(),
+                &config.limits.key_prefix,
+            ),
+            config: config.api.clone(),
+        };
+        router = router.merge(api::graphql::router(deps));
+    }
     if role.runs_proxy() {
-        let limits = limits(config, &db, &tasks).await?;
+        let limits = proxy::limits::Limits::new(
+            counters,
+            config.limits.clone(),
+            db.clone(),
+            tasks.clone(),
+        );
         let (state, writer) = proxy::ProxyState::start(proxy::ProxyDeps {
             db: db.clone(),
             sealer,
@@ -99,23 +116,15 @@ pub async fn build_with_db(
     })
 }
 
-/// The admission service: counts in Redis when `redis.url` is set (replicas share limits),
-/// in memory otherwise.
-async fn limits(
-    config: &Config,
-    db: &DatabaseConnection,
-    tasks: &TaskTracker,
-) -> anyhow::Result<Arc<proxy::limits::Limits>> {
+/// Where limits and attempts are counted: Redis when `redis.url` is set (replicas share the
+/// counts), memory otherwise. A worker counts nothing.
+async fn counters(config: &Config, role: Role) -> anyhow::Result<Arc<proxy::limits::Backend>> {
     let url = config.redis.url.as_ref().map(|u| u.expose());
+    let url = url.filter(|_| role.runs_proxy() || role.serves_web());
     let backend = proxy::limits::Backend::connect(url, &config.limits)
         .await
         .context("connecting to Redis for limits (redis.url)")?;
-    Ok(proxy::limits::Limits::new(
-        backend,
-        config.limits.clone(),
-        db.clone(),
-        tasks.clone(),
-    ))
+    Ok(Arc::new(backend))
 }
 
 async fn refresh_catalog(
@@ -167,6 +176,7 @@ impl App {
                 tracing::debug!(error = %e, "could not set TCP_NODELAY");
             }
         });
+        let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
         let server = axum::serve(listener, router)
             .with_graceful_shutdown(shutdown.clone().cancelled_owned())
             .into_future();

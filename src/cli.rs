@@ -21,6 +21,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Run database migrations and exit.
     Migrate,
+    /// Print the GraphQL schema (SDL); `schema.graphql` at the repository root is this output.
+    Schema,
     /// Operator commands.
     #[command(subcommand)]
     Admin(AdminCommand),

@@ -23,6 +23,7 @@ pub struct Config {
     pub providers: proxy::ProvidersConfig,
     pub oauth: proxy::oauth::OAuthConfig,
     pub limits: proxy::limits::LimitsConfig,
+    pub api: api::graphql::ApiConfig,
     pub log: LogConfig,
     pub usage: UsageConfig,
     pub web: WebConfig,

@@ -42,6 +42,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!("migrations applied");
             Ok(())
         }
+        Command::Schema => {
+            use std::io::Write;
+            std::io::stdout().write_all(api::graphql::sdl().as_bytes())?;
+            Ok(())
+        }
         Command::Admin(command) => {
             let conn = db::open(&config).await?;
             admin::run(&config, &conn, command).await

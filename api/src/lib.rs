@@ -1,6 +1,7 @@
-//! Satu's control plane edges. Today: health, readiness, Prometheus metrics, the web app, and the HTTP
-//! metrics middleware every role uses. The GraphQL API lands here next.
+//! Satu's control plane: the GraphQL API, health, readiness, Prometheus metrics, the web app, and
+//! the HTTP metrics middleware every role uses.
 
+pub mod graphql;
 pub mod http_metrics;
 pub mod ops;
 pub mod web;

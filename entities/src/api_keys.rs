@@ -83,6 +83,68 @@ pub async fn find_active_by_hash(
     Ok(key.filter(|k| k.is_usable_at(Utc::now())))
 }
 
+/// The keys of `user_id`, newest first, revoked ones included (they show as revoked).
+pub async fn list_for_user(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .order_by_desc(Column::CreatedAt)
+        .all(db)
+        .await
+}
+
+/// The key `id` if `user_id` owns it: another user's key is "not found".
+pub async fn find_owned(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    id: Uuid,
+) -> Result<Model, RepoError> {
+    Entity::find_by_id(id)
+        .filter(Column::UserId.eq(user_id))
+        .one(db)
+        .await?
+        .ok_or(RepoError::NotFound("API key"))
+}
+
+/// Revokes an owned key; revoking twice is harmless.
+pub async fn revoke_owned(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    id: Uuid,
+) -> Result<Model, RepoError> {
+    let key = find_owned(db, user_id, id).await?;
+    if key.revoked_at.is_some() {
+        return Ok(key);
+    }
+    let mut row: ActiveModel = key.into();
+    row.revoked_at = Set(Some(Utc::now()));
+    Ok(row.update(db).await?)
+}
+
+/// Gives an owned, active key a new secret (returned once); the old secret stops working. The
+/// key keeps its id, name, limits and usage history.
+pub async fn rotate_owned(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    id: Uuid,
+) -> Result<(Model, String), RepoError> {
+    let key = find_owned(db, user_id, id).await?;
+    if key.revoked_at.is_some() {
+        return Err(RepoError::Invalid {
+            field: "API key",
+            reason: "it is revoked; create a new one".to_owned(),
+        });
+    }
+    let fresh = secret_token::new_api_key().map_err(|e| RepoError::Invalid {
+        field: "randomness",
+        reason: e.to_string(),
+    })?;
+    let mut row: ActiveModel = key.into();
+    row.prefix = Set(fresh.prefix);
+    row.key_hash = Set(fresh.hash);
+    Ok((row.update(db).await?, fresh.secret))
+}
+
 /// Sets or clears (`None`) a key's own requests- and tokens-per-minute limits.
 pub async fn set_limits(
     db: &impl ConnectionTrait,

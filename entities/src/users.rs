@@ -24,6 +24,9 @@ pub struct Model {
     pub monthly_requests_limit: Option<i64>,
     pub rpm_limit: Option<i64>,
     pub tpm_limit: Option<i64>,
+    pub display_name: Option<String>,
+    /// `id` (Bahasa Indonesia) or `en`; `None`: the browser's choice.
+    pub locale: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -88,6 +91,8 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<Model
         monthly_requests_limit: Set(None),
         rpm_limit: Set(None),
         tpm_limit: Set(None),
+        display_name: Set(None),
+        locale: Set(None),
     };
     user.insert(db)
         .await
@@ -132,6 +137,66 @@ pub async fn set_billing_anchor(
 ) -> Result<(), RepoError> {
     let updated = Entity::update_many()
         .col_expr(Column::BillingAnchorAt, Expr::value(anchor))
+        .col_expr(Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    RepoError::updated(updated.rows_affected, "user")
+}
+
+/// Languages the dashboard and emails speak.
+pub const LOCALES: [&str; 2] = ["id", "en"];
+
+pub struct Profile {
+    pub display_name: Option<String>,
+    pub locale: Option<String>,
+}
+
+/// Sets the display name (trimmed, 1–80 characters; empty clears it) and language.
+pub async fn update_profile(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    profile: Profile,
+) -> Result<Model, RepoError> {
+    let name = profile
+        .display_name
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty());
+    if let Some(n) = &name
+        && (n.chars().count() > 80 || n.chars().any(char::is_control))
+    {
+        return Err(RepoError::Invalid {
+            field: "display name",
+            reason: "must be at most 80 characters, without control characters".to_owned(),
+        });
+    }
+    if let Some(l) = &profile.locale
+        && !LOCALES.contains(&l.as_str())
+    {
+        return Err(RepoError::Invalid {
+            field: "locale",
+            reason: format!("`{l}` (expected one of: {})", LOCALES.join(", ")),
+        });
+    }
+    let user = Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(RepoError::NotFound("user"))?;
+    let mut row: ActiveModel = user.into();
+    row.display_name = Set(name);
+    row.locale = Set(profile.locale);
+    row.updated_at = Set(Utc::now());
+    Ok(row.update(db).await?)
+}
+
+/// Replaces the password hash (the caller has checked the old password and the new one).
+pub async fn set_password_hash(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    hash: String,
+) -> Result<(), RepoError> {
+    let updated = Entity::update_many()
+        .col_expr(Column::PasswordHash, Expr::value(hash))
         .col_expr(Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(Column::Id.eq(user_id))
         .exec(db)

@@ -8,6 +8,7 @@ mod m20261125_000003_seed;
 mod m20261125_000004_routing;
 mod m20261125_000005_connections;
 mod m20261201_000006_limits;
+mod m20261201_000007_profiles;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_routing::Migration),
             Box::new(m20261125_000005_connections::Migration),
             Box::new(m20261201_000006_limits::Migration),
+            Box::new(m20261201_000007_profiles::Migration),
         ]
     }
 }

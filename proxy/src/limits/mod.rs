@@ -51,7 +51,7 @@ impl Backend {
         }
     }
 
-    async fn admit(
+    pub async fn admit(
         &self,
         counters: &[limiter::Counter],
         now_ms: i64,
@@ -98,7 +98,7 @@ pub struct Admission {
 }
 
 pub struct Limits {
-    backend: Backend,
+    backend: Arc<Backend>,
     config: LimitsConfig,
     db: DatabaseConnection,
     tasks: TaskTracker,
@@ -109,7 +109,7 @@ const SEED_ATTEMPTS: usize = 3;
 
 impl Limits {
     pub fn new(
-        backend: Backend,
+        backend: Arc<Backend>,
         config: LimitsConfig,
         db: DatabaseConnection,
         tasks: TaskTracker,

@@ -1,0 +1,257 @@
+//! Signing up, in and out, and the signed-in user's own profile and password.
+
+use async_graphql::{Context, Object};
+use chrono::Utc;
+use entities::sessions::{self, SessionMeta};
+use entities::{password, users};
+
+use super::context::{ApiDeps, UserCtx, deps, meta, reader, require_post, writer};
+use super::error::{ApiError, ApiResult};
+use super::session;
+use super::types::{AuthPayload, User};
+
+#[derive(Default)]
+pub struct AccountQuery;
+
+#[Object]
+impl AccountQuery {
+    /// The signed-in user.
+    async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<User> {
+        Ok(User::from(&reader(ctx)?.user().await?))
+    }
+}
+
+#[derive(Default)]
+pub struct AccountMutation;
+
+const MIN_PASSWORD: usize = 10;
+/// Passwords long enough but guessed first by every attacker.
+const COMMON: [&str; 8] = [
+    "password12", "1234567890", "qwertyuiop", "password123", "iloveyou12", "1q2w3e4r5t",
+    "passw0rd12", "0987654321",
+];
+
+#[Object]
+impl AccountMutation {
+    /// Creates an account on the Free plan and signs it in. `issueToken: true` returns a
+    /// session token for scripts instead of setting the browser cookie.
+    async fn sign_up(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+        password: String,
+        display_name: Option<String>,
+        locale: Option<String>,
+        #[graphql(default = false)] issue_token: bool,
+    ) -> async_graphql::Result<AuthPayload> {
+        require_post(ctx)?;
+        let d = deps(ctx);
+        let email = users::normalize_email(&email).map_err(ApiError::from)?;
+        let m = meta(ctx);
+        let c = &d.config;
+        d.attempts
+            .check("signup", m.ip.as_deref(), &email, c.attempts_per_ip, c.attempts_per_email)
+            .await?;
+        check_strength(&password, &email)?;
+        let hash = hash_password(password).await?;
+        let user = users::create(
+            &d.db,
+            users::NewUser {
+                email: &email,
+                password_hash: Some(hash),
+                plan_id: "free",
+                platform_role: None,
+            },
+        )
+        .await
+        .map_err(ApiError::from)?;
+        let profile = users::Profile { display_name, locale };
+        let user = users::update_profile(&d.db, user.id, profile)
+            .await
+            .map_err(ApiError::from)?;
+        Ok(start_session(ctx, d, &user, issue_token).await?)
+    }
+
+    /// Signs in. The error never tells whether the email has an account.
+    async fn log_in(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+        password: String,
+        #[graphql(default = false)] issue_token: bool,
+    ) -> async_graphql::Result<AuthPayload> {
+        require_post(ctx)?;
+        let d = deps(ctx);
+        let m = meta(ctx);
+        let email = users::normalize_email(&email).map_err(|_| ApiError::BadCredentials)?;
+        let c = &d.config;
+        d.attempts
+            .check("login", m.ip.as_deref(), &email, c.attempts_per_ip, c.attempts_per_email)
+            .await?;
+        let user = users::find_by_email(&d.db, &email).await.ok();
+        let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+        if !verify_password(password, stored).await? {
+            return Err(ApiError::BadCredentials.into());
+        }
+        let user = user.ok_or(ApiError::BadCredentials)?;
+        Ok(start_session(ctx, d, &user, issue_token).await?)
+    }
+
+    /// Ends this session (and clears the browser's cookies).
+    async fn log_out(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let user = writer(ctx)?;
+        sessions::revoke(user.db, user.session_id)
+            .await
+            .map_err(ApiError::from)?;
+        let secure = session::secure(deps(ctx).config.cookie_secure, meta(ctx).https);
+        for cookie in session::clear_cookies(secure) {
+            ctx.append_http_header("set-cookie", cookie);
+        }
+        Ok(true)
+    }
+
+    async fn update_profile(
+        &self,
+        ctx: &Context<'_>,
+        display_name: Option<String>,
+        locale: Option<String>,
+    ) -> async_graphql::Result<User> {
+        let user = writer(ctx)?;
+        let profile = users::Profile { display_name, locale };
+        let updated = users::update_profile(user.db, user.user_id, profile)
+            .await
+            .map_err(ApiError::from)?;
+        Ok(User::from(&updated))
+    }
+
+    /// Changes the password after checking the current one; other sessions are signed out.
+    async fn change_password(
+        &self,
+        ctx: &Context<'_>,
+        current_password: String,
+        new_password: String,
+    ) -> async_graphql::Result<bool> {
+        let user = writer(ctx)?;
+        let me = user.user().await?;
+        if !verify_password(current_password, me.password_hash.clone()).await? {
+            return Err(ApiError::BadInput("The current password is incorrect.".to_owned()).into());
+        }
+        check_strength(&new_password, &me.email)?;
+        let hash = hash_password(new_password).await?;
+        users::set_password_hash(user.db, user.user_id, hash)
+            .await
+            .map_err(ApiError::from)?;
+        sessions::revoke_others(user.db, user.user_id, Some(user.session_id))
+            .await
+            .map_err(ApiError::from)?;
+        Ok(true)
+    }
+}
+
+impl UserCtx<'_> {
+    pub async fn user(&self) -> ApiResult<users::Model> {
+        use sea_orm::EntityTrait;
+        users::Entity::find_by_id(self.user_id)
+            .one(self.db)
+            .await?
+            .ok_or(ApiError::Unauthenticated)
+    }
+}
+
+async fn start_session(
+    ctx: &Context<'_>,
+    d: &ApiDeps,
+    user: &users::Model,
+    issue_token: bool,
+) -> ApiResult<AuthPayload> {
+    let m = meta(ctx);
+    let ttl = chrono::Duration::hours(d.config.session_ttl_hours.max(1));
+    let created = sessions::create(
+        &d.db,
+        user.id,
+        ttl,
+        SessionMeta {
+            user_agent: m.user_agent.as_deref(),
+            ip: m.ip.as_deref(),
+        },
+    )
+    .await?;
+    let expires_at = created.session.expires_at;
+    if issue_token {
+        return Ok(AuthPayload {
+            user: User::from(user),
+            csrf_token: None,
+            session_token: Some(created.token),
+            expires_at,
+        });
+    }
+    let secure = session::secure(d.config.cookie_secure, m.https);
+    let max_age = (expires_at - Utc::now()).num_seconds();
+    for cookie in session::set_cookies(&created.token, max_age, secure) {
+        ctx.append_http_header("set-cookie", cookie);
+    }
+    Ok(AuthPayload {
+        user: User::from(user),
+        csrf_token: Some(session::csrf_for(&created.token)),
+        session_token: None,
+        expires_at,
+    })
+}
+
+fn check_strength(password: &str, email: &str) -> ApiResult<()> {
+    let weak = |reason: &str| Err(ApiError::BadInput(format!("The password is too weak: {reason}.")));
+    let lower = password.to_lowercase();
+    let local = email.split('@').next().unwrap_or_default();
+    if password.chars().count() < MIN_PASSWORD {
+        return weak(&format!("use at least {MIN_PASSWORD} characters"));
+    }
+    if password.chars().count() > 200 {
+        return Err(ApiError::BadInput("The password is longer than 200 characters.".to_owned()));
+    }
+    if COMMON.contains(&lower.as_str()) || lower.chars().all(|c| Some(c) == lower.chars().next()) {
+        return weak("it is one of the most guessed passwords");
+    }
+    if local.len() >= 4 && lower.contains(local) {
+        return weak("it contains your email address");
+    }
+    Ok(())
+}
+
+/// Argon2 takes tens of milliseconds of CPU: off the async threads.
+async fn hash_password(password: String) -> ApiResult<String> {
+    tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(|e| ApiError::internal("password hashing task failed", &e))?
+        .map_err(|e| ApiError::internal("password hashing failed", &e))
+}
+
+/// Verifies against the stored hash, or against a dummy one when there is none, so an unknown
+/// email takes as long as a wrong password.
+async fn verify_password(password: String, stored: Option<String>) -> ApiResult<bool> {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    tokio::task::spawn_blocking(move || {
+        let real = stored.is_some();
+        let hash = stored.unwrap_or_else(|| {
+            DUMMY
+                .get_or_init(|| password::hash("satu-dummy-password").unwrap_or_default())
+                .clone()
+        });
+        password::verify(&password, &hash) && real
+    })
+    .await
+    .map_err(|e| ApiError::internal("password check task failed", &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_strength;
+
+    #[test]
+    fn weak_passwords_are_refused_with_a_reason() {
+        assert!(check_strength("short", "ana@example.com").is_err());
+        assert!(check_strength("password123", "ana@example.com").is_err());
+        assert!(check_strength("aaaaaaaaaaaa", "ana@example.com").is_err());
+        assert!(check_strength("my-ana.lee-secret", "ana.lee@example.com").is_err());
+        assert!(check_strength("correct horse battery", "ana@example.com").is_ok());
+    }
+}

@@ -1,0 +1,47 @@
+//! `[api]`: the control plane's settings.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CookieSecure {
+    /// `Secure` when the request came over https (directly or per `x-forwarded-proto`).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ApiConfig {
+    /// Schema introspection (GraphiQL needs it); production may turn it off.
+    pub introspection: bool,
+    pub session_ttl_hours: i64,
+    pub cookie_secure: CookieSecure,
+    /// Largest GraphQL request body.
+    pub max_body_bytes: usize,
+    pub max_depth: usize,
+    pub max_complexity: usize,
+    /// Sign-in and sign-up attempts allowed per client address and per email in 10 minutes.
+    pub attempts_per_ip: i64,
+    pub attempts_per_email: i64,
+    /// Proxies in front of Satu that append to `x-forwarded-for` (0: use the peer address).
+    pub trusted_proxy_hops: usize,
+}
+
+impl Default for ApiConfig {
+    fn default() -> Self {
+        Self {
+            introspection: true,
+            session_ttl_hours: 24 * 30,
+            cookie_secure: CookieSecure::Auto,
+            max_body_bytes: 1024 * 1024,
+            max_depth: 12,
+            max_complexity: 2000,
+            attempts_per_ip: 30,
+            attempts_per_email: 10,
+            trusted_proxy_hops: 0,
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! Who is asking, and the permission layer: resolvers get a [`UserCtx`] from the request, and
+//! every query it hands out is scoped to that user, so another user's rows cannot be reached
+//! by id (they are "not found").
+
+use async_graphql::Context;
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+use super::attempts::Attempts;
+use super::config::ApiConfig;
+use super::error::{ApiError, ApiResult};
+
+/// How the session reached us: a cookie needs the CSRF header on changes, a bearer does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    Cookie,
+    Bearer,
+}
+
+#[derive(Clone, Debug)]
+pub struct Viewer {
+    pub user_id: Uuid,
+    pub session_id: Uuid,
+    pub via: Via,
+}
+
+/// Facts about the HTTP request, resolved before the operation runs.
+#[derive(Clone, Debug, Default)]
+pub struct RequestMeta {
+    pub viewer: Option<Viewer>,
+    /// The `x-csrf-token` header matches the `satu_csrf` cookie.
+    pub csrf_ok: bool,
+    /// Changes are only accepted over POST (a GET may be a cross-site link).
+    pub is_post: bool,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    /// The client reached us over https (directly or per `x-forwarded-proto`).
+    pub https: bool,
+}
+
+/// Shared handles every resolver may use.
+pub struct ApiDeps {
+    pub db: DatabaseConnection,
+    pub attempts: Attempts,
+    pub config: ApiConfig,
+}
+
+pub fn deps<'a>(ctx: &Context<'a>) -> &'a ApiDeps {
+    // The schema is always built with ApiDeps (see `build_schema`).
+    ctx.data_unchecked::<ApiDeps>()
+}
+
+pub fn meta<'a>(ctx: &Context<'a>) -> &'a RequestMeta {
+    static NONE: std::sync::OnceLock<RequestMeta> = std::sync::OnceLock::new();
+    ctx.data_opt::<RequestMeta>()
+        .unwrap_or_else(|| NONE.get_or_init(RequestMeta::default))
+}
+
+/// A signed-in user's view of Satu. Only this type reaches user-owned rows.
+pub struct UserCtx<'a> {
+    pub db: &'a DatabaseConnection,
+    pub user_id: Uuid,
+    pub session_id: Uuid,
+}
+
+/// For queries: any valid session.
+pub fn reader<'a>(ctx: &Context<'a>) -> ApiResult<UserCtx<'a>> {
+    let viewer = meta(ctx).viewer.as_ref().ok_or(ApiError::Unauthenticated)?;
+    Ok(UserCtx {
+        db: &deps(ctx).db,
+        user_id: viewer.user_id,
+        session_id: viewer.session_id,
+    })
+}
+
+/// For mutations: a valid session, over POST, with the CSRF header when it came as a cookie.
+pub fn writer<'a>(ctx: &Context<'a>) -> ApiResult<UserCtx<'a>> {
+    let user = reader(ctx)?;
+    require_post(ctx)?;
+    let m = meta(ctx);
+    let cookie = m.viewer.as_ref().is_some_and(|v| v.via == Via::Cookie);
+    if cookie && !m.csrf_ok {
+        return Err(ApiError::CsrfMissing);
+    }
+    Ok(user)
+}
+
+/// Changes travel over POST only.
+pub fn require_post(ctx: &Context<'_>) -> ApiResult<()> {
+    if meta(ctx).is_post {
+        Ok(())
+    } else {
+        Err(ApiError::BadInput("Mutations must be sent with POST.".to_owned()))
+    }
+}

@@ -1,0 +1,103 @@
+//! Errors of the GraphQL API. Every error carries a stable `code` extension that clients
+//! switch on; messages are for people and never carry internals (those are logged once).
+
+use async_graphql::ErrorExtensions;
+use entities::RepoError;
+
+/// Deliberately not `Display`: async-graphql turns any `Display` error into a message without a
+/// code, so an `ApiError` can only become a GraphQL error through the `From` below.
+#[derive(Debug)]
+pub enum ApiError {
+    Unauthenticated,
+    CsrfMissing,
+    NotFound(&'static str),
+    BadInput(String),
+    Conflict(&'static str),
+    BadCredentials,
+    PlanLimit(String),
+    RateLimited(u64),
+    Internal,
+}
+
+impl ApiError {
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Unauthenticated => "Sign in first.".to_owned(),
+            ApiError::CsrfMissing => "This change needs the x-csrf-token header (the value of the satu_csrf cookie).".to_owned(),
+            ApiError::NotFound(what) => format!("{what} not found."),
+            ApiError::BadInput(message) | ApiError::PlanLimit(message) => message.clone(),
+            ApiError::Conflict(what) => format!("{what} already exists."),
+            ApiError::BadCredentials => "Email or password is incorrect.".to_owned(),
+            ApiError::RateLimited(secs) => format!("Too many attempts; try again in {secs} s."),
+            ApiError::Internal => "Something went wrong on our side; try again.".to_owned(),
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Unauthenticated => "UNAUTHENTICATED",
+            ApiError::CsrfMissing => "CSRF",
+            ApiError::NotFound(_) => "NOT_FOUND",
+            ApiError::BadInput(_) => "BAD_USER_INPUT",
+            ApiError::Conflict(_) => "CONFLICT",
+            ApiError::BadCredentials => "BAD_CREDENTIALS",
+            ApiError::PlanLimit(_) => "PLAN_LIMIT",
+            ApiError::RateLimited(_) => "RATE_LIMITED",
+            ApiError::Internal => "INTERNAL",
+        }
+    }
+
+    /// Logs an unexpected failure once, with its cause, and hides it from the client.
+    pub fn internal(context: &str, cause: &dyn std::fmt::Display) -> Self {
+        tracing::error!(error = %cause, "{context}");
+        ApiError::Internal
+    }
+}
+
+impl From<ApiError> for async_graphql::Error {
+    fn from(e: ApiError) -> Self {
+        let code = e.code();
+        let retry = match &e {
+            ApiError::RateLimited(secs) => Some(*secs),
+            _ => None,
+        };
+        async_graphql::Error::new(e.message()).extend_with(|_, ext| {
+            ext.set("code", code);
+            if let Some(secs) = retry {
+                ext.set("retryAfter", secs);
+            }
+        })
+    }
+}
+
+impl From<RepoError> for ApiError {
+    fn from(e: RepoError) -> Self {
+        match e {
+            RepoError::NotFound(what) => ApiError::NotFound(capitalised(what)),
+            RepoError::Duplicate(what) => ApiError::Conflict(capitalised(what)),
+            RepoError::Invalid { field, reason } => ApiError::BadInput(format!("Invalid {field}: {reason}.")),
+            RepoError::PlanLimit(message) => ApiError::PlanLimit(message),
+            RepoError::Seal(e) => ApiError::internal("sealing failed", &e),
+            RepoError::Db(e) => ApiError::internal("database error", &e),
+        }
+    }
+}
+
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        ApiError::internal("database error", &e)
+    }
+}
+
+/// Repository names are lower-case phrases ("API key", "user"); messages start a sentence.
+fn capitalised(what: &'static str) -> &'static str {
+    match what {
+        "user" => "User",
+        "plan" => "Plan",
+        "account" | "provider account" => "Connection",
+        "session" => "Session",
+        other => other,
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,81 @@
+//! The signed-in user's Satu API keys.
+
+use async_graphql::{Context, Object};
+use entities::api_keys;
+use uuid::Uuid;
+
+use super::context::{UserCtx, reader, writer};
+use super::error::ApiError;
+use super::types::{ApiKey, ApiKeySecret};
+
+#[derive(Default)]
+pub struct KeysQuery;
+
+#[Object]
+impl KeysQuery {
+    /// Keys, newest first; revoked keys stay listed as revoked.
+    async fn api_keys(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ApiKey>> {
+        let user = reader(ctx)?;
+        Ok(user.keys().await?.iter().map(ApiKey::from).collect())
+    }
+
+    async fn api_key(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<ApiKey> {
+        let user = reader(ctx)?;
+        let key = api_keys::find_owned(user.db, user.user_id, id)
+            .await
+            .map_err(ApiError::from)?;
+        Ok(ApiKey::from(&key))
+    }
+}
+
+#[derive(Default)]
+pub struct KeysMutation;
+
+#[Object]
+impl KeysMutation {
+    /// A new key; its secret is in the answer and never again.
+    async fn create_api_key(
+        &self,
+        ctx: &Context<'_>,
+        name: String,
+    ) -> async_graphql::Result<ApiKeySecret> {
+        let user = writer(ctx)?;
+        let (key, secret) = api_keys::create(user.db, user.user_id, &name)
+            .await
+            .map_err(ApiError::from)?;
+        Ok(ApiKeySecret {
+            key: ApiKey::from(&key),
+            secret,
+        })
+    }
+
+    /// A new secret for the key (same id, name, limits and history); the old one stops working.
+    async fn rotate_api_key(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+    ) -> async_graphql::Result<ApiKeySecret> {
+        let user = writer(ctx)?;
+        let (key, secret) = api_keys::rotate_owned(user.db, user.user_id, id)
+            .await
+            .map_err(ApiError::from)?;
+        Ok(ApiKeySecret {
+            key: ApiKey::from(&key),
+            secret,
+        })
+    }
+
+    async fn revoke_api_key(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<ApiKey> {
+        let user = writer(ctx)?;
+        let key = api_keys::revoke_owned(user.db, user.user_id, id)
+            .await
+            .map_err(ApiError::from)?;
+        Ok(ApiKey::from(&key))
+    }
+}
+
+impl UserCtx<'_> {
+    async fn keys(&self) -> Result<Vec<api_keys::Model>, ApiError> {
+        Ok(api_keys::list_for_user(self.db, self.user_id).await?)
+    }
+}

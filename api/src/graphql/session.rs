@@ -1,0 +1,114 @@
+//! Sessions over HTTP: the token from the `satu_session` cookie or `Authorization: Bearer`,
+//! the CSRF token derived from it, and the cookies that carry both.
+
+use axum::http::{HeaderMap, header};
+use entities::secret_token::sha256_hex;
+use entities::sessions::TOKEN_PREFIX;
+
+use super::config::CookieSecure;
+
+pub const SESSION_COOKIE: &str = "satu_session";
+pub const CSRF_COOKIE: &str = "satu_csrf";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// The session token and whether it came as a cookie.
+pub fn token(headers: &HeaderMap) -> Option<(String, bool)> {
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|t| t.starts_with(TOKEN_PREFIX));
+    if let Some(t) = bearer {
+        return Some((t.to_owned(), false));
+    }
+    cookie(headers, SESSION_COOKIE).map(|t| (t, true))
+}
+
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
+}
+
+/// The CSRF token of a session: derived, so it needs no storage and dies with the session.
+pub fn csrf_for(session_token: &str) -> String {
+    sha256_hex(&format!("csrf:{session_token}"))[..32].to_owned()
+}
+
+/// Whether the request's CSRF header matches its session.
+pub fn csrf_matches(headers: &HeaderMap, session_token: &str) -> bool {
+    let expected = csrf_for(session_token);
+    headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| constant_time_eq(v.as_bytes(), expected.as_bytes()))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// `Set-Cookie` values for a new session (httpOnly token, readable CSRF token).
+pub fn set_cookies(token: &str, max_age_secs: i64, secure: bool) -> [String; 2] {
+    let flags = cookie_flags(max_age_secs, secure);
+    [
+        format!("{SESSION_COOKIE}={token}; HttpOnly; {flags}"),
+        format!("{CSRF_COOKIE}={}; {flags}", csrf_for(token)),
+    ]
+}
+
+/// `Set-Cookie` values that remove both cookies.
+pub fn clear_cookies(secure: bool) -> [String; 2] {
+    let flags = cookie_flags(0, secure);
+    [
+        format!("{SESSION_COOKIE}=; HttpOnly; {flags}"),
+        format!("{CSRF_COOKIE}=; {flags}"),
+    ]
+}
+
+fn cookie_flags(max_age_secs: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("Path=/; SameSite=Lax; Max-Age={max_age_secs}{secure}")
+}
+
+pub fn secure(setting: CookieSecure, https: bool) -> bool {
+    match setting {
+        CookieSecure::Always => true,
+        CookieSecure::Never => false,
+        CookieSecure::Auto => https,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_come_from_bearer_or_cookie() {
+        let mut h = HeaderMap::new();
+        h.insert(header::COOKIE, "a=1; satu_session=satu_sess_abc; b=2".parse().unwrap());
+        assert_eq!(token(&h), Some(("satu_sess_abc".to_owned(), true)));
+        h.insert(header::AUTHORIZATION, "Bearer satu_sess_xyz".parse().unwrap());
+        assert_eq!(token(&h), Some(("satu_sess_xyz".to_owned(), false)));
+        // A proxy key is not a session.
+        h.insert(header::AUTHORIZATION, "Bearer sk-satu-123".parse().unwrap());
+        assert_eq!(token(&h), Some(("satu_sess_abc".to_owned(), true)));
+    }
+
+    #[test]
+    fn csrf_is_bound_to_the_session() {
+        let mut h = HeaderMap::new();
+        h.insert(CSRF_HEADER, csrf_for("satu_sess_a").parse().unwrap());
+        assert!(csrf_matches(&h, "satu_sess_a"));
+        assert!(!csrf_matches(&h, "satu_sess_b"));
+        let [session, csrf] = set_cookies("satu_sess_a", 60, true);
+        assert!(session.contains("HttpOnly") && session.ends_with("Secure"));
+        assert!(!csrf.contains("HttpOnly"));
+    }
+}
