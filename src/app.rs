@@ -70,12 +70,8 @@ pub async fn build_with_db(
         router = router.merge(api::graphql::router(deps));
     }
     if role.runs_proxy() {
-        let limits = proxy::limits::Limits::new(
-            counters,
-            config.limits.clone(),
-            db.clone(),
-            tasks.clone(),
-        );
+        let limits =
+            proxy::limits::Limits::new(counters, config.limits.clone(), db.clone(), tasks.clone());
         let (state, writer) = proxy::ProxyState::start(proxy::ProxyDeps {
             db: db.clone(),
             sealer,

@@ -75,7 +75,13 @@ fn count(answers: &[Answer], status: u16) -> usize {
 async fn three_proxies_share_one_quota_and_one_rate_limit() {
     let upstream = MockUpstream::start().await;
     let db = TestDb::new(Backend::Postgres).await;
-    let env = vec![("SATU__REDIS__URL".to_owned(), REDIS.to_owned())];
+    let env = vec![
+        ("SATU__REDIS__URL".to_owned(), REDIS.to_owned()),
+        (
+            "SATU__LIMITS__REDIS_TIMEOUT_MS".to_owned(),
+            "10000".to_owned(),
+        ),
+    ];
     // One at a time: the first migrates the database.
     let proxies: Vec<_> = (0..3)
         .map(|_| serve_as(&db, &env, "info", "proxy"))

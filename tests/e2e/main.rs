@@ -16,6 +16,7 @@ mod cli;
 mod connections;
 mod errors;
 mod gemini;
+mod graphql;
 mod limits;
 mod limits_replicas;
 mod matrix;

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod graphql;
 pub mod mock_anthropic;
 pub mod mock_gemini;
 pub mod mock_oauth;

@@ -27,8 +27,14 @@ pub struct AccountMutation;
 const MIN_PASSWORD: usize = 10;
 /// Passwords long enough but guessed first by every attacker.
 const COMMON: [&str; 8] = [
-    "password12", "1234567890", "qwertyuiop", "password123", "iloveyou12", "1q2w3e4r5t",
-    "passw0rd12", "0987654321",
+    "password12",
+    "1234567890",
+    "qwertyuiop",
+    "password123",
+    "iloveyou12",
+    "1q2w3e4r5t",
+    "passw0rd12",
+    "0987654321",
 ];
 
 #[Object]
@@ -50,7 +56,13 @@ impl AccountMutation {
         let m = meta(ctx);
         let c = &d.config;
         d.attempts
-            .check("signup", m.ip.as_deref(), &email, c.attempts_per_ip, c.attempts_per_email)
+            .check(
+                "signup",
+                m.ip.as_deref(),
+                &email,
+                c.attempts_per_ip,
+                c.attempts_per_email,
+            )
             .await?;
         check_strength(&password, &email)?;
         let hash = hash_password(password).await?;
@@ -65,7 +77,10 @@ impl AccountMutation {
         )
         .await
         .map_err(ApiError::from)?;
-        let profile = users::Profile { display_name, locale };
+        let profile = users::Profile {
+            display_name,
+            locale,
+        };
         let user = users::update_profile(&d.db, user.id, profile)
             .await
             .map_err(ApiError::from)?;
@@ -86,7 +101,13 @@ impl AccountMutation {
         let email = users::normalize_email(&email).map_err(|_| ApiError::BadCredentials)?;
         let c = &d.config;
         d.attempts
-            .check("login", m.ip.as_deref(), &email, c.attempts_per_ip, c.attempts_per_email)
+            .check(
+                "login",
+                m.ip.as_deref(),
+                &email,
+                c.attempts_per_ip,
+                c.attempts_per_email,
+            )
             .await?;
         let user = users::find_by_email(&d.db, &email).await.ok();
         let stored = user.as_ref().and_then(|u| u.password_hash.clone());
@@ -117,7 +138,10 @@ impl AccountMutation {
         locale: Option<String>,
     ) -> async_graphql::Result<User> {
         let user = writer(ctx)?;
-        let profile = users::Profile { display_name, locale };
+        let profile = users::Profile {
+            display_name,
+            locale,
+        };
         let updated = users::update_profile(user.db, user.user_id, profile)
             .await
             .map_err(ApiError::from)?;
@@ -199,16 +223,22 @@ async fn start_session(
 }
 
 fn check_strength(password: &str, email: &str) -> ApiResult<()> {
-    let weak = |reason: &str| Err(ApiError::BadInput(format!("The password is too weak: {reason}.")));
+    let weak = |reason: &str| {
+        Err(ApiError::BadInput(format!(
+            "The password is too weak: {reason}."
+        )))
+    };
     let lower = password.to_lowercase();
     let local = email.split('@').next().unwrap_or_default();
     if password.chars().count() < MIN_PASSWORD {
         return weak(&format!("use at least {MIN_PASSWORD} characters"));
     }
     if password.chars().count() > 200 {
-        return Err(ApiError::BadInput("The password is longer than 200 characters.".to_owned()));
+        return Err(ApiError::BadInput(
+            "The password is longer than 200 characters.".to_owned(),
+        ));
     }
-    if COMMON.contains(&lower.as_str()) || lower.chars().all(|c| Some(c) == lower.chars().next()) {
+    if COMMON.contains(&lower.as_str()) || lower.chars().all(|c| lower.starts_with(c)) {
         return weak("it is one of the most guessed passwords");
     }
     if local.len() >= 4 && lower.contains(local) {

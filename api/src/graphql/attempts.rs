@@ -45,7 +45,11 @@ impl Attempts {
             seeded: false,
         };
         let mut counters = vec![counter(
-            format!("{}:{action}:email:{}:{window}", self.prefix, sha256_hex(email)),
+            format!(
+                "{}:{action}:email:{}:{window}",
+                self.prefix,
+                sha256_hex(email)
+            ),
             per_email,
         )];
         if let Some(ip) = ip {

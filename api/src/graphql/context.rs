@@ -90,6 +90,8 @@ pub fn require_post(ctx: &Context<'_>) -> ApiResult<()> {
     if meta(ctx).is_post {
         Ok(())
     } else {
-        Err(ApiError::BadInput("Mutations must be sent with POST.".to_owned()))
+        Err(ApiError::BadInput(
+            "Mutations must be sent with POST.".to_owned(),
+        ))
     }
 }

@@ -23,7 +23,10 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             ApiError::Unauthenticated => "Sign in first.".to_owned(),
-            ApiError::CsrfMissing => "This change needs the x-csrf-token header (the value of the satu_csrf cookie).".to_owned(),
+            ApiError::CsrfMissing => {
+                "This change needs the x-csrf-token header (the value of the satu_csrf cookie)."
+                    .to_owned()
+            }
             ApiError::NotFound(what) => format!("{what} not found."),
             ApiError::BadInput(message) | ApiError::PlanLimit(message) => message.clone(),
             ApiError::Conflict(what) => format!("{what} already exists."),
@@ -75,7 +78,9 @@ impl From<RepoError> for ApiError {
         match e {
             RepoError::NotFound(what) => ApiError::NotFound(capitalised(what)),
             RepoError::Duplicate(what) => ApiError::Conflict(capitalised(what)),
-            RepoError::Invalid { field, reason } => ApiError::BadInput(format!("Invalid {field}: {reason}.")),
+            RepoError::Invalid { field, reason } => {
+                ApiError::BadInput(format!("Invalid {field}: {reason}."))
+            }
             RepoError::PlanLimit(message) => ApiError::PlanLimit(message),
             RepoError::Seal(e) => ApiError::internal("sealing failed", &e),
             RepoError::Db(e) => ApiError::internal("database error", &e),

@@ -8,12 +8,13 @@ use async_graphql::http::GraphiQLSource;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::Router;
 use axum::extract::rejection::ExtensionRejection;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
 use entities::sessions;
 use sea_orm::DatabaseConnection;
+use tower_http::limit::RequestBodyLimitLayer;
 
 use super::config::ApiConfig;
 use super::context::{ApiDeps, RequestMeta, Via, Viewer};
@@ -35,7 +36,8 @@ pub fn router(deps: ApiDeps) -> Router {
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/graphiql", get(graphiql))
-        .layer(DefaultBodyLimit::max(limit))
+        // The GraphQL extractor reads the body itself: the limit must sit in front of it.
+        .layer(RequestBodyLimitLayer::new(limit))
         .with_state(state)
 }
 
@@ -61,7 +63,11 @@ async fn graphql_get(
     execute(&state, request, meta).await
 }
 
-async fn execute(state: &GraphqlState, request: GraphQLRequest, meta: RequestMeta) -> GraphQLResponse {
+async fn execute(
+    state: &GraphqlState,
+    request: GraphQLRequest,
+    meta: RequestMeta,
+) -> GraphQLResponse {
     let mut response = state.schema.execute(request.into_inner().data(meta)).await;
     for error in &mut response.errors {
         with_code(error);
@@ -105,7 +111,11 @@ async fn request_meta(
             .get("x-forwarded-proto")
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.eq_ignore_ascii_case("https")),
-        ip: client_ip(headers, peer.ok().map(|c| c.0), state.config.trusted_proxy_hops),
+        ip: client_ip(
+            headers,
+            peer.ok().map(|c| c.0),
+            state.config.trusted_proxy_hops,
+        ),
         user_agent: headers
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
@@ -120,7 +130,11 @@ async fn request_meta(
             meta.viewer = Some(Viewer {
                 user_id: s.user_id,
                 session_id: s.id,
-                via: if from_cookie { Via::Cookie } else { Via::Bearer },
+                via: if from_cookie {
+                    Via::Cookie
+                } else {
+                    Via::Bearer
+                },
             });
             meta.csrf_ok = session::csrf_matches(headers, &token);
         }
@@ -141,7 +155,11 @@ fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, hops: usize) -> Opti
             .flat_map(|v| v.split(','))
             .map(str::trim)
             .collect();
-        if let Some(ip) = forwarded.len().checked_sub(hops).and_then(|i| forwarded.get(i)) {
+        if let Some(ip) = forwarded
+            .len()
+            .checked_sub(hops)
+            .and_then(|i| forwarded.get(i))
+        {
             return Some((*ip).to_owned());
         }
     }

@@ -92,9 +92,15 @@ mod tests {
     #[test]
     fn tokens_come_from_bearer_or_cookie() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, "a=1; satu_session=satu_sess_abc; b=2".parse().unwrap());
+        h.insert(
+            header::COOKIE,
+            "a=1; satu_session=satu_sess_abc; b=2".parse().unwrap(),
+        );
         assert_eq!(token(&h), Some(("satu_sess_abc".to_owned(), true)));
-        h.insert(header::AUTHORIZATION, "Bearer satu_sess_xyz".parse().unwrap());
+        h.insert(
+            header::AUTHORIZATION,
+            "Bearer satu_sess_xyz".parse().unwrap(),
+        );
         assert_eq!(token(&h), Some(("satu_sess_xyz".to_owned(), false)));
         // A proxy key is not a session.
         h.insert(header::AUTHORIZATION, "Bearer sk-satu-123".parse().unwrap());

@@ -29,7 +29,7 @@ impl Default for LimitsConfig {
     fn default() -> Self {
         Self {
             on_redis_error: OnBackendError::Closed,
-            redis_timeout_ms: 250,
+            redis_timeout_ms: 1000,
             output_estimate_tokens: 4096,
             key_prefix: "satu:lim".to_owned(),
         }
