@@ -58,6 +58,7 @@ pub async fn build_with_db(
         .context("building the OAuth client")?,
     );
     let counters = counters(config, role).await?;
+    let bus = bus(config, &tasks, &shutdown).await?;
     if role.serves_web() {
         let deps = api::graphql::ApiDeps {
             db: db.clone(),
@@ -66,6 +67,7 @@ pub async fn build_with_db(
                 &config.limits.key_prefix,
             ),
             config: config.api.clone(),
+            bus: bus.clone(),
         };
         router = router.merge(api::graphql::router(deps));
     }
@@ -79,6 +81,7 @@ pub async fn build_with_db(
             providers: config.providers.clone(),
             refresher: refresher.clone(),
             limits,
+            bus,
             tasks: tasks.clone(),
             hard_stop: hard_stop.clone(),
         })
@@ -121,6 +124,26 @@ async fn counters(config: &Config, role: Role) -> anyhow::Result<Arc<proxy::limi
         .await
         .context("connecting to Redis for limits (redis.url)")?;
     Ok(Arc::new(backend))
+}
+
+/// The live bus: through Redis when `redis.url` is set (events reach every replica), in
+/// process otherwise.
+async fn bus(
+    config: &Config,
+    tasks: &TaskTracker,
+    shutdown: &CancellationToken,
+) -> anyhow::Result<Arc<proxy::bus::Bus>> {
+    match &config.redis.url {
+        None => Ok(proxy::bus::Bus::local()),
+        Some(url) => proxy::bus::Bus::redis(
+            url.expose(),
+            &config.redis.bus_channel,
+            tasks,
+            shutdown.clone(),
+        )
+        .await
+        .context("connecting to Redis for the live bus (redis.url)"),
+    }
 }
 
 async fn refresh_catalog(

@@ -67,12 +67,23 @@ impl Default for DatabaseConfig {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RedisConfig {
-    /// Optional: when set, quotas and rate limits are counted in Redis, shared by every replica
-    /// (`limits.*`); without it each process counts in memory (one process only).
+    /// Optional: when set, quotas and rate limits are counted in Redis and live events travel
+    /// through it, shared by every replica; without it each process works alone.
     pub url: Option<Secret>,
+    /// The pub/sub channel of the live bus (usage events, key revocations).
+    pub bus_channel: String,
+}
+
+impl Default for RedisConfig {
+    fn default() -> Self {
+        Self {
+            url: None,
+            bus_channel: "satu:bus".to_owned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -118,3 +118,38 @@ pub async fn add(db: &impl ConnectionTrait, rollup: Model) -> Result<(), DbErr> 
         .await?;
     Ok(())
 }
+
+/// Sums of a user's rollups.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Totals {
+    pub requests: i64,
+    pub errors: i64,
+    pub prompt_tokens: i64,
+    pub completion_tokens: i64,
+    pub cached_tokens: i64,
+    pub cost_nanos: i64,
+}
+
+/// A user's totals over the hours from `since` (summed here: portable across both databases,
+/// and a window holds at most one row per hour, key, account and model).
+pub async fn totals_since(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    since: DateTimeUtc,
+) -> Result<Totals, DbErr> {
+    use sea_orm::QueryFilter;
+    let rows = Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::Hour.gte(since))
+        .all(db)
+        .await?;
+    Ok(rows.iter().fold(Totals::default(), |mut t, r| {
+        t.requests += r.requests;
+        t.errors += r.errors;
+        t.prompt_tokens += r.prompt_tokens;
+        t.completion_tokens += r.completion_tokens;
+        t.cached_tokens += r.cached_tokens;
+        t.cost_nanos += r.cost_nanos;
+        t
+    }))
+}

@@ -78,6 +78,19 @@ impl KeyCache {
         principal.ok_or(ProxyError::InvalidKey)
     }
 
+    /// Drops a key (revoked or rotated away) so its next use reads the database.
+    pub fn forget(&self, hash: &str) {
+        if let Ok(mut entries) = self.entries.write() {
+            entries.remove(hash);
+        }
+    }
+
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.entries.write() {
+            entries.clear();
+        }
+    }
+
     fn cached(&self, hash: &str) -> Option<Option<Arc<Principal>>> {
         let entries = self.entries.read().ok()?;
         let entry = entries.get(hash)?;

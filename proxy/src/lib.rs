@@ -3,6 +3,7 @@
 
 mod aggregate;
 pub mod auth;
+pub mod bus;
 mod call;
 pub mod canonical;
 pub mod catalog;

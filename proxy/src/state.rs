@@ -5,10 +5,12 @@ use std::time::Duration;
 
 use entities::seal::Sealer;
 use sea_orm::DatabaseConnection;
+use tokio::sync::broadcast;
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::auth::KeyCache;
+use crate::bus::Bus;
 use crate::catalog::Catalog;
 use crate::config::{ProvidersConfig, ProxyConfig};
 use crate::cooldown::Cooldowns;
@@ -57,6 +59,7 @@ pub struct ProxyDeps {
     pub providers: ProvidersConfig,
     pub refresher: Arc<Refresher>,
     pub limits: Arc<Limits>,
+    pub bus: Arc<Bus>,
     pub tasks: TaskTracker,
     pub hard_stop: CancellationToken,
 }
@@ -84,6 +87,7 @@ impl ProxyState {
                 flush_interval: Duration::from_millis(deps.config.usage_flush_interval_ms),
             },
             deps.tasks.clone(),
+            deps.bus.clone(),
         );
         let ttl = deps.config.cache_ttl();
         let codex_originator = deps.providers.codex_originator.clone();
@@ -108,8 +112,32 @@ impl ProxyState {
             hard_stop: deps.hard_stop,
             config: deps.config,
         };
-        Ok((Self(Arc::new(inner)), writer))
+        let state = Self(Arc::new(inner));
+        forget_revoked_keys(&state, deps.bus.key_revocations());
+        Ok((state, writer))
     }
+}
+
+/// A key revoked or rotated on any replica leaves this one's cache at once. The task ends
+/// with the proxy (or the bus).
+fn forget_revoked_keys(state: &ProxyState, mut revoked: broadcast::Receiver<String>) {
+    let state = Arc::downgrade(&state.0);
+    tokio::spawn(async move {
+        loop {
+            match revoked.recv().await {
+                Ok(hash) => match state.upgrade() {
+                    Some(state) => state.keys.forget(&hash),
+                    None => return,
+                },
+                // Missed revocations: drop everything rather than keep a revoked key.
+                Err(broadcast::error::RecvError::Lagged(_)) => match state.upgrade() {
+                    Some(state) => state.keys.clear(),
+                    None => return,
+                },
+                Err(broadcast::error::RecvError::Closed) => return,
+            }
+        }
+    });
 }
 
 fn upstream_client(config: &ProxyConfig) -> Result<reqwest::Client, reqwest::Error> {

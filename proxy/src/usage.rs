@@ -2,6 +2,7 @@
 //! them into the database. A full channel never drops an event: the sender waits on a tracked
 //! task instead, so backpressure shows as queue depth, not loss.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use entities::account_cooldowns::CooldownChange;
@@ -12,6 +13,8 @@ use tokio::task::JoinHandle;
 use tokio::time::{Instant, sleep_until};
 use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
+
+use crate::bus::{Bus, Message, UsageEvent};
 
 pub const QUEUE_DEPTH_GAUGE: &str = "satu_usage_queue_depth";
 
@@ -77,10 +80,11 @@ pub fn start(
     db: DatabaseConnection,
     settings: WriterSettings,
     tasks: TaskTracker,
+    bus: Arc<Bus>,
 ) -> (UsageRecorder, UsageWriter) {
     let (tx, rx) = mpsc::channel(settings.capacity.max(1));
     let drain = CancellationToken::new();
-    let handle = tokio::spawn(run_writer(db, rx, settings, drain.clone()));
+    let handle = tokio::spawn(run_writer(db, rx, settings, drain.clone(), bus));
     (UsageRecorder { tx, tasks }, UsageWriter { handle, drain })
 }
 
@@ -100,6 +104,7 @@ async fn run_writer(
     mut rx: mpsc::Receiver<Record>,
     settings: WriterSettings,
     drain: CancellationToken,
+    bus: Arc<Bus>,
 ) {
     loop {
         let first = tokio::select! {
@@ -123,14 +128,19 @@ async fn run_writer(
             }
         }
         metrics::gauge!(QUEUE_DEPTH_GAUGE).set(rx.len() as f64);
-        write_with_retry(&db, batch).await;
+        let written = write_with_retry(&db, batch).await;
+        if !written.is_empty() {
+            // Live views see a request once it is stored.
+            bus.publish(Message::Usage { events: written }).await;
+        }
     }
     tracing::debug!("usage writer drained");
 }
 
 const MAX_ATTEMPTS: u32 = 10;
 
-async fn write_with_retry(db: &DatabaseConnection, records: Vec<Record>) {
+/// Stores a batch; returns the usage events that were stored.
+async fn write_with_retry(db: &DatabaseConnection, records: Vec<Record>) -> Vec<UsageEvent> {
     let mut batch = Vec::with_capacity(records.len());
     let mut cooldowns = Vec::new();
     for record in records {
@@ -144,7 +154,7 @@ async fn write_with_retry(db: &DatabaseConnection, records: Vec<Record>) {
         match usage_events::record_batch(db, batch.clone(), &cooldowns).await {
             Ok(()) => {
                 metrics::counter!("satu_usage_events_written_total").increment(batch.len() as u64);
-                return;
+                return batch.iter().map(UsageEvent::from).collect();
             }
             Err(e) if attempt < MAX_ATTEMPTS => {
                 tracing::warn!(error = %e, attempt, events = batch.len(), "usage batch write failed; retrying");
@@ -158,4 +168,5 @@ async fn write_with_retry(db: &DatabaseConnection, records: Vec<Record>) {
             }
         }
     }
+    Vec::new()
 }

@@ -19,6 +19,7 @@ mod gemini;
 mod graphql;
 mod limits;
 mod limits_replicas;
+mod live;
 mod matrix;
 mod ops;
 mod refresh;

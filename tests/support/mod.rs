@@ -10,6 +10,7 @@ pub mod mock_oauth;
 pub mod mock_openai;
 pub mod process;
 pub mod sse;
+pub mod ws;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -2,7 +2,10 @@
 //! every query it hands out is scoped to that user, so another user's rows cannot be reached
 //! by id (they are "not found").
 
+use std::sync::Arc;
+
 use async_graphql::Context;
+use proxy::bus::Bus;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
@@ -43,6 +46,7 @@ pub struct ApiDeps {
     pub db: DatabaseConnection,
     pub attempts: Attempts,
     pub config: ApiConfig,
+    pub bus: Arc<Bus>,
 }
 
 pub fn deps<'a>(ctx: &Context<'a>) -> &'a ApiDeps {

@@ -16,6 +16,8 @@ pub enum ApiError {
     BadCredentials,
     PlanLimit(String),
     RateLimited(u64),
+    /// A live subscriber fell behind and this many events were skipped.
+    Lagged(u64),
     Internal,
 }
 
@@ -32,6 +34,9 @@ impl ApiError {
             ApiError::Conflict(what) => format!("{what} already exists."),
             ApiError::BadCredentials => "Email or password is incorrect.".to_owned(),
             ApiError::RateLimited(secs) => format!("Too many attempts; try again in {secs} s."),
+            ApiError::Lagged(n) => {
+                format!("{n} events were skipped because this subscriber fell behind.")
+            }
             ApiError::Internal => "Something went wrong on our side; try again.".to_owned(),
         }
     }
@@ -46,6 +51,7 @@ impl ApiError {
             ApiError::BadCredentials => "BAD_CREDENTIALS",
             ApiError::PlanLimit(_) => "PLAN_LIMIT",
             ApiError::RateLimited(_) => "RATE_LIMITED",
+            ApiError::Lagged(_) => "LAGGED",
             ApiError::Internal => "INTERNAL",
         }
     }

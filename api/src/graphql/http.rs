@@ -4,16 +4,18 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use async_graphql::http::GraphiQLSource;
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
-use axum::Router;
+use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, GraphiQLSource};
+use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
 use axum::extract::rejection::ExtensionRejection;
-use axum::extract::{ConnectInfo, State};
-use axum::http::{HeaderMap, header};
-use axum::response::{Html, IntoResponse};
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
+use axum::extract::{ConnectInfo, RawQuery, State, WebSocketUpgrade};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use axum::{Json, Router};
 use entities::sessions;
 use sea_orm::DatabaseConnection;
+use serde_json::json;
 use tower_http::limit::RequestBodyLimitLayer;
 
 use super::config::ApiConfig;
@@ -50,25 +52,91 @@ async fn graphql_post(
     request: GraphQLRequest,
 ) -> GraphQLResponse {
     let meta = request_meta(&state, &headers, peer, true).await;
-    execute(&state, request, meta).await
+    execute(&state, request.into_inner(), meta).await
 }
 
+/// GET: a websocket upgrade for subscriptions (graphql-transport-ws), else a query in the
+/// query string (mutations are refused over GET).
 async fn graphql_get(
     State(state): State<GraphqlState>,
     peer: Peer,
     headers: HeaderMap,
-    request: GraphQLRequest,
-) -> GraphQLResponse {
+    RawQuery(query): RawQuery,
+    protocol: Result<GraphQLProtocol, StatusCode>,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
     let meta = request_meta(&state, &headers, peer, false).await;
-    execute(&state, request, meta).await
+    if let (Ok(protocol), Ok(upgrade)) = (protocol, upgrade) {
+        return websocket(state, meta, &headers, protocol, upgrade);
+    }
+    match async_graphql::http::parse_query_string(query.as_deref().unwrap_or_default()) {
+        Ok(request) => execute(&state, request, meta).await.into_response(),
+        Err(e) => {
+            let body = json!({"errors": [{"message": e.to_string(), "extensions": {"code": "BAD_REQUEST"}}]});
+            (StatusCode::BAD_REQUEST, Json(body)).into_response()
+        }
+    }
+}
+
+/// Subscriptions over a websocket. The session comes from the upgrade request (a cookie, only
+/// when the page is our own origin: a foreign page cannot ride the cookie) or from
+/// `connection_init`'s payload (`{"authorization": "Bearer satu_sess_…"}` or `{"token": …}`).
+fn websocket(
+    state: GraphqlState,
+    mut meta: RequestMeta,
+    headers: &HeaderMap,
+    protocol: GraphQLProtocol,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    if meta.viewer.as_ref().is_some_and(|v| v.via == Via::Cookie) && !same_origin(headers) {
+        meta.viewer = None;
+    }
+    let schema = state.schema.clone();
+    upgrade
+        .protocols(ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |stream| {
+            GraphQLWebSocket::new(stream, schema, protocol)
+                .on_connection_init(move |payload| async move {
+                    if let Some(token) = init_token(&payload) {
+                        meta.viewer = viewer(&state.db, &token, Via::Bearer).await;
+                    }
+                    let mut data = async_graphql::Data::default();
+                    data.insert(meta);
+                    Ok(data)
+                })
+                .serve()
+        })
+        .into_response()
+}
+
+fn init_token(payload: &serde_json::Value) -> Option<String> {
+    let raw = payload
+        .get("authorization")
+        .or_else(|| payload.get("Authorization"))
+        .or_else(|| payload.get("token"))?
+        .as_str()?;
+    Some(raw.strip_prefix("Bearer ").unwrap_or(raw).trim().to_owned())
+}
+
+/// The `Origin` of a browser's upgrade names the same host the request was sent to.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    match (origin, host) {
+        (None, _) => true,
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .is_some_and(|(_, rest)| rest.trim_end_matches('/') == host),
+        (Some(_), None) => false,
+    }
 }
 
 async fn execute(
     state: &GraphqlState,
-    request: GraphQLRequest,
+    request: async_graphql::Request,
     meta: RequestMeta,
 ) -> GraphQLResponse {
-    let mut response = state.schema.execute(request.into_inner().data(meta)).await;
+    let mut response = state.schema.execute(request.data(meta)).await;
     for error in &mut response.errors {
         with_code(error);
     }
@@ -125,23 +193,29 @@ async fn request_meta(
     let Some((token, from_cookie)) = session::token(headers) else {
         return meta;
     };
-    match sessions::find_active(&state.db, &token).await {
-        Ok(Some(s)) => {
-            meta.viewer = Some(Viewer {
-                user_id: s.user_id,
-                session_id: s.id,
-                via: if from_cookie {
-                    Via::Cookie
-                } else {
-                    Via::Bearer
-                },
-            });
-            meta.csrf_ok = session::csrf_matches(headers, &token);
-        }
-        Ok(None) => {}
-        Err(e) => tracing::error!(error = %e, "session lookup failed"),
-    }
+    let via = if from_cookie {
+        Via::Cookie
+    } else {
+        Via::Bearer
+    };
+    meta.viewer = viewer(&state.db, &token, via).await;
+    meta.csrf_ok = meta.viewer.is_some() && session::csrf_matches(headers, &token);
     meta
+}
+
+/// The live session behind `token`, if any.
+async fn viewer(db: &DatabaseConnection, token: &str, via: Via) -> Option<Viewer> {
+    match sessions::find_active(db, token).await {
+        Ok(session) => session.map(|s| Viewer {
+            user_id: s.user_id,
+            session_id: s.id,
+            via,
+        }),
+        Err(e) => {
+            tracing::error!(error = %e, "session lookup failed");
+            None
+        }
+    }
 }
 
 /// The client's address: the peer, or the entry `hops` from the right of `x-forwarded-for`

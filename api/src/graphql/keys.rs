@@ -4,7 +4,9 @@ use async_graphql::{Context, Object};
 use entities::api_keys;
 use uuid::Uuid;
 
-use super::context::{UserCtx, reader, writer};
+use proxy::bus::Message;
+
+use super::context::{UserCtx, deps, reader, writer};
 use super::error::ApiError;
 use super::types::{ApiKey, ApiKeySecret};
 
@@ -56,9 +58,13 @@ impl KeysMutation {
         id: Uuid,
     ) -> async_graphql::Result<ApiKeySecret> {
         let user = writer(ctx)?;
+        let before = api_keys::find_owned(user.db, user.user_id, id)
+            .await
+            .map_err(ApiError::from)?;
         let (key, secret) = api_keys::rotate_owned(user.db, user.user_id, id)
             .await
             .map_err(ApiError::from)?;
+        announce_revoked(ctx, before.key_hash).await;
         Ok(ApiKeySecret {
             key: ApiKey::from(&key),
             secret,
@@ -70,8 +76,17 @@ impl KeysMutation {
         let key = api_keys::revoke_owned(user.db, user.user_id, id)
             .await
             .map_err(ApiError::from)?;
+        announce_revoked(ctx, key.key_hash.clone()).await;
         Ok(ApiKey::from(&key))
     }
+}
+
+/// Every replica's proxy drops the old secret from its cache now, not at the cache's TTL.
+async fn announce_revoked(ctx: &Context<'_>, key_hash: String) {
+    deps(ctx)
+        .bus
+        .publish(Message::KeyRevoked { key_hash })
+        .await;
 }
 
 impl UserCtx<'_> {

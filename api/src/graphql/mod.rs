@@ -7,11 +7,12 @@ pub mod context;
 pub mod error;
 mod http;
 mod keys;
+mod live;
 mod plans;
 pub mod session;
 mod types;
 
-use async_graphql::{EmptySubscription, MergedObject, Schema};
+use async_graphql::{MergedObject, MergedSubscription, Schema};
 
 pub use config::ApiConfig;
 pub use context::ApiDeps;
@@ -23,13 +24,20 @@ pub struct Query(account::AccountQuery, keys::KeysQuery, plans::PlansQuery);
 #[derive(MergedObject, Default)]
 pub struct Mutation(account::AccountMutation, keys::KeysMutation);
 
-pub type SatuSchema = Schema<Query, Mutation, EmptySubscription>;
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(live::LiveSubscription);
+
+pub type SatuSchema = Schema<Query, Mutation, Subscription>;
 
 /// The schema with its limits; `deps` is absent only when printing the SDL.
 pub fn build_schema(config: &ApiConfig, deps: Option<ApiDeps>) -> SatuSchema {
-    let mut builder = Schema::build(Query::default(), Mutation::default(), EmptySubscription)
-        .limit_depth(config.max_depth)
-        .limit_complexity(config.max_complexity);
+    let mut builder = Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .limit_depth(config.max_depth)
+    .limit_complexity(config.max_complexity);
     if !config.introspection {
         builder = builder.disable_introspection();
     }
