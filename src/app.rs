@@ -68,6 +68,7 @@ pub async fn build_with_db(
             ),
             config: config.api.clone(),
             bus: bus.clone(),
+            connections: connection_services(config, &db, &sealer, &refresher)?,
         };
         router = router.merge(api::graphql::router(deps));
     }
@@ -112,6 +113,32 @@ pub async fn build_with_db(
         shutdown,
         hard_stop,
         grace: Duration::from_secs(config.server.shutdown_grace_secs),
+    })
+}
+
+/// What the API needs to add, sign in, check and refresh connections.
+fn connection_services(
+    config: &Config,
+    db: &DatabaseConnection,
+    sealer: &Arc<entities::seal::Sealer>,
+    refresher: &Arc<proxy::oauth::Refresher>,
+) -> anyhow::Result<api::graphql::connections::ConnectionServices> {
+    let private = config.proxy.allow_private_upstreams;
+    Ok(api::graphql::connections::ConnectionServices {
+        flows: proxy::oauth::Connections::new(
+            db.clone(),
+            sealer.clone(),
+            config.oauth.clone(),
+            &config.providers,
+            private,
+        )
+        .context("building the OAuth client")?,
+        refresher: refresher.clone(),
+        sealer: sealer.clone(),
+        http: proxy::oauth::oauth_client(&config.oauth, private)
+            .context("building the OAuth client")?,
+        providers: config.providers.clone(),
+        allow_private_upstreams: private,
     })
 }
 

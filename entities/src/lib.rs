@@ -5,6 +5,7 @@
 pub mod account_cooldowns;
 pub mod account_refresh;
 pub mod api_keys;
+pub mod connection_update;
 pub mod email_outbox;
 pub mod error;
 pub mod model_catalog;

@@ -148,6 +148,12 @@ impl Directory {
         }
     }
 
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.entries.write() {
+            entries.clear();
+        }
+    }
+
     fn cached(&self, user_id: Uuid) -> Option<Arc<UserAccounts>> {
         let entries = self.entries.read().ok()?;
         let entry = entries.get(&user_id)?;

@@ -10,7 +10,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 
 use crate::auth::KeyCache;
-use crate::bus::Bus;
+use crate::bus::{Bus, Invalidation};
 use crate::catalog::Catalog;
 use crate::config::{ProvidersConfig, ProxyConfig};
 use crate::cooldown::Cooldowns;
@@ -113,27 +113,27 @@ impl ProxyState {
             config: deps.config,
         };
         let state = Self(Arc::new(inner));
-        forget_revoked_keys(&state, deps.bus.key_revocations());
+        forget_invalidated(&state, deps.bus.invalidations());
         Ok((state, writer))
     }
 }
 
-/// A key revoked or rotated on any replica leaves this one's cache at once. The task ends
-/// with the proxy (or the bus).
-fn forget_revoked_keys(state: &ProxyState, mut revoked: broadcast::Receiver<String>) {
+/// A key revoked or a connection changed on any replica leaves this one's caches at once.
+/// The task ends with the proxy (or the bus).
+fn forget_invalidated(state: &ProxyState, mut invalidations: broadcast::Receiver<Invalidation>) {
     let state = Arc::downgrade(&state.0);
     tokio::spawn(async move {
         loop {
-            match revoked.recv().await {
-                Ok(hash) => match state.upgrade() {
-                    Some(state) => state.keys.forget(&hash),
-                    None => return,
-                },
-                // Missed revocations: drop everything rather than keep a revoked key.
-                Err(broadcast::error::RecvError::Lagged(_)) => match state.upgrade() {
-                    Some(state) => state.keys.clear(),
-                    None => return,
-                },
+            let received = invalidations.recv().await;
+            let Some(state) = state.upgrade() else { return };
+            match received {
+                Ok(Invalidation::Key(hash)) => state.keys.forget(&hash),
+                Ok(Invalidation::Accounts(user_id)) => state.directory.invalidate(user_id),
+                // Missed messages: drop everything rather than keep a revoked key.
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    state.keys.clear();
+                    state.directory.clear();
+                }
                 Err(broadcast::error::RecvError::Closed) => return,
             }
         }

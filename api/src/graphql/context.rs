@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::attempts::Attempts;
 use super::config::ApiConfig;
+use super::connections::ConnectionServices;
 use super::error::{ApiError, ApiResult};
 
 /// How the session reached us: a cookie needs the CSRF header on changes, a bearer does not.
@@ -47,6 +48,7 @@ pub struct ApiDeps {
     pub attempts: Attempts,
     pub config: ApiConfig,
     pub bus: Arc<Bus>,
+    pub connections: ConnectionServices,
 }
 
 pub fn deps<'a>(ctx: &Context<'a>) -> &'a ApiDeps {

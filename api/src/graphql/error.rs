@@ -18,6 +18,10 @@ pub enum ApiError {
     RateLimited(u64),
     /// A live subscriber fell behind and this many events were skipped.
     Lagged(u64),
+    /// Something that existed is gone (an expired or finished sign-in).
+    Gone(String),
+    /// The provider failed or could not be reached; the message says what to do.
+    Provider(String),
     Internal,
 }
 
@@ -30,7 +34,10 @@ impl ApiError {
                     .to_owned()
             }
             ApiError::NotFound(what) => format!("{what} not found."),
-            ApiError::BadInput(message) | ApiError::PlanLimit(message) => message.clone(),
+            ApiError::BadInput(message)
+            | ApiError::PlanLimit(message)
+            | ApiError::Gone(message)
+            | ApiError::Provider(message) => message.clone(),
             ApiError::Conflict(what) => format!("{what} already exists."),
             ApiError::BadCredentials => "Email or password is incorrect.".to_owned(),
             ApiError::RateLimited(secs) => format!("Too many attempts; try again in {secs} s."),
@@ -52,6 +59,8 @@ impl ApiError {
             ApiError::PlanLimit(_) => "PLAN_LIMIT",
             ApiError::RateLimited(_) => "RATE_LIMITED",
             ApiError::Lagged(_) => "LAGGED",
+            ApiError::Gone(_) => "NOT_FOUND",
+            ApiError::Provider(_) => "PROVIDER_ERROR",
             ApiError::Internal => "INTERNAL",
         }
     }

@@ -3,12 +3,16 @@
 mod account;
 pub mod attempts;
 pub mod config;
+mod connection_types;
+pub mod connections;
 pub mod context;
 pub mod error;
 mod http;
 mod keys;
 mod live;
+mod models;
 mod plans;
+mod routing;
 pub mod session;
 mod types;
 
@@ -19,10 +23,22 @@ pub use context::ApiDeps;
 pub use http::router;
 
 #[derive(MergedObject, Default)]
-pub struct Query(account::AccountQuery, keys::KeysQuery, plans::PlansQuery);
+pub struct Query(
+    account::AccountQuery,
+    keys::KeysQuery,
+    plans::PlansQuery,
+    connections::ConnectionsQuery,
+    routing::RoutingQuery,
+    models::ModelsQuery,
+);
 
 #[derive(MergedObject, Default)]
-pub struct Mutation(account::AccountMutation, keys::KeysMutation);
+pub struct Mutation(
+    account::AccountMutation,
+    keys::KeysMutation,
+    connections::ConnectionsMutation,
+    routing::RoutingMutation,
+);
 
 #[derive(MergedSubscription, Default)]
 pub struct Subscription(live::LiveSubscription);

@@ -61,4 +61,13 @@ pub enum Message {
     Usage { events: Vec<UsageEvent> },
     /// The SHA-256 of a key that was revoked or rotated away: caches drop it at once.
     KeyRevoked { key_hash: String },
+    /// A user's connections or routing changed: routers re-read them.
+    AccountsChanged { user_id: Uuid },
+}
+
+/// What caches must forget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalidation {
+    Key(String),
+    Accounts(Uuid),
 }

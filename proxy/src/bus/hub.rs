@@ -8,21 +8,21 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::broadcast;
 use uuid::Uuid;
 
-use super::event::UsageEvent;
+use super::event::{Invalidation, UsageEvent};
 
 pub struct Hub {
     capacity: usize,
     users: Mutex<HashMap<Uuid, broadcast::Sender<Arc<UsageEvent>>>>,
-    keys: broadcast::Sender<String>,
+    invalidations: broadcast::Sender<Invalidation>,
 }
 
 impl Hub {
     pub fn new(capacity: usize) -> Self {
-        let (keys, _) = broadcast::channel(capacity.max(1));
+        let (invalidations, _) = broadcast::channel(capacity.max(1));
         Self {
             capacity: capacity.max(1),
             users: Mutex::new(HashMap::new()),
-            keys,
+            invalidations,
         }
     }
 
@@ -47,13 +47,13 @@ impl Hub {
         }
     }
 
-    pub fn key_revocations(&self) -> broadcast::Receiver<String> {
-        self.keys.subscribe()
+    pub fn invalidations(&self) -> broadcast::Receiver<Invalidation> {
+        self.invalidations.subscribe()
     }
 
-    pub fn deliver_key_revoked(&self, key_hash: String) {
+    pub fn deliver_invalidation(&self, invalidation: Invalidation) {
         // No receiver (no proxy in this process) is fine.
-        let _ = self.keys.send(key_hash);
+        let _ = self.invalidations.send(invalidation);
     }
 
     /// Users with live subscribers (for tests and metrics).

@@ -14,7 +14,7 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use uuid::Uuid;
 
-pub use event::{Message, UsageEvent};
+pub use event::{Invalidation, Message, UsageEvent};
 use hub::Hub;
 use redis::RedisBus;
 
@@ -61,8 +61,8 @@ impl Bus {
         self.hub.subscribe(user_id)
     }
 
-    pub fn key_revocations(&self) -> broadcast::Receiver<String> {
-        self.hub.key_revocations()
+    pub fn invalidations(&self) -> broadcast::Receiver<Invalidation> {
+        self.hub.invalidations()
     }
 
     pub fn users_watched(&self) -> usize {
@@ -73,6 +73,9 @@ impl Bus {
 fn deliver(hub: &Hub, message: Message) {
     match message {
         Message::Usage { events } => events.into_iter().for_each(|e| hub.deliver(e)),
-        Message::KeyRevoked { key_hash } => hub.deliver_key_revoked(key_hash),
+        Message::KeyRevoked { key_hash } => hub.deliver_invalidation(Invalidation::Key(key_hash)),
+        Message::AccountsChanged { user_id } => {
+            hub.deliver_invalidation(Invalidation::Accounts(user_id));
+        }
     }
 }

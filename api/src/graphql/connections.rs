@@ -1,0 +1,419 @@
+//! The signed-in user's provider connections: list, sign-in flows, imports, API keys, changes,
+//! refresh and removal. Every change tells the routers (on every replica) to re-read.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use async_graphql::{Context, InputObject, Object};
+use entities::connection_update::{self, ConnectionUpdate};
+use entities::provider_accounts::{self, NewApiKeyAccount};
+use entities::seal::Sealer;
+use entities::{AccountKind, AccountStatus, Provider, account_cooldowns, plans};
+use proxy::bus::Message;
+use proxy::oauth::refresh::Need;
+use proxy::oauth::{Connections, DevicePoll, OAuthError, Refresher, Started};
+use uuid::Uuid;
+
+use super::connection_types::{
+    Connection, ConnectionLimits, DevicePollResult, OAuthStart, ProviderName,
+};
+use super::context::{UserCtx, deps, reader, writer};
+use super::error::{ApiError, ApiResult};
+
+/// What connection changes need besides the database.
+pub struct ConnectionServices {
+    pub flows: Connections,
+    pub refresher: Arc<Refresher>,
+    pub sealer: Arc<Sealer>,
+    /// For checking API keys with the provider.
+    pub http: reqwest::Client,
+    pub providers: proxy::ProvidersConfig,
+    pub allow_private_upstreams: bool,
+}
+
+#[derive(Default)]
+pub struct ConnectionsQuery;
+
+#[Object]
+impl ConnectionsQuery {
+    /// Connections, oldest first, with status, identity and current cooldowns. Removed ones
+    /// are not listed.
+    async fn connections(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Connection>> {
+        let user = reader(ctx)?;
+        Ok(user.connections().await?)
+    }
+
+    async fn connection(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Connection> {
+        let user = reader(ctx)?;
+        Ok(user.connection(id).await?)
+    }
+
+    /// What the plan allows and what is used.
+    async fn connection_limits(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<ConnectionLimits> {
+        let user = reader(ctx)?;
+        Ok(user.connection_limits().await?)
+    }
+}
+
+#[derive(InputObject)]
+pub struct ConnectionChanges {
+    pub label: Option<String>,
+    pub weight: Option<i32>,
+    pub priority: Option<i32>,
+    pub enabled: Option<bool>,
+    /// Models it serves; an empty list: the provider's catalog.
+    pub models: Option<Vec<String>>,
+}
+
+#[derive(Default)]
+pub struct ConnectionsMutation;
+
+#[Object]
+impl ConnectionsMutation {
+    /// Starts signing in to a subscription: browser (paste back) or `device: true`.
+    async fn start_o_auth_connection(
+        &self,
+        ctx: &Context<'_>,
+        provider: ProviderName,
+        #[graphql(default = false)] device: bool,
+        label: Option<String>,
+    ) -> async_graphql::Result<OAuthStart> {
+        let user = writer(ctx)?;
+        let flows = &services(ctx).flows;
+        let started = flows
+            .start(user.user_id, Provider::from(provider), device, label)
+            .await
+            .map_err(oauth_error)?;
+        Ok(match started {
+            Started::Browser {
+                flow_id,
+                authorize_url,
+            } => OAuthStart {
+                flow_id,
+                authorize_url: Some(authorize_url),
+                ..OAuthStart::default()
+            },
+            Started::Device {
+                flow_id,
+                user_code,
+                verification_uri,
+                verification_uri_complete,
+                interval_secs,
+                expires_in_secs,
+            } => OAuthStart {
+                flow_id,
+                user_code: Some(user_code),
+                verification_uri: Some(verification_uri),
+                verification_uri_complete,
+                interval_secs: Some(secs(interval_secs)),
+                expires_in_secs: Some(secs(expires_in_secs)),
+                ..OAuthStart::default()
+            },
+        })
+    }
+
+    /// Finishes a browser sign-in with the pasted final address (or code).
+    async fn complete_o_auth_connection(
+        &self,
+        ctx: &Context<'_>,
+        flow_id: Uuid,
+        pasted: String,
+    ) -> async_graphql::Result<Connection> {
+        let user = writer(ctx)?;
+        let flows = &services(ctx).flows;
+        let account = flows
+            .complete(user.user_id, flow_id, &pasted)
+            .await
+            .map_err(oauth_error)?;
+        Ok(user.changed(account.id, ctx).await?)
+    }
+
+    /// One step of a device sign-in.
+    async fn poll_o_auth_connection(
+        &self,
+        ctx: &Context<'_>,
+        flow_id: Uuid,
+    ) -> async_graphql::Result<DevicePollResult> {
+        let user = writer(ctx)?;
+        let polled = services(ctx)
+            .flows
+            .poll(user.user_id, flow_id)
+            .await
+            .map_err(oauth_error)?;
+        Ok(match polled {
+            DevicePoll::Pending { interval_secs } => DevicePollResult {
+                connected: false,
+                interval_secs: secs(interval_secs),
+                connection: None,
+            },
+            DevicePoll::Connected(account) => DevicePollResult {
+                connected: true,
+                interval_secs: 0,
+                connection: Some(user.changed(account.id, ctx).await?),
+            },
+        })
+    }
+
+    /// Connects a subscription from the file its official CLI wrote (its contents).
+    async fn import_credentials(
+        &self,
+        ctx: &Context<'_>,
+        provider: ProviderName,
+        contents: String,
+        label: Option<String>,
+    ) -> async_graphql::Result<Connection> {
+        let user = writer(ctx)?;
+        let account = services(ctx)
+            .flows
+            .import(
+                user.user_id,
+                Provider::from(provider),
+                contents.as_bytes(),
+                label,
+            )
+            .await
+            .map_err(oauth_error)?;
+        Ok(user.changed(account.id, ctx).await?)
+    }
+
+    /// Connects a provider with an API key, checked with the provider first unless `skipCheck`.
+    #[allow(clippy::too_many_arguments)]
+    async fn add_api_key_connection(
+        &self,
+        ctx: &Context<'_>,
+        provider: ProviderName,
+        api_key: String,
+        base_url: Option<String>,
+        label: Option<String>,
+        #[graphql(default)] models: Vec<String>,
+        #[graphql(default = false)] skip_check: bool,
+    ) -> async_graphql::Result<Connection> {
+        let user = writer(ctx)?;
+        let s = services(ctx);
+        let provider = Provider::from(provider);
+        let base_url = checked_base_url(s, provider, base_url.as_deref())?;
+        let api_key = api_key.trim().to_owned();
+        if api_key.is_empty() {
+            return Err(ApiError::BadInput("The API key is empty.".to_owned()).into());
+        }
+        if !skip_check {
+            check_key(s, provider, base_url.as_deref(), &api_key).await?;
+        }
+        let account = provider_accounts::create_api_key_account(
+            user.db,
+            &s.sealer,
+            NewApiKeyAccount {
+                user_id: user.user_id,
+                provider,
+                api_key: &api_key,
+                base_url,
+                label: label.as_deref(),
+                models: models.into_iter().map(|m| m.trim().to_owned()).collect(),
+            },
+        )
+        .await
+        .map_err(ApiError::from)?;
+        Ok(user.changed(account.id, ctx).await?)
+    }
+
+    async fn update_connection(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+        changes: ConnectionChanges,
+    ) -> async_graphql::Result<Connection> {
+        let user = writer(ctx)?;
+        let update = ConnectionUpdate {
+            label: changes.label,
+            weight: changes.weight,
+            priority: changes.priority,
+            enabled: changes.enabled,
+            models: changes.models,
+        };
+        connection_update::update_owned(user.db, user.user_id, id, update)
+            .await
+            .map_err(ApiError::from)?;
+        Ok(user.changed(id, ctx).await?)
+    }
+
+    /// Renews a subscription's token now (or checks an API key again).
+    async fn refresh_connection(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+    ) -> async_graphql::Result<Connection> {
+        let user = writer(ctx)?;
+        let s = services(ctx);
+        let account = user.live_account(id).await?;
+        if account.kind == AccountKind::OAuth.as_str() {
+            let current = account
+                .open_credentials(&s.sealer)
+                .map_err(ApiError::from)?
+                .and_then(|c| c.access_token)
+                .unwrap_or_default();
+            s.refresher
+                .refresh(id, Need::Replace(current))
+                .await
+                .map_err(|e| ApiError::Provider(e.to_string()))?;
+        } else {
+            let key = account
+                .open_credentials(&s.sealer)
+                .map_err(ApiError::from)?
+                .and_then(|c| c.api_key)
+                .unwrap_or_default();
+            let provider = account.provider().unwrap_or(Provider::OpenAiCompatible);
+            check_key(s, provider, account.base_url.as_deref(), &key).await?;
+        }
+        Ok(user.changed(id, ctx).await?)
+    }
+
+    /// Removes a connection: its sealed credentials are deleted for good.
+    async fn remove_connection(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<bool> {
+        let user = writer(ctx)?;
+        user.live_account(id).await?;
+        provider_accounts::revoke(user.db, user.user_id, id)
+            .await
+            .map_err(ApiError::from)?;
+        announce(ctx, user.user_id).await;
+        Ok(true)
+    }
+}
+
+fn services<'a>(ctx: &Context<'a>) -> &'a ConnectionServices {
+    &deps(ctx).connections
+}
+
+/// Routers on every replica re-read this user's connections now.
+pub async fn announce(ctx: &Context<'_>, user_id: Uuid) {
+    deps(ctx)
+        .bus
+        .publish(Message::AccountsChanged { user_id })
+        .await;
+}
+
+fn secs(value: u64) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
+}
+
+impl UserCtx<'_> {
+    async fn connections(&self) -> ApiResult<Vec<Connection>> {
+        let accounts: Vec<_> = provider_accounts::list_for_user(self.db, self.user_id)
+            .await?
+            .into_iter()
+            .filter(|a| a.status() != Some(AccountStatus::Revoked))
+            .collect();
+        let ids: Vec<Uuid> = accounts.iter().map(|a| a.id).collect();
+        let cooldowns = account_cooldowns::active_for_accounts(self.db, &ids).await?;
+        Ok(accounts
+            .iter()
+            .map(|a| Connection::new(a, &cooldowns))
+            .collect())
+    }
+
+    /// An owned connection that was not removed; anything else is "not found".
+    async fn live_account(&self, id: Uuid) -> ApiResult<provider_accounts::Model> {
+        let account = provider_accounts::find_owned(self.db, self.user_id, id).await?;
+        if account.status() == Some(AccountStatus::Revoked) {
+            return Err(ApiError::NotFound("Connection"));
+        }
+        Ok(account)
+    }
+
+    async fn connection(&self, id: Uuid) -> ApiResult<Connection> {
+        let account = self.live_account(id).await?;
+        let cooldowns = account_cooldowns::active_for_accounts(self.db, &[id]).await?;
+        Ok(Connection::new(&account, &cooldowns))
+    }
+
+    /// After a change: tell the routers, answer with the connection as it is now.
+    async fn changed(&self, id: Uuid, ctx: &Context<'_>) -> ApiResult<Connection> {
+        announce(ctx, self.user_id).await;
+        self.connection(id).await
+    }
+
+    async fn connection_limits(&self) -> ApiResult<ConnectionLimits> {
+        let me = self.user().await?;
+        let plan = plans::find(self.db, &me.plan_id)
+            .await?
+            .ok_or(ApiError::NotFound("Plan"))?;
+        let accounts = provider_accounts::list_for_user(self.db, self.user_id).await?;
+        let live: Vec<_> = accounts
+            .iter()
+            .filter(|a| a.status() != Some(AccountStatus::Revoked))
+            .collect();
+        let providers: BTreeSet<&str> = live.iter().map(|a| a.provider.as_str()).collect();
+        let oauth = live
+            .iter()
+            .filter(|a| a.kind == AccountKind::OAuth.as_str())
+            .count();
+        Ok(ConnectionLimits {
+            providers_used: i32::try_from(providers.len()).unwrap_or(i32::MAX),
+            providers_max: plan.max_providers,
+            oauth_accounts_used: i32::try_from(oauth).unwrap_or(i32::MAX),
+            oauth_accounts_max: plan.max_oauth_accounts,
+        })
+    }
+}
+
+fn checked_base_url(
+    s: &ConnectionServices,
+    provider: Provider,
+    raw: Option<&str>,
+) -> ApiResult<Option<String>> {
+    match raw.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(raw) => {
+            let url = proxy::upstream_guard::check_base_url(raw, s.allow_private_upstreams)
+                .map_err(|e| ApiError::BadInput(format!("Invalid base URL: {e}.")))?;
+            Ok(Some(url.to_string().trim_end_matches('/').to_owned()))
+        }
+        None if provider == Provider::OpenAiCompatible => Err(ApiError::BadInput(
+            "An OpenAI-compatible connection needs its base URL.".to_owned(),
+        )),
+        None => Ok(None),
+    }
+}
+
+async fn check_key(
+    s: &ConnectionServices,
+    provider: Provider,
+    base_url: Option<&str>,
+    key: &str,
+) -> ApiResult<()> {
+    let base = match base_url {
+        Some(own) => own.to_owned(),
+        None => s
+            .providers
+            .base_url(provider)
+            .ok_or_else(|| ApiError::BadInput(format!("{provider} has no default base URL.")))?
+            .to_owned(),
+    };
+    proxy::key_check::check_api_key(&s.http, provider, &base, key)
+        .await
+        .map_err(|e| match e {
+            proxy::key_check::KeyCheckError::Unreachable(_) => {
+                ApiError::Provider(format!("{e}; add it with skipCheck to store it anyway."))
+            }
+            rejected => ApiError::BadInput(capital(&rejected.to_string())),
+        })
+}
+
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// Sign-in failures are the user's to fix (bad paste, denied, expired) or the provider's.
+fn oauth_error(e: OAuthError) -> ApiError {
+    match e {
+        OAuthError::Repo(repo) => ApiError::from(repo),
+        OAuthError::FlowNotFound => ApiError::Gone(capital(&e.to_string())),
+        OAuthError::Provider(m) | OAuthError::Unavailable(m) => ApiError::Provider(capital(&m)),
+        OAuthError::Internal(what) => ApiError::internal("sign-in failed", &what),
+        other => ApiError::BadInput(capital(&other.to_string())),
+    }
+}

@@ -1,0 +1,74 @@
+//! The models the signed-in user can reach through their connections, with catalog prices.
+
+use std::collections::BTreeMap;
+
+use async_graphql::{Context, Object, SimpleObject};
+use entities::{model_catalog, provider_accounts};
+use proxy::catalog::CatalogSnapshot;
+
+use super::context::reader;
+use super::error::ApiError;
+
+#[derive(SimpleObject)]
+pub struct ModelInfo {
+    /// The name to send as `model`.
+    pub id: String,
+    pub provider: String,
+    pub display_name: String,
+    pub context_window: i64,
+    /// Prices in micro-dollars per million tokens (0: not in the catalog).
+    pub input_price_micros: i64,
+    pub output_price_micros: i64,
+    pub cached_input_price_micros: i64,
+    /// How many of your usable connections serve it.
+    pub connections: i32,
+}
+
+#[derive(Default)]
+pub struct ModelsQuery;
+
+#[Object]
+impl ModelsQuery {
+    /// Models your usable connections serve, by name.
+    async fn models(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ModelInfo>> {
+        let user = reader(ctx)?;
+        let catalog = model_catalog::list_enabled(user.db)
+            .await
+            .map_err(ApiError::from)?;
+        let catalog = CatalogSnapshot::from_models(catalog);
+        let accounts = provider_accounts::list_for_user(user.db, user.user_id)
+            .await
+            .map_err(ApiError::from)?;
+        let mut reachable: BTreeMap<String, ModelInfo> = BTreeMap::new();
+        for account in accounts
+            .iter()
+            .filter(|a| a.status().is_some_and(|s| s.is_routable()))
+        {
+            let names: Vec<String> = if account.models.0.is_empty() {
+                catalog
+                    .models
+                    .iter()
+                    .filter(|m| m.provider == account.provider)
+                    .map(|m| m.id.clone())
+                    .collect()
+            } else {
+                account.models.0.clone()
+            };
+            for name in names {
+                let entry = catalog.resolve(&name);
+                let info = reachable.entry(name.clone()).or_insert_with(|| ModelInfo {
+                    id: name.clone(),
+                    provider: account.provider.clone(),
+                    display_name: entry.map_or_else(|| name.clone(), |m| m.display_name.clone()),
+                    context_window: entry.map_or(0, |m| m.context_window),
+                    input_price_micros: entry.map_or(0, |m| m.input_price_micros),
+                    output_price_micros: entry.map_or(0, |m| m.output_price_micros),
+                    cached_input_price_micros: entry.map_or(0, |m| m.cached_input_price_micros),
+                    connections: 0,
+                });
+                info.connections += 1;
+            }
+        }
+        Ok(reachable.into_values().collect())
+    }
+}

@@ -1,0 +1,158 @@
+//! The signed-in user's routing: strategy, session affinity, and rules mapping model patterns
+//! to ordered targets (the first primary, the rest fallbacks).
+
+use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
+use entities::provider_accounts;
+use entities::routing_rules::{self, RoutingConfig, Rule, RuleTarget};
+use uuid::Uuid;
+
+use super::connections::announce;
+use super::context::{UserCtx, reader, writer};
+use super::error::{ApiError, ApiResult};
+
+#[derive(Enum, Copy, Clone, Eq, PartialEq)]
+#[graphql(remote = "entities::routing_rules::Strategy")]
+pub enum Strategy {
+    RoundRobin,
+    Weighted,
+    Priority,
+    FillFirst,
+    Cheapest,
+    Fastest,
+}
+
+#[derive(SimpleObject, InputObject, Clone)]
+#[graphql(input_name = "TargetInput")]
+pub struct Target {
+    /// `openai`, `anthropic`, `gemini`, `qwen` or `openai-compatible`; null: any provider
+    /// serving the model.
+    pub provider: Option<String>,
+    pub model: String,
+    /// One of your connections; null: any of yours that serves it.
+    pub account: Option<Uuid>,
+}
+
+#[derive(SimpleObject, InputObject, Clone)]
+#[graphql(input_name = "RuleInput")]
+pub struct RoutingRule {
+    /// A model name; `*` matches any run of characters (`claude-*`).
+    pub pattern: String,
+    /// Overrides the default strategy for this rule.
+    pub strategy: Option<Strategy>,
+    pub targets: Vec<Target>,
+}
+
+#[derive(SimpleObject, InputObject, Clone)]
+#[graphql(input_name = "RoutingInput")]
+pub struct Routing {
+    pub strategy: Strategy,
+    /// Keep one conversation on one account (provider prompt caches stay warm).
+    pub session_affinity: bool,
+    pub rules: Vec<RoutingRule>,
+}
+
+impl From<RoutingConfig> for Routing {
+    fn from(c: RoutingConfig) -> Self {
+        Self {
+            strategy: c.strategy.into(),
+            session_affinity: c.session_affinity,
+            rules: c
+                .rules
+                .into_iter()
+                .map(|r| RoutingRule {
+                    pattern: r.pattern,
+                    strategy: r.strategy.map(Strategy::from),
+                    targets: r
+                        .targets
+                        .into_iter()
+                        .map(|t| Target {
+                            provider: t.provider,
+                            model: t.model,
+                            account: t.account,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl From<Routing> for RoutingConfig {
+    fn from(r: Routing) -> Self {
+        Self {
+            strategy: r.strategy.into(),
+            session_affinity: r.session_affinity,
+            rules: r
+                .rules
+                .into_iter()
+                .map(|rule| Rule {
+                    pattern: rule.pattern,
+                    strategy: rule.strategy.map(Into::into),
+                    targets: rule
+                        .targets
+                        .into_iter()
+                        .map(|t| RuleTarget {
+                            provider: t.provider,
+                            model: t.model,
+                            account: t.account,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct RoutingQuery;
+
+#[Object]
+impl RoutingQuery {
+    /// Your routing (the defaults when you never set it).
+    async fn routing(&self, ctx: &Context<'_>) -> async_graphql::Result<Routing> {
+        let user = reader(ctx)?;
+        let config = routing_rules::get(user.db, user.user_id)
+            .await
+            .map_err(ApiError::from)?
+            .unwrap_or_default();
+        Ok(Routing::from(config))
+    }
+}
+
+#[derive(Default)]
+pub struct RoutingMutation;
+
+#[Object]
+impl RoutingMutation {
+    /// Replaces your routing. Targets may only name your own connections.
+    async fn set_routing(
+        &self,
+        ctx: &Context<'_>,
+        routing: Routing,
+    ) -> async_graphql::Result<Routing> {
+        let user = writer(ctx)?;
+        user.check_targets(&routing).await?;
+        let config = RoutingConfig::from(routing);
+        routing_rules::set(user.db, user.user_id, config.clone())
+            .await
+            .map_err(ApiError::from)?;
+        announce(ctx, user.user_id).await;
+        Ok(Routing::from(config))
+    }
+}
+
+impl UserCtx<'_> {
+    async fn check_targets(&self, routing: &Routing) -> ApiResult<()> {
+        let accounts = routing
+            .rules
+            .iter()
+            .flat_map(|r| &r.targets)
+            .filter_map(|t| t.account);
+        for id in accounts {
+            provider_accounts::find_owned(self.db, self.user_id, id)
+                .await
+                .map_err(ApiError::from)?;
+        }
+        Ok(())
+    }
+}
