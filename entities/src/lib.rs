@@ -3,6 +3,7 @@
 //! live on the data (plans, providers, sealing of credentials, API key format, prices).
 
 pub mod account_cooldowns;
+pub mod account_deletion;
 pub mod account_refresh;
 pub mod api_keys;
 pub mod connection_update;
@@ -20,6 +21,7 @@ pub mod secret_token;
 pub mod sessions;
 pub mod usage_events;
 pub mod usage_hourly;
+pub mod user_tokens;
 pub mod users;
 
 pub use error::RepoError;

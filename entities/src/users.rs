@@ -27,6 +27,9 @@ pub struct Model {
     pub display_name: Option<String>,
     /// `id` (Bahasa Indonesia) or `en`; `None`: the browser's choice.
     pub locale: Option<String>,
+    /// The Google account (`sub`) this user signs in with.
+    #[sea_orm(unique)]
+    pub google_sub: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -93,6 +96,7 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<Model
         tpm_limit: Set(None),
         display_name: Set(None),
         locale: Set(None),
+        google_sub: Set(None),
     };
     user.insert(db)
         .await
@@ -197,6 +201,19 @@ pub async fn set_password_hash(
 ) -> Result<(), RepoError> {
     let updated = Entity::update_many()
         .col_expr(Column::PasswordHash, Expr::value(hash))
+        .col_expr(Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    RepoError::updated(updated.rows_affected, "user")
+}
+
+pub async fn mark_email_verified(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<(), RepoError> {
+    let updated = Entity::update_many()
+        .col_expr(Column::EmailVerified, Expr::value(true))
         .col_expr(Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(Column::Id.eq(user_id))
         .exec(db)

@@ -17,6 +17,7 @@ mod connections;
 mod errors;
 mod gemini;
 mod graphql;
+mod graphql_accounts;
 mod graphql_connections;
 mod limits;
 mod limits_replicas;

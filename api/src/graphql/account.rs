@@ -4,11 +4,14 @@ use async_graphql::{Context, Object};
 use chrono::Utc;
 use entities::sessions::{self, SessionMeta};
 use entities::{password, users};
+use proxy::bus::Message;
 
 use super::context::{ApiDeps, UserCtx, deps, meta, reader, require_post, writer};
 use super::error::{ApiError, ApiResult};
+use super::recovery::mail_token;
 use super::session;
 use super::types::{AuthPayload, User};
+use entities::user_tokens::Purpose;
 
 #[derive(Default)]
 pub struct AccountQuery;
@@ -84,6 +87,7 @@ impl AccountMutation {
         let user = users::update_profile(&d.db, user.id, profile)
             .await
             .map_err(ApiError::from)?;
+        mail_token(ctx, &user, Purpose::VerifyEmail).await?;
         Ok(start_session(ctx, d, &user, issue_token).await?)
     }
 
@@ -172,6 +176,51 @@ impl AccountMutation {
     }
 }
 
+#[derive(Default)]
+pub struct DeletionMutation;
+
+#[Object]
+impl DeletionMutation {
+    /// Deletes your account for good: API keys, sessions, connections and their credentials,
+    /// and personal data. Usage stays in the platform's totals, no longer linked to you.
+    /// `confirmEmail` must be your email; `password` is needed when the account has one.
+    async fn delete_account(
+        &self,
+        ctx: &Context<'_>,
+        confirm_email: String,
+        password: Option<String>,
+    ) -> async_graphql::Result<bool> {
+        let user = writer(ctx)?;
+        let me = user.user().await?;
+        if users::normalize_email(&confirm_email).ok().as_deref() != Some(me.email.as_str()) {
+            return Err(
+                ApiError::BadInput("confirmEmail does not match your email.".to_owned()).into(),
+            );
+        }
+        if me.password_hash.is_some()
+            && !verify_password(password.unwrap_or_default(), me.password_hash.clone()).await?
+        {
+            return Err(ApiError::BadInput("The password is incorrect.".to_owned()).into());
+        }
+        let key_hashes = entities::account_deletion::delete_user(user.db, user.user_id)
+            .await
+            .map_err(ApiError::from)?;
+        let bus = &deps(ctx).bus;
+        for key_hash in key_hashes {
+            bus.publish(Message::KeyRevoked { key_hash }).await;
+        }
+        bus.publish(Message::AccountsChanged {
+            user_id: user.user_id,
+        })
+        .await;
+        let secure = session::secure(deps(ctx).config.cookie_secure, meta(ctx).https);
+        for cookie in session::clear_cookies(secure) {
+            ctx.append_http_header("set-cookie", cookie);
+        }
+        Ok(true)
+    }
+}
+
 impl UserCtx<'_> {
     pub async fn user(&self) -> ApiResult<users::Model> {
         use sea_orm::EntityTrait;
@@ -222,7 +271,7 @@ async fn start_session(
     })
 }
 
-fn check_strength(password: &str, email: &str) -> ApiResult<()> {
+pub fn check_strength(password: &str, email: &str) -> ApiResult<()> {
     let weak = |reason: &str| {
         Err(ApiError::BadInput(format!(
             "The password is too weak: {reason}."
@@ -248,7 +297,7 @@ fn check_strength(password: &str, email: &str) -> ApiResult<()> {
 }
 
 /// Argon2 takes tens of milliseconds of CPU: off the async threads.
-async fn hash_password(password: String) -> ApiResult<String> {
+pub async fn hash_password(password: String) -> ApiResult<String> {
     tokio::task::spawn_blocking(move || password::hash(&password))
         .await
         .map_err(|e| ApiError::internal("password hashing task failed", &e))?

@@ -28,6 +28,8 @@ pub struct ApiConfig {
     pub attempts_per_email: i64,
     /// Proxies in front of Satu that append to `x-forwarded-for` (0: use the peer address).
     pub trusted_proxy_hops: usize,
+    /// Where users reach the dashboard: the base of links in emails.
+    pub public_url: String,
 }
 
 impl Default for ApiConfig {
@@ -42,6 +44,7 @@ impl Default for ApiConfig {
             attempts_per_ip: 30,
             attempts_per_email: 10,
             trusted_proxy_hops: 0,
+            public_url: "http://localhost:8080".to_owned(),
         }
     }
 }

@@ -22,6 +22,8 @@ pub enum ApiError {
     Gone(String),
     /// The provider failed or could not be reached; the message says what to do.
     Provider(String),
+    /// A mailed link's token is unknown, used or expired.
+    InvalidToken,
     Internal,
 }
 
@@ -44,6 +46,10 @@ impl ApiError {
             ApiError::Lagged(n) => {
                 format!("{n} events were skipped because this subscriber fell behind.")
             }
+            ApiError::InvalidToken => {
+                "This link is invalid, was already used or has expired; ask for a new one."
+                    .to_owned()
+            }
             ApiError::Internal => "Something went wrong on our side; try again.".to_owned(),
         }
     }
@@ -61,6 +67,7 @@ impl ApiError {
             ApiError::Lagged(_) => "LAGGED",
             ApiError::Gone(_) => "NOT_FOUND",
             ApiError::Provider(_) => "PROVIDER_ERROR",
+            ApiError::InvalidToken => "INVALID_TOKEN",
             ApiError::Internal => "INTERNAL",
         }
     }

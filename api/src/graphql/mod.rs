@@ -12,6 +12,7 @@ mod keys;
 mod live;
 mod models;
 mod plans;
+mod recovery;
 mod routing;
 pub mod session;
 mod types;
@@ -35,6 +36,8 @@ pub struct Query(
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     account::AccountMutation,
+    account::DeletionMutation,
+    recovery::RecoveryMutation,
     keys::KeysMutation,
     connections::ConnectionsMutation,
     routing::RoutingMutation,

@@ -1,0 +1,150 @@
+//! Mailed one-time links: password reset and email verification. Requesting a reset answers the
+//! same whether or not the email has an account; the link is in the email (outbox) only.
+
+use async_graphql::{Context, Object};
+use entities::email_outbox::{self, NewEmail};
+use entities::user_tokens::{self, Purpose};
+use entities::{sessions, users};
+use sea_orm::EntityTrait;
+
+use super::account::{check_strength, hash_password};
+use super::context::{deps, meta, require_post, writer};
+use super::error::{ApiError, ApiResult};
+
+const RESET_TTL_HOURS: i64 = 1;
+const VERIFY_TTL_HOURS: i64 = 48;
+
+#[derive(Default)]
+pub struct RecoveryMutation;
+
+#[Object]
+impl RecoveryMutation {
+    /// Emails a link to choose a new password (valid one hour). Always answers true.
+    async fn request_password_reset(
+        &self,
+        ctx: &Context<'_>,
+        email: String,
+    ) -> async_graphql::Result<bool> {
+        require_post(ctx)?;
+        let d = deps(ctx);
+        let Ok(email) = users::normalize_email(&email) else {
+            return Ok(true);
+        };
+        let c = &d.config;
+        d.attempts
+            .check(
+                "reset",
+                meta(ctx).ip.as_deref(),
+                &email,
+                c.attempts_per_ip,
+                c.attempts_per_email,
+            )
+            .await?;
+        if let Ok(user) = users::find_by_email(&d.db, &email).await {
+            mail_token(ctx, &user, Purpose::ResetPassword).await?;
+        }
+        Ok(true)
+    }
+
+    /// Sets a new password with the emailed token; every session of the account is signed out.
+    async fn reset_password(
+        &self,
+        ctx: &Context<'_>,
+        token: String,
+        new_password: String,
+    ) -> async_graphql::Result<bool> {
+        require_post(ctx)?;
+        let db = &deps(ctx).db;
+        let user_id = user_tokens::peek(db, Purpose::ResetPassword, &token)
+            .await
+            .map_err(ApiError::from)?
+            .ok_or(ApiError::InvalidToken)?;
+        let user = users::Entity::find_by_id(user_id)
+            .one(db)
+            .await
+            .map_err(ApiError::from)?
+            .ok_or(ApiError::InvalidToken)?;
+        // Checked before the token is used up, so a weak choice can be corrected.
+        check_strength(&new_password, &user.email)?;
+        let hash = hash_password(new_password).await?;
+        user_tokens::consume(db, Purpose::ResetPassword, &token)
+            .await
+            .map_err(ApiError::from)?
+            .ok_or(ApiError::InvalidToken)?;
+        users::set_password_hash(db, user_id, hash)
+            .await
+            .map_err(ApiError::from)?;
+        sessions::revoke_others(db, user_id, None)
+            .await
+            .map_err(ApiError::from)?;
+        Ok(true)
+    }
+
+    /// Confirms the email address with the token from the sign-up (or resent) email.
+    async fn verify_email(&self, ctx: &Context<'_>, token: String) -> async_graphql::Result<bool> {
+        require_post(ctx)?;
+        let db = &deps(ctx).db;
+        let user_id = user_tokens::consume(db, Purpose::VerifyEmail, &token)
+            .await
+            .map_err(ApiError::from)?
+            .ok_or(ApiError::InvalidToken)?;
+        users::mark_email_verified(db, user_id)
+            .await
+            .map_err(ApiError::from)?;
+        Ok(true)
+    }
+
+    /// Sends the verification email again.
+    async fn resend_verification_email(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let user = writer(ctx)?;
+        let me = user.user().await?;
+        if me.email_verified {
+            return Ok(false);
+        }
+        mail_token(ctx, &me, Purpose::VerifyEmail).await?;
+        Ok(true)
+    }
+}
+
+/// Issues a token for `user` and queues the email that carries its link.
+pub async fn mail_token(ctx: &Context<'_>, user: &users::Model, purpose: Purpose) -> ApiResult<()> {
+    let d = deps(ctx);
+    let hours = match purpose {
+        Purpose::ResetPassword => RESET_TTL_HOURS,
+        Purpose::VerifyEmail => VERIFY_TTL_HOURS,
+    };
+    let (row, token) =
+        user_tokens::issue(&d.db, user.id, purpose, chrono::Duration::hours(hours)).await?;
+    let base = d.config.public_url.trim_end_matches('/');
+    let (template, subject, path, what) = match purpose {
+        Purpose::ResetPassword => (
+            "password_reset",
+            "Satu: choose a new password / atur ulang kata sandi",
+            "reset-password",
+            "choose a new password (within 1 hour) / atur kata sandi baru (dalam 1 jam)",
+        ),
+        Purpose::VerifyEmail => (
+            "verify_email",
+            "Satu: confirm your email / konfirmasi email Anda",
+            "verify-email",
+            "confirm your email address / konfirmasi alamat email Anda",
+        ),
+    };
+    let link = format!("{base}/{path}?token={token}");
+    let body = format!(
+        "Open this link to {what}:\n{link}\n\nIf you did not ask for this, ignore this email. / Jika Anda tidak memintanya, abaikan email ini.\n"
+    );
+    email_outbox::enqueue(
+        &d.db,
+        NewEmail {
+            user_id: Some(user.id),
+            to_address: user.email.clone(),
+            template,
+            subject: subject.to_owned(),
+            body,
+            dedupe_key: format!("{template}:{}", row.id),
+        },
+    )
+    .await?;
+    Ok(())
+}

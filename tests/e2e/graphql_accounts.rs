@@ -1,0 +1,259 @@
+//! Mailed links (password reset, email verification) and account deletion through GraphQL.
+
+use entities::user_tokens::{self, Purpose};
+use entities::{Provider, api_keys, email_outbox, provider_accounts, usage_events, users};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use serde_json::json;
+
+use crate::on_both_backends;
+use crate::support::graphql::{Gql, STRONG};
+use crate::support::mock_openai::MockUpstream;
+use crate::support::{Backend, Caller, TestApp, chat_body, spawn_app};
+
+on_both_backends!(
+    password_reset_by_mailed_link,
+    email_verification_by_mailed_link,
+    deleting_an_account_keeps_only_anonymous_usage,
+);
+
+fn email() -> String {
+    format!("{}@example.com", uuid::Uuid::new_v4().simple())
+}
+
+/// The token in the newest email of `template` to `address`.
+async fn mailed_token(app: &TestApp, address: &str, template: &str) -> String {
+    let user = users::find_by_email(&app.db, address).await.unwrap();
+    let emails = email_outbox::for_user(&app.db, user.id).await.unwrap();
+    let email = emails
+        .iter()
+        .rev()
+        .find(|e| e.template == template)
+        .unwrap_or_else(|| panic!("no {template} email"));
+    assert_eq!(email.to_address, address);
+    let link = email.body.lines().find(|l| l.starts_with("http")).unwrap();
+    assert!(link.starts_with("http://localhost:8080/"), "{link}");
+    link.split("token=").nth(1).unwrap().to_owned()
+}
+
+const LOG_IN: &str =
+    "mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { user { id } } }";
+const RESET: &str =
+    "mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }";
+
+async fn password_reset_by_mailed_link(backend: Backend) {
+    let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
+    let address = email();
+    let mut signed_in = Gql::new(&app.url(""));
+    signed_in.sign_up(&address).await;
+    let request = "mutation($e: String!) { requestPasswordReset(email: $e) }";
+    let mut anonymous = Gql::new(&app.url(""));
+    let unknown = anonymous.run(request, json!({"e": email()})).await;
+    assert_eq!(
+        unknown.data()["requestPasswordReset"],
+        true,
+        "the same answer for unknown emails"
+    );
+    let known = anonymous.run(request, json!({"e": address})).await;
+    assert_eq!(known.data()["requestPasswordReset"], true);
+    let token = mailed_token(&app, &address, "password_reset").await;
+    assert_eq!(
+        email_outbox::Entity::find()
+            .filter(email_outbox::Column::Template.eq("password_reset"))
+            .count(&app.db)
+            .await
+            .unwrap(),
+        1,
+        "no email for the unknown address"
+    );
+
+    let bogus = anonymous
+        .run(RESET, json!({"t": "not-a-token", "p": "new-pass-phrase-9"}))
+        .await;
+    assert_eq!(bogus.code(), "INVALID_TOKEN");
+    let weak = anonymous
+        .run(RESET, json!({"t": token, "p": "short"}))
+        .await;
+    assert_eq!(
+        weak.code(),
+        "BAD_USER_INPUT",
+        "the token survives a weak choice"
+    );
+    let done = anonymous
+        .run(RESET, json!({"t": token, "p": "new-pass-phrase-9"}))
+        .await;
+    assert_eq!(done.data()["resetPassword"], true);
+    let reused = anonymous
+        .run(RESET, json!({"t": token, "p": "other-pass-phrase-9"}))
+        .await;
+    assert_eq!(reused.code(), "INVALID_TOKEN");
+
+    assert_eq!(
+        signed_in.run("{ me { id } }", json!({})).await.code(),
+        "UNAUTHENTICATED",
+        "sessions ended"
+    );
+    let old = Gql::new(&app.url(""))
+        .run(LOG_IN, json!({"e": address, "p": STRONG}))
+        .await;
+    assert_eq!(old.code(), "BAD_CREDENTIALS");
+    let new = Gql::new(&app.url(""))
+        .run(LOG_IN, json!({"e": address, "p": "new-pass-phrase-9"}))
+        .await;
+    assert!(new.data()["logIn"]["user"]["id"].is_string());
+    app.stop().await;
+}
+
+async fn email_verification_by_mailed_link(backend: Backend) {
+    let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
+    let address = email();
+    let mut gql = Gql::new(&app.url(""));
+    gql.sign_up(&address).await;
+    assert_eq!(
+        gql.run("{ me { emailVerified } }", json!({})).await.data()["me"]["emailVerified"],
+        false
+    );
+    let token = mailed_token(&app, &address, "verify_email").await;
+
+    let user = users::find_by_email(&app.db, &address).await.unwrap();
+    let (_, expired) = user_tokens::issue(
+        &app.db,
+        user.id,
+        Purpose::VerifyEmail,
+        chrono::Duration::hours(-1),
+    )
+    .await
+    .unwrap();
+    let verify = "mutation($t: String!) { verifyEmail(token: $t) }";
+    assert_eq!(
+        gql.run(verify, json!({"t": expired})).await.code(),
+        "INVALID_TOKEN"
+    );
+    // A reset token does not verify an email.
+    let (_, reset) = user_tokens::issue(
+        &app.db,
+        user.id,
+        Purpose::ResetPassword,
+        chrono::Duration::hours(1),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        gql.run(verify, json!({"t": reset})).await.code(),
+        "INVALID_TOKEN"
+    );
+    assert_eq!(
+        gql.run("{ me { emailVerified } }", json!({})).await.data()["me"]["emailVerified"],
+        false
+    );
+
+    assert_eq!(
+        gql.run(verify, json!({"t": token})).await.data()["verifyEmail"],
+        true
+    );
+    assert_eq!(
+        gql.run("{ me { emailVerified } }", json!({})).await.data()["me"]["emailVerified"],
+        true
+    );
+    assert_eq!(
+        gql.run(verify, json!({"t": token})).await.code(),
+        "INVALID_TOKEN"
+    );
+    let resend = gql
+        .run("mutation { resendVerificationEmail }", json!({}))
+        .await;
+    assert_eq!(
+        resend.data()["resendVerificationEmail"],
+        false,
+        "already verified"
+    );
+    app.stop().await;
+}
+
+async fn deleting_an_account_keeps_only_anonymous_usage(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    let app = spawn_app(backend, &upstream.base_url, &[]).await;
+    let address = email();
+    let mut gql = Gql::new(&app.url(""));
+    let signed = gql.sign_up(&address).await;
+    let user_id: uuid::Uuid = signed["user"]["id"].as_str().unwrap().parse().unwrap();
+    let created = gql
+        .run(
+            "mutation { createApiKey(name: \"k\") { secret key { id } } }",
+            json!({}),
+        )
+        .await;
+    let secret = created.data()["createApiKey"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let key_id: uuid::Uuid = created.data()["createApiKey"]["key"]["id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let caller = Caller {
+        user_id,
+        key_id,
+        email: address.clone(),
+        key: secret.clone(),
+    };
+    app.add_account(&caller, Provider::OpenAi, "sk-upstream", None, &[])
+        .await;
+    let chat = || app.chat(&secret, chat_body("gpt-4o-mini", false)).send();
+    assert_eq!(chat().await.unwrap().status(), 200);
+    app.usage_rows(&caller, 1).await;
+
+    let delete =
+        "mutation($e: String!, $p: String) { deleteAccount(confirmEmail: $e, password: $p) }";
+    let wrong_email = gql
+        .run(delete, json!({"e": "someone@example.com", "p": STRONG}))
+        .await;
+    assert_eq!(wrong_email.code(), "BAD_USER_INPUT");
+    let wrong_password = gql
+        .run(delete, json!({"e": address, "p": "not-my-password"}))
+        .await;
+    assert_eq!(wrong_password.code(), "BAD_USER_INPUT");
+    assert!(
+        users::find_by_email(&app.db, &address).await.is_ok(),
+        "refusals deleted nothing"
+    );
+
+    let deleted = gql.run(delete, json!({"e": address, "p": STRONG})).await;
+    assert_eq!(deleted.data()["deleteAccount"], true);
+    assert!(users::find_by_email(&app.db, &address).await.is_err());
+    assert_eq!(
+        chat().await.unwrap().status(),
+        401,
+        "the cached key stopped at once"
+    );
+    assert_eq!(
+        gql.run("{ me { id } }", json!({})).await.code(),
+        "UNAUTHENTICATED"
+    );
+    assert!(
+        api_keys::list_for_user(&app.db, user_id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        provider_accounts::list_for_user(&app.db, user_id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        email_outbox::for_user(&app.db, user_id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let usage = usage_events::Entity::find()
+        .filter(usage_events::Column::ApiKeyId.eq(key_id))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(usage.len(), 1, "usage is kept");
+    assert_eq!(usage[0].user_id, None, "and no longer linked to the person");
+    app.stop().await;
+}
