@@ -221,6 +221,35 @@ pub async fn mark_email_verified(
     RepoError::updated(updated.rows_affected, "user")
 }
 
+pub async fn find_by_google_sub(
+    db: &impl ConnectionTrait,
+    sub: &str,
+) -> Result<Option<Model>, RepoError> {
+    Ok(Entity::find()
+        .filter(Column::GoogleSub.eq(sub))
+        .one(db)
+        .await?)
+}
+
+/// Links a Google account (its `sub`) to the user; Google verified the email.
+pub async fn link_google(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    sub: &str,
+) -> Result<Model, RepoError> {
+    let user = Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(RepoError::NotFound("user"))?;
+    let mut row: ActiveModel = user.into();
+    row.google_sub = Set(Some(sub.to_owned()));
+    row.email_verified = Set(true);
+    row.updated_at = Set(Utc::now());
+    row.update(db)
+        .await
+        .map_err(|e| RepoError::on_unique(e, "a user with this Google account"))
+}
+
 pub async fn find_by_email(db: &impl ConnectionTrait, email: &str) -> Result<Model, RepoError> {
     let email = normalize_email(email)?;
     Entity::find()

@@ -19,6 +19,7 @@ mod gemini;
 mod graphql;
 mod graphql_accounts;
 mod graphql_connections;
+mod graphql_google;
 mod limits;
 mod limits_replicas;
 mod live;

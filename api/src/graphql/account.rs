@@ -231,7 +231,7 @@ impl UserCtx<'_> {
     }
 }
 
-async fn start_session(
+pub async fn start_session(
     ctx: &Context<'_>,
     d: &ApiDeps,
     user: &users::Model,

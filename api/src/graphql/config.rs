@@ -30,6 +30,33 @@ pub struct ApiConfig {
     pub trusted_proxy_hops: usize,
     /// Where users reach the dashboard: the base of links in emails.
     pub public_url: String,
+    pub google: GoogleConfig,
+}
+
+/// Google sign-in (OpenID Connect). Off until the operator sets a client id and secret.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct GoogleConfig {
+    pub client_id: Option<String>,
+    pub client_secret: Option<String>,
+    pub authorize_url: String,
+    pub token_url: String,
+    pub userinfo_url: String,
+    /// Default: `{public_url}/auth/google/callback`.
+    pub redirect_uri: Option<String>,
+}
+
+impl Default for GoogleConfig {
+    fn default() -> Self {
+        Self {
+            client_id: None,
+            client_secret: None,
+            authorize_url: "https://accounts.google.com/o/oauth2/v2/auth".to_owned(),
+            token_url: "https://oauth2.googleapis.com/token".to_owned(),
+            userinfo_url: "https://openidconnect.googleapis.com/v1/userinfo".to_owned(),
+            redirect_uri: None,
+        }
+    }
 }
 
 impl Default for ApiConfig {
@@ -45,6 +72,7 @@ impl Default for ApiConfig {
             attempts_per_email: 10,
             trusted_proxy_hops: 0,
             public_url: "http://localhost:8080".to_owned(),
+            google: GoogleConfig::default(),
         }
     }
 }

@@ -40,6 +40,8 @@ pub struct RequestMeta {
     pub user_agent: Option<String>,
     /// The client reached us over https (directly or per `x-forwarded-proto`).
     pub https: bool,
+    /// The sealed Google sign-in this browser started, if any.
+    pub google_flow: Option<String>,
 }
 
 /// Shared handles every resolver may use.

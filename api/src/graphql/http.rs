@@ -188,6 +188,7 @@ async fn request_meta(
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
+        google_flow: session::cookie(headers, super::google::FLOW_COOKIE),
         ..RequestMeta::default()
     };
     let Some((token, from_cookie)) = session::token(headers) else {

@@ -7,6 +7,7 @@ mod connection_types;
 pub mod connections;
 pub mod context;
 pub mod error;
+mod google;
 mod http;
 mod keys;
 mod live;
@@ -19,7 +20,7 @@ mod types;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
-pub use config::ApiConfig;
+pub use config::{ApiConfig, GoogleConfig};
 pub use context::ApiDeps;
 pub use http::router;
 
@@ -37,6 +38,7 @@ pub struct Query(
 pub struct Mutation(
     account::AccountMutation,
     account::DeletionMutation,
+    google::GoogleMutation,
     recovery::RecoveryMutation,
     keys::KeysMutation,
     connections::ConnectionsMutation,

@@ -6,7 +6,7 @@ pub mod config;
 mod flows;
 pub mod identity;
 pub mod import;
-mod pkce;
+pub mod pkce;
 pub mod refresh;
 mod store;
 pub mod token;
