@@ -523,3 +523,57 @@ fn the_committed_schema_is_current() {
         "schema.graphql is stale: run `satu schema > schema.graphql`"
     );
 }
+
+/// Every operation that takes an id, found by introspection, must be in the list of
+/// operations the cross-user tests try with another user's id (those tests live next to each
+/// module: keys here, connections in graphql_connections.rs, usage in usage_api.rs). A new
+/// id-taking operation without such a test fails here.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_id_taking_operation_is_tried_across_users() {
+    const TRIED_ACROSS_USERS: &[&str] = &[
+        "apiKey",
+        "rotateApiKey",
+        "revokeApiKey",
+        "connection",
+        "updateConnection",
+        "refreshConnection",
+        "removeConnection",
+        "completeOAuthConnection",
+        "pollOAuthConnection",
+    ];
+    let app = app().await;
+    let fields = "fields { name args { name type { name ofType { name ofType { name } } } } }";
+    let query = format!(
+        "{{ __schema {{ queryType {{ {fields} }} mutationType {{ {fields} }} subscriptionType {{ {fields} }} }} }}"
+    );
+    let answer = Gql::new(&app.url("")).run(&query, json!({})).await;
+    let schema = &answer.data()["__schema"];
+    let mut taking_ids = Vec::new();
+    for root in ["queryType", "mutationType", "subscriptionType"] {
+        for field in schema[root]["fields"].as_array().unwrap() {
+            let takes_id = field["args"].as_array().unwrap().iter().any(|arg| {
+                let t = &arg["type"];
+                [
+                    &t["name"],
+                    &t["ofType"]["name"],
+                    &t["ofType"]["ofType"]["name"],
+                ]
+                .iter()
+                .any(|n| n.as_str() == Some("UUID"))
+            });
+            if takes_id {
+                taking_ids.push(field["name"].as_str().unwrap().to_owned());
+            }
+        }
+    }
+    let untried: Vec<&String> = taking_ids
+        .iter()
+        .filter(|name| !TRIED_ACROSS_USERS.contains(&name.as_str()))
+        .collect();
+    assert!(
+        untried.is_empty(),
+        "operations taking an id without a cross-user test: {untried:?}"
+    );
+    assert!(taking_ids.len() >= TRIED_ACROSS_USERS.len());
+    app.stop().await;
+}

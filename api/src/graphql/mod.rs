@@ -12,6 +12,7 @@ mod http;
 mod keys;
 mod live;
 mod models;
+mod passwords;
 mod plans;
 mod recovery;
 mod routing;

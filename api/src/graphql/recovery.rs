@@ -7,9 +7,9 @@ use entities::user_tokens::{self, Purpose};
 use entities::{sessions, users};
 use sea_orm::EntityTrait;
 
-use super::account::{check_strength, hash_password};
 use super::context::{deps, meta, require_post, writer};
 use super::error::{ApiError, ApiResult};
+use super::passwords::{check_strength, hash_password};
 
 const RESET_TTL_HOURS: i64 = 1;
 const VERIFY_TTL_HOURS: i64 = 48;
