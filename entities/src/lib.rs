@@ -19,6 +19,8 @@ pub mod secret_token;
 pub mod sessions;
 pub mod usage_events;
 pub mod usage_hourly;
+pub mod usage_latency;
+pub mod usage_queries;
 pub mod users;
 
 pub use error::RepoError;

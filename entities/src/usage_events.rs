@@ -123,7 +123,7 @@ pub async fn record_batch(
             .await?;
     }
     for rollup in rollups {
-        usage_hourly::add(&txn, rollup).await?;
+        usage_hourly::add(&txn, &rollup).await?;
     }
     crate::api_keys::touch_last_used(&txn, &key_ids, Utc::now()).await?;
     for change in cooldowns {

@@ -2,6 +2,7 @@
 //! switch on; messages are for people and never carry internals (those are logged once).
 
 use async_graphql::ErrorExtensions;
+use axum::http::StatusCode;
 use entities::RepoError;
 
 /// Deliberately not `Display`: async-graphql turns any `Display` error into a message without a
@@ -47,6 +48,19 @@ impl ApiError {
             ApiError::PlanLimit(_) => "PLAN_LIMIT",
             ApiError::RateLimited(_) => "RATE_LIMITED",
             ApiError::Internal => "INTERNAL",
+        }
+    }
+
+    /// The HTTP status of endpoints outside GraphQL (GraphQL answers 200 with the code).
+    pub fn http_status(&self) -> StatusCode {
+        match self {
+            ApiError::Unauthenticated | ApiError::BadCredentials => StatusCode::UNAUTHORIZED,
+            ApiError::CsrfMissing | ApiError::PlanLimit(_) => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::BadInput(_) => StatusCode::BAD_REQUEST,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -101,6 +115,7 @@ fn capitalised(what: &'static str) -> &'static str {
         "plan" => "Plan",
         "account" | "provider account" => "Connection",
         "session" => "Session",
+        "request log" => "Request log",
         other => other,
     }
 }

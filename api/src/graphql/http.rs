@@ -12,13 +12,12 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, header};
 use axum::response::{Html, IntoResponse};
 use axum::routing::get;
-use entities::sessions;
 use sea_orm::DatabaseConnection;
 use tower_http::limit::RequestBodyLimitLayer;
 
 use super::config::ApiConfig;
-use super::context::{ApiDeps, RequestMeta, Via, Viewer};
-use super::{SatuSchema, build_schema, session};
+use super::context::{ApiDeps, RequestMeta};
+use super::{SatuSchema, build_schema, export, session};
 
 #[derive(Clone)]
 struct GraphqlState {
@@ -32,13 +31,18 @@ pub fn router(deps: ApiDeps) -> Router {
     let config = Arc::new(deps.config.clone());
     let limit = config.max_body_bytes;
     let schema = build_schema(&config, Some(deps));
-    let state = GraphqlState { schema, db, config };
+    let state = GraphqlState {
+        schema,
+        db: db.clone(),
+        config,
+    };
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/graphiql", get(graphiql))
         // The GraphQL extractor reads the body itself: the limit must sit in front of it.
         .layer(RequestBodyLimitLayer::new(limit))
         .with_state(state)
+        .merge(export::router(db))
 }
 
 type Peer = Result<ConnectInfo<SocketAddr>, ExtensionRejection>;
@@ -122,24 +126,9 @@ async fn request_meta(
             .map(str::to_owned),
         ..RequestMeta::default()
     };
-    let Some((token, from_cookie)) = session::token(headers) else {
-        return meta;
-    };
-    match sessions::find_active(&state.db, &token).await {
-        Ok(Some(s)) => {
-            meta.viewer = Some(Viewer {
-                user_id: s.user_id,
-                session_id: s.id,
-                via: if from_cookie {
-                    Via::Cookie
-                } else {
-                    Via::Bearer
-                },
-            });
-            meta.csrf_ok = session::csrf_matches(headers, &token);
-        }
-        Ok(None) => {}
-        Err(e) => tracing::error!(error = %e, "session lookup failed"),
+    if let Some((viewer, token)) = session::viewer(&state.db, headers).await {
+        meta.csrf_ok = session::csrf_matches(headers, &token);
+        meta.viewer = Some(viewer);
     }
     meta
 }

@@ -5,11 +5,16 @@ pub mod attempts;
 pub mod config;
 pub mod context;
 pub mod error;
+mod export;
+mod export_format;
 mod http;
 mod keys;
 mod plans;
 pub mod session;
 mod types;
+mod usage;
+pub mod usage_scope;
+mod usage_types;
 
 use async_graphql::{EmptySubscription, MergedObject, Schema};
 
@@ -18,7 +23,12 @@ pub use context::ApiDeps;
 pub use http::router;
 
 #[derive(MergedObject, Default)]
-pub struct Query(account::AccountQuery, keys::KeysQuery, plans::PlansQuery);
+pub struct Query(
+    account::AccountQuery,
+    keys::KeysQuery,
+    plans::PlansQuery,
+    usage::UsageQuery,
+);
 
 #[derive(MergedObject, Default)]
 pub struct Mutation(account::AccountMutation, keys::KeysMutation);
