@@ -31,7 +31,10 @@ pub fn bucket_of(latency_ms: i64) -> usize {
 pub fn bounds(bucket: usize) -> (i64, i64) {
     let lower = match bucket {
         0 => 0,
-        b => UPPER_MS.get(b - 1).copied().unwrap_or(UPPER_MS[BUCKETS - 2]),
+        b => UPPER_MS
+            .get(b - 1)
+            .copied()
+            .unwrap_or(UPPER_MS[BUCKETS - 2]),
     };
     let upper = UPPER_MS.get(bucket).copied().unwrap_or(lower);
     (lower, upper)

@@ -71,7 +71,12 @@ impl MigrationTrait for Migration {
             .await?;
         for name in bucket_columns() {
             manager
-                .alter_table(Table::alter().table("usage_hourly").drop_column(name).to_owned())
+                .alter_table(
+                    Table::alter()
+                        .table("usage_hourly")
+                        .drop_column(name)
+                        .to_owned(),
+                )
                 .await?;
         }
         Ok(())

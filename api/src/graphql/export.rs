@@ -86,7 +86,10 @@ async fn start(
         HeaderValue::from_str(&name).map_err(|e| ApiError::internal("export header", &e))?;
     let body = Body::from_stream(stream(usage, filter, format));
     let headers = [
-        (header::CONTENT_TYPE, HeaderValue::from_static(format.mime())),
+        (
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(format.mime()),
+        ),
         (header::CONTENT_DISPOSITION, disposition),
         (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
     ];
@@ -129,7 +132,13 @@ fn stream(
         async move {
             let (chunk, next) = match step {
                 Step::Done => return Ok(None),
-                Step::Header => (header_row(format), Step::Page { after: None, first: true }),
+                Step::Header => (
+                    header_row(format),
+                    Step::Page {
+                        after: None,
+                        first: true,
+                    },
+                ),
                 Step::Footer => (footer(format), Step::Done),
                 Step::Page { after, first } => {
                     let page = usage

@@ -71,7 +71,8 @@ pub fn rows(format: Format, rows: &[usage_events::Model], first: bool) -> String
 fn csv_row(out: &mut String, e: &usage_events::Model) {
     let text = |v: Option<String>| v.map(|s| csv_cell(&s)).unwrap_or_default();
     let cells = [
-        e.created_at.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        e.created_at
+            .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
         e.request_id.to_string(),
         csv_cell(&e.model),
         text(e.provider.clone()),
@@ -113,7 +114,12 @@ fn usd_decimal(nanos: i64) -> String {
     let mut out = String::new();
     let sign = if nanos < 0 { "-" } else { "" };
     let abs = nanos.unsigned_abs();
-    let _ = write!(out, "{sign}{}.{:09}", abs / 1_000_000_000, abs % 1_000_000_000);
+    let _ = write!(
+        out,
+        "{sign}{}.{:09}",
+        abs / 1_000_000_000,
+        abs % 1_000_000_000
+    );
     out
 }
 

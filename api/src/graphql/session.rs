@@ -32,7 +32,11 @@ pub async fn viewer(db: &DatabaseConnection, headers: &HeaderMap) -> Option<(Vie
     let (token, from_cookie) = token(headers)?;
     match sessions::find_active(db, &token).await {
         Ok(Some(s)) => {
-            let via = if from_cookie { Via::Cookie } else { Via::Bearer };
+            let via = if from_cookie {
+                Via::Cookie
+            } else {
+                Via::Bearer
+            };
             let viewer = Viewer {
                 user_id: s.user_id,
                 session_id: s.id,

@@ -72,11 +72,12 @@ impl UsageQuery {
         bucket: UsageBucket,
         group_by: Option<UsageGroup>,
         filter: Option<UsageFilter>,
-        #[graphql(default = 0)] utc_offset_minutes: i32,
+        // Optional rather than `Int!`: a nullable variable may stand for it (and be null).
+        #[graphql(default = 0)] utc_offset_minutes: Option<i32>,
     ) -> async_graphql::Result<UsageSeries> {
         let usage = reader(ctx)?.usage();
         let range = range.resolve(Utc::now())?;
-        let width = bucket_of(bucket, utc_offset_minutes, range.span())?;
+        let width = bucket_of(bucket, utc_offset_minutes.unwrap_or(0), range.span())?;
         let filter = usage.check(filter.unwrap_or_default().into()).await?;
         let group = group_by.map(Into::into);
         let series = usage.series(range, &filter, group, width).await?;
@@ -113,10 +114,11 @@ impl UsageQuery {
         &self,
         ctx: &Context<'_>,
         filter: Option<RequestLogFilter>,
-        #[graphql(default = 50)] first: i32,
+        #[graphql(default = 50)] first: Option<i32>,
         after: Option<String>,
     ) -> async_graphql::Result<RequestLogPage> {
         let usage = reader(ctx)?.usage();
+        let first = first.unwrap_or(50);
         if !(1..=MAX_PAGE).contains(&first) {
             return Err(ApiError::BadInput(format!("`first` must be 1 to {MAX_PAGE}.")).into());
         }

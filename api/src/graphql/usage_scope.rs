@@ -3,8 +3,7 @@
 //! user's key or connection is "not found"), so an unchecked filter cannot even be written.
 
 use entities::usage_queries::{
-    self as q, Bucket, Cursor, Filter, GroupBy, GroupKey, LogFilter, LogPage, Range, Series,
-    Totals,
+    self as q, Bucket, Cursor, Filter, GroupBy, GroupKey, LogFilter, LogPage, Range, Series, Totals,
 };
 use entities::{api_keys, provider_accounts, usage_events};
 use sea_orm::DatabaseConnection;

@@ -48,9 +48,7 @@ impl Cursor {
     }
 
     pub fn encode(&self) -> String {
-        let time = self
-            .created_at
-            .to_rfc3339_opts(SecondsFormat::Nanos, true);
+        let time = self.created_at.to_rfc3339_opts(SecondsFormat::Nanos, true);
         URL_SAFE_NO_PAD.encode(format!("{time}|{}", self.id))
     }
 
@@ -103,7 +101,11 @@ pub async fn logs_page(
         .await?;
     let more = rows.len() as u64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    let next = if more { rows.last().map(Cursor::of) } else { None };
+    let next = if more {
+        rows.last().map(Cursor::of)
+    } else {
+        None
+    };
     Ok(LogPage { rows, next })
 }
 
