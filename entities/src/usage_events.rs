@@ -101,7 +101,7 @@ impl NewUsage {
     }
 }
 
-/// Writes a batch of events, their hourly rollups, the keys' last-used times and cooldown
+/// Writes a batch of events, their hourly and daily rollups, the keys' last-used times and cooldown
 /// changes in one transaction, so a rollup never counts an event that was not stored (or the
 /// reverse).
 pub async fn record_batch(
@@ -122,8 +122,11 @@ pub async fn record_batch(
             .exec(&txn)
             .await?;
     }
-    for rollup in rollups {
-        usage_hourly::add(&txn, &rollup).await?;
+    for rollup in &rollups {
+        usage_hourly::add(&txn, usage_hourly::HOURLY, rollup).await?;
+    }
+    for rollup in &usage_hourly::by_day(&rollups) {
+        usage_hourly::add(&txn, usage_hourly::DAILY, rollup).await?;
     }
     crate::api_keys::touch_last_used(&txn, &key_ids, Utc::now()).await?;
     for change in cooldowns {

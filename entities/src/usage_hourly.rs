@@ -1,7 +1,11 @@
-//! Hourly rollups of usage events; analytics read these, never the raw rows.
+//! Hourly rollups of usage events, and their daily (UTC) sums in `usage_daily`, which has the
+//! same columns with `day` for `hour`; analytics read these, never the raw rows. Long ranges
+//! read whole days from `usage_daily`: a busy user has dozens of hourly rows per hour, scattered
+//! over the table, and a month of them costs Postgres tens of thousands of page reads.
 
 use std::collections::HashMap;
 
+use chrono::{DurationRound, TimeDelta};
 use sea_orm::{
     entity::prelude::*,
     sea_query::{DynIden, Expr, ExprTrait, IntoIden, OnConflict, Query},
@@ -99,31 +103,97 @@ fn empty_row(key: RollupKey) -> Model {
     }
 }
 
-const KEY: [Column; 6] = [
-    Column::UserId,
-    Column::Hour,
-    Column::ApiKeyId,
-    Column::AccountId,
-    Column::Provider,
-    Column::Model,
+/// The same sums per UTC day: one row per (user, day, key, account, provider, model), `hour`
+/// holding the day's start.
+pub fn by_day(hourly: &[Rollup]) -> Vec<Rollup> {
+    let mut days: HashMap<RollupKey, Rollup> = HashMap::new();
+    for r in hourly {
+        let day = r
+            .row
+            .hour
+            .duration_trunc(TimeDelta::days(1))
+            .unwrap_or(r.row.hour);
+        let key = (
+            r.row.user_id,
+            day,
+            r.row.api_key_id,
+            r.row.account_id,
+            r.row.provider.clone(),
+            r.row.model.clone(),
+        );
+        let sum = days.entry(key.clone()).or_insert_with(|| Rollup {
+            row: empty_row(key),
+            latency: Histogram::default(),
+        });
+        let (s, h) = (&mut sum.row, &r.row);
+        s.requests += h.requests;
+        s.errors += h.errors;
+        s.prompt_tokens += h.prompt_tokens;
+        s.completion_tokens += h.completion_tokens;
+        s.cached_tokens += h.cached_tokens;
+        s.reasoning_tokens += h.reasoning_tokens;
+        s.cost_nanos += h.cost_nanos;
+        s.latency_ms_sum += h.latency_ms_sum;
+        sum.latency.merge(&r.latency);
+    }
+    days.into_values().collect()
+}
+
+/// A rollup table: its name and the column holding the period's start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Resolution {
+    pub table: &'static str,
+    pub time: &'static str,
+}
+
+pub const HOURLY: Resolution = Resolution {
+    table: "usage_hourly",
+    time: "hour",
+};
+pub const DAILY: Resolution = Resolution {
+    table: "usage_daily",
+    time: "day",
+};
+
+/// The rollup key's columns, the period's start standing in for `time`.
+fn key_columns(time: &'static str) -> [&'static str; 6] {
+    [
+        "user_id",
+        time,
+        "api_key_id",
+        "account_id",
+        "provider",
+        "model",
+    ]
+}
+
+/// The summed columns, histogram excluded.
+pub const SUMMED: [&str; 8] = [
+    "requests",
+    "errors",
+    "prompt_tokens",
+    "completion_tokens",
+    "cached_tokens",
+    "reasoning_tokens",
+    "cost_nanos",
+    "latency_ms_sum",
 ];
 
-const SUMMED: [Column; 8] = [
-    Column::Requests,
-    Column::Errors,
-    Column::PromptTokens,
-    Column::CompletionTokens,
-    Column::CachedTokens,
-    Column::ReasoningTokens,
-    Column::CostNanos,
-    Column::LatencyMsSum,
-];
-
-/// Adds `rollup` to its row, creating the row if needed (one statement on both databases).
-pub async fn add(db: &impl ConnectionTrait, rollup: &Rollup) -> Result<(), DbErr> {
+/// Adds `rollup` to its row in `table`, creating the row if needed (one statement on both
+/// databases).
+pub async fn add(
+    db: &impl ConnectionTrait,
+    table: Resolution,
+    rollup: &Rollup,
+) -> Result<(), DbErr> {
     let r = &rollup.row;
-    let mut columns: Vec<DynIden> = KEY.iter().chain(&SUMMED).map(|c| c.into_iden()).collect();
-    columns.extend(COLUMNS.iter().map(|c| c.into_iden()));
+    let keys = key_columns(table.time);
+    let columns: Vec<DynIden> = keys
+        .iter()
+        .chain(&SUMMED)
+        .chain(&COLUMNS)
+        .map(|c| c.into_iden())
+        .collect();
     let mut values: Vec<Expr> = vec![
         r.user_id.into(),
         r.hour.into(),
@@ -132,31 +202,26 @@ pub async fn add(db: &impl ConnectionTrait, rollup: &Rollup) -> Result<(), DbErr
         r.provider.clone().into(),
         r.model.clone().into(),
     ];
-    values.extend(
-        [
-            r.requests,
-            r.errors,
-            r.prompt_tokens,
-            r.completion_tokens,
-            r.cached_tokens,
-            r.reasoning_tokens,
-            r.cost_nanos,
-            r.latency_ms_sum,
-        ]
-        .into_iter()
-        .chain(rollup.latency.0)
-        .map(Expr::from),
-    );
-    let mut on_conflict = OnConflict::columns(KEY);
-    let summed = SUMMED.iter().map(|c| c.as_str()).chain(COLUMNS);
-    for name in summed {
+    let sums = [
+        r.requests,
+        r.errors,
+        r.prompt_tokens,
+        r.completion_tokens,
+        r.cached_tokens,
+        r.reasoning_tokens,
+        r.cost_nanos,
+        r.latency_ms_sum,
+    ];
+    values.extend(sums.into_iter().chain(rollup.latency.0).map(Expr::from));
+    let mut on_conflict = OnConflict::columns(keys);
+    for name in SUMMED.iter().chain(&COLUMNS) {
         on_conflict.value(
-            name,
-            Expr::col((Entity, name)).add(Expr::cust(format!("excluded.{name}"))),
+            *name,
+            Expr::col((table.table, *name)).add(Expr::cust(format!("excluded.{name}"))),
         );
     }
     let insert = Query::insert()
-        .into_table(Entity)
+        .into_table(table.table)
         .columns(columns)
         .values(values)
         .map_err(|e| DbErr::Custom(format!("usage rollup insert: {e}")))?

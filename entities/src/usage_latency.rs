@@ -58,8 +58,12 @@ impl Histogram {
     }
 
     pub fn merge(&mut self, other: &Histogram) {
+        self.add_signed(other, 1);
+    }
+
+    pub fn add_signed(&mut self, other: &Histogram, sign: i64) {
         for (mine, theirs) in self.0.iter_mut().zip(other.0) {
-            *mine += theirs;
+            *mine += sign * theirs;
         }
     }
 

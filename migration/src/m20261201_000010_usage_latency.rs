@@ -1,10 +1,13 @@
 //! The usage dashboard's storage: a latency histogram in the hourly rollups (36 fixed log-scale
 //! bucket counters, see `entities::usage_latency`), so p50/p95 over any range come from the
-//! rollups; and an index that serves request-log pages in (created_at, id) order.
+//! rollups; daily (UTC) rollups with the same columns, which long ranges read instead of 24
+//! hourly rows a day; and an index that serves request-log pages in (created_at, id) order.
 //!
 //! Rollups written before this migration have empty histograms: their percentiles cover the
-//! requests recorded since (the events they summed may already be pruned).
+//! requests recorded since (the events they summed may already be pruned). Daily rollups are
+//! filled from the hourly ones.
 
+use sea_orm_migration::sea_orm::DbBackend;
 use sea_orm_migration::{prelude::*, schema::*};
 
 pub struct Migration;
@@ -36,6 +39,9 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        manager.create_table(usage_daily()).await?;
+        manager.create_index(daily_key()).await?;
+        backfill_daily(manager).await?;
         // Log pages seek on (created_at, id) within a user; the new index also serves everything
         // the (user_id, created_at) one did.
         manager.create_index(log_index()).await?;
@@ -50,6 +56,9 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .drop_table(Table::drop().table("usage_daily").if_exists().to_owned())
+            .await?;
         manager
             .create_index(
                 Index::create()
@@ -92,4 +101,77 @@ fn log_index() -> IndexCreateStatement {
         .col("id")
         .if_not_exists()
         .to_owned()
+}
+
+/// `usage_hourly`'s columns with `day` for `hour`.
+fn usage_daily() -> TableCreateStatement {
+    let mut table = Table::create()
+        .table("usage_daily")
+        .if_not_exists()
+        .col(big_pk_auto("id"))
+        .col(uuid("user_id"))
+        .col(timestamp_with_time_zone("day"))
+        .col(uuid("api_key_id"))
+        .col(uuid("account_id"))
+        .col(string("provider"))
+        .col(string("model"))
+        .to_owned();
+    for name in SUMMED
+        .into_iter()
+        .map(str::to_owned)
+        .chain(bucket_columns())
+    {
+        table.col(big_integer(name).default(0).to_owned());
+    }
+    table
+}
+
+const SUMMED: [&str; 8] = [
+    "requests",
+    "errors",
+    "prompt_tokens",
+    "completion_tokens",
+    "cached_tokens",
+    "reasoning_tokens",
+    "cost_nanos",
+    "latency_ms_sum",
+];
+
+fn daily_key() -> IndexCreateStatement {
+    Index::create()
+        .name("uq_usage_daily_key")
+        .table("usage_daily")
+        .col("user_id")
+        .col("day")
+        .col("api_key_id")
+        .col("account_id")
+        .col("provider")
+        .col("model")
+        .unique()
+        .if_not_exists()
+        .to_owned()
+}
+
+/// Sums the existing hourly rows per UTC day. The day is written in each database's own form
+/// of a UTC timestamp (SQLite: the text sqlx writes for a `DateTime<Utc>` at midnight).
+async fn backfill_daily(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let day = match manager.get_database_backend() {
+        DbBackend::Sqlite => "strftime('%Y-%m-%dT00:00:00+00:00', hour)",
+        _ => "date_trunc('day', hour AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'",
+    };
+    let sums: Vec<String> = SUMMED
+        .into_iter()
+        .map(str::to_owned)
+        .chain(bucket_columns())
+        .collect();
+    let totals: Vec<String> = sums.iter().map(|c| format!("SUM({c})")).collect();
+    let sql = format!(
+        "INSERT INTO usage_daily (user_id, day, api_key_id, account_id, provider, model, {cols}) \
+         SELECT user_id, {day}, api_key_id, account_id, provider, model, {totals} \
+         FROM usage_hourly GROUP BY user_id, {day}, api_key_id, account_id, provider, model",
+        cols = sums.join(", "),
+        totals = totals.join(", "),
+    );
+    manager.get_connection().execute_unprepared(&sql).await?;
+    Ok(())
 }

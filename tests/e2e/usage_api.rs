@@ -364,7 +364,7 @@ async fn presets_cover_the_last_hours(backend: Backend) {
     app.stop().await;
 }
 
-const SERIES: &str = "query($r: UsageRange!, $b: UsageBucket!, $g: UsageGroup, $o: Int) { usageSeries(range: $r, bucket: $b, groupBy: $g, utcOffsetMinutes: $o) { from to bucket series { group label points { at totals { requests errors promptTokens latencyMsP50 } } } } }";
+const SERIES: &str = "query($r: UsageRange!, $b: UsageBucket!, $g: UsageGroup, $o: Int) { usageSeries(range: $r, bucket: $b, groupBy: $g, utcOffsetMinutes: $o) { from to bucket series { group label points { at totals { requests errors promptTokens latencyMsP50 latencyMsP95 } } } } }";
 
 /// `(at, requests)` of each point of the `i`-th series.
 fn points(series: &Value, i: usize) -> Vec<(DateTime<Utc>, i64)> {
@@ -427,6 +427,32 @@ async fn series_have_a_point_per_bucket(backend: Backend) {
 
     let nothing = run(custom(h(100), h(110)), "HOUR", Value::Null, 0).await;
     assert!(nothing["series"].as_array().unwrap().is_empty());
+
+    // A request at 20:00 UTC on the first day is in that UTC day but on the next day in UTC+7
+    // (whose days the daily rollups do not follow): it moves there exactly, percentiles too.
+    let late = Ev {
+        at: h(20),
+        model: "gpt-4o-mini",
+        key: u.key1,
+        account: Some((u.openai, "openai")),
+        status: 200,
+        latency: 5000,
+        n: 7,
+    };
+    record(&app, &u, &[late]).await;
+    let vars = |o: i32| json!({"r": custom(b, h(48)), "b": "DAY", "o": o});
+    let utc = u.gql.run(SERIES, vars(0)).await.data()["usageSeries"].clone();
+    assert_eq!(points(&utc, 0), vec![(b, 6), (h(24), 1)]);
+    let wib = u.gql.run(SERIES, vars(420)).await.data()["usageSeries"].clone();
+    assert_eq!(points(&wib, 0), vec![(h(-7), 5), (h(17), 2), (h(41), 0)]);
+    let moved = &wib["series"][0]["points"][1]["totals"];
+    assert_eq!(moved["promptTokens"], 10 + 7);
+    assert!(in_bucket_of(&moved["latencyMsP50"], 150), "{moved}");
+    let stayed = &wib["series"][0]["points"][0]["totals"];
+    assert!(in_bucket_of(&stayed["latencyMsP95"], 2000), "{stayed}");
+    // UTC−5: the first five hours of each UTC day belong to the local day before.
+    let est = u.gql.run(SERIES, vars(-300)).await.data()["usageSeries"].clone();
+    assert_eq!(points(&est, 0), vec![(h(-19), 5), (h(5), 2), (h(29), 0)]);
     app.stop().await;
 }
 

@@ -14,8 +14,9 @@ use super::usage_types::{
     UsageTotals, group_fields,
 };
 
-/// Hourly points beyond this span would be thousands per group: ask for days instead.
-const MAX_HOURLY_DAYS: i64 = 31;
+/// Hourly series read hourly rollups only (dozens of rows an hour for a busy user); beyond a
+/// week and a day, ask for days, which read the daily rollups.
+const MAX_HOURLY_DAYS: i64 = 8;
 const MAX_PAGE: i32 = 200;
 
 #[derive(Default)]
@@ -63,7 +64,7 @@ impl UsageQuery {
         })
     }
 
-    /// Points per hour (ranges up to 31 days) or per day, one series per group. Days start at
+    /// Points per hour (ranges up to 8 days) or per day, one series per group. Days start at
     /// local midnight `utcOffsetMinutes` from UTC (whole hours, e.g. 420 for WIB).
     async fn usage_series(
         &self,

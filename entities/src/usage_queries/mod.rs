@@ -2,6 +2,7 @@
 //! logs from the events. Every function takes the user it reads for; callers get them through
 //! the API's permission layer, never with a user id from input.
 
+mod cover;
 mod logs;
 mod rollups;
 
@@ -100,15 +101,21 @@ pub struct Totals {
 
 impl Totals {
     pub fn merge(&mut self, other: &Totals) {
-        self.requests += other.requests;
-        self.errors += other.errors;
-        self.prompt_tokens += other.prompt_tokens;
-        self.completion_tokens += other.completion_tokens;
-        self.cached_tokens += other.cached_tokens;
-        self.reasoning_tokens += other.reasoning_tokens;
-        self.cost_nanos += other.cost_nanos;
-        self.latency_ms_sum += other.latency_ms_sum;
-        self.latency.merge(&other.latency);
+        self.add_signed(other, 1);
+    }
+
+    /// Adds (`sign` 1) or takes away (−1) `other`: every figure is a sum, so moving a part of
+    /// a day to another bucket stays exact.
+    pub fn add_signed(&mut self, other: &Totals, sign: i64) {
+        self.requests += sign * other.requests;
+        self.errors += sign * other.errors;
+        self.prompt_tokens += sign * other.prompt_tokens;
+        self.completion_tokens += sign * other.completion_tokens;
+        self.cached_tokens += sign * other.cached_tokens;
+        self.reasoning_tokens += sign * other.reasoning_tokens;
+        self.cost_nanos += sign * other.cost_nanos;
+        self.latency_ms_sum += sign * other.latency_ms_sum;
+        self.latency.add_signed(&other.latency, sign);
     }
 
     pub fn latency_avg_ms(&self) -> Option<f64> {

@@ -1,16 +1,17 @@
-//! Totals and time series, summed from `usage_hourly` in the database (one grouped statement
-//! per query), with latency percentiles from the summed histogram buckets.
+//! Totals and time series, summed in the database from the daily and hourly rollups (see
+//! `cover`), and put into buckets here, with latency percentiles from the summed histograms.
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, Query, SelectStatement};
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, IdenStatic, QueryResult};
+use chrono::{DateTime, TimeDelta, Utc};
+use sea_orm::sea_query::{Cond, Expr, ExprTrait, Func, Query, SelectStatement};
+use sea_orm::{ConnectionTrait, DbErr, QueryResult};
 use uuid::Uuid;
 
+use super::cover::{cover, home_bucket, local_day, tails};
 use super::{Filter, GroupBy, Range, Totals};
-use crate::usage_hourly::{Column, Entity};
-use crate::usage_latency::{BUCKETS, COLUMNS, Histogram};
+use crate::usage_hourly::{DAILY, HOURLY, Resolution, SUMMED};
+use crate::usage_latency::{COLUMNS, Histogram};
 
 /// The value a group's rows share.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,8 +26,7 @@ pub enum GroupKey {
     Missing,
 }
 
-/// Width of a series' points. Days start at midnight `utc_offset_minutes` from UTC; the API
-/// allows whole hours only, since the rollups cannot be split inside an hour.
+/// Width of a series' points. Days start at midnight `utc_offset_minutes` east of UTC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Bucket {
     Hour,
@@ -40,16 +40,19 @@ pub struct Series {
     pub points: Vec<(DateTime<Utc>, Totals)>,
 }
 
-const SUMMED: [Column; 8] = [
-    Column::Requests,
-    Column::Errors,
-    Column::PromptTokens,
-    Column::CompletionTokens,
-    Column::CachedTokens,
-    Column::ReasoningTokens,
-    Column::CostNanos,
-    Column::LatencyMsSum,
-];
+/// What the database returns: sums per (period start, group).
+struct Row {
+    at: DateTime<Utc>,
+    group: GroupKey,
+    totals: Totals,
+}
+
+/// The rows of `table` whose period starts in one of `ranges` or at one of `points`.
+struct Piece {
+    table: Resolution,
+    ranges: Vec<Range>,
+    points: Vec<DateTime<Utc>>,
+}
 
 /// One row per group (none when nothing happened), busiest first.
 pub async fn summary(
@@ -59,15 +62,29 @@ pub async fn summary(
     filter: &Filter,
     group: Option<GroupBy>,
 ) -> Result<Vec<(GroupKey, Totals)>, DbErr> {
-    let mut select = sums(user_id, range, filter);
-    add_group(&mut select, group);
-    let mut groups = Vec::new();
-    for row in db.query_all(&select).await? {
-        let totals = totals(&row)?;
-        if totals.requests > 0 {
-            groups.push((group_key(&row, group)?, totals));
+    let c = cover(range);
+    let pieces = [
+        Piece {
+            table: DAILY,
+            ranges: c.days.into_iter().collect(),
+            points: Vec::new(),
+        },
+        Piece {
+            table: HOURLY,
+            ranges: c.hours,
+            points: Vec::new(),
+        },
+    ];
+    let mut groups: HashMap<GroupKey, Totals> = HashMap::new();
+    for piece in pieces {
+        for row in read(db, user_id, filter, group, &piece, false).await? {
+            groups.entry(row.group).or_default().merge(&row.totals);
         }
     }
+    let mut groups: Vec<(GroupKey, Totals)> = groups
+        .into_iter()
+        .filter(|(_, t)| t.requests != 0)
+        .collect();
     groups.sort_by(|a, b| b.1.requests.cmp(&a.1.requests).then(a.0.cmp(&b.0)));
     Ok(groups)
 }
@@ -81,66 +98,164 @@ pub async fn series(
     group: Option<GroupBy>,
     bucket: Bucket,
 ) -> Result<Vec<Series>, DbErr> {
-    let mut select = sums(user_id, range, filter);
-    add_group(&mut select, group);
-    let at = bucket_expr(db.get_database_backend(), bucket);
-    select.expr_as(at.clone(), "bucket").add_group_by([at]);
-    let mut by_group: HashMap<GroupKey, BTreeMap<DateTime<Utc>, Totals>> = HashMap::new();
-    for row in db.query_all(&select).await? {
-        let point = bucket_start(&row, bucket)?;
-        let points = by_group.entry(group_key(&row, group)?).or_default();
-        points.entry(point).or_default().merge(&totals(&row)?);
+    let mut sparse: HashMap<GroupKey, BTreeMap<DateTime<Utc>, Totals>> = HashMap::new();
+    let mut add = |row: &Row, at: DateTime<Utc>, sign: i64| {
+        let points = sparse.entry(row.group.clone()).or_default();
+        points.entry(at).or_default().add_signed(&row.totals, sign);
+    };
+    match bucket {
+        Bucket::Hour => {
+            let piece = Piece {
+                table: HOURLY,
+                ranges: vec![range],
+                points: Vec::new(),
+            };
+            for row in read(db, user_id, filter, group, &piece, true).await? {
+                add(&row, row.at, 1);
+            }
+        }
+        Bucket::Day {
+            utc_offset_minutes: offset,
+        } => {
+            let c = cover(range);
+            let tail_hours = c.days.map(|d| tails(d, offset)).unwrap_or_default();
+            let daily = Piece {
+                table: DAILY,
+                ranges: c.days.into_iter().collect(),
+                points: Vec::new(),
+            };
+            for row in read(db, user_id, filter, group, &daily, true).await? {
+                add(&row, home_bucket(row.at, offset), 1);
+            }
+            let hourly = Piece {
+                table: HOURLY,
+                ranges: c.hours,
+                points: tail_hours,
+            };
+            for row in read(db, user_id, filter, group, &hourly, true).await? {
+                let own = local_day(row.at, offset);
+                add(&row, own, 1);
+                if c.days.is_some_and(|d| d.from <= row.at && row.at < d.to) {
+                    // A tail: its daily row counted it toward the day's home bucket.
+                    let day_start = row.at - TimeDelta::hours(i64::from(hour_of_day(row.at)));
+                    add(&row, home_bucket(day_start, offset), -1);
+                }
+            }
+        }
     }
-    let starts = bucket_starts(range, bucket);
-    let mut series: Vec<(i64, Series)> = by_group
+    Ok(fill(sparse, &bucket_starts(range, bucket)))
+}
+
+fn hour_of_day(t: DateTime<Utc>) -> u32 {
+    use chrono::Timelike;
+    t.hour()
+}
+
+/// Dense series (zeros where a group had nothing), busiest group first.
+fn fill(
+    sparse: HashMap<GroupKey, BTreeMap<DateTime<Utc>, Totals>>,
+    starts: &[DateTime<Utc>],
+) -> Vec<Series> {
+    let mut series: Vec<(i64, Series)> = sparse
         .into_iter()
-        .map(|(group, mut sparse)| {
-            let requests = sparse.values().map(|t| t.requests).sum();
+        .filter_map(|(group, mut points)| {
+            let requests: i64 = points.values().map(|t| t.requests).sum();
             let points = starts
                 .iter()
-                .map(|at| (*at, sparse.remove(at).unwrap_or_default()))
+                .map(|at| (*at, points.remove(at).unwrap_or_default()))
                 .collect();
-            (requests, Series { group, points })
+            (requests != 0).then_some((requests, Series { group, points }))
         })
         .collect();
     series.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.group.cmp(&b.1.group)));
-    Ok(series.into_iter().map(|(_, s)| s).collect())
+    series.into_iter().map(|(_, s)| s).collect()
 }
 
-/// `SELECT CAST(SUM(…) AS BIGINT) … FROM usage_hourly WHERE user, range, filter`.
-fn sums(user_id: Uuid, range: Range, filter: &Filter) -> SelectStatement {
-    let mut select = Query::select();
-    select.from(Entity);
-    let names = SUMMED.iter().map(|c| c.as_str()).chain(COLUMNS);
-    for name in names {
-        select.expr_as(Func::cast_as(Func::sum(Expr::col(name)), "BIGINT"), name);
+/// Every bucket start from the one holding `range.from` up to `range.to` (exclusive).
+fn bucket_starts(range: Range, bucket: Bucket) -> Vec<DateTime<Utc>> {
+    let (mut at, step) = match bucket {
+        Bucket::Hour => (range.from, TimeDelta::hours(1)),
+        Bucket::Day { utc_offset_minutes } => (
+            local_day(range.from, utc_offset_minutes),
+            TimeDelta::days(1),
+        ),
+    };
+    let mut starts = Vec::new();
+    while at < range.to {
+        starts.push(at);
+        at += step;
     }
-    select
-        .and_where(Expr::col(Column::UserId).eq(user_id))
-        .and_where(Expr::col(Column::Hour).gte(range.from))
-        .and_where(Expr::col(Column::Hour).lt(range.to));
-    let eq = |col: Column, value: Option<Expr>| value.map(|v| Expr::col(col).eq(v));
-    select
-        .and_where_option(eq(Column::Model, filter.model.clone().map(Expr::val)))
-        .and_where_option(eq(Column::Provider, filter.provider.clone().map(Expr::val)))
-        .and_where_option(eq(Column::ApiKeyId, filter.api_key_id.map(Expr::val)))
-        .and_where_option(eq(Column::AccountId, filter.account_id.map(Expr::val)));
-    select
+    starts
 }
 
-fn group_column(group: GroupBy) -> Column {
-    match group {
-        GroupBy::Provider => Column::Provider,
-        GroupBy::Model => Column::Model,
-        GroupBy::ApiKey => Column::ApiKeyId,
-        GroupBy::Account => Column::AccountId,
+/// Sums of `piece`'s rows per group (and per period start when `by_time`).
+async fn read(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    filter: &Filter,
+    group: Option<GroupBy>,
+    piece: &Piece,
+    by_time: bool,
+) -> Result<Vec<Row>, DbErr> {
+    if piece.ranges.is_empty() && piece.points.is_empty() {
+        return Ok(Vec::new());
     }
-}
-
-fn add_group(select: &mut SelectStatement, group: Option<GroupBy>) {
-    if let Some(group) = group {
-        let col = group_column(group);
+    let time = piece.table.time;
+    let mut select = sums(piece.table, user_id, filter);
+    let mut when = Cond::any();
+    for r in &piece.ranges {
+        when = when.add(Expr::col(time).gte(r.from).and(Expr::col(time).lt(r.to)));
+    }
+    if !piece.points.is_empty() {
+        when = when.add(Expr::col(time).is_in(piece.points.iter().copied()));
+    }
+    select.cond_where(when);
+    if let Some(g) = group {
+        let col = group_column(g);
         select.expr_as(Expr::col(col), "grp").group_by_col(col);
+    }
+    if by_time {
+        select.expr_as(Expr::col(time), "at").group_by_col(time);
+    }
+    let mut rows = Vec::new();
+    for row in db.query_all(&select).await? {
+        let at = if by_time {
+            row.try_get("", "at")?
+        } else {
+            DateTime::<Utc>::MIN_UTC
+        };
+        rows.push(Row {
+            at,
+            group: group_key(&row, group)?,
+            totals: totals(&row)?,
+        });
+    }
+    Ok(rows)
+}
+
+/// `SELECT CAST(SUM(…) AS BIGINT) … FROM table WHERE user AND filter`.
+fn sums(table: Resolution, user_id: Uuid, filter: &Filter) -> SelectStatement {
+    let mut select = Query::select();
+    select.from(table.table);
+    for name in SUMMED.iter().chain(&COLUMNS) {
+        select.expr_as(Func::cast_as(Func::sum(Expr::col(*name)), "BIGINT"), *name);
+    }
+    select.and_where(Expr::col("user_id").eq(user_id));
+    let eq = |col: &'static str, value: Option<Expr>| value.map(|v| Expr::col(col).eq(v));
+    select
+        .and_where_option(eq("model", filter.model.clone().map(Expr::val)))
+        .and_where_option(eq("provider", filter.provider.clone().map(Expr::val)))
+        .and_where_option(eq("api_key_id", filter.api_key_id.map(Expr::val)))
+        .and_where_option(eq("account_id", filter.account_id.map(Expr::val)));
+    select
+}
+
+fn group_column(group: GroupBy) -> &'static str {
+    match group {
+        GroupBy::Provider => "provider",
+        GroupBy::Model => "model",
+        GroupBy::ApiKey => "api_key_id",
+        GroupBy::Account => "account_id",
     }
 }
 
@@ -175,63 +290,27 @@ fn totals(row: &QueryResult) -> Result<Totals, DbErr> {
     for (count, name) in latency.0.iter_mut().zip(COLUMNS) {
         *count = get(name)?;
     }
-    debug_assert_eq!(latency.0.len(), BUCKETS);
+    let [
+        requests,
+        errors,
+        prompt,
+        completion,
+        cached,
+        reasoning,
+        cost,
+        latency_sum,
+    ] = SUMMED;
     Ok(Totals {
-        requests: get(Column::Requests.as_str())?,
-        errors: get(Column::Errors.as_str())?,
-        prompt_tokens: get(Column::PromptTokens.as_str())?,
-        completion_tokens: get(Column::CompletionTokens.as_str())?,
-        cached_tokens: get(Column::CachedTokens.as_str())?,
-        reasoning_tokens: get(Column::ReasoningTokens.as_str())?,
-        cost_nanos: get(Column::CostNanos.as_str())?,
-        latency_ms_sum: get(Column::LatencyMsSum.as_str())?,
+        requests: get(requests)?,
+        errors: get(errors)?,
+        prompt_tokens: get(prompt)?,
+        completion_tokens: get(completion)?,
+        cached_tokens: get(cached)?,
+        reasoning_tokens: get(reasoning)?,
+        cost_nanos: get(cost)?,
+        latency_ms_sum: get(latency_sum)?,
         latency,
     })
-}
-
-/// The bucket a rollup hour belongs to. Days are computed in the database as the local
-/// midnight (a timestamp without zone), so a 400-day range returns one row per day, not 9,600.
-fn bucket_expr(backend: DbBackend, bucket: Bucket) -> Expr {
-    let Bucket::Day { utc_offset_minutes } = bucket else {
-        return Expr::col(Column::Hour);
-    };
-    match backend {
-        DbBackend::Sqlite => Expr::cust(format!(
-            "strftime('%Y-%m-%d 00:00:00', \"hour\", '{utc_offset_minutes:+} minutes')"
-        )),
-        _ => Expr::cust(format!(
-            "date_trunc('day', (\"hour\" AT TIME ZONE 'UTC') + interval '{utc_offset_minutes} minutes')"
-        )),
-    }
-}
-
-fn bucket_start(row: &QueryResult, bucket: Bucket) -> Result<DateTime<Utc>, DbErr> {
-    match bucket {
-        Bucket::Hour => row.try_get("", "bucket"),
-        Bucket::Day { utc_offset_minutes } => {
-            let local: NaiveDateTime = row.try_get("", "bucket")?;
-            Ok(local.and_utc() - TimeDelta::minutes(i64::from(utc_offset_minutes)))
-        }
-    }
-}
-
-/// Every bucket start from the one holding `range.from` up to `range.to` (exclusive).
-fn bucket_starts(range: Range, bucket: Bucket) -> Vec<DateTime<Utc>> {
-    let (mut at, step) = match bucket {
-        Bucket::Hour => (range.from, TimeDelta::hours(1)),
-        Bucket::Day { utc_offset_minutes } => {
-            let offset = TimeDelta::minutes(i64::from(utc_offset_minutes));
-            let local_day = (range.from + offset).date_naive();
-            let midnight = local_day.and_hms_opt(0, 0, 0).unwrap_or_default();
-            (midnight.and_utc() - offset, TimeDelta::days(1))
-        }
-    };
-    let mut starts = Vec::new();
-    while at < range.to {
-        starts.push(at);
-        at += step;
-    }
-    starts
 }
 
 #[cfg(test)]

@@ -26,19 +26,25 @@ fn case(name: &str, query: String, vars: Value) -> Case {
     }
 }
 
-fn summary(name: &str, preset: &str, group: Value) -> Case {
+fn summary(name: &str, range: Value, group: Value) -> Case {
     let query = format!(
         "query($r: UsageRange!, $g: UsageGroup) {{ usageSummary(range: $r, groupBy: $g) {{ totals {{ {TOTALS} }} groups {{ group label totals {{ {TOTALS} }} }} }} }}"
     );
-    case(name, query, json!({"r": {"preset": preset}, "g": group}))
+    case(name, query, json!({"r": range, "g": group}))
 }
 
-fn series(name: &str, preset: &str, bucket: &str, group: Value) -> Case {
+/// Days in WIB (UTC+7) unless `utc`, as the Indonesian dashboard shows them.
+fn series(name: &str, preset: &str, bucket: &str, group: Value, utc: bool) -> Case {
     let query = format!(
-        "query($r: UsageRange!, $b: UsageBucket!, $g: UsageGroup) {{ usageSeries(range: $r, bucket: $b, groupBy: $g, utcOffsetMinutes: 420) {{ series {{ group label points {{ at totals {{ {TOTALS} }} }} }} }} }}"
+        "query($r: UsageRange!, $b: UsageBucket!, $g: UsageGroup, $o: Int) {{ usageSeries(range: $r, bucket: $b, groupBy: $g, utcOffsetMinutes: $o) {{ series {{ group label points {{ at totals {{ {TOTALS} }} }} }} }} }}"
     );
-    let vars = json!({"r": {"preset": preset}, "b": bucket, "g": group});
+    let offset = if utc { 0 } else { 420 };
+    let vars = json!({"r": {"preset": preset}, "b": bucket, "g": group, "o": offset});
     case(name, query, vars)
+}
+
+fn preset(name: &str) -> Value {
+    json!({ "preset": name })
 }
 
 fn logs(name: &str, filter: Value, after: Option<String>) -> Case {

@@ -1,7 +1,8 @@
 //! Seeds a Postgres database in a few SQL statements (generate_series, no round trip per row):
 //! 1,000 users with 5 keys and 3 connections each, `rows` usage events over the last 90 days
 //! (user 0 sends one request in ten, the others share the rest), and the hourly rollups summed
-//! from those events exactly as `record_batch` would have (latency histogram included).
+//! from those events exactly as `record_batch` would have (latency histogram included), and
+//! their daily sums.
 
 use std::time::Instant;
 
@@ -90,6 +91,24 @@ fn rollups_sql() -> String {
     )
 }
 
+/// Daily rollups summed from the hourly ones, as `record_batch` keeps them.
+fn daily_sql() -> String {
+    let sums: Vec<String> = entities::usage_hourly::SUMMED
+        .iter()
+        .chain(&COLUMNS)
+        .map(|c| (*c).to_owned())
+        .collect();
+    let totals: Vec<String> = sums.iter().map(|c| format!("sum({c})")).collect();
+    format!(
+        "INSERT INTO usage_daily (user_id, day, api_key_id, account_id, provider, model, {cols})
+         SELECT user_id, date_trunc('day', hour), api_key_id, account_id, provider, model,
+                {totals}
+         FROM usage_hourly GROUP BY 1, 2, 3, 4, 5, 6",
+        cols = sums.join(", "),
+        totals = totals.join(", "),
+    )
+}
+
 pub async fn seed(
     db: &DatabaseConnection,
     rows: i64,
@@ -115,6 +134,7 @@ pub async fn seed(
         started.elapsed().as_secs_f64()
     ));
     txn.execute_unprepared(&rollups_sql()).await?;
+    txn.execute_unprepared(&daily_sql()).await?;
     txn.commit().await?;
     log(&format!(
         "rollups after {:.0} s",
@@ -122,6 +142,7 @@ pub async fn seed(
     ));
     db.execute_unprepared("VACUUM ANALYZE usage_events").await?;
     db.execute_unprepared("VACUUM ANALYZE usage_hourly").await?;
+    db.execute_unprepared("VACUUM ANALYZE usage_daily").await?;
     db.execute_unprepared("ANALYZE users, api_keys, provider_accounts")
         .await?;
     log(&format!(

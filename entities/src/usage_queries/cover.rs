@@ -1,0 +1,143 @@
+//! Which rollup rows answer a range, and which bucket each row counts toward. Whole UTC days
+//! inside the range come from the daily rollups, the hours at either end from the hourly ones.
+//!
+//! Days in another time zone never line up with UTC days, so for them a daily row counts toward
+//! the local day holding most of its hours, and its other hours ("tails", at most 12) are read
+//! from the hourly rollups and moved: subtracted from that local day, added to their own. All
+//! figures (histogram counts included) are sums, so the result is exact.
+
+use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+
+use super::Range;
+
+/// The rows to read for a range.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cover {
+    /// Whole UTC days, from the daily rollups.
+    pub days: Option<Range>,
+    /// The rest, from the hourly rollups (up to 23 hours at each end).
+    pub hours: Vec<Range>,
+}
+
+pub fn cover(range: Range) -> Cover {
+    let first_day = ceil_day(range.from);
+    let last_day = floor_day(range.to);
+    if first_day >= last_day {
+        return Cover {
+            days: None,
+            hours: vec![range],
+        };
+    }
+    let hours = [
+        Range {
+            from: range.from,
+            to: first_day,
+        },
+        Range {
+            from: last_day,
+            to: range.to,
+        },
+    ];
+    Cover {
+        days: Some(Range {
+            from: first_day,
+            to: last_day,
+        }),
+        hours: hours.into_iter().filter(|r| r.from < r.to).collect(),
+    }
+}
+
+/// Start of the local day holding `t`, `offset_minutes` east of UTC.
+pub fn local_day(t: DateTime<Utc>, offset_minutes: i32) -> DateTime<Utc> {
+    let offset = TimeDelta::minutes(i64::from(offset_minutes));
+    floor_day(t + offset) - offset
+}
+
+/// The local day a daily row (UTC day starting at `day`) counts toward: the one holding its
+/// middle, hence most of its hours.
+pub fn home_bucket(day: DateTime<Utc>, offset_minutes: i32) -> DateTime<Utc> {
+    local_day(day + TimeDelta::hours(12), offset_minutes)
+}
+
+/// Hours of the UTC days in `days` that belong to another local day than their day's home.
+pub fn tails(days: Range, offset_minutes: i32) -> Vec<DateTime<Utc>> {
+    let mut hours = Vec::new();
+    let mut day = days.from;
+    while day < days.to {
+        let home = home_bucket(day, offset_minutes);
+        hours.extend(
+            (0..24)
+                .map(|h| day + TimeDelta::hours(h))
+                .filter(|h| local_day(*h, offset_minutes) != home),
+        );
+        day += TimeDelta::days(1);
+    }
+    hours
+}
+
+fn floor_day(t: DateTime<Utc>) -> DateTime<Utc> {
+    t.duration_trunc(TimeDelta::days(1)).unwrap_or(t)
+}
+
+fn ceil_day(t: DateTime<Utc>) -> DateTime<Utc> {
+    let floor = floor_day(t);
+    if floor == t {
+        t
+    } else {
+        floor + TimeDelta::days(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    fn h(n: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 6, 1, 0, 0, 0).unwrap() + TimeDelta::hours(n)
+    }
+
+    fn r(from: i64, to: i64) -> Range {
+        Range {
+            from: h(from),
+            to: h(to),
+        }
+    }
+
+    #[test]
+    fn whole_days_come_from_daily_rows_and_the_ends_from_hourly_ones() {
+        assert_eq!(
+            cover(r(5, 70)),
+            Cover {
+                days: Some(r(24, 48)),
+                hours: vec![r(5, 24), r(48, 70)]
+            }
+        );
+        assert_eq!(
+            cover(r(0, 48)),
+            Cover {
+                days: Some(r(0, 48)),
+                hours: vec![]
+            }
+        );
+        // A range inside one day, or across midnight without a whole day, is all hours.
+        assert_eq!(cover(r(20, 30)).days, None);
+        assert_eq!(cover(r(20, 30)).hours, vec![r(20, 30)]);
+    }
+
+    #[test]
+    fn tails_are_the_hours_of_another_local_day() {
+        // UTC+7: the UTC day starting at 00:00 is mostly the local day starting at 17:00 UTC
+        // the evening before; its hours from 17:00 belong to the next local day.
+        assert_eq!(home_bucket(h(0), 420), h(-7));
+        assert_eq!(tails(r(0, 24), 420), (17..24).map(h).collect::<Vec<_>>());
+        // UTC−5: local days start at 05:00 UTC; the first five hours belong to the day before.
+        assert_eq!(home_bucket(h(0), -300), h(5));
+        assert_eq!(tails(r(0, 24), -300), (0..5).map(h).collect::<Vec<_>>());
+        // UTC+14 is mostly the next local day; its first 10 hours are the tails.
+        assert_eq!(home_bucket(h(0), 840), h(10));
+        assert_eq!(tails(r(0, 24), 840).len(), 10);
+        assert!(tails(r(0, 48), 0).is_empty());
+    }
+}
