@@ -54,24 +54,45 @@ fn logs(name: &str, filter: Value, after: Option<String>) -> Case {
 
 /// The cases for one user; `deep` is a cursor far into their logs, `key` one of their keys.
 pub fn cases(deep: String, key: Uuid) -> Vec<Case> {
-    let day = Utc::now() - TimeDelta::days(20);
+    let now = Utc::now();
+    let day = now - TimeDelta::days(20);
+    let quarter = json!({"from": (now - TimeDelta::days(90)).to_rfc3339(), "to": now.to_rfc3339()});
+    let (model, provider) = (json!("MODEL"), json!("PROVIDER"));
     vec![
-        summary("summary 24h, totals", "LAST_24H", Value::Null),
-        summary("summary 7d by model", "LAST_7D", json!("MODEL")),
-        summary("summary 30d by API key", "LAST_30D", json!("API_KEY")),
-        summary("summary 30d by account", "LAST_30D", json!("ACCOUNT")),
+        summary("summary 24h, totals", preset("LAST_24H"), Value::Null),
+        summary("summary 7d by model", preset("LAST_7D"), model.clone()),
+        summary(
+            "summary 30d by API key",
+            preset("LAST_30D"),
+            json!("API_KEY"),
+        ),
+        summary(
+            "summary 30d by account",
+            preset("LAST_30D"),
+            json!("ACCOUNT"),
+        ),
+        summary("summary 90d (custom) by model", quarter, model.clone()),
         series(
             "series 24h hourly by model",
             "LAST_24H",
             "HOUR",
-            json!("MODEL"),
+            model.clone(),
+            false,
         ),
-        series("series 7d hourly", "LAST_7D", "HOUR", Value::Null),
+        series("series 7d hourly", "LAST_7D", "HOUR", Value::Null, false),
         series(
-            "series 30d daily by provider",
+            "series 30d daily (WIB) by provider",
             "LAST_30D",
             "DAY",
-            json!("PROVIDER"),
+            provider,
+            false,
+        ),
+        series(
+            "series 30d daily (UTC) by model",
+            "LAST_30D",
+            "DAY",
+            model,
+            true,
         ),
         logs("logs, first page", Value::Null, None),
         logs("logs, page halfway back (cursor)", Value::Null, Some(deep)),
