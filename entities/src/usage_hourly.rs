@@ -1,11 +1,8 @@
-//! Hourly rollups of usage events, and their daily (UTC) sums in `usage_daily`, which has the
-//! same columns with `day` for `hour`; analytics read these, never the raw rows. Long ranges
-//! read whole days from `usage_daily`: a busy user has dozens of hourly rows per hour, scattered
-//! over the table, and a month of them costs Postgres tens of thousands of page reads.
+//! Hourly rollups of usage events, and how rollups are written (hourly here, daily in
+//! `usage_daily`); analytics read these, never the raw rows.
 
 use std::collections::HashMap;
 
-use chrono::{DurationRound, TimeDelta};
 use sea_orm::{
     entity::prelude::*,
     sea_query::{DynIden, Expr, ExprTrait, IntoIden, OnConflict, Query},
@@ -43,7 +40,7 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-type RollupKey = (Uuid, DateTimeUtc, Uuid, Uuid, String, String);
+pub(crate) type RollupKey = (Uuid, DateTimeUtc, Uuid, Uuid, String, String);
 
 /// One rollup row's sums and its latency distribution (the `lat_b*` columns, which the entity
 /// leaves out: only the usage queries read them, as sums).
@@ -83,7 +80,7 @@ pub fn aggregate(batch: &[NewUsage]) -> Vec<Rollup> {
     sums.into_values().collect()
 }
 
-fn empty_row(key: RollupKey) -> Model {
+pub(crate) fn empty_row(key: RollupKey) -> Model {
     Model {
         id: 0,
         user_id: key.0,
@@ -103,68 +100,28 @@ fn empty_row(key: RollupKey) -> Model {
     }
 }
 
-/// The same sums per UTC day: one row per (user, day, key, account, provider, model), `hour`
-/// holding the day's start.
-pub fn by_day(hourly: &[Rollup]) -> Vec<Rollup> {
-    let mut days: HashMap<RollupKey, Rollup> = HashMap::new();
-    for r in hourly {
-        let day = r
-            .row
-            .hour
-            .duration_trunc(TimeDelta::days(1))
-            .unwrap_or(r.row.hour);
-        let key = (
-            r.row.user_id,
-            day,
-            r.row.api_key_id,
-            r.row.account_id,
-            r.row.provider.clone(),
-            r.row.model.clone(),
-        );
-        let sum = days.entry(key.clone()).or_insert_with(|| Rollup {
-            row: empty_row(key),
-            latency: Histogram::default(),
-        });
-        let (s, h) = (&mut sum.row, &r.row);
-        s.requests += h.requests;
-        s.errors += h.errors;
-        s.prompt_tokens += h.prompt_tokens;
-        s.completion_tokens += h.completion_tokens;
-        s.cached_tokens += h.cached_tokens;
-        s.reasoning_tokens += h.reasoning_tokens;
-        s.cost_nanos += h.cost_nanos;
-        s.latency_ms_sum += h.latency_ms_sum;
-        sum.latency.merge(&r.latency);
-    }
-    days.into_values().collect()
-}
-
-/// A rollup table: its name and the column holding the period's start.
+/// A rollup table. Daily rollups exist once per day boundary in [`DAY_OFFSETS`](crate::usage_daily::DAY_OFFSETS).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Resolution {
-    pub table: &'static str,
-    pub time: &'static str,
+pub enum RollupTable {
+    Hourly,
+    Daily { utc_offset_minutes: i32 },
 }
 
-pub const HOURLY: Resolution = Resolution {
-    table: "usage_hourly",
-    time: "hour",
-};
-pub const DAILY: Resolution = Resolution {
-    table: "usage_daily",
-    time: "day",
-};
+impl RollupTable {
+    pub fn table(self) -> &'static str {
+        match self {
+            RollupTable::Hourly => "usage_hourly",
+            RollupTable::Daily { .. } => "usage_daily",
+        }
+    }
 
-/// The rollup key's columns, the period's start standing in for `time`.
-fn key_columns(time: &'static str) -> [&'static str; 6] {
-    [
-        "user_id",
-        time,
-        "api_key_id",
-        "account_id",
-        "provider",
-        "model",
-    ]
+    /// The column holding the period's start.
+    pub fn time(self) -> &'static str {
+        match self {
+            RollupTable::Hourly => "hour",
+            RollupTable::Daily { .. } => "day",
+        }
+    }
 }
 
 /// The summed columns, histogram excluded.
@@ -183,17 +140,18 @@ pub const SUMMED: [&str; 8] = [
 /// databases).
 pub async fn add(
     db: &impl ConnectionTrait,
-    table: Resolution,
+    table: RollupTable,
     rollup: &Rollup,
 ) -> Result<(), DbErr> {
     let r = &rollup.row;
-    let keys = key_columns(table.time);
-    let columns: Vec<DynIden> = keys
-        .iter()
-        .chain(&SUMMED)
-        .chain(&COLUMNS)
-        .map(|c| c.into_iden())
-        .collect();
+    let mut keys = vec![
+        "user_id",
+        table.time(),
+        "api_key_id",
+        "account_id",
+        "provider",
+        "model",
+    ];
     let mut values: Vec<Expr> = vec![
         r.user_id.into(),
         r.hour.into(),
@@ -202,6 +160,10 @@ pub async fn add(
         r.provider.clone().into(),
         r.model.clone().into(),
     ];
+    if let RollupTable::Daily { utc_offset_minutes } = table {
+        keys.push("utc_offset_minutes");
+        values.push(utc_offset_minutes.into());
+    }
     let sums = [
         r.requests,
         r.errors,
@@ -213,15 +175,21 @@ pub async fn add(
         r.latency_ms_sum,
     ];
     values.extend(sums.into_iter().chain(rollup.latency.0).map(Expr::from));
+    let columns: Vec<DynIden> = keys
+        .iter()
+        .chain(&SUMMED)
+        .chain(&COLUMNS)
+        .map(|c| c.into_iden())
+        .collect();
     let mut on_conflict = OnConflict::columns(keys);
     for name in SUMMED.iter().chain(&COLUMNS) {
         on_conflict.value(
             *name,
-            Expr::col((table.table, *name)).add(Expr::cust(format!("excluded.{name}"))),
+            Expr::col((table.table(), *name)).add(Expr::cust(format!("excluded.{name}"))),
         );
     }
     let insert = Query::insert()
-        .into_table(table.table)
+        .into_table(table.table())
         .columns(columns)
         .values(values)
         .map_err(|e| DbErr::Custom(format!("usage rollup insert: {e}")))?

@@ -1,7 +1,8 @@
 //! The usage dashboard's storage: a latency histogram in the hourly rollups (36 fixed log-scale
 //! bucket counters, see `entities::usage_latency`), so p50/p95 over any range come from the
-//! rollups; daily (UTC) rollups with the same columns, which long ranges read instead of 24
-//! hourly rows a day; and an index that serves request-log pages in (created_at, id) order.
+//! rollups; daily rollups with the same columns, which long ranges read instead of 24 hourly
+//! rows a day, once for UTC days and once for WIB (UTC+7) days; and an index that serves
+//! request-log pages in (created_at, id) order.
 //!
 //! Rollups written before this migration have empty histograms: their percentiles cover the
 //! requests recorded since (the events they summed may already be pruned). Daily rollups are
@@ -103,13 +104,15 @@ fn log_index() -> IndexCreateStatement {
         .to_owned()
 }
 
-/// `usage_hourly`'s columns with `day` for `hour`.
+/// `usage_hourly`'s columns with `day` for `hour`, and the day boundary (minutes east of UTC)
+/// the row's day follows.
 fn usage_daily() -> TableCreateStatement {
     let mut table = Table::create()
         .table("usage_daily")
         .if_not_exists()
         .col(big_pk_auto("id"))
         .col(uuid("user_id"))
+        .col(integer("utc_offset_minutes"))
         .col(timestamp_with_time_zone("day"))
         .col(uuid("api_key_id"))
         .col(uuid("account_id"))
@@ -142,6 +145,7 @@ fn daily_key() -> IndexCreateStatement {
         .name("uq_usage_daily_key")
         .table("usage_daily")
         .col("user_id")
+        .col("utc_offset_minutes")
         .col("day")
         .col("api_key_id")
         .col("account_id")
@@ -152,26 +156,37 @@ fn daily_key() -> IndexCreateStatement {
         .to_owned()
 }
 
-/// Sums the existing hourly rows per UTC day. The day is written in each database's own form
-/// of a UTC timestamp (SQLite: the text sqlx writes for a `DateTime<Utc>` at midnight).
+/// The day boundaries daily rollups are kept for (`entities::usage_daily::DAY_OFFSETS`).
+const DAY_OFFSETS: [i32; 2] = [0, 7 * 60];
+
+/// Sums the existing hourly rows per day, for each day boundary. The day's start is written in
+/// each database's own form of a UTC timestamp (SQLite: the text sqlx writes for a
+/// `DateTime<Utc>`).
 async fn backfill_daily(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
-    let day = match manager.get_database_backend() {
-        DbBackend::Sqlite => "strftime('%Y-%m-%dT00:00:00+00:00', hour)",
-        _ => "date_trunc('day', hour AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'",
-    };
     let sums: Vec<String> = SUMMED
         .into_iter()
         .map(str::to_owned)
         .chain(bucket_columns())
         .collect();
     let totals: Vec<String> = sums.iter().map(|c| format!("SUM({c})")).collect();
-    let sql = format!(
-        "INSERT INTO usage_daily (user_id, day, api_key_id, account_id, provider, model, {cols}) \
-         SELECT user_id, {day}, api_key_id, account_id, provider, model, {totals} \
-         FROM usage_hourly GROUP BY user_id, {day}, api_key_id, account_id, provider, model",
-        cols = sums.join(", "),
-        totals = totals.join(", "),
-    );
-    manager.get_connection().execute_unprepared(&sql).await?;
+    for offset in DAY_OFFSETS {
+        let day = match manager.get_database_backend() {
+            DbBackend::Sqlite => format!(
+                "strftime('%Y-%m-%dT%H:%M:%S+00:00', hour, '{offset:+} minutes', 'start of day', '{:+} minutes')",
+                -offset
+            ),
+            _ => format!(
+                "(date_trunc('day', (hour AT TIME ZONE 'UTC') + interval '{offset} minutes') - interval '{offset} minutes') AT TIME ZONE 'UTC'"
+            ),
+        };
+        let sql = format!(
+            "INSERT INTO usage_daily (user_id, utc_offset_minutes, day, api_key_id, account_id, provider, model, {cols}) \
+             SELECT user_id, {offset}, {day}, api_key_id, account_id, provider, model, {totals} \
+             FROM usage_hourly GROUP BY user_id, {day}, api_key_id, account_id, provider, model",
+            cols = sums.join(", "),
+            totals = totals.join(", "),
+        );
+        manager.get_connection().execute_unprepared(&sql).await?;
+    }
     Ok(())
 }

@@ -8,9 +8,10 @@ use sea_orm::sea_query::{Cond, Expr, ExprTrait, Func, Query, SelectStatement};
 use sea_orm::{ConnectionTrait, DbErr, QueryResult};
 use uuid::Uuid;
 
-use super::cover::{cover, home_bucket, local_day, tails};
+use super::cover::{cover, cover_for_days, home_bucket, local_day, tails};
 use super::{Filter, GroupBy, Range, Totals};
-use crate::usage_hourly::{DAILY, HOURLY, Resolution, SUMMED};
+use crate::usage_daily::day_start;
+use crate::usage_hourly::{RollupTable, SUMMED};
 use crate::usage_latency::{COLUMNS, Histogram};
 
 /// The value a group's rows share.
@@ -49,7 +50,7 @@ struct Row {
 
 /// The rows of `table` whose period starts in one of `ranges` or at one of `points`.
 struct Piece {
-    table: Resolution,
+    table: RollupTable,
     ranges: Vec<Range>,
     points: Vec<DateTime<Utc>>,
 }
@@ -63,23 +64,26 @@ pub async fn summary(
     group: Option<GroupBy>,
 ) -> Result<Vec<(GroupKey, Totals)>, DbErr> {
     let c = cover(range);
-    let pieces = [
-        Piece {
-            table: DAILY,
-            ranges: c.days.into_iter().collect(),
-            points: Vec::new(),
+    let daily = Piece {
+        table: RollupTable::Daily {
+            utc_offset_minutes: c.day_offset,
         },
-        Piece {
-            table: HOURLY,
-            ranges: c.hours,
-            points: Vec::new(),
-        },
-    ];
+        ranges: c.days.into_iter().collect(),
+        points: Vec::new(),
+    };
+    let hourly = Piece {
+        table: RollupTable::Hourly,
+        ranges: c.hours,
+        points: Vec::new(),
+    };
+    // Two statements on two connections at once: the answer waits for the slower one only.
+    let (daily, hourly) = futures::try_join!(
+        read(db, user_id, filter, group, &daily, false),
+        read(db, user_id, filter, group, &hourly, false),
+    )?;
     let mut groups: HashMap<GroupKey, Totals> = HashMap::new();
-    for piece in pieces {
-        for row in read(db, user_id, filter, group, &piece, false).await? {
-            groups.entry(row.group).or_default().merge(&row.totals);
-        }
+    for row in daily.into_iter().chain(hourly) {
+        groups.entry(row.group).or_default().merge(&row.totals);
     }
     let mut groups: Vec<(GroupKey, Totals)> = groups
         .into_iter()
@@ -106,7 +110,7 @@ pub async fn series(
     match bucket {
         Bucket::Hour => {
             let piece = Piece {
-                table: HOURLY,
+                table: RollupTable::Hourly,
                 ranges: vec![range],
                 points: Vec::new(),
             };
@@ -117,38 +121,39 @@ pub async fn series(
         Bucket::Day {
             utc_offset_minutes: offset,
         } => {
-            let c = cover(range);
+            let c = cover_for_days(range, offset);
             let tail_hours = c.days.map(|d| tails(d, offset)).unwrap_or_default();
             let daily = Piece {
-                table: DAILY,
+                table: RollupTable::Daily {
+                    utc_offset_minutes: c.day_offset,
+                },
                 ranges: c.days.into_iter().collect(),
                 points: Vec::new(),
             };
-            for row in read(db, user_id, filter, group, &daily, true).await? {
-                add(&row, home_bucket(row.at, offset), 1);
-            }
             let hourly = Piece {
-                table: HOURLY,
+                table: RollupTable::Hourly,
                 ranges: c.hours,
                 points: tail_hours,
             };
-            for row in read(db, user_id, filter, group, &hourly, true).await? {
+            let (daily, hourly) = futures::try_join!(
+                read(db, user_id, filter, group, &daily, true),
+                read(db, user_id, filter, group, &hourly, true),
+            )?;
+            for row in daily {
+                add(&row, home_bucket(row.at, offset), 1);
+            }
+            for row in hourly {
                 let own = local_day(row.at, offset);
                 add(&row, own, 1);
                 if c.days.is_some_and(|d| d.from <= row.at && row.at < d.to) {
                     // A tail: its daily row counted it toward the day's home bucket.
-                    let day_start = row.at - TimeDelta::hours(i64::from(hour_of_day(row.at)));
-                    add(&row, home_bucket(day_start, offset), -1);
+                    let day = day_start(row.at, c.day_offset);
+                    add(&row, home_bucket(day, offset), -1);
                 }
             }
         }
     }
     Ok(fill(sparse, &bucket_starts(range, bucket)))
-}
-
-fn hour_of_day(t: DateTime<Utc>) -> u32 {
-    use chrono::Timelike;
-    t.hour()
 }
 
 /// Dense series (zeros where a group had nothing), busiest group first.
@@ -200,7 +205,7 @@ async fn read(
     if piece.ranges.is_empty() && piece.points.is_empty() {
         return Ok(Vec::new());
     }
-    let time = piece.table.time;
+    let time = piece.table.time();
     let mut select = sums(piece.table, user_id, filter);
     let mut when = Cond::any();
     for r in &piece.ranges {
@@ -234,13 +239,16 @@ async fn read(
 }
 
 /// `SELECT CAST(SUM(…) AS BIGINT) … FROM table WHERE user AND filter`.
-fn sums(table: Resolution, user_id: Uuid, filter: &Filter) -> SelectStatement {
+fn sums(table: RollupTable, user_id: Uuid, filter: &Filter) -> SelectStatement {
     let mut select = Query::select();
-    select.from(table.table);
+    select.from(table.table());
     for name in SUMMED.iter().chain(&COLUMNS) {
         select.expr_as(Func::cast_as(Func::sum(Expr::col(*name)), "BIGINT"), *name);
     }
     select.and_where(Expr::col("user_id").eq(user_id));
+    if let RollupTable::Daily { utc_offset_minutes } = table {
+        select.and_where(Expr::col("utc_offset_minutes").eq(utc_offset_minutes));
+    }
     let eq = |col: &'static str, value: Option<Expr>| value.map(|v| Expr::col(col).eq(v));
     select
         .and_where_option(eq("model", filter.model.clone().map(Expr::val)))

@@ -91,8 +91,8 @@ fn rollups_sql() -> String {
     )
 }
 
-/// Daily rollups summed from the hourly ones, as `record_batch` keeps them.
-fn daily_sql() -> String {
+/// Daily rollups summed from the hourly ones for one day boundary, as `record_batch` keeps them.
+fn daily_sql(offset: i32) -> String {
     let sums: Vec<String> = entities::usage_hourly::SUMMED
         .iter()
         .chain(&COLUMNS)
@@ -100,10 +100,12 @@ fn daily_sql() -> String {
         .collect();
     let totals: Vec<String> = sums.iter().map(|c| format!("sum({c})")).collect();
     format!(
-        "INSERT INTO usage_daily (user_id, day, api_key_id, account_id, provider, model, {cols})
-         SELECT user_id, date_trunc('day', hour), api_key_id, account_id, provider, model,
-                {totals}
-         FROM usage_hourly GROUP BY 1, 2, 3, 4, 5, 6",
+        "INSERT INTO usage_daily (user_id, utc_offset_minutes, day, api_key_id, account_id,
+            provider, model, {cols})
+         SELECT user_id, {offset},
+                date_trunc('day', hour + interval '{offset} minutes') - interval '{offset} minutes',
+                api_key_id, account_id, provider, model, {totals}
+         FROM usage_hourly GROUP BY 1, 2, 3, 4, 5, 6, 7",
         cols = sums.join(", "),
         totals = totals.join(", "),
     )
@@ -134,7 +136,9 @@ pub async fn seed(
         started.elapsed().as_secs_f64()
     ));
     txn.execute_unprepared(&rollups_sql()).await?;
-    txn.execute_unprepared(&daily_sql()).await?;
+    for offset in entities::usage_daily::DAY_OFFSETS {
+        txn.execute_unprepared(&daily_sql(offset)).await?;
+    }
     txn.commit().await?;
     log(&format!(
         "rollups after {:.0} s",
