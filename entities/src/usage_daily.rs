@@ -1,8 +1,9 @@
 //! Daily rollups: `usage_hourly`'s sums per day, so long ranges read one row per day instead of
 //! 24 (a busy user has dozens of hourly rows an hour, scattered over the table, and a month of
-//! them costs Postgres tens of thousands of page reads). Days are kept for two boundaries: UTC,
-//! and WIB (UTC+7) where most of Satu's users live, whose dashboards show their own days.
-//! Other time zones are served from the nearer set plus a few hourly rows (`usage_queries`).
+//! them costs Postgres tens of thousands of page reads). Days are kept for three boundaries: UTC,
+//! WIB (UTC+7, where most of Satu's users live, whose dashboards show their own days) and
+//! UTC−8. Together they cut the day into near thirds (7, 9 and 8 hours apart), so days in any
+//! time zone are served from the nearest set plus at most 4 hourly rows a day (`usage_queries`).
 
 use std::collections::HashMap;
 
@@ -13,7 +14,7 @@ use crate::usage_hourly::{Rollup, RollupKey, empty_row};
 use crate::usage_latency::Histogram;
 
 /// Day boundaries daily rollups are kept for, in minutes east of UTC.
-pub const DAY_OFFSETS: [i32; 2] = [0, 7 * 60];
+pub const DAY_OFFSETS: [i32; 3] = [0, 7 * 60, -8 * 60];
 
 /// Start (as an instant) of the day holding `t`, for days starting `offset_minutes` east of UTC.
 pub fn day_start(t: DateTimeUtc, offset_minutes: i32) -> DateTimeUtc {

@@ -1,7 +1,7 @@
 //! The usage dashboard's storage: a latency histogram in the hourly rollups (36 fixed log-scale
 //! bucket counters, see `entities::usage_latency`), so p50/p95 over any range come from the
 //! rollups; daily rollups with the same columns, which long ranges read instead of 24 hourly
-//! rows a day, once for UTC days and once for WIB (UTC+7) days; and an index that serves
+//! rows a day, for UTC, WIB (UTC+7) and UTC−8 days; and an index that serves
 //! request-log pages in (created_at, id) order.
 //!
 //! Rollups written before this migration have empty histograms: their percentiles cover the
@@ -157,7 +157,7 @@ fn daily_key() -> IndexCreateStatement {
 }
 
 /// The day boundaries daily rollups are kept for (`entities::usage_daily::DAY_OFFSETS`).
-const DAY_OFFSETS: [i32; 2] = [0, 7 * 60];
+const DAY_OFFSETS: [i32; 3] = [0, 7 * 60, -8 * 60];
 
 /// Sums the existing hourly rows per day, for each day boundary. The day's start is written in
 /// each database's own form of a UTC timestamp (SQLite: the text sqlx writes for a

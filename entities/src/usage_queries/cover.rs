@@ -1,6 +1,6 @@
 //! Which rollup rows answer a range, and which bucket each row counts toward. Whole days inside
-//! the range come from one set of daily rollups (UTC or WIB days), the hours at either end from
-//! the hourly ones.
+//! the range come from one set of daily rollups (UTC, WIB or UTC−8 days), the hours at either
+//! end from the hourly ones.
 //!
 //! Days in another time zone than the set's do not line up with its days, so a daily row counts
 //! toward the local day holding most of its hours, and its other hours ("tails", at most 12) are
@@ -186,6 +186,12 @@ mod tests {
         assert!(tails(r(0, 48), 0).is_empty());
         // Local days pick the set with the fewest tails: WIB days for WITA (one hour off).
         assert_eq!(cover_for_days(r(0, 96), 480).day_offset, 420);
-        assert_eq!(cover_for_days(r(0, 96), -300).day_offset, 0);
+        assert_eq!(cover_for_days(r(0, 96), -300).day_offset, -480);
+        assert_eq!(cover_for_days(r(0, 96), 60).day_offset, 0);
+        // No time zone is more than 4 hours from a set.
+        for offset in (-12..=14).map(|h| h * 60) {
+            let days = cover_for_days(r(0, 48), offset).days.unwrap();
+            assert!(tails(days, offset).len() <= 2 * 4, "{offset}");
+        }
     }
 }

@@ -33,12 +33,11 @@ fn summary(name: &str, range: Value, group: Value) -> Case {
     case(name, query, json!({"r": range, "g": group}))
 }
 
-/// Days in WIB (UTC+7) unless `utc`, as the Indonesian dashboard shows them.
-fn series(name: &str, preset: &str, bucket: &str, group: Value, utc: bool) -> Case {
+/// Days start at midnight `offset` minutes east of UTC (420: WIB, Jakarta).
+fn series(name: &str, preset: &str, bucket: &str, group: Value, offset: i32) -> Case {
     let query = format!(
         "query($r: UsageRange!, $b: UsageBucket!, $g: UsageGroup, $o: Int) {{ usageSeries(range: $r, bucket: $b, groupBy: $g, utcOffsetMinutes: $o) {{ series {{ group label points {{ at totals {{ {TOTALS} }} }} }} }} }}"
     );
-    let offset = if utc { 0 } else { 420 };
     let vars = json!({"r": {"preset": preset}, "b": bucket, "g": group, "o": offset});
     case(name, query, vars)
 }
@@ -77,22 +76,43 @@ pub fn cases(deep: String, key: Uuid) -> Vec<Case> {
             "LAST_24H",
             "HOUR",
             model.clone(),
-            false,
+            420,
         ),
-        series("series 7d hourly", "LAST_7D", "HOUR", Value::Null, false),
+        series("series 7d hourly", "LAST_7D", "HOUR", Value::Null, 420),
         series(
             "series 30d daily (WIB) by provider",
             "LAST_30D",
             "DAY",
             provider,
-            false,
+            420,
         ),
         series(
             "series 30d daily (UTC) by model",
             "LAST_30D",
             "DAY",
+            model.clone(),
+            0,
+        ),
+        series(
+            "series 30d daily (WITA, 1 tail hour a day)",
+            "LAST_30D",
+            "DAY",
+            model.clone(),
+            480,
+        ),
+        series(
+            "series 30d daily (UTC−5, 5 tail hours a day)",
+            "LAST_30D",
+            "DAY",
+            model.clone(),
+            -300,
+        ),
+        series(
+            "series 30d daily (UTC−8, 8 tail hours a day, the most)",
+            "LAST_30D",
+            "DAY",
             model,
-            true,
+            -480,
         ),
         logs("logs, first page", Value::Null, None),
         logs("logs, page halfway back (cursor)", Value::Null, Some(deep)),
