@@ -42,6 +42,7 @@ pub struct Series {
 }
 
 /// What the database returns: sums per (period start, group).
+#[derive(Clone)]
 struct Row {
     at: DateTime<Utc>,
     group: GroupKey,
@@ -102,58 +103,69 @@ pub async fn series(
     group: Option<GroupBy>,
     bucket: Bucket,
 ) -> Result<Vec<Series>, DbErr> {
-    let mut sparse: HashMap<GroupKey, BTreeMap<DateTime<Utc>, Totals>> = HashMap::new();
-    let mut add = |row: &Row, at: DateTime<Utc>, sign: i64| {
-        let points = sparse.entry(row.group.clone()).or_default();
-        points.entry(at).or_default().add_signed(&row.totals, sign);
-    };
-    match bucket {
+    let parts = match bucket {
         Bucket::Hour => {
             let piece = Piece {
                 table: RollupTable::Hourly,
                 ranges: vec![range],
                 points: Vec::new(),
             };
-            for row in read(db, user_id, filter, group, &piece, true).await? {
-                add(&row, row.at, 1);
-            }
+            let rows = read(db, user_id, filter, group, &piece, true).await?;
+            rows.into_iter().map(|row| (row.at, 1, row)).collect()
         }
-        Bucket::Day {
-            utc_offset_minutes: offset,
-        } => {
-            let c = cover_for_days(range, offset);
-            let tail_hours = c.days.map(|d| tails(d, offset)).unwrap_or_default();
-            let daily = Piece {
-                table: RollupTable::Daily {
-                    utc_offset_minutes: c.day_offset,
-                },
-                ranges: c.days.into_iter().collect(),
-                points: Vec::new(),
-            };
-            let hourly = Piece {
-                table: RollupTable::Hourly,
-                ranges: c.hours,
-                points: tail_hours,
-            };
-            let (daily, hourly) = futures::try_join!(
-                read(db, user_id, filter, group, &daily, true),
-                read(db, user_id, filter, group, &hourly, true),
-            )?;
-            for row in daily {
-                add(&row, home_bucket(row.at, offset), 1);
-            }
-            for row in hourly {
-                let own = local_day(row.at, offset);
-                add(&row, own, 1);
-                if c.days.is_some_and(|d| d.from <= row.at && row.at < d.to) {
-                    // A tail: its daily row counted it toward the day's home bucket.
-                    let day = day_start(row.at, c.day_offset);
-                    add(&row, home_bucket(day, offset), -1);
-                }
-            }
+        Bucket::Day { utc_offset_minutes } => {
+            day_parts(db, user_id, range, filter, group, utc_offset_minutes).await?
         }
+    };
+    let mut sparse: HashMap<GroupKey, BTreeMap<DateTime<Utc>, Totals>> = HashMap::new();
+    for (at, sign, row) in parts {
+        let points = sparse.entry(row.group).or_default();
+        points.entry(at).or_default().add_signed(&row.totals, sign);
     }
     Ok(fill(sparse, &bucket_starts(range, bucket)))
+}
+
+/// Rows for local days `offset` minutes east of UTC, each with the day it counts toward and
+/// its sign: daily rows toward their home day, hourly rows toward their own day, and tails
+/// also taken away from their daily row's home day (see `cover`).
+async fn day_parts(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    range: Range,
+    filter: &Filter,
+    group: Option<GroupBy>,
+    offset: i32,
+) -> Result<Vec<(DateTime<Utc>, i64, Row)>, DbErr> {
+    let c = cover_for_days(range, offset);
+    let daily = Piece {
+        table: RollupTable::Daily {
+            utc_offset_minutes: c.day_offset,
+        },
+        ranges: c.days.into_iter().collect(),
+        points: Vec::new(),
+    };
+    let hourly = Piece {
+        table: RollupTable::Hourly,
+        ranges: c.hours.clone(),
+        points: c.days.map(|d| tails(d, offset)).unwrap_or_default(),
+    };
+    // Two statements on two connections at once: the answer waits for the slower one only.
+    let (daily, hourly) = futures::try_join!(
+        read(db, user_id, filter, group, &daily, true),
+        read(db, user_id, filter, group, &hourly, true),
+    )?;
+    let mut parts: Vec<_> = daily
+        .into_iter()
+        .map(|row| (home_bucket(row.at, offset), 1, row))
+        .collect();
+    for row in hourly {
+        if c.days.is_some_and(|d| d.from <= row.at && row.at < d.to) {
+            let home = home_bucket(day_start(row.at, c.day_offset), offset);
+            parts.push((home, -1, row.clone()));
+        }
+        parts.push((local_day(row.at, offset), 1, row));
+    }
+    Ok(parts)
 }
 
 /// Dense series (zeros where a group had nothing), busiest group first.
