@@ -123,23 +123,15 @@ fn connection_services(
     sealer: &Arc<entities::seal::Sealer>,
     refresher: &Arc<proxy::oauth::Refresher>,
 ) -> anyhow::Result<api::graphql::connections::ConnectionServices> {
-    let private = config.proxy.allow_private_upstreams;
-    Ok(api::graphql::connections::ConnectionServices {
-        flows: proxy::oauth::Connections::new(
-            db.clone(),
-            sealer.clone(),
-            config.oauth.clone(),
-            &config.providers,
-            private,
-        )
-        .context("building the OAuth client")?,
-        refresher: refresher.clone(),
-        sealer: sealer.clone(),
-        http: proxy::oauth::oauth_client(&config.oauth, private)
-            .context("building the OAuth client")?,
-        providers: config.providers.clone(),
-        allow_private_upstreams: private,
-    })
+    api::graphql::connections::ConnectionServices::new(
+        db,
+        sealer.clone(),
+        refresher.clone(),
+        config.oauth.clone(),
+        config.providers.clone(),
+        config.proxy.allow_private_upstreams,
+    )
+    .context("building the OAuth client")
 }
 
 /// Where limits and attempts are counted: Redis when `redis.url` is set (replicas share the

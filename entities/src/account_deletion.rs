@@ -2,8 +2,9 @@
 //! credentials, sign-in flows, tokens, queued emails, routing), their usage stays for the
 //! platform's totals with the link to them cut (anonymised). One transaction: all or nothing.
 
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait, sea_query::Expr,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
 use uuid::Uuid;
 
@@ -39,6 +40,13 @@ pub async fn delete_user(db: &DatabaseConnection, user_id: Uuid) -> Result<Vec<S
         .filter(usage_hourly::Column::UserId.eq(user_id))
         .exec(&txn)
         .await?;
+    // Daily rollups have no entity (written in SQL by `usage_hourly`).
+    let daily = Query::update()
+        .table("usage_daily")
+        .value("user_id", Uuid::nil())
+        .and_where(Expr::col("user_id").eq(user_id))
+        .to_owned();
+    txn.execute(&daily).await?;
     account_cooldowns::Entity::delete_many()
         .filter(account_cooldowns::Column::AccountId.is_in(accounts))
         .exec(&txn)

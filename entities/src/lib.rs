@@ -19,8 +19,11 @@ pub mod routing_rules;
 pub mod seal;
 pub mod secret_token;
 pub mod sessions;
+pub mod usage_daily;
 pub mod usage_events;
 pub mod usage_hourly;
+pub mod usage_latency;
+pub mod usage_queries;
 pub mod user_tokens;
 pub mod users;
 

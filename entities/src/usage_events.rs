@@ -8,7 +8,8 @@ use sea_orm::{
 };
 
 use crate::account_cooldowns::CooldownChange;
-use crate::usage_hourly;
+use crate::usage_daily::{self, DAY_OFFSETS};
+use crate::usage_hourly::{self, RollupTable};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "usage_events")]
@@ -101,7 +102,7 @@ impl NewUsage {
     }
 }
 
-/// Writes a batch of events, their hourly rollups, the keys' last-used times and cooldown
+/// Writes a batch of events, their hourly and daily rollups, the keys' last-used times and cooldown
 /// changes in one transaction, so a rollup never counts an event that was not stored (or the
 /// reverse).
 pub async fn record_batch(
@@ -122,8 +123,14 @@ pub async fn record_batch(
             .exec(&txn)
             .await?;
     }
-    for rollup in rollups {
-        usage_hourly::add(&txn, rollup).await?;
+    for rollup in &rollups {
+        usage_hourly::add(&txn, RollupTable::Hourly, rollup).await?;
+    }
+    for utc_offset_minutes in DAY_OFFSETS {
+        let table = RollupTable::Daily { utc_offset_minutes };
+        for rollup in &usage_daily::by_day(&rollups, utc_offset_minutes) {
+            usage_hourly::add(&txn, table, rollup).await?;
+        }
     }
     crate::api_keys::touch_last_used(&txn, &key_ids, Utc::now()).await?;
     for change in cooldowns {

@@ -1,14 +1,15 @@
-//! Hourly rollups of usage events; analytics read these, never the raw rows.
+//! Hourly rollups of usage events, and how rollups are written (hourly here, daily in
+//! `usage_daily`); analytics read these, never the raw rows.
 
 use std::collections::HashMap;
 
 use sea_orm::{
-    ActiveValue::NotSet,
     entity::prelude::*,
-    sea_query::{Expr, ExprTrait, OnConflict},
+    sea_query::{DynIden, Expr, ExprTrait, IntoIden, OnConflict, Query},
 };
 
 use crate::usage_events::NewUsage;
+use crate::usage_latency::{COLUMNS, Histogram};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "usage_hourly")]
@@ -39,11 +40,19 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-type RollupKey = (Uuid, DateTimeUtc, Uuid, Uuid, String, String);
+pub(crate) type RollupKey = (Uuid, DateTimeUtc, Uuid, Uuid, String, String);
+
+/// One rollup row's sums and its latency distribution (the `lat_b*` columns, which the entity
+/// leaves out: only the usage queries read them, as sums).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rollup {
+    pub row: Model,
+    pub latency: Histogram,
+}
 
 /// Sums a batch of events per rollup key.
-pub fn aggregate(batch: &[NewUsage]) -> Vec<Model> {
-    let mut sums: HashMap<RollupKey, Model> = HashMap::new();
+pub fn aggregate(batch: &[NewUsage]) -> Vec<Rollup> {
+    let mut sums: HashMap<RollupKey, Rollup> = HashMap::new();
     for e in batch {
         let key = (
             e.user_id,
@@ -53,23 +62,11 @@ pub fn aggregate(batch: &[NewUsage]) -> Vec<Model> {
             e.provider.clone().unwrap_or_default(),
             e.model.clone(),
         );
-        let row = sums.entry(key.clone()).or_insert_with(|| Model {
-            id: 0,
-            user_id: key.0,
-            hour: key.1,
-            api_key_id: key.2,
-            account_id: key.3,
-            provider: key.4,
-            model: key.5,
-            requests: 0,
-            errors: 0,
-            prompt_tokens: 0,
-            completion_tokens: 0,
-            cached_tokens: 0,
-            reasoning_tokens: 0,
-            cost_nanos: 0,
-            latency_ms_sum: 0,
+        let rollup = sums.entry(key.clone()).or_insert_with(|| Rollup {
+            row: empty_row(key),
+            latency: Histogram::default(),
         });
+        let row = &mut rollup.row;
         row.requests += 1;
         row.errors += i64::from(e.is_error());
         row.prompt_tokens += e.prompt_tokens;
@@ -78,44 +75,127 @@ pub fn aggregate(batch: &[NewUsage]) -> Vec<Model> {
         row.reasoning_tokens += e.reasoning_tokens;
         row.cost_nanos += e.cost_nanos;
         row.latency_ms_sum += e.latency_ms;
+        rollup.latency.record(e.latency_ms);
     }
     sums.into_values().collect()
 }
 
-const SUMMED: [Column; 8] = [
-    Column::Requests,
-    Column::Errors,
-    Column::PromptTokens,
-    Column::CompletionTokens,
-    Column::CachedTokens,
-    Column::ReasoningTokens,
-    Column::CostNanos,
-    Column::LatencyMsSum,
+pub(crate) fn empty_row(key: RollupKey) -> Model {
+    Model {
+        id: 0,
+        user_id: key.0,
+        hour: key.1,
+        api_key_id: key.2,
+        account_id: key.3,
+        provider: key.4,
+        model: key.5,
+        requests: 0,
+        errors: 0,
+        prompt_tokens: 0,
+        completion_tokens: 0,
+        cached_tokens: 0,
+        reasoning_tokens: 0,
+        cost_nanos: 0,
+        latency_ms_sum: 0,
+    }
+}
+
+/// A rollup table. Daily rollups exist once per day boundary in [`DAY_OFFSETS`](crate::usage_daily::DAY_OFFSETS).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RollupTable {
+    Hourly,
+    Daily { utc_offset_minutes: i32 },
+}
+
+impl RollupTable {
+    pub fn table(self) -> &'static str {
+        match self {
+            RollupTable::Hourly => "usage_hourly",
+            RollupTable::Daily { .. } => "usage_daily",
+        }
+    }
+
+    /// The column holding the period's start.
+    pub fn time(self) -> &'static str {
+        match self {
+            RollupTable::Hourly => "hour",
+            RollupTable::Daily { .. } => "day",
+        }
+    }
+}
+
+/// The summed columns, histogram excluded.
+pub const SUMMED: [&str; 8] = [
+    "requests",
+    "errors",
+    "prompt_tokens",
+    "completion_tokens",
+    "cached_tokens",
+    "reasoning_tokens",
+    "cost_nanos",
+    "latency_ms_sum",
 ];
 
-/// Adds `rollup` to its row, creating the row if needed (one statement on both databases).
-pub async fn add(db: &impl ConnectionTrait, rollup: Model) -> Result<(), DbErr> {
-    let mut on_conflict = OnConflict::columns([
-        Column::UserId,
-        Column::Hour,
-        Column::ApiKeyId,
-        Column::AccountId,
-        Column::Provider,
-        Column::Model,
-    ]);
-    for col in SUMMED {
-        let name = col.as_str();
+/// Adds `rollup` to its row in `table`, creating the row if needed (one statement on both
+/// databases).
+pub async fn add(
+    db: &impl ConnectionTrait,
+    table: RollupTable,
+    rollup: &Rollup,
+) -> Result<(), DbErr> {
+    let r = &rollup.row;
+    let mut keys = vec![
+        "user_id",
+        table.time(),
+        "api_key_id",
+        "account_id",
+        "provider",
+        "model",
+    ];
+    let mut values: Vec<Expr> = vec![
+        r.user_id.into(),
+        r.hour.into(),
+        r.api_key_id.into(),
+        r.account_id.into(),
+        r.provider.clone().into(),
+        r.model.clone().into(),
+    ];
+    if let RollupTable::Daily { utc_offset_minutes } = table {
+        keys.push("utc_offset_minutes");
+        values.push(utc_offset_minutes.into());
+    }
+    let sums = [
+        r.requests,
+        r.errors,
+        r.prompt_tokens,
+        r.completion_tokens,
+        r.cached_tokens,
+        r.reasoning_tokens,
+        r.cost_nanos,
+        r.latency_ms_sum,
+    ];
+    values.extend(sums.into_iter().chain(rollup.latency.0).map(Expr::from));
+    let columns: Vec<DynIden> = keys
+        .iter()
+        .chain(&SUMMED)
+        .chain(&COLUMNS)
+        .map(|c| c.into_iden())
+        .collect();
+    let mut on_conflict = OnConflict::columns(keys);
+    for name in SUMMED.iter().chain(&COLUMNS) {
         on_conflict.value(
-            col,
-            Expr::col((Entity, col)).add(Expr::cust(format!("excluded.{name}"))),
+            *name,
+            Expr::col((table.table(), *name)).add(Expr::cust(format!("excluded.{name}"))),
         );
     }
-    let mut row: ActiveModel = rollup.into();
-    row.id = NotSet;
-    Entity::insert(row)
+    let insert = Query::insert()
+        .into_table(table.table())
+        .columns(columns)
+        .values(values)
+        .map_err(|e| DbErr::Custom(format!("usage rollup insert: {e}")))?
         .on_conflict(on_conflict)
-        .exec_without_returning(db)
-        .await?;
+        .to_owned();
+    db.execute(&insert).await?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@ mod m20261125_000005_connections;
 mod m20261201_000006_limits;
 mod m20261201_000007_profiles;
 mod m20261201_000008_user_tokens;
+mod m20261201_000010_usage_latency;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000006_limits::Migration),
             Box::new(m20261201_000007_profiles::Migration),
             Box::new(m20261201_000008_user_tokens::Migration),
+            Box::new(m20261201_000010_usage_latency::Migration),
         ]
     }
 }

@@ -471,6 +471,13 @@ async fn queries_are_limited_and_errors_carry_codes() {
         "{}",
         answer.message()
     );
+    let malformed = gql
+        .run(
+            "query($id: UUID!) { apiKey(id: $id) { id } }",
+            json!({"id": "not-a-uuid"}),
+        )
+        .await;
+    assert_ne!(malformed.code(), "INTERNAL", "{}", malformed.body);
     let unknown = gql.run("{ nope }", json!({})).await;
     assert_eq!(unknown.code(), "GRAPHQL_VALIDATION_FAILED");
     let big = "x".repeat(2 * 1024 * 1024);
@@ -540,6 +547,7 @@ async fn every_id_taking_operation_is_tried_across_users() {
         "removeConnection",
         "completeOAuthConnection",
         "pollOAuthConnection",
+        "requestLog",
     ];
     let app = app().await;
     let fields = "fields { name args { name type { name ofType { name ofType { name } } } } }";

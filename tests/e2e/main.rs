@@ -32,3 +32,4 @@ mod sdks;
 mod shutdown;
 mod subscriptions;
 mod translate;
+mod usage_api;

@@ -31,6 +31,33 @@ pub struct ConnectionServices {
     pub allow_private_upstreams: bool,
 }
 
+impl ConnectionServices {
+    pub fn new(
+        db: &sea_orm::DatabaseConnection,
+        sealer: Arc<Sealer>,
+        refresher: Arc<Refresher>,
+        oauth: proxy::oauth::OAuthConfig,
+        providers: proxy::ProvidersConfig,
+        allow_private_upstreams: bool,
+    ) -> Result<Self, reqwest::Error> {
+        let private = allow_private_upstreams;
+        Ok(Self {
+            flows: Connections::new(
+                db.clone(),
+                sealer.clone(),
+                oauth.clone(),
+                &providers,
+                private,
+            )?,
+            refresher,
+            sealer,
+            http: proxy::oauth::oauth_client(&oauth, private)?,
+            providers,
+            allow_private_upstreams,
+        })
+    }
+}
+
 #[derive(Default)]
 pub struct ConnectionsQuery;
 

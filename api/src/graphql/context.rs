@@ -71,14 +71,21 @@ pub struct UserCtx<'a> {
     pub session_id: Uuid,
 }
 
+impl<'a> UserCtx<'a> {
+    /// For HTTP endpoints outside GraphQL that resolved the session themselves.
+    pub fn for_viewer(db: &'a DatabaseConnection, viewer: &Viewer) -> Self {
+        Self {
+            db,
+            user_id: viewer.user_id,
+            session_id: viewer.session_id,
+        }
+    }
+}
+
 /// For queries: any valid session.
 pub fn reader<'a>(ctx: &Context<'a>) -> ApiResult<UserCtx<'a>> {
     let viewer = meta(ctx).viewer.as_ref().ok_or(ApiError::Unauthenticated)?;
-    Ok(UserCtx {
-        db: &deps(ctx).db,
-        user_id: viewer.user_id,
-        session_id: viewer.session_id,
-    })
+    Ok(UserCtx::for_viewer(&deps(ctx).db, viewer))
 }
 
 /// For mutations: a valid session, over POST, with the CSRF header when it came as a cookie.

@@ -2,6 +2,7 @@
 //! switch on; messages are for people and never carry internals (those are logged once).
 
 use async_graphql::ErrorExtensions;
+use axum::http::StatusCode;
 use entities::RepoError;
 
 /// Deliberately not `Display`: async-graphql turns any `Display` error into a message without a
@@ -72,6 +73,21 @@ impl ApiError {
         }
     }
 
+    /// The HTTP status of endpoints outside GraphQL (GraphQL answers 200 with the code).
+    pub fn http_status(&self) -> StatusCode {
+        match self {
+            ApiError::Unauthenticated | ApiError::BadCredentials => StatusCode::UNAUTHORIZED,
+            ApiError::CsrfMissing | ApiError::PlanLimit(_) => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) | ApiError::Gone(_) => StatusCode::NOT_FOUND,
+            ApiError::BadInput(_) | ApiError::InvalidToken => StatusCode::BAD_REQUEST,
+            ApiError::Lagged(_) => StatusCode::CONFLICT,
+            ApiError::Provider(_) => StatusCode::BAD_GATEWAY,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
     /// Logs an unexpected failure once, with its cause, and hides it from the client.
     pub fn internal(context: &str, cause: &dyn std::fmt::Display) -> Self {
         tracing::error!(error = %cause, "{context}");
@@ -123,6 +139,7 @@ fn capitalised(what: &'static str) -> &'static str {
         "plan" => "Plan",
         "account" | "provider account" => "Connection",
         "session" => "Session",
+        "request log" => "Request log",
         other => other,
     }
 }

@@ -20,7 +20,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use super::config::ApiConfig;
 use super::context::{ApiDeps, RequestMeta, Via, Viewer};
-use super::{SatuSchema, build_schema, session};
+use super::{SatuSchema, build_schema, export, session};
 
 #[derive(Clone)]
 struct GraphqlState {
@@ -34,13 +34,18 @@ pub fn router(deps: ApiDeps) -> Router {
     let config = Arc::new(deps.config.clone());
     let limit = config.max_body_bytes;
     let schema = build_schema(&config, Some(deps));
-    let state = GraphqlState { schema, db, config };
+    let state = GraphqlState {
+        schema,
+        db: db.clone(),
+        config,
+    };
     Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
         .route("/graphiql", get(graphiql))
         // The GraphQL extractor reads the body itself: the limit must sit in front of it.
         .layer(RequestBodyLimitLayer::new(limit))
         .with_state(state)
+        .merge(export::router(db))
 }
 
 type Peer = Result<ConnectInfo<SocketAddr>, ExtensionRejection>;
@@ -154,8 +159,15 @@ fn with_code(error: &mut async_graphql::ServerError) {
     if has_code {
         return;
     }
+    // async-graphql's own words for arguments it could not read (a null for a required
+    // argument, a malformed scalar): the caller's input, not our failure.
+    let bad_argument = ["Failed to parse", "Invalid value for argument"]
+        .iter()
+        .any(|p| error.message.starts_with(p));
     let code = if error.path.is_empty() {
         "GRAPHQL_VALIDATION_FAILED"
+    } else if bad_argument {
+        "BAD_USER_INPUT"
     } else {
         tracing::error!(message = %error.message, "resolver error without a code");
         error.message = "Something went wrong on our side; try again.".to_owned();
@@ -191,16 +203,10 @@ async fn request_meta(
         google_flow: session::cookie(headers, super::google::FLOW_COOKIE),
         ..RequestMeta::default()
     };
-    let Some((token, from_cookie)) = session::token(headers) else {
-        return meta;
-    };
-    let via = if from_cookie {
-        Via::Cookie
-    } else {
-        Via::Bearer
-    };
-    meta.viewer = viewer(&state.db, &token, via).await;
-    meta.csrf_ok = meta.viewer.is_some() && session::csrf_matches(headers, &token);
+    if let Some((viewer, token)) = session::viewer(&state.db, headers).await {
+        meta.csrf_ok = session::csrf_matches(headers, &token);
+        meta.viewer = Some(viewer);
+    }
     meta
 }
 

@@ -7,6 +7,8 @@ mod connection_types;
 pub mod connections;
 pub mod context;
 pub mod error;
+mod export;
+mod export_format;
 mod google;
 mod http;
 mod keys;
@@ -18,6 +20,9 @@ mod recovery;
 mod routing;
 pub mod session;
 mod types;
+mod usage;
+pub mod usage_scope;
+mod usage_types;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
@@ -33,6 +38,7 @@ pub struct Query(
     connections::ConnectionsQuery,
     routing::RoutingQuery,
     models::ModelsQuery,
+    usage::UsageQuery,
 );
 
 #[derive(MergedObject, Default)]

@@ -3,9 +3,11 @@
 
 use axum::http::{HeaderMap, header};
 use entities::secret_token::sha256_hex;
-use entities::sessions::TOKEN_PREFIX;
+use entities::sessions::{self, TOKEN_PREFIX};
+use sea_orm::DatabaseConnection;
 
 use super::config::CookieSecure;
+use super::context::{Via, Viewer};
 
 pub const SESSION_COOKIE: &str = "satu_session";
 pub const CSRF_COOKIE: &str = "satu_csrf";
@@ -23,6 +25,31 @@ pub fn token(headers: &HeaderMap) -> Option<(String, bool)> {
         return Some((t.to_owned(), false));
     }
     cookie(headers, SESSION_COOKIE).map(|t| (t, true))
+}
+
+/// The signed-in viewer and their session token, when the request carries a valid session.
+pub async fn viewer(db: &DatabaseConnection, headers: &HeaderMap) -> Option<(Viewer, String)> {
+    let (token, from_cookie) = token(headers)?;
+    match sessions::find_active(db, &token).await {
+        Ok(Some(s)) => {
+            let via = if from_cookie {
+                Via::Cookie
+            } else {
+                Via::Bearer
+            };
+            let viewer = Viewer {
+                user_id: s.user_id,
+                session_id: s.id,
+                via,
+            };
+            Some((viewer, token))
+        }
+        Ok(None) => None,
+        Err(e) => {
+            tracing::error!(error = %e, "session lookup failed");
+            None
+        }
+    }
 }
 
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {

@@ -1,0 +1,167 @@
+//! `GET /api/usage/export?format=csv|json&…`: the request logs as a download, with the filters of
+//! `requestLogs`. Signed in with the same session as GraphQL (cookie or bearer). Rows are read
+//! in pages of [`BATCH`] and written as they come, so memory stays flat whatever the export's
+//! size; a failure after the first byte can only cut the download short (and is logged).
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use chrono::{DateTime, Utc};
+use entities::usage_queries::{Cursor, LogFilter};
+use futures::Stream;
+use sea_orm::DatabaseConnection;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::context::UserCtx;
+use super::error::{ApiError, ApiResult};
+use super::export_format::{Format, footer, header_row, rows};
+use super::session;
+use super::usage_scope::{Checked, UsageReader};
+use super::usage_types::{RequestLogFilter, RequestStatus};
+
+/// Rows per database read.
+pub const BATCH: u64 = 500;
+
+pub fn router(db: DatabaseConnection) -> Router {
+    Router::new()
+        .route("/api/usage/export", get(download))
+        .with_state(db)
+}
+
+#[derive(Deserialize, Debug)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Params {
+    #[serde(default)]
+    format: Format,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+    model: Option<String>,
+    provider: Option<String>,
+    api_key_id: Option<Uuid>,
+    account_id: Option<Uuid>,
+    status: Option<Status>,
+}
+
+#[derive(Deserialize, Debug, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum Status {
+    Ok,
+    Error,
+}
+
+async fn download(
+    State(db): State<DatabaseConnection>,
+    headers: HeaderMap,
+    params: Result<Query<Params>, QueryRejection>,
+) -> Response {
+    match start(&db, &headers, params).await {
+        Ok(response) => response,
+        Err(e) => error_response(&e),
+    }
+}
+
+async fn start(
+    db: &DatabaseConnection,
+    headers: &HeaderMap,
+    params: Result<Query<Params>, QueryRejection>,
+) -> ApiResult<Response> {
+    let (viewer, _) = session::viewer(db, headers)
+        .await
+        .ok_or(ApiError::Unauthenticated)?;
+    let usage = UserCtx::for_viewer(db, &viewer).usage();
+    let Query(params) = params.map_err(|e| ApiError::BadInput(e.body_text()))?;
+    let format = params.format;
+    let filter = usage.check_logs(params.into_filter()?).await?;
+    let name = format!(
+        "attachment; filename=\"satu-usage-{}.{}\"",
+        Utc::now().format("%Y%m%dT%H%M%SZ"),
+        format.extension()
+    );
+    let disposition =
+        HeaderValue::from_str(&name).map_err(|e| ApiError::internal("export header", &e))?;
+    let body = Body::from_stream(stream(usage, filter, format));
+    let headers = [
+        (
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(format.mime()),
+        ),
+        (header::CONTENT_DISPOSITION, disposition),
+        (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+    ];
+    Ok((headers, body).into_response())
+}
+
+impl Params {
+    fn into_filter(self) -> ApiResult<LogFilter> {
+        RequestLogFilter {
+            model: self.model,
+            provider: self.provider,
+            api_key_id: self.api_key_id,
+            account_id: self.account_id,
+            status: self.status.map(|s| match s {
+                Status::Ok => RequestStatus::Ok,
+                Status::Error => RequestStatus::Error,
+            }),
+            from: self.from,
+            to: self.to,
+        }
+        .into_query()
+    }
+}
+
+enum Step {
+    Header,
+    Page { after: Option<Cursor>, first: bool },
+    Footer,
+    Done,
+}
+
+/// The header, then one chunk per page of rows, then the footer.
+fn stream(
+    usage: UsageReader,
+    filter: Checked<LogFilter>,
+    format: Format,
+) -> impl Stream<Item = Result<Bytes, std::io::Error>> {
+    futures::stream::try_unfold(Step::Header, move |step| {
+        let (usage, filter) = (usage.clone(), filter.clone());
+        async move {
+            let (chunk, next) = match step {
+                Step::Done => return Ok(None),
+                Step::Header => (
+                    header_row(format),
+                    Step::Page {
+                        after: None,
+                        first: true,
+                    },
+                ),
+                Step::Footer => (footer(format), Step::Done),
+                Step::Page { after, first } => {
+                    let page = usage
+                        .logs(&filter, after, BATCH)
+                        .await
+                        // The cause is logged where the ApiError was made.
+                        .map_err(|_| std::io::Error::other("usage export interrupted"))?;
+                    let next = match page.next {
+                        Some(c) => Step::Page {
+                            after: Some(c),
+                            first: false,
+                        },
+                        None => Step::Footer,
+                    };
+                    (rows(format, &page.rows, first), next)
+                }
+            };
+            Ok(Some((Bytes::from(chunk), next)))
+        }
+    })
+}
+
+fn error_response(e: &ApiError) -> Response {
+    let body = serde_json::json!({"error": {"code": e.code(), "message": e.message()}});
+    (e.http_status(), axum::Json(body)).into_response()
+}

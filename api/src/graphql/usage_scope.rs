@@ -1,0 +1,106 @@
+//! The usage queries a signed-in user may run, handed out by [`UserCtx::usage`]: every query
+//! reads that user's rows only, and filters must pass [`UsageReader::check`] first (another
+//! user's key or connection is "not found"), so an unchecked filter cannot even be written.
+
+use entities::usage_queries::{
+    self as q, Bucket, Cursor, Filter, GroupBy, GroupKey, LogFilter, LogPage, Range, Series, Totals,
+};
+use entities::{api_keys, provider_accounts, usage_events};
+use sea_orm::DatabaseConnection;
+use uuid::Uuid;
+
+use super::context::UserCtx;
+use super::error::ApiResult;
+use super::usage_types::Labels;
+
+/// Owns its connection handle (a cheap clone of the pool) so a streamed export can keep it.
+#[derive(Clone)]
+pub struct UsageReader {
+    db: DatabaseConnection,
+    user_id: Uuid,
+}
+
+/// A filter whose key and account belong to the reader's user.
+#[derive(Clone, Debug)]
+pub struct Checked<T>(T);
+
+impl UserCtx<'_> {
+    pub fn usage(&self) -> UsageReader {
+        UsageReader {
+            db: self.db.clone(),
+            user_id: self.user_id,
+        }
+    }
+}
+
+impl UsageReader {
+    pub async fn check(&self, filter: Filter) -> ApiResult<Checked<Filter>> {
+        self.check_ids(&filter).await?;
+        Ok(Checked(filter))
+    }
+
+    pub async fn check_logs(&self, filter: LogFilter) -> ApiResult<Checked<LogFilter>> {
+        self.check_ids(&filter.usage).await?;
+        Ok(Checked(filter))
+    }
+
+    async fn check_ids(&self, filter: &Filter) -> ApiResult<()> {
+        if let Some(key) = filter.api_key_id {
+            api_keys::find_owned(&self.db, self.user_id, key).await?;
+        }
+        if let Some(account) = filter.account_id {
+            provider_accounts::find_owned(&self.db, self.user_id, account).await?;
+        }
+        Ok(())
+    }
+
+    pub async fn summary(
+        &self,
+        range: Range,
+        filter: &Checked<Filter>,
+        group: Option<GroupBy>,
+    ) -> ApiResult<Vec<(GroupKey, Totals)>> {
+        Ok(q::summary(&self.db, self.user_id, range, &filter.0, group).await?)
+    }
+
+    pub async fn series(
+        &self,
+        range: Range,
+        filter: &Checked<Filter>,
+        group: Option<GroupBy>,
+        bucket: Bucket,
+    ) -> ApiResult<Vec<Series>> {
+        Ok(q::series(&self.db, self.user_id, range, &filter.0, group, bucket).await?)
+    }
+
+    pub async fn logs(
+        &self,
+        filter: &Checked<LogFilter>,
+        after: Option<Cursor>,
+        limit: u64,
+    ) -> ApiResult<LogPage> {
+        Ok(q::logs_page(&self.db, self.user_id, &filter.0, after, limit).await?)
+    }
+
+    pub async fn log(&self, request_id: Uuid) -> ApiResult<usage_events::Model> {
+        Ok(q::find_log(&self.db, self.user_id, request_id).await?)
+    }
+
+    /// Names of the user's keys or connections, for labelling groups by id.
+    pub async fn labels(&self, group: Option<GroupBy>) -> ApiResult<Labels> {
+        let labels = match group {
+            Some(GroupBy::ApiKey) => api_keys::list_for_user(&self.db, self.user_id)
+                .await?
+                .into_iter()
+                .map(|k| (k.id, k.name))
+                .collect(),
+            Some(GroupBy::Account) => provider_accounts::list_for_user(&self.db, self.user_id)
+                .await?
+                .into_iter()
+                .map(|a| (a.id, a.label))
+                .collect(),
+            Some(GroupBy::Provider | GroupBy::Model) | None => Labels::new(),
+        };
+        Ok(labels)
+    }
+}
