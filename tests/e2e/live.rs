@@ -115,6 +115,19 @@ async fn websocket_sessions_are_checked(backend: Backend) {
     let code = &refused["errors"][0]["extensions"]["code"];
     assert_eq!(code, "UNAUTHENTICATED", "{refused}");
 
+    // A malformed document is answered with a code too, over the websocket as over HTTP.
+    let mut malformed = Subscription::start(&addr, &[], json!({}), "subscription { nope }").await;
+    let answer = malformed.next_message().await;
+    let errors = if answer["type"] == "error" {
+        answer["payload"].clone()
+    } else {
+        answer["payload"]["errors"].clone()
+    };
+    assert_eq!(
+        errors[0]["extensions"]["code"], "GRAPHQL_VALIDATION_FAILED",
+        "{answer}"
+    );
+
     let caller = app.create_caller().await;
     let token = session_token(&app.db, caller.user_id).await;
     let cookie = format!("satu_session={token}");

@@ -141,42 +141,7 @@ async fn execute(
     request: async_graphql::Request,
     meta: RequestMeta,
 ) -> GraphQLResponse {
-    let mut response = state.schema.execute(request.data(meta)).await;
-    for error in &mut response.errors {
-        with_code(error);
-    }
-    response.into()
-}
-
-/// Resolver errors without a code come from somewhere that should have mapped them: their
-/// message may hold internals, so it is logged and replaced. Errors without a path are the
-/// request's own (syntax, validation, limits) and keep their message.
-fn with_code(error: &mut async_graphql::ServerError) {
-    let has_code = error
-        .extensions
-        .as_ref()
-        .is_some_and(|e| e.get("code").is_some());
-    if has_code {
-        return;
-    }
-    // async-graphql's own words for arguments it could not read (a null for a required
-    // argument, a malformed scalar): the caller's input, not our failure.
-    let bad_argument = ["Failed to parse", "Invalid value for argument"]
-        .iter()
-        .any(|p| error.message.starts_with(p));
-    let code = if error.path.is_empty() {
-        "GRAPHQL_VALIDATION_FAILED"
-    } else if bad_argument {
-        "BAD_USER_INPUT"
-    } else {
-        tracing::error!(message = %error.message, "resolver error without a code");
-        error.message = "Something went wrong on our side; try again.".to_owned();
-        "INTERNAL"
-    };
-    error
-        .extensions
-        .get_or_insert_with(Default::default)
-        .set("code", code);
+    state.schema.execute(request.data(meta)).await.into()
 }
 
 async fn request_meta(

@@ -2,6 +2,7 @@
 
 mod account;
 pub mod attempts;
+mod codes;
 pub mod config;
 mod connection_types;
 pub mod connections;
@@ -65,7 +66,8 @@ pub fn build_schema(config: &ApiConfig, deps: Option<ApiDeps>) -> SatuSchema {
         Subscription::default(),
     )
     .limit_depth(config.max_depth)
-    .limit_complexity(config.max_complexity);
+    .limit_complexity(config.max_complexity)
+    .extension(codes::ErrorCodes);
     if !config.introspection {
         builder = builder.disable_introspection();
     }
