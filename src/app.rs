@@ -84,6 +84,7 @@ pub async fn build_with_db(
             limits,
             bus,
             tasks: tasks.clone(),
+            shutdown: shutdown.clone(),
             hard_stop: hard_stop.clone(),
         })
         .await

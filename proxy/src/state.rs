@@ -61,6 +61,8 @@ pub struct ProxyDeps {
     pub limits: Arc<Limits>,
     pub bus: Arc<Bus>,
     pub tasks: TaskTracker,
+    /// Fired when shutdown starts: background listeners stop.
+    pub shutdown: CancellationToken,
     pub hard_stop: CancellationToken,
 }
 
@@ -113,18 +115,27 @@ impl ProxyState {
             config: deps.config,
         };
         let state = Self(Arc::new(inner));
-        forget_invalidated(&state, deps.bus.invalidations());
+        forget_invalidated(&state, deps.bus.invalidations(), deps.shutdown.clone());
         Ok((state, writer))
     }
 }
 
 /// A key revoked or a connection changed on any replica leaves this one's caches at once.
-/// The task ends with the proxy (or the bus).
-fn forget_invalidated(state: &ProxyState, mut invalidations: broadcast::Receiver<Invalidation>) {
+/// Tracked with the request tasks; ends when shutdown starts (or the bus closes).
+fn forget_invalidated(
+    state: &ProxyState,
+    mut invalidations: broadcast::Receiver<Invalidation>,
+    shutdown: CancellationToken,
+) {
     let state = Arc::downgrade(&state.0);
-    tokio::spawn(async move {
+    let tasks = state.upgrade().map(|s| s.tasks.clone());
+    let Some(tasks) = tasks else { return };
+    tasks.spawn(async move {
         loop {
-            let received = invalidations.recv().await;
+            let received = tokio::select! {
+                () = shutdown.cancelled() => return,
+                received = invalidations.recv() => received,
+            };
             let Some(state) = state.upgrade() else { return };
             match received {
                 Ok(Invalidation::Key(hash)) => state.keys.forget(&hash),
