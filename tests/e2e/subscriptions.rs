@@ -128,11 +128,14 @@ async fn chatgpt_subscription_goes_through_the_codex_backend(backend: Backend) {
         "",
         "instructions are always present"
     );
-    let row = &app.usage_rows(&caller, 2).await[1];
-    assert_eq!(
-        (row.endpoint.as_str(), row.completion_tokens),
-        ("responses", 5)
-    );
+    // The two rows may be written in either order (each is recorded as its answer ends).
+    let rows = app.usage_rows(&caller, 2).await;
+    let mut endpoints: Vec<_> = rows
+        .iter()
+        .map(|row| (row.endpoint.as_str(), row.completion_tokens))
+        .collect();
+    endpoints.sort_unstable();
+    assert_eq!(endpoints, [("chat_completions", 5), ("responses", 5)]);
     app.stop().await;
 }
 
@@ -194,8 +197,10 @@ async fn gemini_subscription_goes_through_code_assist(backend: Backend) {
         answer["choices"][0]["message"]["content"],
         mock_gemini::TEXT.concat()
     );
-    let row = &app.usage_rows(&caller, 2).await[1];
-    assert_eq!((row.prompt_tokens, row.completion_tokens), (40, 19));
+    let rows = app.usage_rows(&caller, 2).await;
+    let row = rows.iter().find(|row| row.endpoint == "chat_completions");
+    let tokens = row.map(|row| (row.prompt_tokens, row.completion_tokens));
+    assert_eq!(tokens, Some((40, 19)));
     app.stop().await;
 }
 
