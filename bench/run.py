@@ -31,7 +31,7 @@ RUNS = 1 if QUICK else 3
 DURATION = 5 if QUICK else 20
 WARMUP = 3
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-MOCK_PORT, SLOW_MOCK_PORT, SATU_PORT = 19100, 19101, 19180
+MOCK_PORT, SLOW_MOCK_PORT, SATU_PORT, FLOOR_PORT = 19100, 19101, 19180, 19190
 
 OPENAI_BODY = json.dumps({"model": "gpt-4o-mini", "messages": [
     {"role": "system", "content": "Be brief."},
@@ -137,7 +137,10 @@ def admin(env, *args):
 def seed(env):
     """A user with OpenAI and Anthropic accounts on the fast mock, one on the slow mock."""
     mock = f"http://127.0.0.1:{MOCK_PORT}/v1"
-    admin(env, "create-user", "--email", "bench@example.com", "--plan", "enterprise")
+    admin(env, "create-user", "--email", "bench@example.com", "--plan", "pro")
+    # Limits on, sized above what the runs send: every request passes all five counters.
+    admin(env, "set-limits", "--email", "bench@example.com", "--monthly-requests", "1000000000",
+          "--rpm", "1000000000", "--tpm", "1000000000000")
     key = admin(env, "create-key", "--email", "bench@example.com")
     admin(env, "add-account", "--email", "bench@example.com", "--provider", "openai",
           "--api-key", "sk-bench", "--base-url", mock)
@@ -285,10 +288,15 @@ def main():
             "claude_via_openai": lua_script(tmp, "claude_via_openai", CLAUDE_VIA_OPENAI_BODY, key),
             "gpt_via_anthropic": lua_script(tmp, "gpt_via_anthropic", GPT_VIA_ANTHROPIC_BODY, key, True),
         }
+        floor = Proc([os.path.join(RELEASE, "bench-floor"), "--addr", f"127.0.0.1:{FLOOR_PORT}",
+                      "--upstream", direct], name="floor")
+        procs.append(floor)
         results = {}
         for c in (1, 64):
             log(f"passthrough, {c} connection(s)")
             results[f"direct_c{c}"] = measure(f"{direct}/v1/chat/completions", s["openai_direct"], c)
+            results[f"floor_c{c}"] = measure(f"http://127.0.0.1:{FLOOR_PORT}/v1/chat/completions",
+                                             s["openai_direct"], c, floor)
             results[f"via_c{c}"] = measure(f"{via}/v1/chat/completions", s["openai_via"], c, satu)
         log("translated: OpenAI client → Anthropic upstream")
         results["anthropic_direct_c64"] = measure(f"{direct}/v1/messages", s["anthropic_direct"], 64)
@@ -336,6 +344,8 @@ def write_results(r):
     cpu = r["via_c64"]["cpu_us"]
     ratios = {k: r[k]["cpu_us"] / cpu for k in ("openai_to_anthropic_c64", "anthropic_to_openai_c64")}
     ttfb_added = r["ttfb_via"]["p50_us"] - r["ttfb_direct"]["p50_us"]
+    floor_p50_c1 = r["floor_c1"]["p50_us"] - r["direct_c1"]["p50_us"]
+    floor_p99_c64 = r["floor_c64"]["p99_us"] - r["direct_c64"]["p99_us"]
     st = r["streams"]
     all_streams = st["completed"] == st["n"]
     T = TARGETS
@@ -350,23 +360,24 @@ def write_results(r):
         f"- Method: wrk 1 thread, {WARMUP} s warm-up, {DURATION} s runs, median of {RUNS}; the mock "
         "upstream (`bench-mock`, axum, pre-rendered answers), wrk and satu share the machine. "
         "Satu runs the release build with a real user, key and accounts made by the admin CLI: key "
-        "lookup, routing and usage recording (SQLite) on every request. Rate limits and quotas are not "
-        "implemented yet (issue 6), so they are not in these figures.",
+        "lookup, routing, admission against the monthly quota and the user's and key's requests and "
+        "tokens per minute (limits set above the load, in-memory limiter), settlement and usage "
+        "recording (SQLite) on every request.",
         "",
         "## Targets",
         "",
-        "| figure | measured | target | |",
-        "|---|---|---|---|",
-        f"| CPU per proxied request (passthrough, 64 conns) | {cpu:.1f} µs | ≤ {T['cpu_us']:.0f} µs | {verdict(cpu, T['cpu_us'])} |",
-        f"| added p50 latency, 1 connection | {added_p50_c1:.0f} µs | ≤ {T['added_p50_c1_us']:.0f} µs | {verdict(added_p50_c1, T['added_p50_c1_us'])} |",
-        f"| added p99 latency, 64 connections | {added_p99_c64:.0f} µs | ≤ {T['added_p99_c64_us']:.0f} µs | {verdict(added_p99_c64, T['added_p99_c64_us'])} |",
-        f"| translated CPU ÷ passthrough CPU (OpenAI → Anthropic) | {ratios['openai_to_anthropic_c64']:.2f}× | ≤ {T['translated_ratio']}× | {verdict(ratios['openai_to_anthropic_c64'], T['translated_ratio'])} |",
-        f"| translated CPU ÷ passthrough CPU (Anthropic → OpenAI) | {ratios['anthropic_to_openai_c64']:.2f}× | ≤ {T['translated_ratio']}× | {verdict(ratios['anthropic_to_openai_c64'], T['translated_ratio'])} |",
-        f"| streaming time to first byte added (p50) | {ttfb_added:.0f} µs | ≤ {T['ttfb_added_us']:.0f} µs | {verdict(ttfb_added, T['ttfb_added_us'])} |",
-        f"| {st['n']:,} concurrent streams: peak RSS | {st['rss_peak_mib']:.0f} MiB | ≤ {T['streams_rss_mib']:.0f} MiB | {verdict(st['rss_peak_mib'], T['streams_rss_mib'])} |",
-        f"| {st['n']:,} concurrent streams: completed | {st['completed']:,} of {st['n']:,} ({st['failed']} failed, {st['seconds']:.1f} s) | all | {'met' if all_streams else '**missed**'} |",
-        f"| idle RSS | {r['idle_rss_mib']:.1f} MiB | ≤ {T['idle_rss_mib']:.0f} MiB | {verdict(r['idle_rss_mib'], T['idle_rss_mib'])} |",
-        f"| start-up to first successful request | {r['startup_s'] * 1000:.0f} ms | ≤ {T['startup_s'] * 1000:.0f} ms | {verdict(r['startup_s'], T['startup_s'])} |",
+        "| figure | measured | floor (bare axum + reqwest) | target | |",
+        "|---|---|---|---|---|",
+        f"| CPU per proxied request (passthrough, 64 conns) | {cpu:.1f} µs | {r['floor_c64']['cpu_us']:.1f} µs | ≤ {T['cpu_us']:.0f} µs | {verdict(cpu, T['cpu_us'])} |",
+        f"| added p50 latency, 1 connection | {added_p50_c1:.0f} µs | {floor_p50_c1:.0f} µs | ≤ {T['added_p50_c1_us']:.0f} µs | {verdict(added_p50_c1, T['added_p50_c1_us'])} |",
+        f"| added p99 latency, 64 connections | {added_p99_c64:.0f} µs | {floor_p99_c64:.0f} µs | ≤ {T['added_p99_c64_us']:.0f} µs | {verdict(added_p99_c64, T['added_p99_c64_us'])} |",
+        f"| translated CPU ÷ passthrough CPU (OpenAI → Anthropic) | {ratios['openai_to_anthropic_c64']:.2f}× | — | ≤ {T['translated_ratio']}× | {verdict(ratios['openai_to_anthropic_c64'], T['translated_ratio'])} |",
+        f"| translated CPU ÷ passthrough CPU (Anthropic → OpenAI) | {ratios['anthropic_to_openai_c64']:.2f}× | — | ≤ {T['translated_ratio']}× | {verdict(ratios['anthropic_to_openai_c64'], T['translated_ratio'])} |",
+        f"| streaming time to first byte added (p50) | {ttfb_added:.0f} µs | — | ≤ {T['ttfb_added_us']:.0f} µs | {verdict(ttfb_added, T['ttfb_added_us'])} |",
+        f"| {st['n']:,} concurrent streams: peak RSS | {st['rss_peak_mib']:.0f} MiB | — | ≤ {T['streams_rss_mib']:.0f} MiB | {verdict(st['rss_peak_mib'], T['streams_rss_mib'])} |",
+        f"| {st['n']:,} concurrent streams: completed | {st['completed']:,} of {st['n']:,} ({st['failed']} failed, {st['seconds']:.1f} s) | — | all | {'met' if all_streams else '**missed**'} |",
+        f"| idle RSS | {r['idle_rss_mib']:.1f} MiB | — | ≤ {T['idle_rss_mib']:.0f} MiB | {verdict(r['idle_rss_mib'], T['idle_rss_mib'])} |",
+        f"| start-up to first successful request | {r['startup_s'] * 1000:.0f} ms | — | ≤ {T['startup_s'] * 1000:.0f} ms | {verdict(r['startup_s'], T['startup_s'])} |",
         "",
         "## Throughput and latency",
         "",
@@ -374,8 +385,10 @@ def write_results(r):
         "|---|---|---|---|---|---|---|",
     ]
     rows = [
-        ("direct: mock OpenAI", "direct_c1", 1), ("through satu: OpenAI → OpenAI (passthrough)", "via_c1", 1),
-        ("direct: mock OpenAI", "direct_c64", 64), ("through satu: OpenAI → OpenAI (passthrough)", "via_c64", 64),
+        ("direct: mock OpenAI", "direct_c1", 1), ("floor: bare axum + reqwest forwarder", "floor_c1", 1),
+        ("through satu: OpenAI → OpenAI (passthrough)", "via_c1", 1),
+        ("direct: mock OpenAI", "direct_c64", 64), ("floor: bare axum + reqwest forwarder", "floor_c64", 64),
+        ("through satu: OpenAI → OpenAI (passthrough)", "via_c64", 64),
         ("direct: mock Anthropic", "anthropic_direct_c64", 64),
         ("through satu: OpenAI client → Anthropic upstream", "openai_to_anthropic_c64", 64),
         ("through satu: Anthropic client → OpenAI upstream", "anthropic_to_openai_c64", 64),
@@ -389,6 +402,13 @@ def write_results(r):
         "",
         f"Added latency: 1 connection p50 {added_p50_c1:.0f} µs, p99 {added_p99_c1:.0f} µs; "
         f"64 connections p50 {added_p50_c64:.0f} µs, p99 {added_p99_c64:.0f} µs.",
+        "",
+        f"The floor (`bench-floor`: an axum handler that forwards the body with reqwest and returns the "
+        f"answer; no auth, routing, limits or usage) on the same run: CPU {r['floor_c64']['cpu_us']:.1f} µs "
+        f"per request at 64 connections, added p50 {floor_p50_c1:.0f} µs at 1 connection, added p99 "
+        f"{floor_p99_c64:.0f} µs at 64 connections. What satu adds beyond it is its own work: "
+        f"{cpu - r['floor_c64']['cpu_us']:.1f} µs of CPU and {added_p50_c1 - floor_p50_c1:.0f} µs of p50 "
+        f"latency per request.",
         "",
         f"Streaming (OpenAI SSE, sequential on one connection): time to first byte p50 "
         f"{r['ttfb_direct']['p50_us']:.0f} µs direct, {r['ttfb_via']['p50_us']:.0f} µs through satu "

@@ -105,6 +105,7 @@ pub async fn build_with_db(
     if role.serves_web() {
         router = router.fallback_service(api::web::router(&config.web.dir));
     }
+    tasks.spawn(metrics_upkeep(shutdown.clone()));
     let router = router.layer(axum::middleware::from_fn(api::http_metrics::track));
     Ok(App {
         router,
@@ -163,6 +164,24 @@ async fn bus(
         )
         .await
         .context("connecting to Redis for the live bus (redis.url)"),
+    }
+}
+
+/// How often histogram samples are folded into their buckets.
+const METRICS_UPKEEP: Duration = Duration::from_secs(5);
+
+/// The Prometheus recorder keeps raw histogram samples until upkeep or a scrape: without this,
+/// memory would grow with every request while nothing scrapes `/metrics`.
+async fn metrics_upkeep(shutdown: CancellationToken) {
+    let Some(handle) = api::http_metrics::handle() else {
+        return;
+    };
+    let mut tick = tokio::time::interval(METRICS_UPKEEP);
+    loop {
+        tokio::select! {
+            () = shutdown.cancelled() => return,
+            _ = tick.tick() => handle.run_upkeep(),
+        }
     }
 }
 

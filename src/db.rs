@@ -4,7 +4,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend};
+use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqliteSynchronous};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 
 use crate::config::Config;
 
@@ -17,17 +18,23 @@ pub async fn connect(config: &Config) -> anyhow::Result<DatabaseConnection> {
     options
         .max_connections(config.database.max_connections)
         .acquire_timeout(Duration::from_secs(10))
-        .sqlx_logging(false);
-    let db = Database::connect(options)
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(sqlite_options);
+    Database::connect(options)
         .await
-        .context("cannot connect to the database (check database.url / DATABASE_URL)")?;
-    if db.get_database_backend() == DbBackend::Sqlite {
-        // WAL lets readers run beside the usage writer; the setting persists in the file.
-        db.execute_unprepared("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;")
-            .await
-            .context("configuring SQLite")?;
-    }
-    Ok(db)
+        .context("cannot connect to the database (check database.url / DATABASE_URL)")
+}
+
+/// Settings every SQLite connection of the pool opens with. WAL lets readers run beside the
+/// usage writer; with WAL, `synchronous=NORMAL` syncs at checkpoints rather than at every
+/// commit (a commit survives a crash of Satu; a power cut may lose the last ones, never the
+/// file's consistency); temporary tables and statement journals stay in memory.
+fn sqlite_options(options: SqliteConnectOptions) -> SqliteConnectOptions {
+    options
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .pragma("temp_store", "MEMORY")
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {

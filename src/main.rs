@@ -7,6 +7,11 @@ use satu::cli::{Cli, Command};
 use satu::config::Config;
 use satu::{admin, app, db, telemetry};
 
+/// mimalloc's thread-local free lists: the proxy allocates and frees small buffers on every
+/// request from both worker threads, where glibc's arenas contend (see docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -97,7 +97,9 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
             return;
         }
         () = state.hard_stop.cancelled() => Err(Failure::Fatal(ProxyError::ShuttingDown)),
-        r = try_targets(&state, &inbound, &plan, &mut meter) => r,
+        // Boxed: the attempts' futures (the upstream client's, the collector's) are large and
+        // short-lived; a stream's task keeps only the small pumping state for its whole life.
+        r = Box::pin(try_targets(&state, &inbound, &plan, &mut meter)) => r,
     };
     match started {
         Ok(Started {
@@ -160,7 +162,7 @@ async fn complete(state: &ProxyState, mut meter: Meter) {
     let reservation = meter.take_reservation();
     let usage = meter.finish();
     if let Some(reservation) = reservation {
-        state.limits.settle(reservation, &usage).await;
+        Box::pin(state.limits.settle(reservation, &usage)).await;
     }
     state.usage.record(usage);
 }

@@ -44,7 +44,8 @@ impl Meter {
         started: Instant,
     ) -> Self {
         Self {
-            request_id: Uuid::new_v4(),
+            // Time-ordered: the unique index on request ids grows at its end, not at random pages.
+            request_id: Uuid::now_v7(),
             principal,
             endpoint,
             model,

@@ -8,7 +8,7 @@ use std::time::Duration;
 use entities::account_cooldowns::CooldownChange;
 use entities::usage_events::{self, NewUsage};
 use sea_orm::DatabaseConnection;
-use tokio::sync::mpsc;
+use tokio::sync::{Notify, mpsc};
 use tokio::task::JoinHandle;
 use tokio::time::{Instant, sleep_until};
 use tokio_util::sync::CancellationToken;
@@ -29,6 +29,9 @@ pub enum Record {
 pub struct UsageRecorder {
     tx: mpsc::Sender<Record>,
     tasks: TaskTracker,
+    /// Wakes the writer before its flush interval when a whole batch is waiting.
+    batch_ready: Arc<Notify>,
+    batch_size: usize,
 }
 
 impl UsageRecorder {
@@ -55,11 +58,10 @@ impl UsageRecorder {
                 tracing::error!(?event, "usage writer stopped; record not stored");
             }
         }
-        self.report_depth();
-    }
-
-    fn report_depth(&self) {
         let depth = self.tx.max_capacity() - self.tx.capacity();
+        if depth == self.batch_size {
+            self.batch_ready.notify_one();
+        }
         metrics::gauge!(QUEUE_DEPTH_GAUGE).set(depth as f64);
     }
 }
@@ -84,8 +86,23 @@ pub fn start(
 ) -> (UsageRecorder, UsageWriter) {
     let (tx, rx) = mpsc::channel(settings.capacity.max(1));
     let drain = CancellationToken::new();
-    let handle = tokio::spawn(run_writer(db, rx, settings, drain.clone(), bus));
-    (UsageRecorder { tx, tasks }, UsageWriter { handle, drain })
+    let batch_ready = Arc::new(Notify::new());
+    let recorder = UsageRecorder {
+        tx,
+        tasks,
+        batch_ready: batch_ready.clone(),
+        batch_size: settings.batch_size.max(1),
+    };
+    let writer = Writer {
+        db,
+        rx,
+        settings,
+        drain: drain.clone(),
+        batch_ready,
+        bus,
+    };
+    let handle = tokio::spawn(writer.run());
+    (recorder, UsageWriter { handle, drain })
 }
 
 impl UsageWriter {
@@ -99,42 +116,59 @@ impl UsageWriter {
     }
 }
 
-async fn run_writer(
+struct Writer {
     db: DatabaseConnection,
-    mut rx: mpsc::Receiver<Record>,
+    rx: mpsc::Receiver<Record>,
     settings: WriterSettings,
     drain: CancellationToken,
+    batch_ready: Arc<Notify>,
     bus: Arc<Bus>,
-) {
-    loop {
-        let first = tokio::select! {
-            next = rx.recv() => next,
-            () = drain.cancelled(), if !rx.is_closed() => {
-                rx.close();
-                continue;
+}
+
+impl Writer {
+    async fn run(mut self) {
+        let batch_size = self.settings.batch_size.max(1);
+        loop {
+            let mut batch = Vec::with_capacity(batch_size.min(1024));
+            let first = tokio::select! {
+                n = self.rx.recv_many(&mut batch, batch_size) => n,
+                () = self.drain.cancelled(), if !self.rx.is_closed() => {
+                    self.rx.close();
+                    continue;
+                }
+            };
+            if first == 0 {
+                break;
             }
-        };
-        let Some(first) = first else { break };
-        let mut batch = Vec::with_capacity(settings.batch_size.min(1024));
-        batch.push(first);
-        let deadline = Instant::now() + settings.flush_interval;
-        while batch.len() < settings.batch_size {
-            tokio::select! {
-                next = rx.recv() => match next {
-                    Some(e) => batch.push(e),
-                    None => break,
-                },
-                _ = sleep_until(deadline) => break,
+            self.fill(&mut batch, batch_size).await;
+            metrics::gauge!(QUEUE_DEPTH_GAUGE).set(self.rx.len() as f64);
+            let written = write_with_retry(&self.db, batch).await;
+            if !written.is_empty() {
+                // Live views see a request once it is stored.
+                self.bus.publish(Message::Usage { events: written }).await;
             }
         }
-        metrics::gauge!(QUEUE_DEPTH_GAUGE).set(rx.len() as f64);
-        let written = write_with_retry(&db, batch).await;
-        if !written.is_empty() {
-            // Live views see a request once it is stored.
-            bus.publish(Message::Usage { events: written }).await;
+        tracing::debug!("usage writer drained");
+    }
+
+    /// Lets a batch gather until the flush interval ends, a full batch waits or shutdown
+    /// starts. The channel is not polled meanwhile, so senders wake nobody per event.
+    async fn fill(&mut self, batch: &mut Vec<Record>, batch_size: usize) {
+        if batch.len() < batch_size && self.rx.len() < batch_size - batch.len() {
+            let deadline = Instant::now() + self.settings.flush_interval;
+            tokio::select! {
+                () = sleep_until(deadline) => {}
+                () = self.batch_ready.notified() => {}
+                () = self.drain.cancelled() => {}
+            }
+        }
+        while batch.len() < batch_size {
+            match self.rx.try_recv() {
+                Ok(record) => batch.push(record),
+                Err(_) => break,
+            }
         }
     }
-    tracing::debug!("usage writer drained");
 }
 
 const MAX_ATTEMPTS: u32 = 10;

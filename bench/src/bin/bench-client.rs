@@ -4,18 +4,13 @@
 //!     bench-client ttfb    --url URL --key K --body JSON [--auth bearer|x-api-key] [--n 2000]
 //!     bench-client streams --url URL --key K --body JSON [--n 10000] [--connections 60]
 
+use satu_bench::arg;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
 use serde_json::json;
-
-fn arg(name: &str) -> Option<String> {
-    let mut args = std::env::args().skip_while(|a| a != name);
-    args.next()?;
-    args.next()
-}
 
 fn required(name: &str) -> anyhow::Result<String> {
     arg(name).ok_or_else(|| anyhow::anyhow!("{name} is required"))

@@ -4,6 +4,7 @@
 //!
 //!     bench-mock --addr 127.0.0.1:9100 [--chunks 5] [--delay-ms 0]
 
+use satu_bench::arg;
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
@@ -14,7 +15,6 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::serve::ListenerExt;
 use futures::stream::{self, StreamExt};
 
 struct Canned {
@@ -23,12 +23,6 @@ struct Canned {
     openai_sse: Vec<Bytes>,
     anthropic_sse: Vec<Bytes>,
     delay: Duration,
-}
-
-fn arg(name: &str) -> Option<String> {
-    let mut args = std::env::args().skip_while(|a| a != name);
-    args.next()?;
-    args.next()
 }
 
 #[tokio::main]
@@ -48,10 +42,7 @@ async fn main() -> anyhow::Result<()> {
         .route("/v1/messages", post(messages))
         .route("/v1/models", get(models))
         .with_state(canned);
-    let listener = tokio::net::TcpListener::bind(&addr).await?.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
-    axum::serve(listener, app).await?;
+    satu_bench::serve(&addr, app).await?;
     Ok(())
 }
 

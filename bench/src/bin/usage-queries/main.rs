@@ -10,6 +10,7 @@
 mod queries;
 mod seed;
 
+use satu_bench::arg;
 use std::io::Write;
 use std::time::Instant;
 
@@ -21,12 +22,6 @@ use migration::MigratorTrait;
 use proxy::oauth::Refresher;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, Statement};
 use uuid::Uuid;
-
-fn arg(name: &str) -> Option<String> {
-    let mut args = std::env::args().skip_while(|a| a != name);
-    args.next()?;
-    args.next()
-}
 
 fn flag(name: &str) -> bool {
     std::env::args().any(|a| a == name)
