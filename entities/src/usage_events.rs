@@ -118,7 +118,7 @@ pub async fn record_batch(
     key_ids.sort_unstable();
     key_ids.dedup();
     let txn = db.begin().await?;
-    for chunk in batch.chunks(200) {
+    for chunk in insert_chunks(&batch) {
         Entity::insert_many(chunk.iter().cloned().map(NewUsage::into_active))
             .exec(&txn)
             .await?;
@@ -137,6 +137,30 @@ pub async fn record_batch(
         crate::account_cooldowns::apply(&txn, change).await?;
     }
     txn.commit().await
+}
+
+/// The longest multi-row INSERT: 128 rows × 18 columns stays far below every driver's limit on
+/// bound parameters.
+const MAX_INSERT_ROWS: usize = 128;
+
+/// Splits rows into runs of 128, 64, 32, … 1. Multi-row INSERTs then come in eight shapes that
+/// the driver's per-connection statement cache keeps prepared; a shape per batch length would be
+/// parsed anew for most batches and fill the cache with large statements (tens of MiB).
+fn insert_chunks<T>(rows: &[T]) -> impl Iterator<Item = &[T]> {
+    let mut rest = rows;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let len = if rest.len() >= MAX_INSERT_ROWS {
+            MAX_INSERT_ROWS
+        } else {
+            1 << rest.len().ilog2()
+        };
+        let (chunk, tail) = rest.split_at(len);
+        rest = tail;
+        Some(chunk)
+    })
 }
 
 pub async fn recent_for_user(
@@ -178,4 +202,20 @@ pub async fn prune_before(db: &impl ConnectionTrait, before: DateTimeUtc) -> Res
         .exec(db)
         .await?;
     Ok(res.rows_affected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inserts_come_in_power_of_two_shapes() {
+        let rows: Vec<u32> = (0..500).collect();
+        let lens: Vec<usize> = insert_chunks(&rows).map(<[u32]>::len).collect();
+        assert_eq!(lens, [128, 128, 128, 64, 32, 16, 4]);
+        let rejoined: Vec<u32> = insert_chunks(&rows).flatten().copied().collect();
+        assert_eq!(rejoined, rows);
+        assert_eq!(insert_chunks(&rows[..1]).count(), 1);
+        assert_eq!(insert_chunks::<u32>(&[]).count(), 0);
+    }
 }

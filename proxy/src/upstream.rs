@@ -5,6 +5,7 @@
 use axum::http::{HeaderValue, header};
 use entities::{AccountKind, Provider};
 use serde_json::{Map, Value, json};
+use url::Url;
 
 use crate::dialect::{Dialect, Format};
 use crate::directory::Account;
@@ -112,11 +113,11 @@ fn authorized(
     let oauth = account.kind == AccountKind::OAuth;
     match format {
         Format::OpenAiChat => http
-            .post(format!("{base}/chat/completions"))
+            .post(endpoint_url(&account.base_url, "/chat/completions"))
             .bearer_auth(&account.secret),
         Format::OpenAiResponses => {
             let r = http
-                .post(format!("{base}/responses"))
+                .post(endpoint_url(&account.base_url, "/responses"))
                 .bearer_auth(&account.secret);
             if !oauth {
                 return r;
@@ -146,13 +147,20 @@ fn authorized(
     }
 }
 
+/// `base` with `path` appended. Only the path is parsed again: a URL built by formatting would
+/// be parsed whole (host included) on every request.
+fn endpoint_url(base: &Url, path: &str) -> Url {
+    let mut url = base.clone();
+    url.set_path(&format!("{}{path}", base.path().trim_end_matches('/')));
+    url
+}
+
 fn anthropic_request(
     http: &reqwest::Client,
     inbound: &Inbound,
     account: &Account,
     mode: Mode,
 ) -> reqwest::RequestBuilder {
-    let base = account.base_url.as_str();
     let same = mode == Mode::Passthrough;
     let version = inbound
         .anthropic_version
@@ -165,7 +173,7 @@ fn anthropic_request(
         .filter(|_| same)
         .and_then(|b| b.to_str().ok());
     let r = http
-        .post(format!("{base}/messages"))
+        .post(endpoint_url(&account.base_url, "/messages"))
         .header("anthropic-version", version);
     match account.kind {
         AccountKind::ApiKey => {
@@ -274,5 +282,29 @@ fn translated_body(inbound: &Inbound, model: &str, format: Format, provider: Pro
             serde_json::to_value(gemini::request::from_canonical(&request)).unwrap_or(Value::Null)
         }
         Format::OpenAiResponses => openai_responses::request::from_canonical(&request),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoint_urls_append_to_the_base_path() {
+        let base: Url = "http://127.0.0.1:9/v1".parse().unwrap();
+        assert_eq!(
+            endpoint_url(&base, "/messages").as_str(),
+            "http://127.0.0.1:9/v1/messages"
+        );
+        let slash: Url = "https://api.example.com/v1/".parse().unwrap();
+        assert_eq!(
+            endpoint_url(&slash, "/responses").as_str(),
+            "https://api.example.com/v1/responses"
+        );
+        let root: Url = "https://api.example.com".parse().unwrap();
+        assert_eq!(
+            endpoint_url(&root, "/chat/completions").as_str(),
+            "https://api.example.com/chat/completions"
+        );
     }
 }
