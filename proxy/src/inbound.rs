@@ -2,6 +2,7 @@
 //! canonical model for translation.
 
 use axum::http::{HeaderMap, HeaderValue};
+use bytes::Bytes;
 use serde_json::{Map, Value};
 
 use crate::canonical;
@@ -17,6 +18,8 @@ pub struct Inbound {
     pub client_wants_usage: bool,
     /// The body as sent, for passthrough to an upstream of the same format.
     pub raw: Map<String, Value>,
+    /// The body's bytes, forwarded untouched when a passthrough changes nothing in it.
+    pub raw_bytes: Bytes,
     pub canonical: canonical::Request,
     /// Anthropic headers passed on when the upstream is Anthropic too.
     pub anthropic_version: Option<HeaderValue>,
@@ -40,7 +43,7 @@ fn bad(message: impl Into<String>) -> ProxyError {
 
 pub fn parse(
     dialect: Dialect,
-    raw: &[u8],
+    raw: &Bytes,
     headers: &HeaderMap,
     gemini: Option<&GeminiCall>,
 ) -> Result<Inbound, ProxyError> {
@@ -86,6 +89,7 @@ pub fn parse(
         stream,
         client_wants_usage,
         raw: body,
+        raw_bytes: raw.clone(),
         canonical,
         anthropic_version: headers.get("anthropic-version").cloned(),
         anthropic_beta: headers.get("anthropic-beta").cloned(),
@@ -94,7 +98,7 @@ pub fn parse(
     })
 }
 
-fn parse_completions(body: Map<String, Value>, raw: &[u8]) -> Result<Inbound, ProxyError> {
+fn parse_completions(body: Map<String, Value>, raw: &Bytes) -> Result<Inbound, ProxyError> {
     let canonical = openai_completions::to_canonical(&body).map_err(bad)?;
     Ok(Inbound {
         dialect: Dialect::OpenAiCompletions,
@@ -106,6 +110,7 @@ fn parse_completions(body: Map<String, Value>, raw: &[u8]) -> Result<Inbound, Pr
             .and_then(Value::as_bool)
             .unwrap_or(false),
         raw: body,
+        raw_bytes: raw.clone(),
         canonical,
         anthropic_version: None,
         anthropic_beta: None,
@@ -116,7 +121,7 @@ fn parse_completions(body: Map<String, Value>, raw: &[u8]) -> Result<Inbound, Pr
 
 fn parse_responses(
     body: Map<String, Value>,
-    raw: &[u8],
+    raw: &Bytes,
     headers: &HeaderMap,
 ) -> Result<Inbound, ProxyError> {
     let model = match body.get("model") {
@@ -139,6 +144,7 @@ fn parse_responses(
         stream,
         client_wants_usage: false,
         raw: body,
+        raw_bytes: raw.clone(),
         canonical,
         anthropic_version: headers.get("anthropic-version").cloned(),
         anthropic_beta: None,
@@ -149,7 +155,7 @@ fn parse_responses(
 
 fn parse_gemini(
     body: Map<String, Value>,
-    raw: &[u8],
+    raw: &Bytes,
     call: &GeminiCall,
 ) -> Result<Inbound, ProxyError> {
     match body.get("contents") {
@@ -169,6 +175,7 @@ fn parse_gemini(
         stream: call.stream,
         client_wants_usage: false,
         raw: body,
+        raw_bytes: raw.clone(),
         canonical,
         anthropic_version: None,
         anthropic_beta: None,
@@ -211,12 +218,13 @@ mod tests {
             (b"{\"model\":\"m\",\"messages\":[]}", "must not be empty"),
             (b"{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stream\":1}", "`stream`"),
         ] {
-            match parse(Dialect::OpenAiChat, body, &h, None) {
+            match parse(Dialect::OpenAiChat, &Bytes::from_static(body), &h, None) {
                 Err(ProxyError::BadRequest(msg)) => assert!(msg.contains(needle), "{msg}"),
                 _ => unreachable!("{} should be rejected", String::from_utf8_lossy(body)),
             }
         }
-        let no_max = br#"{"model":"m","messages":[{"role":"user","content":"hi"}]}"#;
+        let no_max =
+            &Bytes::from_static(br#"{"model":"m","messages":[{"role":"user","content":"hi"}]}"#);
         assert!(
             matches!(parse(Dialect::Anthropic, no_max, &h, None), Err(ProxyError::BadRequest(m)) if m.contains("max_tokens"))
         );

@@ -3,6 +3,7 @@
 //! Subscription (OAuth) accounts add what their endpoints require.
 
 use axum::http::{HeaderValue, header};
+use bytes::Bytes;
 use entities::{AccountKind, Provider};
 use serde_json::{Map, Value, json};
 use url::Url;
@@ -59,20 +60,23 @@ pub fn prepare(
     let codex = account.provider == Provider::OpenAi && account.kind == AccountKind::OAuth;
     let wrapped = account.provider == Provider::Gemini && account.kind == AccountKind::OAuth;
     let upstream_stream = inbound.stream || codex;
-    let mut body = match mode {
-        Mode::Passthrough => passthrough_body(inbound, &target.upstream_model, format),
-        Mode::Translate => {
-            translated_body(inbound, &target.upstream_model, format, account.provider)
+    let body = if forwards_verbatim(inbound, target, format, mode) {
+        inbound.raw_bytes.clone()
+    } else {
+        let mut body = match mode {
+            Mode::Passthrough => passthrough_body(inbound, &target.upstream_model, format),
+            Mode::Translate => {
+                translated_body(inbound, &target.upstream_model, format, account.provider)
+            }
+        };
+        if let Value::Object(map) = &mut body {
+            adjust_for_subscription(map, account, format, codex);
         }
+        if wrapped {
+            body = json!({"model": target.upstream_model, "project": account.project_id, "request": body});
+        }
+        Bytes::from(serde_json::to_vec(&body).map_err(|_| ProxyError::Internal)?)
     };
-    if let Value::Object(map) = &mut body {
-        adjust_for_subscription(map, account, format, codex);
-    }
-    if wrapped {
-        body =
-            json!({"model": target.upstream_model, "project": account.project_id, "request": body});
-    }
-    let body = serde_json::to_vec(&body).map_err(|_| ProxyError::Internal)?;
     let accept = if upstream_stream {
         "text/event-stream"
     } else {
@@ -241,6 +245,19 @@ fn claude_code_identity(body: &mut Map<String, Value>) {
         Some(other) => vec![identity, other],
     };
     body.insert("system".into(), Value::Array(system));
+}
+
+/// A passthrough to an API-key account that would change nothing in the body: same model name,
+/// and (OpenAI chat streams) the final usage chunk already asked for. The client's bytes go on
+/// as they came, without a copy of the parsed body or a new serialization.
+fn forwards_verbatim(inbound: &Inbound, target: &Target, format: Format, mode: Mode) -> bool {
+    let same_model = format == Format::Gemini || inbound.model == target.upstream_model;
+    let usage_asked =
+        !(format == Format::OpenAiChat && inbound.stream) || inbound.client_wants_usage;
+    mode == Mode::Passthrough
+        && target.account.kind == AccountKind::ApiKey
+        && same_model
+        && usage_asked
 }
 
 fn passthrough_body(inbound: &Inbound, model: &str, format: Format) -> Value {

@@ -12,6 +12,7 @@ on_both_backends!(
     non_streaming_chat_is_proxied_with_exact_usage,
     streaming_chat_is_forwarded_chunk_by_chunk,
     streaming_usage_chunk_reaches_clients_that_ask,
+    unchanged_passthrough_forwards_the_clients_bytes,
     models_lists_what_the_user_can_reach,
     accounts_are_used_in_round_robin,
 );
@@ -126,6 +127,39 @@ async fn streaming_chat_is_forwarded_chunk_by_chunk(backend: Backend) {
     assert_eq!(row.status_code, 200);
     assert_eq!(row.error_kind, None);
     assert!(row.ttft_ms.unwrap() <= row.latency_ms);
+    app.stop().await;
+}
+
+async fn unchanged_passthrough_forwards_the_clients_bytes(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    let app = spawn_app(backend, &upstream.base_url, &[]).await;
+    let caller = app.create_caller().await;
+    app.add_account(&caller, Provider::OpenAi, "sk-upstream-1", None, &[])
+        .await;
+
+    // Spacing and key order no serializer would produce: they arrive as sent.
+    let sent = "{ \"messages\": [{\"role\":\"user\",\"content\":\"Hi\"}],\n  \"model\": \"gpt-4o-mini\", \"x_vendor\": 1 }";
+    let r = app
+        .http
+        .post(app.url("/v1/chat/completions"))
+        .bearer_auth(&caller.key)
+        .header("content-type", "application/json")
+        .body(sent)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(upstream.received()[0].raw, sent.as_bytes());
+
+    // A stream that did not ask for usage has it asked for: that body is rewritten.
+    let r = app
+        .chat(&caller.key, chat_body("gpt-4o-mini", true))
+        .send()
+        .await
+        .unwrap();
+    r.text().await.unwrap();
+    let rewritten = &upstream.received()[1];
+    assert_eq!(rewritten.body["stream_options"]["include_usage"], true);
     app.stop().await;
 }
 

@@ -76,10 +76,12 @@ impl MockAnthropic {
 }
 
 async fn messages(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let raw = body;
+    let body: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
     shared.received.lock().unwrap().push(Received {
         headers,
         body: body.clone(),
+        raw,
     });
     let behavior = shared
         .queue

@@ -37,6 +37,8 @@ pub enum Behavior {
 pub struct Received {
     pub headers: HeaderMap,
     pub body: Value,
+    /// The body's bytes as they arrived.
+    pub raw: Bytes,
 }
 
 pub struct MockState {
@@ -112,10 +114,12 @@ impl MockUpstream {
 }
 
 async fn chat(State(state): State<Arc<MockState>>, headers: HeaderMap, body: Bytes) -> Response {
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let raw = body;
+    let body: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
     state.received.lock().unwrap().push(Received {
         headers,
         body: body.clone(),
+        raw,
     });
     let behavior = state
         .queue
@@ -232,10 +236,12 @@ async fn responses(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let raw = body;
+    let body: Value = serde_json::from_slice(&raw).unwrap_or(Value::Null);
     state.received.lock().unwrap().push(Received {
         headers,
         body: body.clone(),
+        raw,
     });
     let behavior = state
         .queue
