@@ -139,11 +139,16 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
             if head.send(sse_response(rx, request_id)).is_err() {
                 meter.interrupt("client_disconnected");
             } else {
+                let transform = StreamTransform::new(format, mode, wrapped, &inbound);
+                // A stream can last minutes: the request (the prompt, up to three times over:
+                // bytes, JSON tree, canonical form) and the route plan are not needed any more.
+                drop(inbound);
+                drop(plan);
                 let mut pump = Pump {
                     state: &state,
                     tx,
                     meter: &mut meter,
-                    transform: StreamTransform::new(format, mode, wrapped, &inbound),
+                    transform,
                 };
                 pump.run(first, rest).await;
             }
@@ -306,8 +311,10 @@ async fn attempt(
     let endpoint = upstream::Endpoint {
         codex_originator: &state.codex_originator,
     };
+    // Held until the answer is read; a stream carries it to its end.
+    let lane = state.upstreams.take();
     let prepared =
-        upstream::prepare(&state.http, inbound, target, &endpoint).map_err(Failure::Fatal)?;
+        upstream::prepare(lane.client(), inbound, target, &endpoint).map_err(Failure::Fatal)?;
     let (format, mode, wrapped) = (prepared.format, prepared.mode, prepared.wrapped);
     let collect = prepared.upstream_stream && !inbound.stream;
     let begin = async {
@@ -327,7 +334,11 @@ async fn attempt(
                     .map_err(Failure::Retryable)?,
             )
         } else if inbound.stream {
-            first_chunk(response.bytes_stream().boxed()).await?
+            let rest = response.bytes_stream().map(move |chunk| {
+                let _in_lane = &lane;
+                chunk
+            });
+            first_chunk(rest.boxed()).await?
         } else {
             let bytes = response
                 .bytes()

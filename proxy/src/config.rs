@@ -24,6 +24,12 @@ pub struct ProxyConfig {
     pub usage_queue_capacity: usize,
     pub usage_batch_size: usize,
     pub usage_flush_interval_ms: u64,
+    /// Requests in flight per upstream connection before another connection is opened: at or
+    /// below the providers' HTTP/2 `SETTINGS_MAX_CONCURRENT_STREAMS` (100 is the common floor).
+    pub upstream_streams_per_connection: usize,
+    /// Speak HTTP/2 to plain-http upstreams without negotiation (h2c). TLS upstreams choose
+    /// HTTP/2 by ALPN either way; this is for local gateways and benchmark mocks.
+    pub upstream_h2c: bool,
 }
 
 impl Default for ProxyConfig {
@@ -39,6 +45,8 @@ impl Default for ProxyConfig {
             usage_queue_capacity: 10_000,
             usage_batch_size: 500,
             usage_flush_interval_ms: 200,
+            upstream_streams_per_connection: 100,
+            upstream_h2c: false,
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod formats;
 mod inbound;
 mod ingress;
 pub mod key_check;
+pub mod lanes;
 pub mod latency;
 pub mod limits;
 mod meter;

@@ -15,6 +15,7 @@ use crate::catalog::Catalog;
 use crate::config::{ProvidersConfig, ProxyConfig};
 use crate::cooldown::Cooldowns;
 use crate::directory::Directory;
+use crate::lanes::Lanes;
 use crate::latency::Latencies;
 use crate::limits::Limits;
 use crate::oauth::Refresher;
@@ -31,7 +32,8 @@ pub struct Inner {
     pub catalog: Catalog,
     pub cooldowns: Cooldowns,
     pub latencies: Latencies,
-    pub http: reqwest::Client,
+    /// Upstream HTTP clients, enough of them that no request waits for an HTTP/2 stream.
+    pub upstreams: Lanes,
     /// Who Satu says it is to the Codex backend.
     pub codex_originator: String,
     pub usage: UsageRecorder,
@@ -78,7 +80,10 @@ impl ProxyState {
     /// Builds the proxy and starts its usage writer. The writer must be shut down after the
     /// request tasks finish.
     pub async fn start(deps: ProxyDeps) -> Result<(Self, UsageWriter), StartError> {
-        let http = upstream_client(&deps.config)?;
+        let client_config = deps.config.clone();
+        let upstreams = Lanes::new(deps.config.upstream_streams_per_connection, move || {
+            upstream_client(&client_config)
+        })?;
         let catalog = Catalog::default();
         catalog.reload(&deps.db).await?;
         let (usage, writer) = usage::start(
@@ -105,7 +110,7 @@ impl ProxyState {
             catalog,
             cooldowns: Cooldowns::default(),
             latencies: Latencies::default(),
-            http,
+            upstreams,
             codex_originator,
             usage,
             limits: deps.limits,
@@ -160,6 +165,9 @@ fn upstream_client(config: &ProxyConfig) -> Result<reqwest::Client, reqwest::Err
         .user_agent(concat!("satu/", env!("CARGO_PKG_VERSION")));
     if !config.allow_private_upstreams {
         builder = builder.dns_resolver(GuardedResolver::shared());
+    }
+    if config.upstream_h2c {
+        builder = builder.http2_prior_knowledge();
     }
     builder.build()
 }

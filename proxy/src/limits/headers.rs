@@ -18,22 +18,27 @@ pub struct RateHeaders {
     pub tokens: Option<Gauge>,
 }
 
+/// Header names per kind: limit, remaining, reset.
+const REQUESTS: [HeaderName; 3] = [
+    HeaderName::from_static("x-ratelimit-limit-requests"),
+    HeaderName::from_static("x-ratelimit-remaining-requests"),
+    HeaderName::from_static("x-ratelimit-reset-requests"),
+];
+const TOKENS: [HeaderName; 3] = [
+    HeaderName::from_static("x-ratelimit-limit-tokens"),
+    HeaderName::from_static("x-ratelimit-remaining-tokens"),
+    HeaderName::from_static("x-ratelimit-reset-tokens"),
+];
+
 impl RateHeaders {
     pub fn apply(&self, headers: &mut HeaderMap) {
-        for (suffix, gauge) in [("requests", self.requests), ("tokens", self.tokens)] {
+        for (names, gauge) in [(REQUESTS, self.requests), (TOKENS, self.tokens)] {
             let Some(g) = gauge else { continue };
-            let values = [
-                ("limit", g.limit.to_string()),
-                ("remaining", g.remaining.max(0).to_string()),
-                ("reset", duration_text(g.reset_ms)),
-            ];
-            for (field, value) in values {
-                let name = format!("x-ratelimit-{field}-{suffix}");
-                if let (Ok(name), Ok(value)) =
-                    (HeaderName::try_from(name), HeaderValue::try_from(value))
-                {
-                    headers.insert(name, value);
-                }
+            let [limit, remaining, reset] = names;
+            headers.insert(limit, HeaderValue::from(g.limit));
+            headers.insert(remaining, HeaderValue::from(g.remaining.max(0)));
+            if let Ok(value) = HeaderValue::try_from(duration_text(g.reset_ms)) {
+                headers.insert(reset, value);
             }
         }
     }
