@@ -136,21 +136,24 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
             body: StartedBody::Stream { first, rest },
         }) => {
             let (tx, rx) = mpsc::channel(8);
+            let transform = StreamTransform::new(format, mode, wrapped, &inbound);
+            // A stream can last minutes: the request (the prompt, up to three times over:
+            // bytes, JSON tree, canonical form) and the route plan are not needed any more.
+            drop(inbound);
+            drop(plan);
+            let mut pump = Pump {
+                state: &state,
+                tx,
+                meter: &mut meter,
+                transform,
+                splitter: SseSplitter::default(),
+                out: Vec::new(),
+            };
+            let first_ok = pump.prime(&first);
             if head.send(sse_response(rx, request_id)).is_err() {
-                meter.interrupt("client_disconnected");
+                pump.meter.interrupt("client_disconnected");
             } else {
-                let transform = StreamTransform::new(format, mode, wrapped, &inbound);
-                // A stream can last minutes: the request (the prompt, up to three times over:
-                // bytes, JSON tree, canonical form) and the route plan are not needed any more.
-                drop(inbound);
-                drop(plan);
-                let mut pump = Pump {
-                    state: &state,
-                    tx,
-                    meter: &mut meter,
-                    transform,
-                };
-                pump.run(first, rest).await;
+                pump.run(first_ok, rest).await;
             }
         }
         Err(failure) => {
@@ -410,45 +413,63 @@ struct Pump<'a> {
     tx: mpsc::Sender<Result<Bytes, Infallible>>,
     meter: &'a mut Meter,
     transform: StreamTransform,
+    splitter: SseSplitter,
+    /// Events for the client not sent yet.
+    out: Vec<Bytes>,
 }
 
 const KEEPALIVE: Bytes = Bytes::from_static(b": keep-alive\n\n");
 
 impl Pump<'_> {
-    async fn run(&mut self, first: Bytes, mut rest: ByteStream) {
-        let mut splitter = SseSplitter::default();
-        let mut pending = Some(first);
+    /// Splits and transforms an upstream chunk into `out`; false when its SSE is malformed.
+    fn feed(&mut self, chunk: &Bytes) -> bool {
+        if self.splitter.push(chunk).is_err() {
+            return false;
+        }
+        while let Some(event) = self.splitter.next_event() {
+            self.transform.event(event, &mut self.out);
+        }
+        true
+    }
+
+    /// The first chunk's events, queued before the status line is handed over: the head and
+    /// the first events then leave in one write rather than after another task wake-up.
+    fn prime(&mut self, first: &Bytes) -> bool {
+        let fed = self.feed(first);
+        let queued = self
+            .out
+            .iter()
+            .take_while(|bytes| self.tx.try_send(Ok((*bytes).clone())).is_ok())
+            .count();
+        self.out.drain(..queued);
+        fed
+    }
+
+    async fn run(&mut self, first_ok: bool, mut rest: ByteStream) {
         let mut last_data = Instant::now();
-        let mut out = Vec::new();
-        loop {
-            let chunk = match pending.take() {
-                Some(chunk) => chunk,
-                None => match self.next_chunk(&mut rest, &mut last_data).await {
-                    Some(chunk) => chunk,
-                    None => break,
-                },
-            };
-            if chunk.is_empty() {
-                // The upstream ended: flush what is left.
-                if let Some(tail) = splitter.take_rest() {
-                    self.transform.event(tail, &mut out);
+        if !first_ok {
+            self.fail(ProxyError::UpstreamInterrupted).await;
+        } else if self.send_all().await {
+            while let Some(chunk) = self.next_chunk(&mut rest, &mut last_data).await {
+                if chunk.is_empty() {
+                    // The upstream ended: flush what is left.
+                    if let Some(tail) = self.splitter.take_rest() {
+                        self.transform.event(tail, &mut self.out);
+                    }
+                    self.transform.end(&mut self.out);
+                    self.send_all().await;
+                    if !self.transform.completed() {
+                        self.meter.interrupt("upstream_incomplete");
+                    }
+                    break;
                 }
-                self.transform.end(&mut out);
-                self.send_all(&mut out).await;
-                if !self.transform.completed() {
-                    self.meter.interrupt("upstream_incomplete");
+                if !self.feed(&chunk) {
+                    self.fail(ProxyError::UpstreamInterrupted).await;
+                    break;
                 }
-                break;
-            }
-            if splitter.push(&chunk).is_err() {
-                self.fail(ProxyError::UpstreamInterrupted).await;
-                break;
-            }
-            while let Some(event) = splitter.next_event() {
-                self.transform.event(event, &mut out);
-            }
-            if !self.send_all(&mut out).await {
-                break;
+                if !self.send_all().await {
+                    break;
+                }
             }
         }
         if let Some(usage) = self.transform.usage() {
@@ -458,15 +479,20 @@ impl Pump<'_> {
             .content_events(self.transform.content_events(), self.transform.completed());
     }
 
-    /// Returns false when the client is gone.
-    async fn send_all(&mut self, out: &mut Vec<Bytes>) -> bool {
+    /// Sends `out` in order; false when the client is gone.
+    async fn send_all(&mut self) -> bool {
+        let mut out = std::mem::take(&mut self.out);
+        let mut sent_all = true;
         for bytes in out.drain(..) {
             if self.tx.send(Ok(bytes)).await.is_err() {
                 self.meter.interrupt("client_disconnected");
-                return false;
+                sent_all = false;
+                break;
             }
         }
-        true
+        out.clear();
+        self.out = out;
+        sent_all
     }
 
     /// The next upstream chunk; `None` when the pump must stop (the reason is already recorded).
