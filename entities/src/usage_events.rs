@@ -119,8 +119,9 @@ pub async fn record_batch(
     key_ids.dedup();
     let txn = db.begin().await?;
     for chunk in insert_chunks(&batch) {
+        // Without RETURNING: the ids are not needed, and reading them back was a query's work.
         Entity::insert_many(chunk.iter().cloned().map(NewUsage::into_active))
-            .exec(&txn)
+            .exec_without_returning(&txn)
             .await?;
     }
     for rollup in &rollups {

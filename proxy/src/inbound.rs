@@ -5,6 +5,7 @@ use axum::http::{HeaderMap, HeaderValue};
 use bytes::Bytes;
 use serde_json::{Map, Value};
 
+use crate::body_head::{BodyHead, Shape};
 use crate::canonical;
 use crate::dialect::Dialect;
 use crate::error::ProxyError;
@@ -16,8 +17,10 @@ pub struct Inbound {
     pub stream: bool,
     /// OpenAI callers that asked for the final usage chunk themselves.
     pub client_wants_usage: bool,
-    /// The body as sent, for passthrough to an upstream of the same format.
-    pub raw: Map<String, Value>,
+    /// The body as a JSON tree when the dialect's parse built one (Responses, Completions,
+    /// Gemini); Chat and Messages bodies are read again from `raw_bytes` only when a
+    /// passthrough must change them.
+    pub raw: Option<Map<String, Value>>,
     /// The body's bytes, forwarded untouched when a passthrough changes nothing in it.
     pub raw_bytes: Bytes,
     pub canonical: canonical::Request,
@@ -47,6 +50,9 @@ pub fn parse(
     headers: &HeaderMap,
     gemini: Option<&GeminiCall>,
 ) -> Result<Inbound, ProxyError> {
+    if matches!(dialect, Dialect::OpenAiChat | Dialect::Anthropic) && gemini.is_none() {
+        return parse_messages(dialect, raw, headers);
+    }
     let value: Value = serde_json::from_slice(raw)
         .map_err(|e| bad(format!("The request body is not valid JSON: {e}")))?;
     let Value::Object(body) = value else {
@@ -58,28 +64,35 @@ pub fn parse(
     if dialect == Dialect::OpenAiResponses {
         return parse_responses(body, raw, headers);
     }
-    if dialect == Dialect::OpenAiCompletions {
-        return parse_completions(body, raw);
-    }
-    let model = match body.get("model") {
-        Some(Value::String(m)) if !m.trim().is_empty() => m.clone(),
-        Some(_) => return Err(bad("`model` must be a non-empty string.")),
-        None => return Err(bad("You must provide a `model` parameter.")),
+    parse_completions(body, raw)
+}
+
+/// Chat Completions and Messages: the head is checked, then the one typed parse.
+fn parse_messages(
+    dialect: Dialect,
+    raw: &Bytes,
+    headers: &HeaderMap,
+) -> Result<Inbound, ProxyError> {
+    let head = BodyHead::read(raw).map_err(bad)?;
+    let model = match head.model {
+        Value::String(m) if !m.trim().is_empty() => m,
+        Value::Null => return Err(bad("You must provide a `model` parameter.")),
+        _ => return Err(bad("`model` must be a non-empty string.")),
     };
-    match body.get("messages") {
-        Some(Value::Array(m)) if !m.is_empty() => {}
-        Some(Value::Array(_)) => return Err(bad("`messages` must not be empty.")),
-        Some(_) => return Err(bad("`messages` must be an array.")),
-        None => return Err(bad("`messages` is a required property.")),
+    match head.messages {
+        Shape::Array => {}
+        Shape::EmptyArray => return Err(bad("`messages` must not be empty.")),
+        Shape::Other => return Err(bad("`messages` must be an array.")),
+        Shape::Missing => return Err(bad("`messages` is a required property.")),
     }
-    let stream = match body.get("stream") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(s)) => *s,
-        Some(_) => return Err(bad("`stream` must be a boolean.")),
+    let stream = match head.stream {
+        Value::Null => false,
+        Value::Bool(s) => s,
+        _ => return Err(bad("`stream` must be a boolean.")),
     };
-    let client_wants_usage = body
-        .get("stream_options")
-        .and_then(|o| o.get("include_usage"))
+    let client_wants_usage = head
+        .stream_options
+        .get("include_usage")
         .and_then(Value::as_bool)
         .unwrap_or(false);
     let canonical = to_canonical(dialect, raw)?;
@@ -88,7 +101,7 @@ pub fn parse(
         model,
         stream,
         client_wants_usage,
-        raw: body,
+        raw: None,
         raw_bytes: raw.clone(),
         canonical,
         anthropic_version: headers.get("anthropic-version").cloned(),
@@ -109,7 +122,7 @@ fn parse_completions(body: Map<String, Value>, raw: &Bytes) -> Result<Inbound, P
             .and_then(|o| o.get("include_usage"))
             .and_then(Value::as_bool)
             .unwrap_or(false),
-        raw: body,
+        raw: Some(body),
         raw_bytes: raw.clone(),
         canonical,
         anthropic_version: None,
@@ -143,7 +156,7 @@ fn parse_responses(
         model,
         stream,
         client_wants_usage: false,
-        raw: body,
+        raw: Some(body),
         raw_bytes: raw.clone(),
         canonical,
         anthropic_version: headers.get("anthropic-version").cloned(),
@@ -174,7 +187,7 @@ fn parse_gemini(
         model: call.model.clone(),
         stream: call.stream,
         client_wants_usage: false,
-        raw: body,
+        raw: Some(body),
         raw_bytes: raw.clone(),
         canonical,
         anthropic_version: None,

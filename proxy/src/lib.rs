@@ -3,6 +3,7 @@
 
 mod aggregate;
 pub mod auth;
+mod body_head;
 pub mod bus;
 mod call;
 pub mod canonical;

@@ -261,7 +261,11 @@ fn forwards_verbatim(inbound: &Inbound, target: &Target, format: Format, mode: M
 }
 
 fn passthrough_body(inbound: &Inbound, model: &str, format: Format) -> Value {
-    let mut body = inbound.raw.clone();
+    let mut body = match &inbound.raw {
+        Some(map) => map.clone(),
+        // Checked to be a JSON object when it arrived.
+        None => serde_json::from_slice(&inbound.raw_bytes).unwrap_or_default(),
+    };
     if format != Format::Gemini {
         body.insert("model".to_owned(), Value::String(model.to_owned()));
     }
