@@ -8,23 +8,28 @@
 //! opened when every lane is full. Over HTTP/1.1 a lane is an ordinary pool, so lanes cost
 //! nothing there beyond a counter.
 //!
-//! Opening a lane builds a client (2.8 ms in a release build here, mostly TLS set-up) on the
-//! request's thread; requests racing for the same new lane wait for it. That is once per
-//! `streams_per_connection` concurrent requests; building the next lane ahead, off the worker
-//! threads, would remove the wait.
+//! Opening a lane builds a client (2.8 ms in a release build here, mostly TLS set-up). The next
+//! lane is built ahead on a blocking thread once the last one is three-quarters full, so worker
+//! threads do not stop for it; only a burst that outruns the build waits for it.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// The most lanes opened; beyond it requests share the least busy lane.
 const MAX_LANES: usize = 512;
 
-pub struct Lanes {
+type Build = Box<dyn Fn() -> Result<reqwest::Client, reqwest::Error> + Send + Sync>;
+
+pub struct Lanes(Arc<Shared>);
+
+struct Shared {
     /// Also `slots[0]`; what a lane falls back to if its own client cannot be built.
     first: Arc<Lane>,
     slots: Box<[OnceLock<Arc<Lane>>]>,
     per_lane: usize,
-    build: Box<dyn Fn() -> Result<reqwest::Client, reqwest::Error> + Send + Sync>,
+    build: Build,
+    /// A lane is being built ahead: one at a time.
+    building_ahead: AtomicBool,
 }
 
 pub struct Lane {
@@ -57,33 +62,65 @@ impl Lanes {
         let slots: Box<[OnceLock<Arc<Lane>>]> = (0..MAX_LANES).map(|_| OnceLock::new()).collect();
         let first = Arc::new(Lane::new(build()?));
         let _ = slots[0].set(first.clone());
-        Ok(Self {
+        Ok(Self(Arc::new(Shared {
             first,
             slots,
             per_lane: per_lane.max(1),
             build: Box::new(build),
-        })
+            building_ahead: AtomicBool::new(false),
+        })))
     }
 
     /// A place in the first lane with room, opening a lane when all are full.
     pub fn take(&self) -> LaneTicket {
-        for slot in self.slots.iter() {
+        let shared = &self.0;
+        for (i, slot) in shared.slots.iter().enumerate() {
             let lane = match slot.get() {
                 Some(lane) => lane,
-                None => slot.get_or_init(|| self.open()),
+                None => slot.get_or_init(|| shared.open()),
             };
-            if lane.try_enter(self.per_lane) {
+            if let Some(in_flight) = lane.try_enter(shared.per_lane) {
+                if in_flight * 4 >= shared.per_lane * 3 {
+                    self.build_ahead(i + 1);
+                }
                 return LaneTicket(lane.clone());
             }
         }
-        self.least_busy()
+        shared.least_busy()
     }
 
     /// Lanes opened so far.
     pub fn open_lanes(&self) -> usize {
-        self.slots.iter().take_while(|s| s.get().is_some()).count()
+        self.0
+            .slots
+            .iter()
+            .take_while(|s| s.get().is_some())
+            .count()
     }
 
+    /// Opens lane `index` on a blocking thread unless it is open or being opened.
+    fn build_ahead(&self, index: usize) {
+        let shared = &self.0;
+        let Some(slot) = shared.slots.get(index) else {
+            return;
+        };
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        if slot.get().is_some() || shared.building_ahead.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let shared = shared.clone();
+        runtime.spawn_blocking(move || {
+            if let Some(slot) = shared.slots.get(index) {
+                slot.get_or_init(|| shared.open());
+            }
+            shared.building_ahead.store(false, Ordering::Release);
+        });
+    }
+}
+
+impl Shared {
     fn open(&self) -> Arc<Lane> {
         match (self.build)() {
             Ok(client) => {
@@ -119,12 +156,14 @@ impl Lane {
         }
     }
 
-    fn try_enter(&self, limit: usize) -> bool {
+    /// Enters when below `limit`; the count with this request.
+    fn try_enter(&self, limit: usize) -> Option<usize> {
         self.in_flight
             .fetch_update(Ordering::Acquire, Ordering::Relaxed, |n| {
                 (n < limit).then_some(n + 1)
             })
-            .is_ok()
+            .ok()
+            .map(|before| before + 1)
     }
 }
 
@@ -146,6 +185,28 @@ mod tests {
         assert_eq!(lanes.open_lanes(), 2);
         assert!(Arc::ptr_eq(&a.0, &b.0));
         assert!(!Arc::ptr_eq(&a.0, &c.0));
+    }
+
+    #[tokio::test]
+    async fn the_next_lane_is_built_ahead_when_the_last_fills_up() {
+        let lanes = lanes(4);
+        let held: Vec<_> = (0..3).map(|_| lanes.take()).collect();
+        for _ in 0..500 {
+            if lanes.open_lanes() == 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        assert_eq!(
+            lanes.open_lanes(),
+            2,
+            "the second lane opened before the first was full"
+        );
+        let fourth = lanes.take();
+        assert!(
+            Arc::ptr_eq(&fourth.0, &held[0].0),
+            "the first lane is filled first"
+        );
     }
 
     #[test]
