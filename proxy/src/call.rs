@@ -1,5 +1,5 @@
-//! One proxied request, run as a tracked task that owns its usage record: whether the client
-//! waits, hangs up, or the server shuts down, exactly one usage event is written.
+//! One proxied request and its usage record: whether the client waits, hangs up, or the
+//! server shuts down, exactly one usage event is written.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -11,8 +11,9 @@ use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use entities::AccountKind;
 use entities::account_cooldowns::CooldownChange;
+use futures::FutureExt;
 use futures::stream::{BoxStream, StreamExt};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::mpsc;
 
 use crate::cooldown::Cause;
 use crate::dialect::{Dialect, Format};
@@ -80,28 +81,32 @@ impl Failure {
     }
 }
 
-pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
+/// Runs one proxied request in the handler's own task (no hand-over to another task and
+/// back); only a stream's pumping goes on in a tracked task of its own.
+pub async fn run(call: Call) -> Response {
     let Call {
         state,
         inbound,
         plan,
-        mut meter,
+        meter,
     } = call;
     let request_id = meter.request_id;
     let dialect = inbound.dialect;
+    let mut pending = Pending {
+        state: state.clone(),
+        meter: Some(meter),
+    };
+    let Some(meter) = pending.meter.as_mut() else {
+        return ProxyError::Internal.render(dialect);
+    };
     let started = tokio::select! {
         biased;
-        () = head.closed() => {
-            meter.fail(499, "client_disconnected");
-            complete(&state, meter).await;
-            return;
-        }
         () = state.hard_stop.cancelled() => Err(Failure::Fatal(ProxyError::ShuttingDown)),
         // Boxed: the attempts' futures (the upstream client's, the collector's) are large and
-        // short-lived; a stream's task keeps only the small pumping state for its whole life.
-        r = Box::pin(try_targets(&state, &inbound, &plan, &mut meter)) => r,
+        // short-lived.
+        r = Box::pin(try_targets(&state, &inbound, &plan, meter)) => r,
     };
-    match started {
+    let response = match started {
         Ok(Started {
             format,
             mode,
@@ -113,7 +118,7 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
                 StartedBody::Whole(body) => codec::whole(body, format, mode, &inbound),
                 StartedBody::Stream { .. } => Err(ProxyError::Internal),
             };
-            let response = match rendered {
+            match rendered {
                 Ok((body, usage)) => {
                     if let Some(usage) = usage {
                         meter.usage(usage);
@@ -124,9 +129,6 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
                     meter.fail(e.status().as_u16(), e.kind());
                     with_request_id(e.render(dialect), request_id)
                 }
-            };
-            if head.send(response).is_err() {
-                meter.interrupt("client_disconnected");
             }
         }
         Ok(Started {
@@ -135,38 +137,80 @@ pub async fn run(call: Call, mut head: oneshot::Sender<Response>) {
             wrapped,
             body: StartedBody::Stream { first, rest },
         }) => {
-            let (tx, rx) = mpsc::channel(8);
             let transform = StreamTransform::new(format, mode, wrapped, &inbound);
             // A stream can last minutes: the request (the prompt, up to three times over:
             // bytes, JSON tree, canonical form) and the route plan are not needed any more.
             drop(inbound);
             drop(plan);
-            let mut pump = Pump {
-                state: &state,
-                tx,
-                meter: &mut meter,
-                transform,
-                splitter: SseSplitter::default(),
-                out: Vec::new(),
-            };
-            let first_ok = pump.prime(&first);
-            if head.send(sse_response(rx, request_id)).is_err() {
-                pump.meter.interrupt("client_disconnected");
-            } else {
-                pump.run(first_ok, rest).await;
+            if let Some(meter) = pending.meter.take() {
+                return start_stream(state, meter, transform, &first, rest);
             }
+            ProxyError::Internal.render(dialect)
         }
-        Err(failure) => {
-            let response = failure_response(failure, dialect, &mut meter);
-            let _ = head.send(with_request_id(response, request_id));
+        Err(failure) => with_request_id(failure_response(failure, dialect, meter), request_id),
+    };
+    if let Some(meter) = pending.meter.take() {
+        complete_soon(&state, meter);
+    }
+    response
+}
+
+/// Hands the stream to a tracked task that pumps it; its first events are queued before the
+/// status line is returned, so the head and the first events leave in one write.
+fn start_stream(
+    state: ProxyState,
+    meter: Meter,
+    transform: StreamTransform,
+    first: &Bytes,
+    rest: ByteStream,
+) -> Response {
+    let request_id = meter.request_id;
+    let (tx, rx) = mpsc::channel(8);
+    let mut pump = Pump {
+        state: state.clone(),
+        tx,
+        meter,
+        transform,
+        splitter: SseSplitter::default(),
+        out: Vec::new(),
+    };
+    let first_ok = pump.prime(first);
+    state.tasks.spawn(async move {
+        pump.run(first_ok, rest).await;
+        let Pump { state, meter, .. } = pump;
+        complete(state, meter).await;
+    });
+    sse_response(rx, request_id)
+}
+
+/// A request whose answer has not started. Hyper drops the handler's future when the client
+/// hangs up; the request is then recorded here, once, as the client's disconnection.
+struct Pending {
+    state: ProxyState,
+    meter: Option<Meter>,
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Some(mut meter) = self.meter.take() {
+            meter.fail(499, "client_disconnected");
+            complete_soon(&self.state, meter);
         }
     }
-    complete(&state, meter).await;
+}
+
+/// Completes a request now when nothing needs waiting for (the in-memory limiter), otherwise
+/// in a tracked task: the client's answer never waits for a limiter round trip.
+fn complete_soon(state: &ProxyState, meter: Meter) {
+    let mut completing = Box::pin(complete(state.clone(), meter));
+    if (&mut completing).now_or_never().is_none() {
+        state.tasks.spawn(completing);
+    }
 }
 
 /// Settles what admission reserved against what was really used, then records the usage:
 /// the limiter's counters and the usage rows agree.
-async fn complete(state: &ProxyState, mut meter: Meter) {
+async fn complete(state: ProxyState, mut meter: Meter) {
     let reservation = meter.take_reservation();
     let usage = meter.finish();
     if let Some(reservation) = reservation {
@@ -408,10 +452,10 @@ async fn status_failure(response: reqwest::Response, format: Format) -> Failure 
 }
 
 /// Forwards a stream to the client event by event, through the transform.
-struct Pump<'a> {
-    state: &'a ProxyState,
+struct Pump {
+    state: ProxyState,
     tx: mpsc::Sender<Result<Bytes, Infallible>>,
-    meter: &'a mut Meter,
+    meter: Meter,
     transform: StreamTransform,
     splitter: SseSplitter,
     /// Events for the client not sent yet.
@@ -420,7 +464,7 @@ struct Pump<'a> {
 
 const KEEPALIVE: Bytes = Bytes::from_static(b": keep-alive\n\n");
 
-impl Pump<'_> {
+impl Pump {
     /// Splits and transforms an upstream chunk into `out`; false when its SSE is malformed.
     fn feed(&mut self, chunk: &Bytes) -> bool {
         if self.splitter.push(chunk).is_err() {

@@ -1,5 +1,5 @@
 //! The entry of every proxied request, whatever the dialect: authenticate, check, route, then
-//! hand over to a request task. Every error is answered in the caller's dialect.
+//! run the call. Every error is answered in the caller's dialect.
 
 use std::time::Instant;
 
@@ -8,7 +8,6 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use bytes::Bytes;
-use tokio::sync::oneshot;
 
 use crate::auth::Principal;
 use crate::call::{self, Call, with_request_id};
@@ -173,17 +172,13 @@ async fn handle(
         meter.set_target(first);
     }
     meter.hold(admission.reservation);
-    let (head_tx, head_rx) = oneshot::channel();
     let call = Call {
-        state: state.clone(),
+        state,
         inbound,
         plan,
         meter,
     };
-    state.tasks.spawn(call::run(call, head_tx));
-    let mut response = head_rx
-        .await
-        .unwrap_or_else(|_| ProxyError::Internal.render(dialect));
+    let mut response = call::run(call).await;
     admission.headers.apply(response.headers_mut());
     response
 }

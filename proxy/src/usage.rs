@@ -32,6 +32,8 @@ pub struct UsageRecorder {
     /// Wakes the writer before its flush interval when a whole batch is waiting.
     batch_ready: Arc<Notify>,
     batch_size: usize,
+    /// Registered once: the registry's lookup by name costs more than the update.
+    depth: metrics::Gauge,
 }
 
 impl UsageRecorder {
@@ -62,7 +64,7 @@ impl UsageRecorder {
         if depth == self.batch_size {
             self.batch_ready.notify_one();
         }
-        metrics::gauge!(QUEUE_DEPTH_GAUGE).set(depth as f64);
+        self.depth.set(depth as f64);
     }
 }
 
@@ -92,6 +94,7 @@ pub fn start(
         tasks,
         batch_ready: batch_ready.clone(),
         batch_size: settings.batch_size.max(1),
+        depth: metrics::gauge!(QUEUE_DEPTH_GAUGE),
     };
     let writer = Writer {
         db,
@@ -185,7 +188,7 @@ async fn write_with_retry(db: &DatabaseConnection, records: Vec<Record>) -> Vec<
     }
     let mut delay = Duration::from_millis(100);
     for attempt in 1..=MAX_ATTEMPTS {
-        match usage_events::record_batch(db, batch.clone(), &cooldowns).await {
+        match usage_events::record_batch(db, &batch, &cooldowns).await {
             Ok(()) => {
                 metrics::counter!("satu_usage_events_written_total").increment(batch.len() as u64);
                 return batch.iter().map(UsageEvent::from).collect();

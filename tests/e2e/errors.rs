@@ -20,6 +20,7 @@ on_both_backends!(
     upstream_timeout_gets_504,
     mid_stream_upstream_failure_becomes_an_error_event,
     client_disconnect_mid_stream_still_records_usage,
+    client_hanging_up_before_the_answer_is_recorded_once,
 );
 
 async fn error_of(response: reqwest::Response) -> (u16, Value) {
@@ -341,5 +342,32 @@ async fn client_disconnect_mid_stream_still_records_usage(backend: Backend) {
         row.prompt_tokens > 0,
         "the prompt is estimated when no usage arrived"
     );
+    app.stop().await;
+}
+
+async fn client_hanging_up_before_the_answer_is_recorded_once(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    let app = spawn_app(backend, &upstream.base_url, &[]).await;
+    let caller = app.create_caller().await;
+    app.add_account(&caller, Provider::OpenAi, "sk-1", None, &[])
+        .await;
+    upstream.push(Behavior::Delay(Duration::from_millis(1_000)));
+    let gave_up = app
+        .chat(&caller.key, chat_body("gpt-4o", false))
+        .timeout(Duration::from_millis(200))
+        .send()
+        .await;
+    assert!(gave_up.unwrap_err().is_timeout());
+    let row = &app.usage_rows(&caller, 1).await[0];
+    assert_eq!(row.status_code, 499);
+    assert_eq!(row.error_kind.as_deref(), Some("client_disconnected"));
+    assert!(
+        row.latency_ms < 900,
+        "recorded when the client left, not when the upstream answered: {} ms",
+        row.latency_ms
+    );
+    // The upstream's late answer adds nothing: one request, one row.
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    assert_eq!(app.usage_rows(&caller, 1).await.len(), 1);
     app.stop().await;
 }

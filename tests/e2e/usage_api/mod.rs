@@ -132,7 +132,7 @@ fn usage(user: &User, e: &Ev) -> NewUsage {
 
 async fn record(app: &TestApp, user: &User, events: &[Ev]) -> Vec<NewUsage> {
     let rows: Vec<NewUsage> = events.iter().map(|e| usage(user, e)).collect();
-    usage_events::record_batch(&app.db, rows.clone(), &[])
+    usage_events::record_batch(&app.db, &rows, &[])
         .await
         .unwrap();
     rows
