@@ -1,7 +1,6 @@
 //! Who is calling: a Satu API key → principal, from an in-memory cache keyed by the key's SHA-256.
 //! A key is read from the database at most once per cache TTL, never per request.
 
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
@@ -10,6 +9,7 @@ use entities::secret_token::sha256_hex;
 use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
+use crate::FastMap;
 use crate::error::ProxyError;
 use crate::limits::Allowance;
 
@@ -32,7 +32,7 @@ struct Entry {
 pub struct KeyCache {
     db: DatabaseConnection,
     ttl: Duration,
-    entries: RwLock<HashMap<String, Entry>>,
+    entries: RwLock<FastMap<String, Entry>>,
 }
 
 /// The key from `Authorization: Bearer`, `x-api-key` or `x-goog-api-key`.
@@ -56,7 +56,7 @@ impl KeyCache {
         Self {
             db,
             ttl,
-            entries: RwLock::new(HashMap::new()),
+            entries: RwLock::new(FastMap::default()),
         }
     }
 

@@ -616,9 +616,12 @@ fn sse_response(
     with_request_id(response, request_id)
 }
 
+const REQUEST_ID: header::HeaderName = header::HeaderName::from_static("x-request-id");
+
 pub fn with_request_id(mut response: Response, request_id: uuid::Uuid) -> Response {
-    if let Ok(value) = HeaderValue::from_str(&request_id.to_string()) {
-        response.headers_mut().insert("x-request-id", value);
+    let mut text = uuid::Uuid::encode_buffer();
+    if let Ok(value) = HeaderValue::from_str(request_id.hyphenated().encode_lower(&mut text)) {
+        response.headers_mut().insert(REQUEST_ID, value);
     }
     response
 }

@@ -1,21 +1,22 @@
 //! The model catalog in memory: ids and aliases → model (provider, prices). Reloaded periodically.
 
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use entities::model_catalog::{self, Model};
 use sea_orm::{DatabaseConnection, DbErr};
 
+use crate::FastMap;
+
 #[derive(Default)]
 pub struct CatalogSnapshot {
-    by_name: HashMap<String, Arc<Model>>,
+    by_name: FastMap<String, Arc<Model>>,
     pub models: Vec<Arc<Model>>,
 }
 
 impl CatalogSnapshot {
     pub fn from_models(models: Vec<Model>) -> Self {
         let models: Vec<Arc<Model>> = models.into_iter().map(Arc::new).collect();
-        let mut by_name = HashMap::new();
+        let mut by_name = FastMap::default();
         for m in &models {
             for alias in &m.aliases.0 {
                 by_name.insert(alias.clone(), m.clone());

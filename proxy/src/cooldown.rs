@@ -2,12 +2,12 @@
 //! model for a while — as long as the provider said, else a bounded exponential backoff — and
 //! comes back by itself. Never a permanent disable.
 
-use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use uuid::Uuid;
 
+use crate::FastMap;
 use crate::error::ProxyError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,7 +61,7 @@ const MAX_ENTRIES: usize = 100_000;
 
 #[derive(Default)]
 pub struct Cooldowns {
-    entries: Mutex<HashMap<(Uuid, String), Entry>>,
+    entries: Mutex<FastMap<(Uuid, String), Entry>>,
 }
 
 impl Cooldowns {

@@ -1,7 +1,6 @@
 //! Each user's routable provider accounts with their credentials opened, cached in memory so the
 //! hot path never reads the database or decrypts. Re-read at most once per cache TTL.
 
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -15,6 +14,7 @@ use reqwest::Url;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
+use crate::FastMap;
 use crate::config::ProvidersConfig;
 use crate::error::ProxyError;
 use crate::upstream_guard::check_base_url;
@@ -97,7 +97,7 @@ pub struct Directory {
     providers: ProvidersConfig,
     allow_private: bool,
     ttl: Duration,
-    entries: RwLock<HashMap<Uuid, Entry>>,
+    entries: RwLock<FastMap<Uuid, Entry>>,
 }
 
 const MAX_USERS: usize = 100_000;
@@ -116,7 +116,7 @@ impl Directory {
             providers,
             allow_private,
             ttl,
-            entries: RwLock::new(HashMap::new()),
+            entries: RwLock::new(FastMap::default()),
         }
     }
 

@@ -1,10 +1,11 @@
 //! Recent time to first token per (account, model), as an exponentially weighted moving
 //! average: what the `fastest` strategy orders by.
 
-use std::collections::HashMap;
 use std::sync::Mutex;
 
 use uuid::Uuid;
+
+use crate::FastMap;
 
 /// Weight of the newest sample.
 const ALPHA: f64 = 0.3;
@@ -12,7 +13,7 @@ const MAX_ENTRIES: usize = 100_000;
 
 #[derive(Default)]
 pub struct Latencies {
-    ewma_ms: Mutex<HashMap<(Uuid, String), f64>>,
+    ewma_ms: Mutex<FastMap<(Uuid, String), f64>>,
 }
 
 impl Latencies {

@@ -38,3 +38,7 @@ pub mod usage;
 pub use config::{ProvidersConfig, ProxyConfig};
 pub use routes::router;
 pub use state::{ProxyDeps, ProxyState};
+
+/// The maps on the request path: keys are ids, hashes and model names that Satu stores, so a
+/// fast seeded hash serves better than SipHash's resistance to chosen keys.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;

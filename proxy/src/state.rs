@@ -169,5 +169,19 @@ fn upstream_client(config: &ProxyConfig) -> Result<reqwest::Client, reqwest::Err
     if config.upstream_h2c {
         builder = builder.http2_prior_knowledge();
     }
+    if !env_proxy_configured() {
+        // reqwest reads the proxy variables once, at build time, yet matches every request's
+        // URL against its proxy rules: without variables there is nothing to match.
+        builder = builder.no_proxy();
+    }
     builder.build()
+}
+
+/// Whether the environment names an HTTP proxy for outgoing requests (as reqwest reads it).
+fn env_proxy_configured() -> bool {
+    ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"]
+        .iter()
+        .any(|name| {
+            std::env::var_os(name).is_some() || std::env::var_os(name.to_lowercase()).is_some()
+        })
 }

@@ -1,8 +1,9 @@
 //! The in-process limiter (the embedded default): counters in one map under a mutex, expired
 //! lazily and swept as the map grows.
 
-use std::collections::HashMap;
 use std::sync::Mutex;
+
+use crate::FastMap;
 
 use super::limiter::{Admit, Counter, Limiter, LimiterError};
 
@@ -13,7 +14,7 @@ pub struct MemoryLimiter {
 
 #[derive(Default)]
 struct State {
-    counters: HashMap<String, Slot>,
+    counters: FastMap<String, Slot>,
     /// Map size that triggers the next sweep of expired counters (amortised O(1) per insert).
     sweep_at: usize,
 }
@@ -35,10 +36,14 @@ impl State {
 
     fn add(&mut self, counter: &Counter, now_ms: i64) -> i64 {
         let expires_ms = now_ms.saturating_add(ms(counter.ttl_ms));
-        let slot = self.counters.entry(counter.key.clone()).or_insert(Slot {
-            value: 0,
-            expires_ms,
-        });
+        // Looked up before inserting: most counters exist, and `entry` would copy the key.
+        let slot = match self.counters.get_mut(&counter.key) {
+            Some(slot) => slot,
+            None => self.counters.entry(counter.key.clone()).or_insert(Slot {
+                value: 0,
+                expires_ms,
+            }),
+        };
         if slot.expires_ms <= now_ms {
             *slot = Slot {
                 value: 0,
