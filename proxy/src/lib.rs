@@ -25,6 +25,7 @@ pub mod limits;
 mod meter;
 mod models;
 pub mod oauth;
+mod pump;
 mod retry_hint;
 pub mod route;
 pub mod routes;
