@@ -382,7 +382,7 @@ def write_results(r):
         "",
         "## Targets",
         "",
-        "| figure | measured | floor (bare axum + reqwest) | target | |",
+        "| figure | measured | floor (bare axum + hyper-util) | target | |",
         "|---|---|---|---|---|",
         f"| CPU per proxied request (passthrough, 64 conns) | {cpu:.1f} µs | {r['floor_c64']['cpu_us']:.1f} µs | ≤ {T['cpu_us']:.0f} µs | {verdict(cpu, T['cpu_us'])} |",
         f"| added p50 latency, 1 connection | {added_p50_c1:.0f} µs | {floor_p50_c1:.0f} µs | ≤ {T['added_p50_c1_us']:.0f} µs | {verdict(added_p50_c1, T['added_p50_c1_us'])} |",
@@ -402,9 +402,9 @@ def write_results(r):
         "|---|---|---|---|---|---|---|",
     ]
     rows = [
-        ("direct: mock OpenAI", "direct_c1", 1), ("floor: bare axum + reqwest forwarder", "floor_c1", 1),
+        ("direct: mock OpenAI", "direct_c1", 1), ("floor: bare axum + hyper-util forwarder", "floor_c1", 1),
         ("through satu: OpenAI → OpenAI (passthrough)", "via_c1", 1),
-        ("direct: mock OpenAI", "direct_c64", 64), ("floor: bare axum + reqwest forwarder", "floor_c64", 64),
+        ("direct: mock OpenAI", "direct_c64", 64), ("floor: bare axum + hyper-util forwarder", "floor_c64", 64),
         ("through satu: OpenAI → OpenAI (passthrough)", "via_c64", 64),
         ("direct: mock Anthropic", "anthropic_direct_c64", 64),
         ("through satu: OpenAI client → Anthropic upstream", "openai_to_anthropic_c64", 64),
@@ -420,7 +420,7 @@ def write_results(r):
         f"Added latency: 1 connection p50 {added_p50_c1:.0f} µs, p99 {added_p99_c1:.0f} µs; "
         f"64 connections p50 {added_p50_c64:.0f} µs, p99 {added_p99_c64:.0f} µs.",
         "",
-        f"The floor (`bench-floor`: an axum handler that forwards the body with reqwest and returns the "
+        f"The floor (`bench-floor`: an axum handler that forwards the body with Satu's upstream client (hyper-util) and returns the "
         f"answer; no auth, routing, limits or usage) on the same run: CPU {r['floor_c64']['cpu_us']:.1f} µs "
         f"per request at 64 connections, added p50 {floor_p50_c1:.0f} µs at 1 connection, added p99 "
         f"{floor_p99_c64:.0f} µs at 64 connections. What satu adds beyond it is its own work: "

@@ -1,17 +1,17 @@
 //! Reads a whole upstream stream into one canonical response, for upstreams that always stream
 //! (the Codex backend) answering callers that did not ask for a stream.
 
-use bytes::Bytes;
-use futures::stream::{BoxStream, StreamExt};
+use futures::stream::StreamExt;
 
 use crate::canonical::{Collector, Response};
 use crate::codec::{self, Decoder};
 use crate::dialect::Format;
 use crate::error::ProxyError;
 use crate::sse::{SseSplitter, event_data};
+use crate::upstream_client::ByteStream;
 
 pub async fn collect(
-    mut stream: BoxStream<'static, reqwest::Result<Bytes>>,
+    mut stream: ByteStream,
     format: Format,
     wrapped: bool,
 ) -> Result<Response, ProxyError> {

@@ -9,7 +9,7 @@ use bytes::Bytes;
 use entities::AccountKind;
 use entities::account_cooldowns::CooldownChange;
 use futures::FutureExt;
-use futures::stream::{BoxStream, StreamExt};
+use futures::stream::StreamExt;
 
 use crate::cooldown::Cause;
 use crate::dialect::{Dialect, Format};
@@ -22,6 +22,7 @@ use crate::route::{RoutePlan, Target};
 use crate::state::ProxyState;
 use crate::transform::StreamTransform;
 use crate::upstream::{self, Mode};
+use crate::upstream_client::{self as client, ByteStream, classify};
 use crate::{aggregate, codec, pump};
 
 pub struct Call {
@@ -30,8 +31,6 @@ pub struct Call {
     pub plan: RoutePlan,
     pub meter: Meter,
 }
-
-pub(crate) type ByteStream = BoxStream<'static, reqwest::Result<Bytes>>;
 
 /// An upstream that answered successfully, before anything was sent to the client.
 struct Started {
@@ -325,37 +324,39 @@ async fn attempt(
     let endpoint = upstream::Endpoint {
         codex_originator: &state.codex_originator,
     };
-    // Held until the answer is read; a stream carries it to its end.
-    let lane = state.upstreams.take();
-    let prepared =
-        upstream::prepare(lane.client(), inbound, target, &endpoint).map_err(Failure::Fatal)?;
+    let prepared = upstream::prepare(inbound, target, &endpoint).map_err(|e| match e {
+        ProxyError::Internal => Failure::Fatal(e),
+        // This account's address or credentials cannot be sent: the next one may do.
+        other => Failure::Retryable(other),
+    })?;
     let (format, mode, wrapped) = (prepared.format, prepared.mode, prepared.wrapped);
     let collect = prepared.upstream_stream && !inbound.stream;
+    // Held until the answer is read; a stream carries it to its end.
+    let lane = state.upstreams.take();
     let begin = async {
-        let response = prepared
-            .request
-            .send()
+        let response = lane
+            .client()
+            .request(prepared.request)
             .await
             .map_err(|e| Failure::Retryable(classify(&e)))?;
-        if !response.status().is_success() {
-            return Err(status_failure(response, format).await);
+        let (head, body) = response.into_parts();
+        if !head.status.is_success() {
+            return Err(status_failure(head, body, format).await);
         }
         let body = if collect {
-            let stream = response.bytes_stream().boxed();
             StartedBody::Collected(
-                aggregate::collect(stream, format, wrapped)
+                aggregate::collect(client::stream(body), format, wrapped)
                     .await
                     .map_err(Failure::Retryable)?,
             )
         } else if inbound.stream {
-            let rest = response.bytes_stream().map(move |chunk| {
+            let rest = client::stream(body).map(move |chunk| {
                 let _in_lane = &lane;
                 chunk
             });
             first_chunk(rest.boxed()).await?
         } else {
-            let bytes = response
-                .bytes()
+            let bytes = client::read_all(body)
                 .await
                 .map_err(|e| Failure::Retryable(classify(&e)))?;
             let bytes = match wrapped.then(|| codec::unwrap_code_assist(&bytes)).flatten() {
@@ -388,18 +389,13 @@ async fn first_chunk(mut rest: ByteStream) -> Result<StartedBody, Failure> {
     }
 }
 
-fn classify(err: &reqwest::Error) -> ProxyError {
-    if err.is_timeout() {
-        ProxyError::UpstreamTimeout
-    } else {
-        ProxyError::UpstreamUnreachable
-    }
-}
-
-async fn status_failure(response: reqwest::Response, format: Format) -> Failure {
-    let status = response.status();
-    let headers = response.headers().clone();
-    let body = match response.bytes().await {
+async fn status_failure(
+    head: axum::http::response::Parts,
+    body: hyper::body::Incoming,
+    format: Format,
+) -> Failure {
+    let (status, headers) = (head.status, head.headers);
+    let body = match client::read_all(body).await {
         Ok(body) => body,
         Err(e) => return Failure::Retryable(classify(&e)),
     };
@@ -411,7 +407,7 @@ async fn status_failure(response: reqwest::Response, format: Format) -> Failure 
         403 => Failure::Retryable(ProxyError::UpstreamAuth),
         408 | 500..=599 => Failure::Retryable(ProxyError::UpstreamStatus(status.as_u16())),
         _ => Failure::Upstream {
-            status: StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY),
+            status,
             body,
             format,
         },

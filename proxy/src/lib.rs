@@ -33,6 +33,7 @@ pub mod sse;
 pub mod state;
 mod transform;
 mod upstream;
+pub mod upstream_client;
 pub mod upstream_guard;
 pub mod usage;
 

@@ -11,12 +11,13 @@ use bytes::Bytes;
 use futures::stream::StreamExt;
 use tokio::sync::mpsc;
 
-use crate::call::{ByteStream, complete, with_request_id};
+use crate::call::{complete, with_request_id};
 use crate::error::ProxyError;
 use crate::meter::Meter;
 use crate::sse::SseSplitter;
 use crate::state::ProxyState;
 use crate::transform::StreamTransform;
+use crate::upstream_client::ByteStream;
 
 /// Hands the stream to a tracked task that pumps it; its first events are queued before the
 /// status line is returned, so the head and the first events leave in one write.

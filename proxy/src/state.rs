@@ -19,7 +19,7 @@ use crate::lanes::Lanes;
 use crate::latency::Latencies;
 use crate::limits::Limits;
 use crate::oauth::Refresher;
-use crate::upstream_guard::GuardedResolver;
+use crate::upstream_client::{ClientFactory, UpstreamClient};
 use crate::usage::{self, UsageRecorder, UsageWriter, WriterSettings};
 
 #[derive(Clone)]
@@ -33,7 +33,7 @@ pub struct Inner {
     pub cooldowns: Cooldowns,
     pub latencies: Latencies,
     /// Upstream HTTP clients, enough of them that no request waits for an HTTP/2 stream.
-    pub upstreams: Lanes,
+    pub upstreams: Lanes<UpstreamClient>,
     /// Who Satu says it is to the Codex backend.
     pub codex_originator: String,
     pub usage: UsageRecorder,
@@ -71,7 +71,7 @@ pub struct ProxyDeps {
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
     #[error("building the upstream HTTP client failed: {0}")]
-    Http(#[from] reqwest::Error),
+    Http(#[from] std::io::Error),
     #[error("loading the model catalog failed: {0}")]
     Catalog(#[from] sea_orm::DbErr),
 }
@@ -80,10 +80,10 @@ impl ProxyState {
     /// Builds the proxy and starts its usage writer. The writer must be shut down after the
     /// request tasks finish.
     pub async fn start(deps: ProxyDeps) -> Result<(Self, UsageWriter), StartError> {
-        let client_config = deps.config.clone();
+        let clients = ClientFactory::new(&deps.config)?;
         let upstreams = Lanes::new(deps.config.upstream_streams_per_connection, move || {
-            upstream_client(&client_config)
-        })?;
+            clients.client()
+        });
         let catalog = Catalog::default();
         catalog.reload(&deps.db).await?;
         let (usage, writer) = usage::start(
@@ -154,34 +154,4 @@ fn forget_invalidated(
             }
         }
     });
-}
-
-fn upstream_client(config: &ProxyConfig) -> Result<reqwest::Client, reqwest::Error> {
-    let mut builder = reqwest::Client::builder()
-        .connect_timeout(config.connect_timeout())
-        .pool_idle_timeout(Duration::from_secs(90))
-        .tcp_nodelay(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .user_agent(concat!("satu/", env!("CARGO_PKG_VERSION")));
-    if !config.allow_private_upstreams {
-        builder = builder.dns_resolver(GuardedResolver::shared());
-    }
-    if config.upstream_h2c {
-        builder = builder.http2_prior_knowledge();
-    }
-    if !env_proxy_configured() {
-        // reqwest reads the proxy variables once, at build time, yet matches every request's
-        // URL against its proxy rules: without variables there is nothing to match.
-        builder = builder.no_proxy();
-    }
-    builder.build()
-}
-
-/// Whether the environment names an HTTP proxy for outgoing requests (as reqwest reads it).
-fn env_proxy_configured() -> bool {
-    ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"]
-        .iter()
-        .any(|name| {
-            std::env::var_os(name).is_some() || std::env::var_os(name.to_lowercase()).is_some()
-        })
 }

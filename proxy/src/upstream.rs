@@ -2,9 +2,11 @@
 //! (only model, auth and required headers change), else a translation of the canonical request.
 //! Subscription (OAuth) accounts add what their endpoints require.
 
-use axum::http::{HeaderValue, header};
+use axum::http::header::{self, HeaderName};
+use axum::http::{HeaderMap, HeaderValue, Method, Request, Uri};
 use bytes::Bytes;
 use entities::{AccountKind, Provider};
+use http_body_util::Full;
 use serde_json::{Map, Value, json};
 use url::Url;
 
@@ -14,11 +16,22 @@ use crate::error::ProxyError;
 use crate::formats::{anthropic, gemini, openai_chat, openai_responses};
 use crate::inbound::Inbound;
 use crate::route::Target;
+use crate::upstream_client::UpstreamRequest;
 
 const ANTHROPIC_VERSION: &str = "2023-06-01";
 const ANTHROPIC_OAUTH_BETA: &str = "oauth-2025-04-20";
 /// Claude subscriptions take requests that present themselves as Claude Code.
 const CLAUDE_CODE_IDENTITY: &str = "You are Claude Code, Anthropic's official CLI for Claude.";
+const USER_AGENT: HeaderValue =
+    HeaderValue::from_static(concat!("satu/", env!("CARGO_PKG_VERSION")));
+const JSON: HeaderValue = HeaderValue::from_static("application/json");
+const EVENT_STREAM: HeaderValue = HeaderValue::from_static("text/event-stream");
+const ANTHROPIC_VERSION_HEADER: HeaderName = HeaderName::from_static("anthropic-version");
+const ANTHROPIC_BETA: HeaderName = HeaderName::from_static("anthropic-beta");
+const X_API_KEY: HeaderName = HeaderName::from_static("x-api-key");
+const X_GOOG_API_KEY: HeaderName = HeaderName::from_static("x-goog-api-key");
+const ORIGINATOR: HeaderName = HeaderName::from_static("originator");
+const CHATGPT_ACCOUNT_ID: HeaderName = HeaderName::from_static("chatgpt-account-id");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -27,7 +40,7 @@ pub enum Mode {
 }
 
 pub struct Prepared {
-    pub request: reqwest::RequestBuilder,
+    pub request: UpstreamRequest,
     pub format: Format,
     pub mode: Mode,
     /// The upstream streams even when the client did not ask (Codex backend): collect it.
@@ -42,7 +55,6 @@ pub struct Endpoint<'a> {
 }
 
 pub fn prepare(
-    http: &reqwest::Client,
     inbound: &Inbound,
     target: &Target,
     endpoint: &Endpoint<'_>,
@@ -77,23 +89,24 @@ pub fn prepare(
         }
         Bytes::from(serde_json::to_vec(&body).map_err(|_| ProxyError::Internal)?)
     };
-    let accept = if upstream_stream {
-        "text/event-stream"
-    } else {
-        "application/json"
-    };
-    let request = authorized(
-        http,
+    let mut headers = HeaderMap::with_capacity(8);
+    headers.insert(header::CONTENT_TYPE, JSON);
+    let accept = if upstream_stream { EVENT_STREAM } else { JSON };
+    headers.insert(header::ACCEPT, accept);
+    headers.insert(header::USER_AGENT, USER_AGENT);
+    let uri = authorized(
+        &mut headers,
         inbound,
         target,
         format,
         mode,
         upstream_stream,
         endpoint,
-    )
-    .header(header::CONTENT_TYPE, "application/json")
-    .header(header::ACCEPT, accept)
-    .body(body);
+    )?;
+    let mut request = Request::new(Full::new(body));
+    *request.method_mut() = Method::POST;
+    *request.uri_mut() = uri;
+    *request.headers_mut() = headers;
     Ok(Prepared {
         request,
         format,
@@ -103,34 +116,32 @@ pub fn prepare(
     })
 }
 
+/// The endpoint's URI; its credentials and required headers go into `headers`.
 fn authorized(
-    http: &reqwest::Client,
+    headers: &mut HeaderMap,
     inbound: &Inbound,
     target: &Target,
     format: Format,
     mode: Mode,
     stream: bool,
     endpoint: &Endpoint<'_>,
-) -> reqwest::RequestBuilder {
+) -> Result<Uri, ProxyError> {
     let account = &target.account;
-    let base = account.base_url.as_str();
     let oauth = account.kind == AccountKind::OAuth;
     match format {
-        Format::OpenAiChat => http
-            .post(endpoint_url(&account.base_url, "/chat/completions"))
-            .bearer_auth(&account.secret),
+        Format::OpenAiChat => {
+            headers.insert(header::AUTHORIZATION, bearer(&account.secret)?);
+            endpoint_uri(&account.base_url, "/chat/completions")
+        }
         Format::OpenAiResponses => {
-            let r = http
-                .post(endpoint_url(&account.base_url, "/responses"))
-                .bearer_auth(&account.secret);
-            if !oauth {
-                return r;
+            headers.insert(header::AUTHORIZATION, bearer(&account.secret)?);
+            if oauth {
+                headers.insert(ORIGINATOR, value(endpoint.codex_originator)?);
+                if let Some(id) = &account.chatgpt_account_id {
+                    headers.insert(CHATGPT_ACCOUNT_ID, value(id)?);
+                }
             }
-            let r = r.header("originator", endpoint.codex_originator);
-            match &account.chatgpt_account_id {
-                Some(id) => r.header("chatgpt-account-id", id),
-                None => r,
-            }
+            endpoint_uri(&account.base_url, "/responses")
         }
         Format::Gemini => {
             let action = if stream {
@@ -138,53 +149,84 @@ fn authorized(
             } else {
                 "generateContent"
             };
+            let base = account.base_url.as_str();
             if oauth {
-                http.post(format!("{base}:{action}"))
-                    .bearer_auth(&account.secret)
+                headers.insert(header::AUTHORIZATION, bearer(&account.secret)?);
+                parse_uri(format!("{base}:{action}"))
             } else {
+                headers.insert(X_GOOG_API_KEY, secret(&account.secret)?);
                 let model = &target.upstream_model;
-                http.post(format!("{base}/models/{model}:{action}"))
-                    .header("x-goog-api-key", &account.secret)
+                parse_uri(format!("{base}/models/{model}:{action}"))
             }
         }
-        Format::Anthropic => anthropic_request(http, inbound, account, mode),
+        Format::Anthropic => {
+            anthropic_headers(headers, inbound, account, mode)?;
+            endpoint_uri(&account.base_url, "/messages")
+        }
     }
 }
 
-/// `base` with `path` appended. Only the path is parsed again: a URL built by formatting would
-/// be parsed whole (host included) on every request.
-fn endpoint_url(base: &Url, path: &str) -> Url {
+/// `base` with `path` appended. Base URLs are stored without a trailing slash, query or
+/// fragment (checked when accepted); one with a query still gets the path in the right place.
+fn endpoint_uri(base: &Url, path: &str) -> Result<Uri, ProxyError> {
+    if base.query().is_none() && base.fragment().is_none() {
+        return parse_uri(format!("{}{path}", base.as_str().trim_end_matches('/')));
+    }
     let mut url = base.clone();
     url.set_path(&format!("{}{path}", base.path().trim_end_matches('/')));
-    url
+    parse_uri(url.into())
 }
 
-fn anthropic_request(
-    http: &reqwest::Client,
+/// A URI from text; text the strict URI grammar refuses (a model name with a space, say) is
+/// percent-encoded by the URL parser first.
+fn parse_uri(text: String) -> Result<Uri, ProxyError> {
+    Uri::try_from(text.as_str())
+        .ok()
+        .or_else(|| {
+            let url = Url::parse(&text).ok()?;
+            Uri::try_from(url.as_str()).ok()
+        })
+        .ok_or(ProxyError::UpstreamInvalid)
+}
+
+fn value(text: &str) -> Result<HeaderValue, ProxyError> {
+    HeaderValue::from_str(text).map_err(|_| ProxyError::UpstreamAuth)
+}
+
+/// A credential header, kept out of debug output and HTTP/2 header compression tables.
+fn secret(text: &str) -> Result<HeaderValue, ProxyError> {
+    let mut value = value(text)?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+fn bearer(token: &str) -> Result<HeaderValue, ProxyError> {
+    secret(&format!("Bearer {token}"))
+}
+
+fn anthropic_headers(
+    headers: &mut HeaderMap,
     inbound: &Inbound,
     account: &Account,
     mode: Mode,
-) -> reqwest::RequestBuilder {
+) -> Result<(), ProxyError> {
     let same = mode == Mode::Passthrough;
     let version = inbound
         .anthropic_version
         .clone()
         .filter(|_| same)
         .unwrap_or(HeaderValue::from_static(ANTHROPIC_VERSION));
+    headers.insert(ANTHROPIC_VERSION_HEADER, version);
     let client_beta = inbound
         .anthropic_beta
         .as_ref()
         .filter(|_| same)
         .and_then(|b| b.to_str().ok());
-    let r = http
-        .post(endpoint_url(&account.base_url, "/messages"))
-        .header("anthropic-version", version);
     match account.kind {
         AccountKind::ApiKey => {
-            let r = r.header("x-api-key", &account.secret);
-            match client_beta {
-                Some(beta) => r.header("anthropic-beta", beta),
-                None => r,
+            headers.insert(X_API_KEY, secret(&account.secret)?);
+            if let Some(beta) = client_beta {
+                headers.insert(ANTHROPIC_BETA, value(beta)?);
             }
         }
         AccountKind::OAuth => {
@@ -193,10 +235,11 @@ fn anthropic_request(
                 Some(b) => format!("{ANTHROPIC_OAUTH_BETA},{b}"),
                 None => ANTHROPIC_OAUTH_BETA.to_owned(),
             };
-            r.bearer_auth(&account.secret)
-                .header("anthropic-beta", beta)
+            headers.insert(header::AUTHORIZATION, bearer(&account.secret)?);
+            headers.insert(ANTHROPIC_BETA, value(&beta)?);
         }
     }
+    Ok(())
 }
 
 /// What subscription endpoints require of the body.
@@ -312,20 +355,40 @@ mod tests {
 
     #[test]
     fn endpoint_urls_append_to_the_base_path() {
-        let base: Url = "http://127.0.0.1:9/v1".parse().unwrap();
+        let cases = [
+            (
+                "http://127.0.0.1:9/v1",
+                "/messages",
+                "http://127.0.0.1:9/v1/messages",
+            ),
+            (
+                "https://api.example.com/v1/",
+                "/responses",
+                "https://api.example.com/v1/responses",
+            ),
+            (
+                "https://api.example.com",
+                "/chat/completions",
+                "https://api.example.com/chat/completions",
+            ),
+            (
+                "https://gw.example.com/v1?region=eu",
+                "/messages",
+                "https://gw.example.com/v1/messages?region=eu",
+            ),
+        ];
+        for (base, path, expected) in cases {
+            let base: Url = base.parse().unwrap();
+            assert_eq!(endpoint_uri(&base, path).unwrap().to_string(), expected);
+        }
+    }
+
+    #[test]
+    fn text_outside_the_uri_grammar_is_encoded() {
+        let uri = parse_uri("https://g.example.com/models/my model:generateContent".into());
         assert_eq!(
-            endpoint_url(&base, "/messages").as_str(),
-            "http://127.0.0.1:9/v1/messages"
-        );
-        let slash: Url = "https://api.example.com/v1/".parse().unwrap();
-        assert_eq!(
-            endpoint_url(&slash, "/responses").as_str(),
-            "https://api.example.com/v1/responses"
-        );
-        let root: Url = "https://api.example.com".parse().unwrap();
-        assert_eq!(
-            endpoint_url(&root, "/chat/completions").as_str(),
-            "https://api.example.com/chat/completions"
+            uri.unwrap().to_string(),
+            "https://g.example.com/models/my%20model:generateContent"
         );
     }
 }

@@ -2,8 +2,13 @@
 //! is accepted; host names are checked at connection time by a DNS resolver that refuses private
 //! answers, so a name that later re-points to 127.0.0.1 is still refused.
 
+use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use hyper_util::client::legacy::connect::dns;
 
 use reqwest::Url;
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
@@ -68,7 +73,21 @@ pub fn is_private(ip: IpAddr) -> bool {
     }
 }
 
-/// DNS resolver for the upstream client that drops connections to private addresses.
+/// Looks `host` up, dropping private answers when `guard` is on.
+async fn resolve(host: &str, guard: bool) -> std::io::Result<Vec<SocketAddr>> {
+    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host, 0))
+        .await?
+        .filter(|a| !guard || !is_private(a.ip()))
+        .collect();
+    if addrs.is_empty() {
+        return Err(std::io::Error::other(format!(
+            "{host} resolves only to private addresses"
+        )));
+    }
+    Ok(addrs)
+}
+
+/// DNS resolver for reqwest clients (OAuth, key checks) that drops private addresses.
 pub struct GuardedResolver;
 
 impl GuardedResolver {
@@ -80,17 +99,33 @@ impl GuardedResolver {
 impl Resolve for GuardedResolver {
     fn resolve(&self, name: Name) -> Resolving {
         Box::pin(async move {
-            let host = name.as_str().to_owned();
-            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0))
-                .await?
-                .filter(|a| !is_private(a.ip()))
-                .collect();
-            if addrs.is_empty() {
-                return Err(format!("{host} resolves only to private addresses").into());
-            }
-            let addrs: Addrs = Box::new(addrs.into_iter());
+            let addrs: Addrs = Box::new(resolve(name.as_str(), true).await?.into_iter());
             Ok(addrs)
         })
+    }
+}
+
+/// The proxy's upstream resolver (hyper-util's connector), with the same guard when on.
+#[derive(Clone, Copy)]
+pub struct UpstreamResolver {
+    pub guard: bool,
+}
+
+type Resolved =
+    Pin<Box<dyn Future<Output = std::io::Result<std::vec::IntoIter<SocketAddr>>> + Send>>;
+
+impl tower_service::Service<dns::Name> for UpstreamResolver {
+    type Response = std::vec::IntoIter<SocketAddr>;
+    type Error = std::io::Error;
+    type Future = Resolved;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, name: dns::Name) -> Self::Future {
+        let guard = self.guard;
+        Box::pin(async move { Ok(resolve(name.as_str(), guard).await?.into_iter()) })
     }
 }
 

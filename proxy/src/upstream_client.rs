@@ -1,0 +1,122 @@
+//! The HTTP client proxied requests go out on: hyper-util's pooled client over rustls (the
+//! platform's certificate verifier), HTTP/2 by ALPN or h2c when configured, with the
+//! private-address guard as its DNS resolver.
+//!
+//! Used directly rather than through reqwest: a request is already an `http::Request` with a
+//! parsed URI and its headers, so reqwest's per-request URL parsing, redirect bookkeeping and
+//! boxing were work for nothing on the hot path (docs/performance.md).
+
+use std::error::Error as StdError;
+use std::time::Duration;
+
+use axum::http::{Request, Response};
+use bytes::Bytes;
+use futures::stream::{BoxStream, StreamExt};
+use http_body_util::{BodyDataStream, BodyExt, Full};
+use hyper::body::Incoming;
+use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::{TokioExecutor, TokioTimer};
+
+use crate::config::ProxyConfig;
+use crate::error::ProxyError;
+use crate::upstream_guard::UpstreamResolver;
+
+/// How long an unused upstream connection stays open for the next request.
+const POOL_IDLE: Duration = Duration::from_secs(90);
+
+pub type UpstreamClient = Client<HttpsConnector<HttpConnector<UpstreamResolver>>, Full<Bytes>>;
+pub type UpstreamRequest = Request<Full<Bytes>>;
+pub type UpstreamResponse = Response<Incoming>;
+/// An upstream answer's body, chunk by chunk as it arrives.
+pub type ByteStream = BoxStream<'static, Result<Bytes, hyper::Error>>;
+
+/// Makes upstream clients that share one TLS configuration: a client (a pool) is cheap to
+/// make, the TLS set-up (the platform's roots) is done once.
+#[derive(Clone)]
+pub struct ClientFactory {
+    connector: HttpsConnector<HttpConnector<UpstreamResolver>>,
+    h2c: bool,
+}
+
+impl ClientFactory {
+    pub fn new(config: &ProxyConfig) -> std::io::Result<Self> {
+        let mut http = HttpConnector::new_with_resolver(UpstreamResolver {
+            guard: !config.allow_private_upstreams,
+        });
+        // The TLS layer above handles https; this one carries both schemes.
+        http.enforce_http(false);
+        http.set_nodelay(true);
+        http.set_connect_timeout(Some(config.connect_timeout()));
+        let connector = HttpsConnectorBuilder::new()
+            .with_provider_and_platform_verifier(rustls::crypto::aws_lc_rs::default_provider())?
+            .https_or_http()
+            .enable_all_versions()
+            .wrap_connector(http);
+        Ok(Self {
+            connector,
+            h2c: config.upstream_h2c,
+        })
+    }
+
+    pub fn client(&self) -> UpstreamClient {
+        Client::builder(TokioExecutor::new())
+            .pool_idle_timeout(POOL_IDLE)
+            .pool_timer(TokioTimer::new())
+            .timer(TokioTimer::new())
+            .http2_only(self.h2c)
+            .build(self.connector.clone())
+    }
+}
+
+/// The body as a stream of chunks.
+pub fn stream(body: Incoming) -> ByteStream {
+    BodyDataStream::new(body).boxed()
+}
+
+/// The whole body.
+pub async fn read_all(body: Incoming) -> Result<Bytes, hyper::Error> {
+    Ok(body.collect().await?.to_bytes())
+}
+
+/// What went wrong reaching an upstream, as the client is told: a timeout anywhere in the
+/// error's causes (connecting, reading) or an unreachable upstream.
+pub fn classify(err: &(dyn StdError + 'static)) -> ProxyError {
+    let mut cause = Some(err);
+    while let Some(e) = cause {
+        let io_timeout = e
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut);
+        let hyper_timeout = e
+            .downcast_ref::<hyper::Error>()
+            .is_some_and(|h| h.is_timeout());
+        if io_timeout || hyper_timeout {
+            return ProxyError::UpstreamTimeout;
+        }
+        cause = e.source();
+    }
+    ProxyError::UpstreamUnreachable
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timeouts_are_found_among_the_causes() {
+        #[derive(Debug, thiserror::Error)]
+        #[error("connecting failed")]
+        struct Outer(#[source] std::io::Error);
+        let timed_out = Outer(std::io::Error::new(
+            std::io::ErrorKind::TimedOut,
+            "connect timed out",
+        ));
+        assert!(matches!(classify(&timed_out), ProxyError::UpstreamTimeout));
+        let refused = Outer(std::io::Error::from(std::io::ErrorKind::ConnectionRefused));
+        assert!(matches!(
+            classify(&refused),
+            ProxyError::UpstreamUnreachable
+        ));
+    }
+}
