@@ -166,8 +166,8 @@ fn authorized(
     }
 }
 
-/// `base` with `path` appended. Base URLs are stored without a trailing slash, query or
-/// fragment (checked when accepted); one with a query still gets the path in the right place.
+/// `base` with `path` appended. Base URLs are stored without a trailing slash; one with a
+/// query or fragment still gets the path in the right place.
 fn endpoint_uri(base: &Url, path: &str) -> Result<Uri, ProxyError> {
     if base.query().is_none() && base.fragment().is_none() {
         return parse_uri(format!("{}{path}", base.as_str().trim_end_matches('/')));
