@@ -102,6 +102,36 @@ pub fn classify(err: &(dyn StdError + 'static)) -> ProxyError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::Method;
+
+    /// A local server, and a GET to it by the name `localhost`.
+    async fn get_localhost(allow_private: bool) -> Result<UpstreamResponse, ProxyError> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let app = axum::Router::new().route("/", axum::routing::get(|| async { "ok" }));
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        let config = ProxyConfig {
+            allow_private_upstreams: allow_private,
+            ..ProxyConfig::default()
+        };
+        let client = ClientFactory::new(&config).unwrap().client();
+        let mut request = Request::new(Full::new(Bytes::new()));
+        *request.method_mut() = Method::GET;
+        *request.uri_mut() = format!("http://localhost:{port}/").parse().unwrap();
+        client.request(request).await.map_err(|e| {
+            assert!(format!("{e:?}").contains("private"), "{e:?}");
+            classify(&e)
+        })
+    }
+
+    #[tokio::test]
+    async fn names_resolving_to_private_addresses_are_refused_at_connection_time() {
+        let refused = get_localhost(false).await;
+        assert!(matches!(refused, Err(ProxyError::UpstreamUnreachable)));
+        let allowed = get_localhost(true).await.unwrap();
+        assert_eq!(allowed.status(), 200);
+        assert_eq!(read_all(allowed.into_body()).await.unwrap(), "ok");
+    }
 
     #[test]
     fn timeouts_are_found_among_the_causes() {

@@ -80,9 +80,12 @@ async fn resolve(host: &str, guard: bool) -> std::io::Result<Vec<SocketAddr>> {
         .filter(|a| !guard || !is_private(a.ip()))
         .collect();
     if addrs.is_empty() {
-        return Err(std::io::Error::other(format!(
-            "{host} resolves only to private addresses"
-        )));
+        let what = if guard {
+            " only to private addresses"
+        } else {
+            " to no address"
+        };
+        return Err(std::io::Error::other(format!("{host} resolves{what}")));
     }
     Ok(addrs)
 }
