@@ -16,7 +16,8 @@ export function chooseLocale(saved: string | null, languages: readonly string[])
   return "id";
 }
 
-export function LocaleRedirect() {
+/** Sends the browser to `/{locale}/{to}` (the page `to` in the chosen language), query and hash kept. */
+export function LocaleRedirect({ to = "" }: { to?: string }) {
   useEffect(() => {
     let saved: string | null = null;
     try {
@@ -26,7 +27,8 @@ export function LocaleRedirect() {
     }
     const langs = navigator.languages?.length ? navigator.languages : [navigator.language];
     const locale = chooseLocale(saved, langs);
-    window.location.replace(`/${locale}/${window.location.hash}`);
-  }, []);
+    const { search, hash } = window.location;
+    window.location.replace(`/${locale}/${to}${search}${hash}`);
+  }, [to]);
   return null;
 }

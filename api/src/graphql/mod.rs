@@ -19,6 +19,7 @@ mod passwords;
 mod plans;
 mod recovery;
 mod routing;
+mod server_info;
 pub mod session;
 mod types;
 mod usage;
@@ -40,6 +41,7 @@ pub struct Query(
     routing::RoutingQuery,
     models::ModelsQuery,
     usage::UsageQuery,
+    server_info::ServerInfoQuery,
 );
 
 #[derive(MergedObject, Default)]

@@ -130,7 +130,12 @@ pub async fn mail_token(ctx: &Context<'_>, user: &users::Model, purpose: Purpose
             "confirm your email address / konfirmasi alamat email Anda",
         ),
     };
-    let link = format!("{base}/{path}?token={token}");
+    // The web app's page in the user's language (`/id/verify-email/?token=…`).
+    let locale = match user.locale.as_deref() {
+        Some("en") => "en",
+        _ => "id",
+    };
+    let link = format!("{base}/{locale}/{path}/?token={token}");
     let body = format!(
         "Open this link to {what}:\n{link}\n\nIf you did not ask for this, ignore this email. / Jika Anda tidak memintanya, abaikan email ini.\n"
     );

@@ -5,8 +5,6 @@ import { sans, mono } from "@/lib/fonts";
 import type { Viewport } from "next";
 import { routing } from "@/i18n/routing";
 import { ThemeScript } from "@/components/theme-script";
-import { SiteHeader } from "@/components/site-header";
-import { SiteFooter } from "@/components/site-footer";
 
 export const dynamicParams = false;
 
@@ -35,11 +33,7 @@ export default async function LocaleLayout({
     <html lang={locale} className={`${sans.variable} ${mono.variable}`} suppressHydrationWarning>
       <body className="min-h-dvh">
         <ThemeScript />
-        {/* Strings are translated on the server; client components get them as props,
-            so no message catalogue is shipped to the browser. */}
-        <SiteHeader locale={locale} />
-        <main id="main">{children}</main>
-        <SiteFooter locale={locale} />
+        {children}
       </body>
     </html>
   );

@@ -1,0 +1,79 @@
+"use client";
+
+import { useState } from "react";
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { useMutation } from "@tanstack/react-query";
+import { gql } from "@/lib/gql/client";
+import { ResetPasswordDocument } from "@/lib/gql/generated/graphql";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { useErrorText } from "@/lib/app/errors";
+import { authPath } from "@/lib/app/paths";
+import { buttonVariants } from "@/components/ui/button-variants";
+import { Field, FormError } from "@/components/app/ui/field";
+import { AuthCard } from "@/components/app/auth/auth-card";
+
+const MIN_PASSWORD = 10;
+
+export function ResetForm() {
+  const t = useT("auth");
+  const locale = useLocale();
+  const token = useSearchParams().get("token") ?? "";
+  const errorText = useErrorText();
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const reset = useMutation({
+    mutationFn: () => gql(ResetPasswordDocument, { token, newPassword: password }),
+    onSuccess: () => location.assign(`${authPath(locale, "signin")}?reset=1`),
+  });
+  if (!token) {
+    return (
+      <AuthCard title={t("resetTitle")}>
+        <FormError>{t("resetNoToken")}</FormError>
+        <Link href={authPath(locale, "forgot-password")} className={buttonVariants({ variant: "outline" }) + " mt-4 w-full"}>
+          {t("resetAgain")}
+        </Link>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title={t("resetTitle")} lead={t("resetLead")}>
+      <form
+        className="flex flex-col gap-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const issue = password.length < MIN_PASSWORD ? t("passwordTooShort", { n: MIN_PASSWORD }) : password !== confirm ? t("passwordMismatch") : null;
+          setProblem(issue);
+          if (!issue) reset.mutate();
+        }}
+      >
+        <Field
+          label={t("newPassword")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t("passwordHint", { n: MIN_PASSWORD })}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <Field
+          label={t("confirmPassword")}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={problem}
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
+        <FormError>{reset.error ? errorText(reset.error) : null}</FormError>
+        <button type="submit" className={buttonVariants({ size: "lg" })} disabled={reset.isPending}>
+          {t("resetSubmit")}
+        </button>
+      </form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,63 @@
+import type { TypedDocumentString } from "@/lib/gql/generated/graphql";
+
+/** An error the API answered with (`extensions.code`), or NETWORK when it could not be reached. */
+export class GqlError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly reason?: string,
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+    this.name = "GqlError";
+  }
+}
+
+type Answer<R> = {
+  data?: R | null;
+  errors?: { message: string; extensions?: { code?: string; reason?: string; retryAfter?: number } }[];
+};
+
+/** The readable half of the session: mutations echo it as `x-csrf-token`. */
+export function csrfToken(): string | null {
+  const match = document.cookie.match(/(?:^|;\s*)satu_csrf=([^;]+)/);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+/** Runs one typed operation against `/graphql` with the session cookie. */
+export async function gql<R, V>(
+  document: TypedDocumentString<R, V>,
+  ...[variables]: V extends Record<string, never> ? [] | [V] : [V]
+): Promise<R> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  const csrf = csrfToken();
+  if (csrf) headers["x-csrf-token"] = csrf;
+  let response: Response;
+  try {
+    response = await fetch("/graphql", {
+      method: "POST",
+      credentials: "same-origin",
+      headers,
+      body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
+    });
+  } catch {
+    throw new GqlError("The server could not be reached.", "NETWORK");
+  }
+  let answer: Answer<R>;
+  try {
+    answer = (await response.json()) as Answer<R>;
+  } catch {
+    throw new GqlError(`The server answered ${response.status}.`, response.status === 413 ? "BAD_USER_INPUT" : "INTERNAL");
+  }
+  const first = answer.errors?.[0];
+  if (first) {
+    const ext = first.extensions ?? {};
+    throw new GqlError(first.message, ext.code ?? "INTERNAL", ext.reason, ext.retryAfter);
+  }
+  if (!answer.data) throw new GqlError("Empty answer.", "INTERNAL");
+  return answer.data;
+}
+
+export function isUnauthenticated(error: unknown) {
+  return error instanceof GqlError && error.code === "UNAUTHENTICATED";
+}

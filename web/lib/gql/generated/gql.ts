@@ -1,0 +1,200 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n    }\n  }\n": typeof types.ServerInfoDocument,
+    "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale) {\n      csrfToken\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n": typeof types.LogInDocument,
+    "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": typeof types.VerifyEmailDocument,
+    "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationDocument,
+    "\n  mutation StartGoogle {\n    startGoogleSignIn {\n      authorizeUrl\n    }\n  }\n": typeof types.StartGoogleDocument,
+    "\n  mutation CompleteGoogle($code: String!, $state: String!) {\n    completeGoogleSignIn(code: $code, state: $state) {\n      csrfToken\n      user {\n        id\n      }\n    }\n  }\n": typeof types.CompleteGoogleDocument,
+    "\n  query Connections {\n    connections {\n      id\n      provider\n      kind\n      label\n      status\n      baseUrl\n      models\n      weight\n      priority\n      identityEmail\n      planType\n      tokenExpiresAt\n      lastRefreshedAt\n      lastError\n      lastErrorAt\n      nextAttemptAt\n      lastUsedAt\n      createdAt\n      cooldowns {\n        model\n        until\n        reason\n        failures\n      }\n    }\n    connectionLimits {\n      providersUsed\n      providersMax\n      oauthAccountsUsed\n      oauthAccountsMax\n    }\n    myPlan {\n      plan {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ConnectionsDocument,
+    "\n  mutation AddApiKeyConnection(\n    $provider: ProviderName!\n    $apiKey: String!\n    $baseUrl: String\n    $label: String\n    $models: [String!]!\n  ) {\n    addApiKeyConnection(provider: $provider, apiKey: $apiKey, baseUrl: $baseUrl, label: $label, models: $models) {\n      id\n      label\n    }\n  }\n": typeof types.AddApiKeyConnectionDocument,
+    "\n  mutation StartOAuth($provider: ProviderName!, $device: Boolean!, $label: String) {\n    startOAuthConnection(provider: $provider, device: $device, label: $label) {\n      flowId\n      authorizeUrl\n      userCode\n      verificationUri\n      verificationUriComplete\n      intervalSecs\n      expiresInSecs\n    }\n  }\n": typeof types.StartOAuthDocument,
+    "\n  mutation CompleteOAuth($flowId: UUID!, $pasted: String!) {\n    completeOAuthConnection(flowId: $flowId, pasted: $pasted) {\n      id\n      label\n    }\n  }\n": typeof types.CompleteOAuthDocument,
+    "\n  mutation PollOAuth($flowId: UUID!) {\n    pollOAuthConnection(flowId: $flowId) {\n      connected\n      intervalSecs\n      connection {\n        id\n        label\n      }\n    }\n  }\n": typeof types.PollOAuthDocument,
+    "\n  mutation ImportCredentials($provider: ProviderName!, $contents: String!, $label: String) {\n    importCredentials(provider: $provider, contents: $contents, label: $label) {\n      id\n      label\n    }\n  }\n": typeof types.ImportCredentialsDocument,
+    "\n  mutation UpdateConnection($id: UUID!, $changes: ConnectionChanges!) {\n    updateConnection(id: $id, changes: $changes) {\n      id\n      label\n      status\n      weight\n      priority\n      models\n    }\n  }\n": typeof types.UpdateConnectionDocument,
+    "\n  mutation RefreshConnection($id: UUID!) {\n    refreshConnection(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": typeof types.RefreshConnectionDocument,
+    "\n  mutation RemoveConnection($id: UUID!) {\n    removeConnection(id: $id)\n  }\n": typeof types.RemoveConnectionDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      status\n      createdAt\n      lastUsedAt\n      revokedAt\n      rpmLimit\n      tpmLimit\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      key {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RotateApiKey($id: UUID!) {\n    rotateApiKey(id: $id) {\n      secret\n      key {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": typeof types.RotateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query ModelsForSnippets {\n    models {\n      id\n    }\n  }\n": typeof types.ModelsForSnippetsDocument,
+    "\n  query Overview($today: UsageRange!) {\n    myPlan {\n      plan {\n        id\n        name\n        monthlyRequests\n        maxProviders\n        maxOauthAccounts\n      }\n      periodStart\n      periodEnd\n      requestsUsed\n      requestsLimit\n      providersUsed\n      oauthAccountsUsed\n    }\n    today: usageSummary(range: $today) {\n      totals {\n        requests\n        errors\n      }\n    }\n    connections {\n      id\n      kind\n      status\n    }\n    apiKeys {\n      id\n      status\n    }\n  }\n": typeof types.OverviewDocument,
+    "\n  query AccountValue($range: UsageRange!) {\n    usageSummary(range: $range, groupBy: ACCOUNT) {\n      groups {\n        group\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n  }\n": typeof types.AccountValueDocument,
+    "\n  query RecentRequests($first: Int!) {\n    requestLogs(first: $first) {\n      items {\n        id\n        createdAt\n        model\n        provider\n        statusCode\n        promptTokens\n        completionTokens\n        latencyMs\n        costNanos\n      }\n    }\n  }\n": typeof types.RecentRequestsDocument,
+    "\n  subscription UsageEvents {\n    usageEvents {\n      requestId\n      apiKeyId\n      accountId\n      provider\n      model\n      endpoint\n      status\n      promptTokens\n      completionTokens\n      costNanos\n      latencyMs\n      createdAt\n    }\n  }\n": typeof types.UsageEventsDocument,
+};
+const documents: Documents = {
+    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n    }\n  }\n": types.MeDocument,
+    "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n    }\n  }\n": types.ServerInfoDocument,
+    "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale) {\n      csrfToken\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n": types.LogInDocument,
+    "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n": types.VerifyEmailDocument,
+    "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": types.ResendVerificationDocument,
+    "\n  mutation StartGoogle {\n    startGoogleSignIn {\n      authorizeUrl\n    }\n  }\n": types.StartGoogleDocument,
+    "\n  mutation CompleteGoogle($code: String!, $state: String!) {\n    completeGoogleSignIn(code: $code, state: $state) {\n      csrfToken\n      user {\n        id\n      }\n    }\n  }\n": types.CompleteGoogleDocument,
+    "\n  query Connections {\n    connections {\n      id\n      provider\n      kind\n      label\n      status\n      baseUrl\n      models\n      weight\n      priority\n      identityEmail\n      planType\n      tokenExpiresAt\n      lastRefreshedAt\n      lastError\n      lastErrorAt\n      nextAttemptAt\n      lastUsedAt\n      createdAt\n      cooldowns {\n        model\n        until\n        reason\n        failures\n      }\n    }\n    connectionLimits {\n      providersUsed\n      providersMax\n      oauthAccountsUsed\n      oauthAccountsMax\n    }\n    myPlan {\n      plan {\n        id\n        name\n      }\n    }\n  }\n": types.ConnectionsDocument,
+    "\n  mutation AddApiKeyConnection(\n    $provider: ProviderName!\n    $apiKey: String!\n    $baseUrl: String\n    $label: String\n    $models: [String!]!\n  ) {\n    addApiKeyConnection(provider: $provider, apiKey: $apiKey, baseUrl: $baseUrl, label: $label, models: $models) {\n      id\n      label\n    }\n  }\n": types.AddApiKeyConnectionDocument,
+    "\n  mutation StartOAuth($provider: ProviderName!, $device: Boolean!, $label: String) {\n    startOAuthConnection(provider: $provider, device: $device, label: $label) {\n      flowId\n      authorizeUrl\n      userCode\n      verificationUri\n      verificationUriComplete\n      intervalSecs\n      expiresInSecs\n    }\n  }\n": types.StartOAuthDocument,
+    "\n  mutation CompleteOAuth($flowId: UUID!, $pasted: String!) {\n    completeOAuthConnection(flowId: $flowId, pasted: $pasted) {\n      id\n      label\n    }\n  }\n": types.CompleteOAuthDocument,
+    "\n  mutation PollOAuth($flowId: UUID!) {\n    pollOAuthConnection(flowId: $flowId) {\n      connected\n      intervalSecs\n      connection {\n        id\n        label\n      }\n    }\n  }\n": types.PollOAuthDocument,
+    "\n  mutation ImportCredentials($provider: ProviderName!, $contents: String!, $label: String) {\n    importCredentials(provider: $provider, contents: $contents, label: $label) {\n      id\n      label\n    }\n  }\n": types.ImportCredentialsDocument,
+    "\n  mutation UpdateConnection($id: UUID!, $changes: ConnectionChanges!) {\n    updateConnection(id: $id, changes: $changes) {\n      id\n      label\n      status\n      weight\n      priority\n      models\n    }\n  }\n": types.UpdateConnectionDocument,
+    "\n  mutation RefreshConnection($id: UUID!) {\n    refreshConnection(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n": types.RefreshConnectionDocument,
+    "\n  mutation RemoveConnection($id: UUID!) {\n    removeConnection(id: $id)\n  }\n": types.RemoveConnectionDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      status\n      createdAt\n      lastUsedAt\n      revokedAt\n      rpmLimit\n      tpmLimit\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      key {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RotateApiKey($id: UUID!) {\n    rotateApiKey(id: $id) {\n      secret\n      key {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": types.RotateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query ModelsForSnippets {\n    models {\n      id\n    }\n  }\n": types.ModelsForSnippetsDocument,
+    "\n  query Overview($today: UsageRange!) {\n    myPlan {\n      plan {\n        id\n        name\n        monthlyRequests\n        maxProviders\n        maxOauthAccounts\n      }\n      periodStart\n      periodEnd\n      requestsUsed\n      requestsLimit\n      providersUsed\n      oauthAccountsUsed\n    }\n    today: usageSummary(range: $today) {\n      totals {\n        requests\n        errors\n      }\n    }\n    connections {\n      id\n      kind\n      status\n    }\n    apiKeys {\n      id\n      status\n    }\n  }\n": types.OverviewDocument,
+    "\n  query AccountValue($range: UsageRange!) {\n    usageSummary(range: $range, groupBy: ACCOUNT) {\n      groups {\n        group\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n  }\n": types.AccountValueDocument,
+    "\n  query RecentRequests($first: Int!) {\n    requestLogs(first: $first) {\n      items {\n        id\n        createdAt\n        model\n        provider\n        statusCode\n        promptTokens\n        completionTokens\n        latencyMs\n        costNanos\n      }\n    }\n  }\n": types.RecentRequestsDocument,
+    "\n  subscription UsageEvents {\n    usageEvents {\n      requestId\n      apiKeyId\n      accountId\n      provider\n      model\n      endpoint\n      status\n      promptTokens\n      completionTokens\n      costNanos\n      latencyMs\n      createdAt\n    }\n  }\n": types.UsageEventsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n    }\n  }\n"): typeof import('./graphql').ServerInfoDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale) {\n      csrfToken\n      user {\n        id\n        email\n      }\n    }\n  }\n"): typeof import('./graphql').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n"): typeof import('./graphql').LogInDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOut {\n    logOut\n  }\n"): typeof import('./graphql').LogOutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): typeof import('./graphql').RequestPasswordResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyEmail($token: String!) {\n    verifyEmail(token: $token)\n  }\n"): typeof import('./graphql').VerifyEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n"): typeof import('./graphql').ResendVerificationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartGoogle {\n    startGoogleSignIn {\n      authorizeUrl\n    }\n  }\n"): typeof import('./graphql').StartGoogleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteGoogle($code: String!, $state: String!) {\n    completeGoogleSignIn(code: $code, state: $state) {\n      csrfToken\n      user {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').CompleteGoogleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Connections {\n    connections {\n      id\n      provider\n      kind\n      label\n      status\n      baseUrl\n      models\n      weight\n      priority\n      identityEmail\n      planType\n      tokenExpiresAt\n      lastRefreshedAt\n      lastError\n      lastErrorAt\n      nextAttemptAt\n      lastUsedAt\n      createdAt\n      cooldowns {\n        model\n        until\n        reason\n        failures\n      }\n    }\n    connectionLimits {\n      providersUsed\n      providersMax\n      oauthAccountsUsed\n      oauthAccountsMax\n    }\n    myPlan {\n      plan {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').ConnectionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddApiKeyConnection(\n    $provider: ProviderName!\n    $apiKey: String!\n    $baseUrl: String\n    $label: String\n    $models: [String!]!\n  ) {\n    addApiKeyConnection(provider: $provider, apiKey: $apiKey, baseUrl: $baseUrl, label: $label, models: $models) {\n      id\n      label\n    }\n  }\n"): typeof import('./graphql').AddApiKeyConnectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartOAuth($provider: ProviderName!, $device: Boolean!, $label: String) {\n    startOAuthConnection(provider: $provider, device: $device, label: $label) {\n      flowId\n      authorizeUrl\n      userCode\n      verificationUri\n      verificationUriComplete\n      intervalSecs\n      expiresInSecs\n    }\n  }\n"): typeof import('./graphql').StartOAuthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteOAuth($flowId: UUID!, $pasted: String!) {\n    completeOAuthConnection(flowId: $flowId, pasted: $pasted) {\n      id\n      label\n    }\n  }\n"): typeof import('./graphql').CompleteOAuthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PollOAuth($flowId: UUID!) {\n    pollOAuthConnection(flowId: $flowId) {\n      connected\n      intervalSecs\n      connection {\n        id\n        label\n      }\n    }\n  }\n"): typeof import('./graphql').PollOAuthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportCredentials($provider: ProviderName!, $contents: String!, $label: String) {\n    importCredentials(provider: $provider, contents: $contents, label: $label) {\n      id\n      label\n    }\n  }\n"): typeof import('./graphql').ImportCredentialsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateConnection($id: UUID!, $changes: ConnectionChanges!) {\n    updateConnection(id: $id, changes: $changes) {\n      id\n      label\n      status\n      weight\n      priority\n      models\n    }\n  }\n"): typeof import('./graphql').UpdateConnectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshConnection($id: UUID!) {\n    refreshConnection(id: $id) {\n      id\n      status\n      lastError\n    }\n  }\n"): typeof import('./graphql').RefreshConnectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveConnection($id: UUID!) {\n    removeConnection(id: $id)\n  }\n"): typeof import('./graphql').RemoveConnectionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      status\n      createdAt\n      lastUsedAt\n      revokedAt\n      rpmLimit\n      tpmLimit\n    }\n  }\n"): typeof import('./graphql').ApiKeysDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      key {\n        id\n        name\n        prefix\n      }\n    }\n  }\n"): typeof import('./graphql').CreateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiKey($id: UUID!) {\n    rotateApiKey(id: $id) {\n      secret\n      key {\n        id\n        name\n        prefix\n      }\n    }\n  }\n"): typeof import('./graphql').RotateApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RevokeApiKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ModelsForSnippets {\n    models {\n      id\n    }\n  }\n"): typeof import('./graphql').ModelsForSnippetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Overview($today: UsageRange!) {\n    myPlan {\n      plan {\n        id\n        name\n        monthlyRequests\n        maxProviders\n        maxOauthAccounts\n      }\n      periodStart\n      periodEnd\n      requestsUsed\n      requestsLimit\n      providersUsed\n      oauthAccountsUsed\n    }\n    today: usageSummary(range: $today) {\n      totals {\n        requests\n        errors\n      }\n    }\n    connections {\n      id\n      kind\n      status\n    }\n    apiKeys {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').OverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountValue($range: UsageRange!) {\n    usageSummary(range: $range, groupBy: ACCOUNT) {\n      groups {\n        group\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AccountValueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RecentRequests($first: Int!) {\n    requestLogs(first: $first) {\n      items {\n        id\n        createdAt\n        model\n        provider\n        statusCode\n        promptTokens\n        completionTokens\n        latencyMs\n        costNanos\n      }\n    }\n  }\n"): typeof import('./graphql').RecentRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription UsageEvents {\n    usageEvents {\n      requestId\n      apiKeyId\n      accountId\n      provider\n      model\n      endpoint\n      status\n      promptTokens\n      completionTokens\n      costNanos\n      latencyMs\n      createdAt\n    }\n  }\n"): typeof import('./graphql').UsageEventsDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,623 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ConnectionChanges = {
+  enabled?: boolean | null | undefined;
+  label?: string | null | undefined;
+  /** Models it serves; an empty list: the provider's catalog. */
+  models?: Array<string> | null | undefined;
+  priority?: number | null | undefined;
+  weight?: number | null | undefined;
+};
+
+export type ConnectionKind =
+  | 'API_KEY'
+  | 'OAUTH';
+
+export type ConnectionStatus =
+  | 'ACTIVE'
+  | 'DISABLED'
+  | 'ERROR'
+  | 'EXPIRED'
+  | 'REFRESHING'
+  | 'REVOKED';
+
+export type KeyStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'REVOKED';
+
+export type ProviderName =
+  | 'ANTHROPIC'
+  | 'GEMINI'
+  | 'OPENAI'
+  | 'OPENAI_COMPATIBLE'
+  | 'QWEN';
+
+/**
+ * A preset, or a custom `from`/`to` (both, `from` before `to`, at most 400 days apart).
+ * Ranges are whole hours: `from` rounds down, `to` up.
+ */
+export type UsageRange = {
+  from?: string | null | undefined;
+  preset?: UsageRangePreset | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type UsageRangePreset =
+  | 'LAST_7D'
+  | 'LAST_24H'
+  | 'LAST_30D';
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, email: string, displayName: string | null, locale: string | null, planId: string, emailVerified: boolean, createdAt: string } };
+
+export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServerInfoQuery = { serverInfo: { publicUrl: string, googleSignIn: boolean } };
+
+export type SignUpMutationVariables = Exact<{
+  email: string;
+  password: string;
+  displayName?: string | null | undefined;
+  locale?: string | null | undefined;
+}>;
+
+
+export type SignUpMutation = { signUp: { csrfToken: string | null, user: { id: string, email: string } } };
+
+export type LogInMutationVariables = Exact<{
+  email: string;
+  password: string;
+}>;
+
+
+export type LogInMutation = { logIn: { csrfToken: string | null, user: { id: string, locale: string | null } } };
+
+export type LogOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogOutMutation = { logOut: boolean };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type VerifyEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type VerifyEmailMutation = { verifyEmail: boolean };
+
+export type ResendVerificationMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResendVerificationMutation = { resendVerificationEmail: boolean };
+
+export type StartGoogleMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartGoogleMutation = { startGoogleSignIn: { authorizeUrl: string } };
+
+export type CompleteGoogleMutationVariables = Exact<{
+  code: string;
+  state: string;
+}>;
+
+
+export type CompleteGoogleMutation = { completeGoogleSignIn: { csrfToken: string | null, user: { id: string } } };
+
+export type ConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConnectionsQuery = { connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, baseUrl: string | null, models: Array<string>, weight: number, priority: number, identityEmail: string | null, planType: string | null, tokenExpiresAt: string | null, lastRefreshedAt: string | null, lastError: string | null, lastErrorAt: string | null, nextAttemptAt: string | null, lastUsedAt: string | null, createdAt: string, cooldowns: Array<{ model: string, until: string, reason: string, failures: number }> }>, connectionLimits: { providersUsed: number, providersMax: number | null, oauthAccountsUsed: number, oauthAccountsMax: number | null }, myPlan: { plan: { id: string, name: string } } };
+
+export type AddApiKeyConnectionMutationVariables = Exact<{
+  provider: ProviderName;
+  apiKey: string;
+  baseUrl?: string | null | undefined;
+  label?: string | null | undefined;
+  models: Array<string> | string;
+}>;
+
+
+export type AddApiKeyConnectionMutation = { addApiKeyConnection: { id: string, label: string } };
+
+export type StartOAuthMutationVariables = Exact<{
+  provider: ProviderName;
+  device: boolean;
+  label?: string | null | undefined;
+}>;
+
+
+export type StartOAuthMutation = { startOAuthConnection: { flowId: string, authorizeUrl: string | null, userCode: string | null, verificationUri: string | null, verificationUriComplete: string | null, intervalSecs: number | null, expiresInSecs: number | null } };
+
+export type CompleteOAuthMutationVariables = Exact<{
+  flowId: string;
+  pasted: string;
+}>;
+
+
+export type CompleteOAuthMutation = { completeOAuthConnection: { id: string, label: string } };
+
+export type PollOAuthMutationVariables = Exact<{
+  flowId: string;
+}>;
+
+
+export type PollOAuthMutation = { pollOAuthConnection: { connected: boolean, intervalSecs: number, connection: { id: string, label: string } | null } };
+
+export type ImportCredentialsMutationVariables = Exact<{
+  provider: ProviderName;
+  contents: string;
+  label?: string | null | undefined;
+}>;
+
+
+export type ImportCredentialsMutation = { importCredentials: { id: string, label: string } };
+
+export type UpdateConnectionMutationVariables = Exact<{
+  id: string;
+  changes: ConnectionChanges;
+}>;
+
+
+export type UpdateConnectionMutation = { updateConnection: { id: string, label: string, status: ConnectionStatus, weight: number, priority: number, models: Array<string> } };
+
+export type RefreshConnectionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RefreshConnectionMutation = { refreshConnection: { id: string, status: ConnectionStatus, lastError: string | null } };
+
+export type RemoveConnectionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveConnectionMutation = { removeConnection: boolean };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, status: KeyStatus, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, rpmLimit: number | null, tpmLimit: number | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, key: { id: string, name: string, prefix: string } } };
+
+export type RotateApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RotateApiKeyMutation = { rotateApiKey: { secret: string, key: { id: string, name: string, prefix: string } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string, status: KeyStatus } };
+
+export type ModelsForSnippetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModelsForSnippetsQuery = { models: Array<{ id: string }> };
+
+export type OverviewQueryVariables = Exact<{
+  today: UsageRange;
+}>;
+
+
+export type OverviewQuery = { myPlan: { periodStart: string, periodEnd: string, requestsUsed: number, requestsLimit: number | null, providersUsed: number, oauthAccountsUsed: number, plan: { id: string, name: string, monthlyRequests: number | null, maxProviders: number | null, maxOauthAccounts: number | null } }, today: { totals: { requests: number, errors: number } }, connections: Array<{ id: string, kind: ConnectionKind, status: ConnectionStatus }>, apiKeys: Array<{ id: string, status: KeyStatus }> };
+
+export type AccountValueQueryVariables = Exact<{
+  range: UsageRange;
+}>;
+
+
+export type AccountValueQuery = { usageSummary: { groups: Array<{ group: string | null, totals: { requests: number, costNanos: number } }> } };
+
+export type RecentRequestsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type RecentRequestsQuery = { requestLogs: { items: Array<{ id: string, createdAt: string, model: string, provider: string | null, statusCode: number, promptTokens: number, completionTokens: number, latencyMs: number, costNanos: number }> } };
+
+export type UsageEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsageEventsSubscription = { usageEvents: { requestId: string, apiKeyId: string, accountId: string | null, provider: string | null, model: string, endpoint: string, status: number, promptTokens: number, completionTokens: number, costNanos: number, latencyMs: number, createdAt: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    displayName
+    locale
+    planId
+    emailVerified
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const ServerInfoDocument = new TypedDocumentString(`
+    query ServerInfo {
+  serverInfo {
+    publicUrl
+    googleSignIn
+  }
+}
+    `) as unknown as TypedDocumentString<ServerInfoQuery, ServerInfoQueryVariables>;
+export const SignUpDocument = new TypedDocumentString(`
+    mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {
+  signUp(
+    email: $email
+    password: $password
+    displayName: $displayName
+    locale: $locale
+  ) {
+    csrfToken
+    user {
+      id
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const LogInDocument = new TypedDocumentString(`
+    mutation LogIn($email: String!, $password: String!) {
+  logIn(email: $email, password: $password) {
+    csrfToken
+    user {
+      id
+      locale
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
+export const LogOutDocument = new TypedDocumentString(`
+    mutation LogOut {
+  logOut
+}
+    `) as unknown as TypedDocumentString<LogOutMutation, LogOutMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const VerifyEmailDocument = new TypedDocumentString(`
+    mutation VerifyEmail($token: String!) {
+  verifyEmail(token: $token)
+}
+    `) as unknown as TypedDocumentString<VerifyEmailMutation, VerifyEmailMutationVariables>;
+export const ResendVerificationDocument = new TypedDocumentString(`
+    mutation ResendVerification {
+  resendVerificationEmail
+}
+    `) as unknown as TypedDocumentString<ResendVerificationMutation, ResendVerificationMutationVariables>;
+export const StartGoogleDocument = new TypedDocumentString(`
+    mutation StartGoogle {
+  startGoogleSignIn {
+    authorizeUrl
+  }
+}
+    `) as unknown as TypedDocumentString<StartGoogleMutation, StartGoogleMutationVariables>;
+export const CompleteGoogleDocument = new TypedDocumentString(`
+    mutation CompleteGoogle($code: String!, $state: String!) {
+  completeGoogleSignIn(code: $code, state: $state) {
+    csrfToken
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteGoogleMutation, CompleteGoogleMutationVariables>;
+export const ConnectionsDocument = new TypedDocumentString(`
+    query Connections {
+  connections {
+    id
+    provider
+    kind
+    label
+    status
+    baseUrl
+    models
+    weight
+    priority
+    identityEmail
+    planType
+    tokenExpiresAt
+    lastRefreshedAt
+    lastError
+    lastErrorAt
+    nextAttemptAt
+    lastUsedAt
+    createdAt
+    cooldowns {
+      model
+      until
+      reason
+      failures
+    }
+  }
+  connectionLimits {
+    providersUsed
+    providersMax
+    oauthAccountsUsed
+    oauthAccountsMax
+  }
+  myPlan {
+    plan {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ConnectionsQuery, ConnectionsQueryVariables>;
+export const AddApiKeyConnectionDocument = new TypedDocumentString(`
+    mutation AddApiKeyConnection($provider: ProviderName!, $apiKey: String!, $baseUrl: String, $label: String, $models: [String!]!) {
+  addApiKeyConnection(
+    provider: $provider
+    apiKey: $apiKey
+    baseUrl: $baseUrl
+    label: $label
+    models: $models
+  ) {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<AddApiKeyConnectionMutation, AddApiKeyConnectionMutationVariables>;
+export const StartOAuthDocument = new TypedDocumentString(`
+    mutation StartOAuth($provider: ProviderName!, $device: Boolean!, $label: String) {
+  startOAuthConnection(provider: $provider, device: $device, label: $label) {
+    flowId
+    authorizeUrl
+    userCode
+    verificationUri
+    verificationUriComplete
+    intervalSecs
+    expiresInSecs
+  }
+}
+    `) as unknown as TypedDocumentString<StartOAuthMutation, StartOAuthMutationVariables>;
+export const CompleteOAuthDocument = new TypedDocumentString(`
+    mutation CompleteOAuth($flowId: UUID!, $pasted: String!) {
+  completeOAuthConnection(flowId: $flowId, pasted: $pasted) {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteOAuthMutation, CompleteOAuthMutationVariables>;
+export const PollOAuthDocument = new TypedDocumentString(`
+    mutation PollOAuth($flowId: UUID!) {
+  pollOAuthConnection(flowId: $flowId) {
+    connected
+    intervalSecs
+    connection {
+      id
+      label
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PollOAuthMutation, PollOAuthMutationVariables>;
+export const ImportCredentialsDocument = new TypedDocumentString(`
+    mutation ImportCredentials($provider: ProviderName!, $contents: String!, $label: String) {
+  importCredentials(provider: $provider, contents: $contents, label: $label) {
+    id
+    label
+  }
+}
+    `) as unknown as TypedDocumentString<ImportCredentialsMutation, ImportCredentialsMutationVariables>;
+export const UpdateConnectionDocument = new TypedDocumentString(`
+    mutation UpdateConnection($id: UUID!, $changes: ConnectionChanges!) {
+  updateConnection(id: $id, changes: $changes) {
+    id
+    label
+    status
+    weight
+    priority
+    models
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateConnectionMutation, UpdateConnectionMutationVariables>;
+export const RefreshConnectionDocument = new TypedDocumentString(`
+    mutation RefreshConnection($id: UUID!) {
+  refreshConnection(id: $id) {
+    id
+    status
+    lastError
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshConnectionMutation, RefreshConnectionMutationVariables>;
+export const RemoveConnectionDocument = new TypedDocumentString(`
+    mutation RemoveConnection($id: UUID!) {
+  removeConnection(id: $id)
+}
+    `) as unknown as TypedDocumentString<RemoveConnectionMutation, RemoveConnectionMutationVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys {
+  apiKeys {
+    id
+    name
+    prefix
+    status
+    createdAt
+    lastUsedAt
+    revokedAt
+    rpmLimit
+    tpmLimit
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($name: String!) {
+  createApiKey(name: $name) {
+    secret
+    key {
+      id
+      name
+      prefix
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RotateApiKeyDocument = new TypedDocumentString(`
+    mutation RotateApiKey($id: UUID!) {
+  rotateApiKey(id: $id) {
+    secret
+    key {
+      id
+      name
+      prefix
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RotateApiKeyMutation, RotateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: UUID!) {
+  revokeApiKey(id: $id) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const ModelsForSnippetsDocument = new TypedDocumentString(`
+    query ModelsForSnippets {
+  models {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ModelsForSnippetsQuery, ModelsForSnippetsQueryVariables>;
+export const OverviewDocument = new TypedDocumentString(`
+    query Overview($today: UsageRange!) {
+  myPlan {
+    plan {
+      id
+      name
+      monthlyRequests
+      maxProviders
+      maxOauthAccounts
+    }
+    periodStart
+    periodEnd
+    requestsUsed
+    requestsLimit
+    providersUsed
+    oauthAccountsUsed
+  }
+  today: usageSummary(range: $today) {
+    totals {
+      requests
+      errors
+    }
+  }
+  connections {
+    id
+    kind
+    status
+  }
+  apiKeys {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const AccountValueDocument = new TypedDocumentString(`
+    query AccountValue($range: UsageRange!) {
+  usageSummary(range: $range, groupBy: ACCOUNT) {
+    groups {
+      group
+      totals {
+        requests
+        costNanos
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AccountValueQuery, AccountValueQueryVariables>;
+export const RecentRequestsDocument = new TypedDocumentString(`
+    query RecentRequests($first: Int!) {
+  requestLogs(first: $first) {
+    items {
+      id
+      createdAt
+      model
+      provider
+      statusCode
+      promptTokens
+      completionTokens
+      latencyMs
+      costNanos
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecentRequestsQuery, RecentRequestsQueryVariables>;
+export const UsageEventsDocument = new TypedDocumentString(`
+    subscription UsageEvents {
+  usageEvents {
+    requestId
+    apiKeyId
+    accountId
+    provider
+    model
+    endpoint
+    status
+    promptTokens
+    completionTokens
+    costNanos
+    latencyMs
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<UsageEventsSubscription, UsageEventsSubscriptionVariables>;

@@ -1,0 +1,44 @@
+import { createClient, type Client } from "graphql-ws";
+import type { TypedDocumentString } from "@/lib/gql/generated/graphql";
+
+// One websocket per tab (graphql-transport-ws), opened on the first subscription and closed
+// a while after the last one ends. The session cookie rides on the upgrade; the server checks
+// that the page is its own origin.
+let client: Client | null = null;
+
+function live(): Client {
+  if (!client) {
+    const url = new URL("/graphql", location.href);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    client = createClient({
+      url: url.toString(),
+      lazy: true,
+      lazyCloseTimeout: 3_000,
+      retryAttempts: Infinity,
+      shouldRetry: () => true,
+      retryWait: async (retries) => {
+        await new Promise((r) => setTimeout(r, Math.min(1_000 * 2 ** retries, 15_000)));
+      },
+    });
+  }
+  return client;
+}
+
+/** Subscribes; returns the function that ends the subscription. */
+export function subscribe<R, V>(
+  document: TypedDocumentString<R, V>,
+  variables: V,
+  onData: (data: R) => void,
+  onError?: (error: unknown) => void,
+): () => void {
+  return live().subscribe<R>(
+    { query: document.toString(), variables: variables as Record<string, unknown> },
+    {
+      next: (message) => {
+        if (message.data) onData(message.data as R);
+      },
+      error: (e) => onError?.(e),
+      complete: () => {},
+    },
+  );
+}
