@@ -1,6 +1,19 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-const port = Number(process.env.WEB_E2E_PORT || 18080);
+// A free port and a fresh data directory for `satu serve`, chosen once by the runner and
+// handed to the workers through the environment (they inherit it), so a busy port on a
+// developer's machine cannot fail the run and tests can read the server's SQLite outbox.
+function freePort(): string {
+  const probe = "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  return execFileSync(process.execPath, ["-e", probe]).toString().trim();
+}
+process.env.WEB_E2E_PORT ||= freePort();
+process.env.SATU_E2E_DATA ||= mkdtempSync(join(tmpdir(), "satu-web-e2e-"));
+const port = Number(process.env.WEB_E2E_PORT);
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export default defineConfig({

@@ -31,7 +31,15 @@ async fn mailed_token(app: &TestApp, address: &str, template: &str) -> String {
         .unwrap_or_else(|| panic!("no {template} email"));
     assert_eq!(email.to_address, address);
     let link = email.body.lines().find(|l| l.starts_with("http")).unwrap();
-    assert!(link.starts_with("http://localhost:8080/"), "{link}");
+    // The web app's page, in the user's language (Indonesian when they chose none).
+    let page = match template {
+        "password_reset" => "reset-password",
+        _ => "verify-email",
+    };
+    assert!(
+        link.starts_with(&format!("http://localhost:8080/id/{page}/?token=")),
+        "{link}"
+    );
     link.split("token=").nth(1).unwrap().to_owned()
 }
 
@@ -77,6 +85,10 @@ async fn password_reset_by_mailed_link(backend: Backend) {
         weak.code(),
         "BAD_USER_INPUT",
         "the token survives a weak choice"
+    );
+    assert_eq!(
+        weak.body["errors"][0]["extensions"]["reason"], "password_too_short",
+        "a reason the web app translates"
     );
     let done = anonymous
         .run(RESET, json!({"t": token, "p": "new-pass-phrase-9"}))

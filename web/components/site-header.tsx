@@ -5,7 +5,8 @@ import { localePath } from "@/lib/metadata";
 import { Logo } from "@/components/logo";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { ThemeToggle } from "@/components/theme-toggle";
-import { Button, buttonVariants } from "@/components/ui/button";
+import { buttonVariants } from "@/components/ui/button";
+import { HeaderCta } from "@/components/header-cta";
 import { cn } from "@/lib/utils";
 
 export async function SiteHeader({ locale }: { locale: Locale }) {
@@ -47,9 +48,12 @@ export async function SiteHeader({ locale }: { locale: Locale }) {
             className={cn(buttonVariants({ variant: "ghost", size: "sm" }), "gap-1.5 px-2.5")}
           />
           <ThemeToggle label={t("theme")} />
-          <Button asChild size="sm" className="ml-1 hidden sm:inline-flex">
-            <Link href={localePath(locale, "signup")}>{t("start")}</Link>
-          </Button>
+          <HeaderCta
+            locale={locale}
+            start={t("start")}
+            dashboard={t("dashboard")}
+            className={cn(buttonVariants({ size: "sm" }), "ml-1 hidden sm:inline-flex")}
+          />
         </div>
       </div>
     </header>

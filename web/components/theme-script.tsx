@@ -1,8 +1,8 @@
 // Light/dark theme without a React provider (this replaced next-themes: no context, no
 // client component around the whole page, less JS). The class on <html> ("light" or "dark",
 // for Tailwind's `dark:` variant) and `color-scheme` are set by this inline script before the
-// first paint: the saved choice (localStorage "theme", written by ThemeToggle) wins, else the
-// system preference, which the script keeps following while no choice is saved. It also
+// first paint: the saved choice (localStorage "theme", written by ThemeToggle) wins, else dark
+// in the dashboard and the system preference elsewhere, which the script keeps following while no choice is saved. It also
 // follows a choice made in another tab. <html> carries suppressHydrationWarning because this
 // script changes its class before React hydrates.
 
@@ -14,7 +14,9 @@ const script = `(() => {
   const saved = () => { try { return localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)}); } catch { return null; } };
   const apply = () => {
     const choice = saved();
-    const dark = choice === "dark" || (choice !== "light" && media.matches);
+    // The dashboard (/{locale}/app/…) is dark until the user picks; the site follows the system.
+    const app = /^\/[a-z]{2}\/app\//.test(location.pathname);
+    const dark = choice === "dark" || (choice !== "light" && (app || media.matches));
     root.classList.toggle("dark", dark);
     root.classList.toggle("light", !dark);
     root.style.colorScheme = dark ? "dark" : "light";

@@ -2,7 +2,8 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 export const LOCALES = ["id", "en"] as const;
 export const THEMES = ["light", "dark"] as const;
-export const PAGES = ["", "docs", "signup", "status", "terms", "privacy"] as const;
+/** The public site's pages (header and footer); the auth and app pages are in app-pages.spec.ts. */
+export const PAGES = ["", "docs", "status", "terms", "privacy"] as const;
 
 export type Locale = (typeof LOCALES)[number];
 export type Theme = (typeof THEMES)[number];

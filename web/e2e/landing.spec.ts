@@ -125,7 +125,7 @@ test("hero CTAs: sign-up page and the demo", async ({ page }) => {
   await expect(page.locator("#demo")).toContainText("SATU_API_KEY");
   await page.getByTestId("cta-start").click();
   await expect(page).toHaveURL(/\/id\/signup\/$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dasbor sedang disiapkan");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Buat akun Satu");
 });
 
 test("the demo animates when motion is allowed", async ({ page }) => {

@@ -34,6 +34,8 @@ install_chromium() {
 
 step "chromium" install_chromium
 step "npm ci" npm ci --no-audit --no-fund --loglevel=error
+# The typed documents must match schema.graphql and lib/gql/ops (regenerate: npm run codegen).
+step "codegen is fresh" npm run --silent codegen:check
 step "lint" npm run --silent lint
 step "typecheck" npm run --silent typecheck
 step "next build" npm run --silent build

@@ -6,6 +6,8 @@ set -euo pipefail
 WEB="$(cd "$(dirname "$0")/.." && pwd)"
 REPO="$(cd "$WEB/.." && pwd)"
 PORT="${WEB_E2E_PORT:-18080}"
+# Playwright's config makes the data directory (tests read the outbox from its SQLite file).
+DATA_GIVEN="${SATU_E2E_DATA:-}"
 BIN="${SATU_BIN:-}"
 if [ -z "$BIN" ]; then
   BIN="$REPO/target/debug/satu"
@@ -17,9 +19,13 @@ if [ ! -f "$OUT/index.html" ]; then
   exit 1
 fi
 if [ -x "$BIN" ]; then
-  DATA="$(mktemp -d "${TMPDIR:-/tmp}/satu-web-e2e.XXXXXX")"
+  DATA="${DATA_GIVEN:-$(mktemp -d "${TMPDIR:-/tmp}/satu-web-e2e.XXXXXX")}"
   trap 'rm -rf "$DATA"' EXIT
-  export SATU__WEB__DIR="$OUT" SATU__SECURITY__DATA_DIR="$DATA"
+  # Journeys connect to mock upstreams the tests start on 127.0.0.1; links in emails and the
+  # snippets carry this server's own address.
+  export SATU__WEB__DIR="$OUT" SATU__SECURITY__DATA_DIR="$DATA" \
+    SATU__PROXY__ALLOW_PRIVATE_UPSTREAMS=true SATU__API__PUBLIC_URL="http://127.0.0.1:$PORT" \
+    SATU__API__ATTEMPTS_PER_IP=10000
   echo "serve.sh: satu serve ($BIN) on 127.0.0.1:$PORT" >&2
   # Not exec: the trap must remove the data dir when Playwright stops the server.
   "$BIN" serve --bind "127.0.0.1:$PORT" &

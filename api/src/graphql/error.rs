@@ -13,6 +13,12 @@ pub enum ApiError {
     CsrfMissing,
     NotFound(&'static str),
     BadInput(String),
+    /// Bad input with a stable `reason` extension (`password_too_short`, `email_invalid`, …)
+    /// that clients translate; the message says the same in English.
+    Rejected {
+        reason: String,
+        message: String,
+    },
     Conflict(&'static str),
     BadCredentials,
     PlanLimit(String),
@@ -38,6 +44,7 @@ impl ApiError {
             }
             ApiError::NotFound(what) => format!("{what} not found."),
             ApiError::BadInput(message)
+            | ApiError::Rejected { message, .. }
             | ApiError::PlanLimit(message)
             | ApiError::Gone(message)
             | ApiError::Provider(message) => message.clone(),
@@ -60,7 +67,7 @@ impl ApiError {
             ApiError::Unauthenticated => "UNAUTHENTICATED",
             ApiError::CsrfMissing => "CSRF",
             ApiError::NotFound(_) => "NOT_FOUND",
-            ApiError::BadInput(_) => "BAD_USER_INPUT",
+            ApiError::BadInput(_) | ApiError::Rejected { .. } => "BAD_USER_INPUT",
             ApiError::Conflict(_) => "CONFLICT",
             ApiError::BadCredentials => "BAD_CREDENTIALS",
             ApiError::PlanLimit(_) => "PLAN_LIMIT",
@@ -79,7 +86,9 @@ impl ApiError {
             ApiError::Unauthenticated | ApiError::BadCredentials => StatusCode::UNAUTHORIZED,
             ApiError::CsrfMissing | ApiError::PlanLimit(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) | ApiError::Gone(_) => StatusCode::NOT_FOUND,
-            ApiError::BadInput(_) | ApiError::InvalidToken => StatusCode::BAD_REQUEST,
+            ApiError::BadInput(_) | ApiError::Rejected { .. } | ApiError::InvalidToken => {
+                StatusCode::BAD_REQUEST
+            }
             ApiError::Lagged(_) => StatusCode::CONFLICT,
             ApiError::Provider(_) => StatusCode::BAD_GATEWAY,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
@@ -102,10 +111,17 @@ impl From<ApiError> for async_graphql::Error {
             ApiError::RateLimited(secs) => Some(*secs),
             _ => None,
         };
+        let reason = match &e {
+            ApiError::Rejected { reason, .. } => Some(reason.clone()),
+            _ => None,
+        };
         async_graphql::Error::new(e.message()).extend_with(|_, ext| {
             ext.set("code", code);
             if let Some(secs) = retry {
                 ext.set("retryAfter", secs);
+            }
+            if let Some(reason) = &reason {
+                ext.set("reason", reason.as_str());
             }
         })
     }
@@ -116,9 +132,10 @@ impl From<RepoError> for ApiError {
         match e {
             RepoError::NotFound(what) => ApiError::NotFound(capitalised(what)),
             RepoError::Duplicate(what) => ApiError::Conflict(capitalised(what)),
-            RepoError::Invalid { field, reason } => {
-                ApiError::BadInput(format!("Invalid {field}: {reason}."))
-            }
+            RepoError::Invalid { field, reason } => ApiError::Rejected {
+                reason: format!("{field}_invalid"),
+                message: format!("Invalid {field}: {reason}."),
+            },
             RepoError::PlanLimit(message) => ApiError::PlanLimit(message),
             RepoError::Seal(e) => ApiError::internal("sealing failed", &e),
             RepoError::Db(e) => ApiError::internal("database error", &e),

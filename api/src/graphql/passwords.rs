@@ -19,26 +19,33 @@ const COMMON: [&str; 8] = [
 ];
 
 pub fn check_strength(password: &str, email: &str) -> ApiResult<()> {
-    let weak = |reason: &str| {
-        Err(ApiError::BadInput(format!(
-            "The password is too weak: {reason}."
-        )))
+    let reject = |reason: &str, message: String| {
+        Err(ApiError::Rejected {
+            reason: reason.to_owned(),
+            message,
+        })
     };
+    let weak =
+        |reason: &str, why: &str| reject(reason, format!("The password is too weak: {why}."));
     let lower = password.to_lowercase();
     let local = email.split('@').next().unwrap_or_default();
     if password.chars().count() < MIN_PASSWORD {
-        return weak(&format!("use at least {MIN_PASSWORD} characters"));
+        return weak(
+            "password_too_short",
+            &format!("use at least {MIN_PASSWORD} characters"),
+        );
     }
     if password.chars().count() > 200 {
-        return Err(ApiError::BadInput(
+        return reject(
+            "password_too_long",
             "The password is longer than 200 characters.".to_owned(),
-        ));
+        );
     }
     if COMMON.contains(&lower.as_str()) || lower.chars().all(|c| lower.starts_with(c)) {
-        return weak("it is one of the most guessed passwords");
+        return weak("password_common", "it is one of the most guessed passwords");
     }
     if local.len() >= 4 && lower.contains(local) {
-        return weak("it contains your email address");
+        return weak("password_contains_email", "it contains your email address");
     }
     Ok(())
 }

@@ -1,0 +1,75 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { LOCALES, THEMES, maxOverflow, shotPath, type Theme } from "./helpers";
+import { signUpViaApi, uniqueEmail } from "./app-helpers";
+
+const AUTH_PAGES = ["signup", "signin", "forgot-password", "reset-password", "verify-email"] as const;
+const APP_PAGES = ["", "connections", "keys", "usage", "billing", "settings"] as const;
+
+/** Chooses the theme the way a user does (the saved choice), then opens the page. */
+async function openThemed(page: Page, url: string, theme: Theme) {
+  await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const res = await page.goto(url);
+  await page.waitForLoadState("load");
+  return res;
+}
+
+async function checkPage(page: Page, name: string) {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), name).toEqual([]);
+  await page.screenshot({ path: shotPath(`${name}-desktop`), fullPage: true });
+  await page.setViewportSize({ width: 375, height: 812 });
+  expect(await maxOverflow(page), `horizontal scroll at 375px on ${name}`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: shotPath(`${name}-375`), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+for (const locale of LOCALES) {
+  test(`auth pages /${locale}/…: render, fit 375px, no serious axe issues, both themes`, async ({ page }) => {
+    for (const theme of THEMES) {
+      for (const name of AUTH_PAGES) {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        const res = await openThemed(page, `/${locale}/${name}/`, theme);
+        expect(res?.status()).toBe(200);
+        await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        await expect(page.locator("html")).toHaveClass(new RegExp(theme));
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await checkPage(page, `auth-${name}-${locale}-${theme}`);
+      }
+    }
+  });
+
+  test(`app pages /${locale}/app/…: render signed in, fit 375px, no serious axe issues, both themes`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await signUpViaApi(page, uniqueEmail(`pages-${locale}`), locale);
+    for (const theme of THEMES) {
+      for (const name of APP_PAGES) {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        const res = await openThemed(page, `/${locale}/app/${name ? `${name}/` : ""}`, theme);
+        expect(res?.status()).toBe(200);
+        await expect(page.locator("html")).toHaveClass(new RegExp(theme));
+        // The page's own heading appears once the session is known and its data has loaded.
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 15_000 });
+        await expect(page.locator("[role=status][aria-label]")).toHaveCount(0, { timeout: 15_000 });
+        await checkPage(page, `app-${name || "overview"}-${locale}-${theme}`);
+      }
+    }
+  });
+}
+
+test("the app sends strangers to sign in and back to where they were going", async ({ page }) => {
+  await page.goto("/en/app/keys/");
+  await expect(page).toHaveURL(/\/en\/signin\/\?next=%2Fen%2Fapp%2Fkeys%2F/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Satu");
+});
+
+test("the app is dark by default until the user picks a theme", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto("/en/signin/");
+  await expect(page.locator("html")).toHaveClass(/light/);
+  await signUpViaApi(page, uniqueEmail("dark"), "en");
+  await page.goto("/en/app/");
+  await expect(page.locator("html")).toHaveClass(/dark/);
+});
