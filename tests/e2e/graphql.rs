@@ -435,6 +435,14 @@ async fn plans_and_my_plan(backend: Backend) {
             .code(),
         "UNAUTHENTICATED"
     );
+    // What the sign-in page and the snippets need, before anyone signs in.
+    let info = Gql::new(&app.url(""))
+        .run("{ serverInfo { publicUrl googleSignIn } }", json!({}))
+        .await;
+    assert_eq!(
+        info.data()["serverInfo"],
+        json!({"publicUrl": "http://localhost:8080", "googleSignIn": false})
+    );
 
     let mut gql = Gql::new(&app.url(""));
     gql.sign_up(&email()).await;

@@ -1,7 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import Link from "next/link";
+
+/** The cookie is read once per render; signing in or out happens on other pages. */
+const noChanges = () => () => {};
 
 /**
  * "Mulai Gratis" → sign-up, or "Dasbor" → the app once signed in. The readable `satu_csrf`
@@ -18,8 +21,11 @@ export function HeaderCta({
   dashboard: string;
   className: string;
 }) {
-  const [signedIn, setSignedIn] = useState(false);
-  useEffect(() => setSignedIn(/(?:^|;\s*)satu_csrf=/.test(document.cookie)), []);
+  const signedIn = useSyncExternalStore(
+    noChanges,
+    () => /(?:^|;\s*)satu_csrf=/.test(document.cookie),
+    () => false,
+  );
   return (
     <Link href={signedIn ? `/${locale}/app/` : `/${locale}/signup/`} className={className} data-testid="header-cta">
       {signedIn ? dashboard : start}

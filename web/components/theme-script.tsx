@@ -15,7 +15,7 @@ const script = `(() => {
   const apply = () => {
     const choice = saved();
     // The dashboard (/{locale}/app/…) is dark until the user picks; the site follows the system.
-    const app = /^\/[a-z]{2}\/app\//.test(location.pathname);
+    const app = location.pathname.split("/")[2] === "app";
     const dark = choice === "dark" || (choice !== "light" && (app || media.matches));
     root.classList.toggle("dark", dark);
     root.classList.toggle("light", !dark);

@@ -145,7 +145,6 @@ function AccountMenu({ email, planId }: { email: string; planId: string }) {
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
         className={cx(buttonVariants({ variant: "outline", size: "sm" }), "max-w-72 gap-2")}
-        aria-label={t("account", { email })}
         data-testid="account-menu"
       >
         <UserRound aria-hidden />

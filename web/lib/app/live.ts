@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
-import { subscribe } from "@/lib/gql/live";
+import { useEffect, useRef, useSyncExternalStore } from "react";
+import { liveStatus, subscribe, type LiveStatus } from "@/lib/gql/live";
 import { UsageEventsDocument, type UsageEventsSubscription } from "@/lib/gql/generated/graphql";
 
 export type LiveEvent = UsageEventsSubscription["usageEvents"];
@@ -13,4 +13,9 @@ export function useLiveUsage(onEvent: (event: LiveEvent) => void) {
     handler.current = onEvent;
   });
   useEffect(() => subscribe(UsageEventsDocument, {}, (d) => handler.current(d.usageEvents)), []);
+}
+
+/** "connected" while live events can arrive. */
+export function useLiveStatus(): LiveStatus {
+  return useSyncExternalStore(liveStatus.subscribe, liveStatus.get, () => "connecting");
 }

@@ -6,6 +6,22 @@ import type { TypedDocumentString } from "@/lib/gql/generated/graphql";
 // that the page is its own origin.
 let client: Client | null = null;
 
+// Whether the socket is open, for the "live" indicator (and tests that wait for it).
+export type LiveStatus = "connecting" | "connected" | "closed";
+let status: LiveStatus = "connecting";
+const listeners = new Set<() => void>();
+function setStatus(next: LiveStatus) {
+  status = next;
+  listeners.forEach((l) => l());
+}
+export const liveStatus = {
+  get: () => status,
+  subscribe: (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
 function live(): Client {
   if (!client) {
     const url = new URL("/graphql", location.href);
@@ -16,6 +32,11 @@ function live(): Client {
       lazyCloseTimeout: 3_000,
       retryAttempts: Infinity,
       shouldRetry: () => true,
+      on: {
+        connected: () => setStatus("connected"),
+        closed: () => setStatus("closed"),
+        connecting: () => setStatus("connecting"),
+      },
       retryWait: async (retries) => {
         await new Promise((r) => setTimeout(r, Math.min(1_000 * 2 ** retries, 15_000)));
       },

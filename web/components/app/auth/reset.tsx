@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { gql } from "@/lib/gql/client";
 import { ResetPasswordDocument } from "@/lib/gql/generated/graphql";
@@ -20,12 +20,13 @@ export function ResetForm() {
   const locale = useLocale();
   const token = useSearchParams().get("token") ?? "";
   const errorText = useErrorText();
+  const router = useRouter();
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const reset = useMutation({
     mutationFn: () => gql(ResetPasswordDocument, { token, newPassword: password }),
-    onSuccess: () => location.assign(`${authPath(locale, "signin")}?reset=1`),
+    onSuccess: () => router.push(`${authPath(locale, "signin")}?reset=1`),
   });
   if (!token) {
     return (

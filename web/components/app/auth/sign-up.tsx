@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
 import { gql } from "@/lib/gql/client";
@@ -19,13 +20,14 @@ export function SignUpForm() {
   const t = useT("auth");
   const locale = useLocale();
   const errorText = useErrorText();
+  const router = useRouter();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [tooShort, setTooShort] = useState(false);
   const signUp = useMutation({
     mutationFn: () => gql(SignUpDocument, { email: email.trim(), password, displayName: name.trim() || null, locale }),
-    onSuccess: () => location.assign(`${appPath(locale)}?welcome=1`),
+    onSuccess: () => router.push(`${appPath(locale)}?welcome=1`),
   });
   return (
     <AuthCard title={t("signUpTitle")} lead={t("signUpLead")}>

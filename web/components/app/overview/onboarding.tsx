@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import Link from "next/link";
 import { CheckCircle2, Circle } from "lucide-react";
 import { useLocale, useT } from "@/lib/i18n/client";
@@ -14,17 +14,16 @@ export const SNIPPET_COPIED_KEY = "satu-snippet-copied";
 export function Onboarding({ connections, keys, requests }: { connections: number; keys: number; requests: number }) {
   const t = useT("overview");
   const locale = useLocale();
-  const [copied, setCopied] = useState(false);
+  const [copied] = useState(() => {
+    try {
+      return localStorage.getItem(SNIPPET_COPIED_KEY) === "1";
+    } catch {
+      return false; // private mode: the step ticks with the first request instead
+    }
+  });
   // Finished before this visit: gone. Finished during it: stays, every step ticked.
   const [doneBefore] = useState(() => connections > 0 && keys > 0 && requests > 0);
   const [seen, setSeen] = useState(false);
-  useEffect(() => {
-    try {
-      setCopied(localStorage.getItem(SNIPPET_COPIED_KEY) === "1");
-    } catch {
-      /* private mode: the step ticks when a request arrives */
-    }
-  }, []);
   useLiveUsage(() => setSeen(true));
   const received = seen || requests > 0;
   const steps = [

@@ -32,7 +32,7 @@ export function OverviewPage() {
   const f = useFormat();
   const locale = useLocale();
   const client = useQueryClient();
-  const range = useMemo(today, []);
+  const range = useMemo(() => today(), []);
   const overview = useQuery({ queryKey: OVERVIEW_KEY, queryFn: () => gql(OverviewDocument, { today: range }) });
 
   // Each stored request refreshes the counters and the activity list, without a reload.

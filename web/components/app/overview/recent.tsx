@@ -8,6 +8,7 @@ import { RecentRequestsDocument } from "@/lib/gql/generated/graphql";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useFormat } from "@/lib/app/format";
 import { appPath } from "@/lib/app/paths";
+import { useLiveStatus } from "@/lib/app/live";
 import { EmptyState, Loading, Panel, StatusDot } from "@/components/app/ui/panel";
 
 export const RECENT_KEY = ["recentRequests"] as const;
@@ -23,9 +24,12 @@ export function RecentActivity() {
       title={t("recentTitle")}
       description={t("recentLead")}
       actions={
-        <Link href={appPath(locale, "usage")} className="text-sm text-primary underline-offset-4 hover:underline">
-          {t("recentAll")}
-        </Link>
+        <>
+          <LiveBadge />
+          <Link href={appPath(locale, "usage")} className="text-sm text-primary underline-offset-4 hover:underline">
+            {t("recentAll")}
+          </Link>
+        </>
       }
     >
       {recent.isPending ? (
@@ -59,5 +63,17 @@ export function RecentActivity() {
         </ul>
       )}
     </Panel>
+  );
+}
+
+/** Says whether new requests will appear by themselves. */
+function LiveBadge() {
+  const t = useT("overview");
+  const status = useLiveStatus();
+  return (
+    <span className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="live-status" data-state={status}>
+      <StatusDot tone={status === "connected" ? "ok" : "off"} />
+      {status === "connected" ? t("live") : t("liveOff")}
+    </span>
   );
 }

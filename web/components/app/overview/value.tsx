@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { gql } from "@/lib/gql/client";
 import { AccountValueDocument } from "@/lib/gql/generated/graphql";
@@ -13,7 +14,9 @@ import { useFormat } from "@/lib/app/format";
 export function SubscriptionValue({ from, connections }: { from: string; connections: { id: string; kind: string }[] }) {
   const t = useT("overview");
   const f = useFormat();
-  const range = { from, to: new Date(Date.now() + 3_600_000).toISOString() };
+  // Up to the end of the current hour (ranges are whole hours), fixed for this visit.
+  const [to] = useState(() => new Date(Date.now() + 3_600_000).toISOString());
+  const range = { from, to };
   const value = useQuery({
     queryKey: ["accountValue", from],
     queryFn: () => gql(AccountValueDocument, { range }).then((d) => d.usageSummary.groups),

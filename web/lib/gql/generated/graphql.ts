@@ -37,6 +37,78 @@ export type ProviderName =
   | 'OPENAI_COMPATIBLE'
   | 'QWEN';
 
+/** The usage filter plus status and a time window `[from, to)`. */
+export type RequestLogFilter = {
+  accountId?: string | null | undefined;
+  apiKeyId?: string | null | undefined;
+  from?: string | null | undefined;
+  model?: string | null | undefined;
+  provider?: string | null | undefined;
+  status?: RequestStatus | null | undefined;
+  to?: string | null | undefined;
+};
+
+export type RequestStatus =
+  /** Status 400 or above, or failed on the way. */
+  | 'ERROR'
+  /** Answered without error. */
+  | 'OK';
+
+export type RoutingInput = {
+  rules: Array<RuleInput>;
+  /** Keep one conversation on one account (provider prompt caches stay warm). */
+  sessionAffinity: boolean;
+  strategy: Strategy;
+};
+
+export type RuleInput = {
+  /** A model name; `*` matches any run of characters (`claude-*`). */
+  pattern: string;
+  /** Overrides the default strategy for this rule. */
+  strategy?: Strategy | null | undefined;
+  targets: Array<TargetInput>;
+};
+
+export type Strategy =
+  | 'CHEAPEST'
+  | 'FASTEST'
+  | 'FILL_FIRST'
+  | 'PRIORITY'
+  | 'ROUND_ROBIN'
+  | 'WEIGHTED';
+
+export type TargetInput = {
+  /** One of your connections; null: any of yours that serves it. */
+  account?: string | null | undefined;
+  model: string;
+  /**
+   * `openai`, `anthropic`, `gemini`, `qwen` or `openai-compatible`; null: any provider
+   * serving the model.
+   */
+  provider?: string | null | undefined;
+};
+
+export type UsageBucket =
+  | 'DAY'
+  | 'HOUR';
+
+/**
+ * Narrows usage to one model, provider, API key or connection (your own: another id is
+ * "not found").
+ */
+export type UsageFilter = {
+  accountId?: string | null | undefined;
+  apiKeyId?: string | null | undefined;
+  model?: string | null | undefined;
+  provider?: string | null | undefined;
+};
+
+export type UsageGroup =
+  | 'ACCOUNT'
+  | 'API_KEY'
+  | 'MODEL'
+  | 'PROVIDER';
+
 /**
  * A preset, or a custom `from`/`to` (both, `from` before `to`, at most 400 days apart).
  * Ranges are whole hours: `from` rounds down, `to` up.
@@ -125,6 +197,11 @@ export type CompleteGoogleMutationVariables = Exact<{
 
 export type CompleteGoogleMutation = { completeGoogleSignIn: { csrfToken: string | null, user: { id: string } } };
 
+export type BillingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingQuery = { myPlan: { periodStart: string, periodEnd: string, requestsUsed: number, requestsLimit: number | null, requestsPerMinute: number | null, tokensPerMinute: number | null, providersUsed: number, oauthAccountsUsed: number, plan: { id: string, name: string, priceIdr: number | null, monthlyRequests: number | null, maxOauthAccounts: number | null, maxProviders: number | null } }, plans: Array<{ id: string, name: string, priceIdr: number | null, monthlyRequests: number | null, maxOauthAccounts: number | null, maxProviders: number | null, maxMembers: number | null, requestsPerMinute: number | null, tokensPerMinute: number | null }> };
+
 export type ConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -180,14 +257,14 @@ export type UpdateConnectionMutationVariables = Exact<{
 }>;
 
 
-export type UpdateConnectionMutation = { updateConnection: { id: string, label: string, status: ConnectionStatus, weight: number, priority: number, models: Array<string> } };
+export type UpdateConnectionMutation = { updateConnection: { id: string, label: string, status: ConnectionStatus, weight: number, priority: number, models: Array<string>, lastError: string | null, nextAttemptAt: string | null } };
 
 export type RefreshConnectionMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RefreshConnectionMutation = { refreshConnection: { id: string, status: ConnectionStatus, lastError: string | null } };
+export type RefreshConnectionMutation = { refreshConnection: { id: string, label: string, status: ConnectionStatus, lastError: string | null, lastRefreshedAt: string | null, tokenExpiresAt: string | null, nextAttemptAt: string | null } };
 
 export type RemoveConnectionMutationVariables = Exact<{
   id: string;
@@ -226,6 +303,90 @@ export type ModelsForSnippetsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ModelsForSnippetsQuery = { models: Array<{ id: string }> };
+
+export type RoutingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RoutingQuery = { routing: { strategy: Strategy, sessionAffinity: boolean, rules: Array<{ pattern: string, strategy: Strategy | null, targets: Array<{ provider: string | null, model: string, account: string | null }> }> } };
+
+export type RoutingModelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RoutingModelsQuery = { models: Array<{ id: string, provider: string }> };
+
+export type SetRoutingMutationVariables = Exact<{
+  routing: RoutingInput;
+}>;
+
+
+export type SetRoutingMutation = { setRouting: { strategy: Strategy, sessionAffinity: boolean, rules: Array<{ pattern: string, strategy: Strategy | null, targets: Array<{ provider: string | null, model: string, account: string | null }> }> } };
+
+export type UpdateProfileMutationVariables = Exact<{
+  displayName?: string | null | undefined;
+  locale?: string | null | undefined;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { id: string, email: string, displayName: string | null, locale: string | null, planId: string, emailVerified: boolean, createdAt: string } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type DeleteAccountMutationVariables = Exact<{
+  confirmEmail: string;
+  password?: string | null | undefined;
+}>;
+
+
+export type DeleteAccountMutation = { deleteAccount: boolean };
+
+export type UsageFilterOptionsQueryVariables = Exact<{
+  range: UsageRange;
+}>;
+
+
+export type UsageFilterOptionsQuery = { apiKeys: Array<{ id: string, name: string, status: KeyStatus }>, connections: Array<{ id: string, label: string, provider: ProviderName }>, providers: { groups: Array<{ group: string | null, label: string | null }> }, models: { groups: Array<{ group: string | null, label: string | null }> } };
+
+export type UsagePageSummaryQueryVariables = Exact<{
+  range: UsageRange;
+  filter?: UsageFilter | null | undefined;
+  groupBy: UsageGroup;
+}>;
+
+
+export type UsagePageSummaryQuery = { summary: { from: string, to: string, totals: { requests: number, errors: number, promptTokens: number, completionTokens: number, cachedTokens: number, reasoningTokens: number, costNanos: number, latencyMsP50: number | null, latencyMsP95: number | null } }, byProvider: { groups: Array<{ group: string | null, label: string | null, totals: { requests: number, costNanos: number } }> }, byModel: { groups: Array<{ group: string | null, label: string | null, totals: { requests: number, costNanos: number } }> }, breakdown: { groups: Array<{ group: string | null, label: string | null, totals: { requests: number, errors: number, promptTokens: number, completionTokens: number, cachedTokens: number, costNanos: number, latencyMsP50: number | null, latencyMsP95: number | null } }> } };
+
+export type UsagePageSeriesQueryVariables = Exact<{
+  range: UsageRange;
+  bucket: UsageBucket;
+  groupBy: UsageGroup;
+  filter?: UsageFilter | null | undefined;
+  utcOffsetMinutes: number;
+}>;
+
+
+export type UsagePageSeriesQuery = { grouped: { from: string, to: string, bucket: UsageBucket, series: Array<{ group: string | null, label: string | null, points: Array<{ at: string, totals: { requests: number } }> }> }, overall: { series: Array<{ points: Array<{ at: string, totals: { requests: number, errors: number, promptTokens: number, completionTokens: number, cachedTokens: number, costNanos: number, latencyMsP50: number | null, latencyMsP95: number | null } }> }> } };
+
+export type UsageRequestLogsQueryVariables = Exact<{
+  filter?: RequestLogFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type UsageRequestLogsQuery = { requestLogs: { nextCursor: string | null, items: Array<{ id: string, createdAt: string, model: string, provider: string | null, apiKeyId: string | null, accountId: string | null, statusCode: number, errorKind: string | null, promptTokens: number, completionTokens: number, latencyMs: number, ttftMs: number | null, costNanos: number }> } };
+
+export type UsageRequestLogQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type UsageRequestLogQuery = { requestLog: { id: string, createdAt: string, model: string, provider: string | null, apiKeyId: string | null, accountId: string | null, endpoint: string, stream: boolean, statusCode: number, errorKind: string | null, promptTokens: number, completionTokens: number, cachedTokens: number, reasoningTokens: number, costNanos: number, costUsd: number, latencyMs: number, ttftMs: number | null } };
 
 export type OverviewQueryVariables = Exact<{
   today: UsageRange;
@@ -362,6 +523,39 @@ export const CompleteGoogleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompleteGoogleMutation, CompleteGoogleMutationVariables>;
+export const BillingDocument = new TypedDocumentString(`
+    query Billing {
+  myPlan {
+    plan {
+      id
+      name
+      priceIdr
+      monthlyRequests
+      maxOauthAccounts
+      maxProviders
+    }
+    periodStart
+    periodEnd
+    requestsUsed
+    requestsLimit
+    requestsPerMinute
+    tokensPerMinute
+    providersUsed
+    oauthAccountsUsed
+  }
+  plans {
+    id
+    name
+    priceIdr
+    monthlyRequests
+    maxOauthAccounts
+    maxProviders
+    maxMembers
+    requestsPerMinute
+    tokensPerMinute
+  }
+}
+    `) as unknown as TypedDocumentString<BillingQuery, BillingQueryVariables>;
 export const ConnectionsDocument = new TypedDocumentString(`
     query Connections {
   connections {
@@ -468,6 +662,8 @@ export const UpdateConnectionDocument = new TypedDocumentString(`
     weight
     priority
     models
+    lastError
+    nextAttemptAt
   }
 }
     `) as unknown as TypedDocumentString<UpdateConnectionMutation, UpdateConnectionMutationVariables>;
@@ -475,8 +671,12 @@ export const RefreshConnectionDocument = new TypedDocumentString(`
     mutation RefreshConnection($id: UUID!) {
   refreshConnection(id: $id) {
     id
+    label
     status
     lastError
+    lastRefreshedAt
+    tokenExpiresAt
+    nextAttemptAt
   }
 }
     `) as unknown as TypedDocumentString<RefreshConnectionMutation, RefreshConnectionMutationVariables>;
@@ -539,6 +739,245 @@ export const ModelsForSnippetsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModelsForSnippetsQuery, ModelsForSnippetsQueryVariables>;
+export const RoutingDocument = new TypedDocumentString(`
+    query Routing {
+  routing {
+    strategy
+    sessionAffinity
+    rules {
+      pattern
+      strategy
+      targets {
+        provider
+        model
+        account
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RoutingQuery, RoutingQueryVariables>;
+export const RoutingModelsDocument = new TypedDocumentString(`
+    query RoutingModels {
+  models {
+    id
+    provider
+  }
+}
+    `) as unknown as TypedDocumentString<RoutingModelsQuery, RoutingModelsQueryVariables>;
+export const SetRoutingDocument = new TypedDocumentString(`
+    mutation SetRouting($routing: RoutingInput!) {
+  setRouting(routing: $routing) {
+    strategy
+    sessionAffinity
+    rules {
+      pattern
+      strategy
+      targets {
+        provider
+        model
+        account
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetRoutingMutation, SetRoutingMutationVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($displayName: String, $locale: String) {
+  updateProfile(displayName: $displayName, locale: $locale) {
+    id
+    email
+    displayName
+    locale
+    planId
+    emailVerified
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const DeleteAccountDocument = new TypedDocumentString(`
+    mutation DeleteAccount($confirmEmail: String!, $password: String) {
+  deleteAccount(confirmEmail: $confirmEmail, password: $password)
+}
+    `) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
+export const UsageFilterOptionsDocument = new TypedDocumentString(`
+    query UsageFilterOptions($range: UsageRange!) {
+  apiKeys {
+    id
+    name
+    status
+  }
+  connections {
+    id
+    label
+    provider
+  }
+  providers: usageSummary(range: $range, groupBy: PROVIDER) {
+    groups {
+      group
+      label
+    }
+  }
+  models: usageSummary(range: $range, groupBy: MODEL) {
+    groups {
+      group
+      label
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsageFilterOptionsQuery, UsageFilterOptionsQueryVariables>;
+export const UsagePageSummaryDocument = new TypedDocumentString(`
+    query UsagePageSummary($range: UsageRange!, $filter: UsageFilter, $groupBy: UsageGroup!) {
+  summary: usageSummary(range: $range, filter: $filter) {
+    from
+    to
+    totals {
+      requests
+      errors
+      promptTokens
+      completionTokens
+      cachedTokens
+      reasoningTokens
+      costNanos
+      latencyMsP50
+      latencyMsP95
+    }
+  }
+  byProvider: usageSummary(range: $range, groupBy: PROVIDER, filter: $filter) {
+    groups {
+      group
+      label
+      totals {
+        requests
+        costNanos
+      }
+    }
+  }
+  byModel: usageSummary(range: $range, groupBy: MODEL, filter: $filter) {
+    groups {
+      group
+      label
+      totals {
+        requests
+        costNanos
+      }
+    }
+  }
+  breakdown: usageSummary(range: $range, groupBy: $groupBy, filter: $filter) {
+    groups {
+      group
+      label
+      totals {
+        requests
+        errors
+        promptTokens
+        completionTokens
+        cachedTokens
+        costNanos
+        latencyMsP50
+        latencyMsP95
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsagePageSummaryQuery, UsagePageSummaryQueryVariables>;
+export const UsagePageSeriesDocument = new TypedDocumentString(`
+    query UsagePageSeries($range: UsageRange!, $bucket: UsageBucket!, $groupBy: UsageGroup!, $filter: UsageFilter, $utcOffsetMinutes: Int!) {
+  grouped: usageSeries(
+    range: $range
+    bucket: $bucket
+    groupBy: $groupBy
+    filter: $filter
+    utcOffsetMinutes: $utcOffsetMinutes
+  ) {
+    from
+    to
+    bucket
+    series {
+      group
+      label
+      points {
+        at
+        totals {
+          requests
+        }
+      }
+    }
+  }
+  overall: usageSeries(
+    range: $range
+    bucket: $bucket
+    filter: $filter
+    utcOffsetMinutes: $utcOffsetMinutes
+  ) {
+    series {
+      points {
+        at
+        totals {
+          requests
+          errors
+          promptTokens
+          completionTokens
+          cachedTokens
+          costNanos
+          latencyMsP50
+          latencyMsP95
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsagePageSeriesQuery, UsagePageSeriesQueryVariables>;
+export const UsageRequestLogsDocument = new TypedDocumentString(`
+    query UsageRequestLogs($filter: RequestLogFilter, $first: Int!, $after: String) {
+  requestLogs(filter: $filter, first: $first, after: $after) {
+    nextCursor
+    items {
+      id
+      createdAt
+      model
+      provider
+      apiKeyId
+      accountId
+      statusCode
+      errorKind
+      promptTokens
+      completionTokens
+      latencyMs
+      ttftMs
+      costNanos
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UsageRequestLogsQuery, UsageRequestLogsQueryVariables>;
+export const UsageRequestLogDocument = new TypedDocumentString(`
+    query UsageRequestLog($id: UUID!) {
+  requestLog(id: $id) {
+    id
+    createdAt
+    model
+    provider
+    apiKeyId
+    accountId
+    endpoint
+    stream
+    statusCode
+    errorKind
+    promptTokens
+    completionTokens
+    cachedTokens
+    reasoningTokens
+    costNanos
+    costUsd
+    latencyMs
+    ttftMs
+  }
+}
+    `) as unknown as TypedDocumentString<UsageRequestLogQuery, UsageRequestLogQueryVariables>;
 export const OverviewDocument = new TypedDocumentString(`
     query Overview($today: UsageRange!) {
   myPlan {

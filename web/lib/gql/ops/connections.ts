@@ -112,6 +112,8 @@ export const UpdateConnectionMutation = graphql(`
       weight
       priority
       models
+      lastError
+      nextAttemptAt
     }
   }
 `);
@@ -120,8 +122,12 @@ export const RefreshConnectionMutation = graphql(`
   mutation RefreshConnection($id: UUID!) {
     refreshConnection(id: $id) {
       id
+      label
       status
       lastError
+      lastRefreshedAt
+      tokenExpiresAt
+      nextAttemptAt
     }
   }
 `);
