@@ -12,7 +12,6 @@ import { Field, FormError } from "@/components/app/ui/field";
 import { Panel } from "@/components/app/ui/panel";
 import { useSettingsErrorText } from "@/components/app/settings/errors";
 
-const destructive = " bg-destructive text-white hover:bg-destructive/90";
 
 /** Deleting the account, behind a dialog that wants the email typed out (and the password). */
 export function DangerZone({ email }: { email: string }) {
@@ -22,7 +21,7 @@ export function DangerZone({ email }: { email: string }) {
     <Panel title={t("dangerTitle")} description={t("dangerLead")} className="border-destructive/50">
       <div className="flex flex-wrap items-center gap-3">
         <p className="min-w-0 flex-[1_1_16rem] text-sm text-muted-foreground">{t("deleteBody")}</p>
-        <button type="button" className={buttonVariants() + destructive} onClick={() => setOpen(true)} data-testid="delete-account">
+        <button type="button" className={buttonVariants({ variant: "destructive" })} onClick={() => setOpen(true)} data-testid="delete-account">
           <Trash2 aria-hidden />
           {t("deleteAccount")}
         </button>
@@ -103,7 +102,7 @@ function DeleteDialog({ email, open, onOpenChange }: { email: string; open: bool
           </button>
           <button
             type="submit"
-            className={buttonVariants() + destructive}
+            className={buttonVariants({ variant: "destructive" })}
             disabled={!matches || remove.isPending || remove.isSuccess}
             data-testid="delete-confirm"
           >

@@ -80,7 +80,7 @@ export function ConfirmDialog({
         <button
           type="button"
           disabled={busy}
-          className={buttonVariants({ variant: "default" }) + " bg-destructive text-white hover:bg-destructive/90"}
+          className={buttonVariants({ variant: "destructive" })}
           onClick={onConfirm}
         >
           {confirm}
