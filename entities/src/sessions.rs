@@ -78,6 +78,34 @@ pub async fn find_active(db: &impl ConnectionTrait, token: &str) -> Result<Optio
     Ok(session.filter(|s| s.revoked_at.is_none() && s.expires_at > now))
 }
 
+/// The user's sessions that still work (not revoked, not expired), newest first.
+pub async fn list_active(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Model>, DbErr> {
+    use sea_orm::QueryOrder;
+    Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::ExpiresAt.gt(Utc::now()))
+        .order_by_desc(Column::CreatedAt)
+        .all(db)
+        .await
+}
+
+/// Ends one of the user's own sessions; false when they have no such working session.
+pub async fn revoke_owned(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    id: Uuid,
+) -> Result<bool, DbErr> {
+    let done = Entity::update_many()
+        .col_expr(Column::RevokedAt, Expr::value(Utc::now()))
+        .filter(Column::Id.eq(id))
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(done.rows_affected > 0)
+}
+
 /// Ends one session.
 pub async fn revoke(db: &impl ConnectionTrait, id: Uuid) -> Result<(), DbErr> {
     Entity::update_many()

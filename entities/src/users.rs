@@ -30,6 +30,10 @@ pub struct Model {
     /// The Google account (`sub`) this user signs in with.
     #[sea_orm(unique)]
     pub google_sub: Option<String>,
+    /// Emails the user wants (see `Notifications`).
+    pub notify_quota_80: bool,
+    pub notify_quota_100: bool,
+    pub notify_connection_expired: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -97,6 +101,9 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<Model
         display_name: Set(None),
         locale: Set(None),
         google_sub: Set(None),
+        notify_quota_80: Set(true),
+        notify_quota_100: Set(true),
+        notify_connection_expired: Set(true),
     };
     user.insert(db)
         .await
@@ -189,6 +196,37 @@ pub async fn update_profile(
     let mut row: ActiveModel = user.into();
     row.display_name = Set(name);
     row.locale = Set(profile.locale);
+    row.updated_at = Set(Utc::now());
+    Ok(row.update(db).await?)
+}
+
+/// Which emails the user wants; `None` leaves a choice as it is.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Notifications {
+    pub quota_80: Option<bool>,
+    pub quota_100: Option<bool>,
+    pub connection_expired: Option<bool>,
+}
+
+pub async fn update_notifications(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    changes: Notifications,
+) -> Result<Model, RepoError> {
+    let user = Entity::find_by_id(user_id)
+        .one(db)
+        .await?
+        .ok_or(RepoError::NotFound("user"))?;
+    let mut row: ActiveModel = user.into();
+    if let Some(on) = changes.quota_80 {
+        row.notify_quota_80 = Set(on);
+    }
+    if let Some(on) = changes.quota_100 {
+        row.notify_quota_100 = Set(on);
+    }
+    if let Some(on) = changes.connection_expired {
+        row.notify_connection_expired = Set(on);
+    }
     row.updated_at = Set(Utc::now());
     Ok(row.update(db).await?)
 }

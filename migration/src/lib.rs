@@ -11,6 +11,7 @@ mod m20261201_000006_limits;
 mod m20261201_000007_profiles;
 mod m20261201_000008_user_tokens;
 mod m20261201_000010_usage_latency;
+mod m20261205_000011_notifications;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_profiles::Migration),
             Box::new(m20261201_000008_user_tokens::Migration),
             Box::new(m20261201_000010_usage_latency::Migration),
+            Box::new(m20261205_000011_notifications::Migration),
         ]
     }
 }

@@ -20,6 +20,7 @@ mod graphql;
 mod graphql_accounts;
 mod graphql_connections;
 mod graphql_google;
+mod graphql_settings;
 mod lanes;
 mod limits;
 mod limits_replicas;

@@ -133,7 +133,7 @@ impl From<RepoError> for ApiError {
             RepoError::NotFound(what) => ApiError::NotFound(capitalised(what)),
             RepoError::Duplicate(what) => ApiError::Conflict(capitalised(what)),
             RepoError::Invalid { field, reason } => ApiError::Rejected {
-                reason: format!("{field}_invalid"),
+                reason: format!("{}_invalid", field.replace(' ', "_")),
                 message: format!("Invalid {field}: {reason}."),
             },
             RepoError::PlanLimit(message) => ApiError::PlanLimit(message),

@@ -17,6 +17,7 @@ mod live;
 mod models;
 mod passwords;
 mod plans;
+mod preferences;
 mod recovery;
 mod routing;
 mod server_info;
@@ -42,6 +43,7 @@ pub struct Query(
     models::ModelsQuery,
     usage::UsageQuery,
     server_info::ServerInfoQuery,
+    preferences::PreferencesQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -53,6 +55,7 @@ pub struct Mutation(
     keys::KeysMutation,
     connections::ConnectionsMutation,
     routing::RoutingMutation,
+    preferences::PreferencesMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -1,5 +1,6 @@
 //! GraphQL objects: built from entities, never derived on them.
 
+use super::preferences::NotificationSettings;
 use async_graphql::{Enum, SimpleObject};
 use chrono::{DateTime, Utc};
 use entities::{api_keys, plans, users};
@@ -15,6 +16,10 @@ pub struct User {
     pub plan_id: String,
     pub email_verified: bool,
     pub created_at: DateTime<Utc>,
+    /// False for accounts that only sign in with Google (no current password to give).
+    pub has_password: bool,
+    /// Which emails the user wants.
+    pub notifications: NotificationSettings,
 }
 
 impl From<&users::Model> for User {
@@ -27,6 +32,8 @@ impl From<&users::Model> for User {
             plan_id: u.plan_id.clone(),
             email_verified: u.email_verified,
             created_at: u.created_at,
+            has_password: u.password_hash.is_some(),
+            notifications: NotificationSettings::from(u),
         }
     }
 }

@@ -53,6 +53,15 @@ async fn enqueue(db: &DatabaseConnection, d: Draft) -> Result<(), sea_orm::DbErr
     let Some(user) = users::Entity::find_by_id(d.user_id).one(db).await? else {
         return Ok(());
     };
+    // The user's choice in Settings → Notifications.
+    let wanted = if d.percent >= 100 {
+        user.notify_quota_100
+    } else {
+        user.notify_quota_80
+    };
+    if !wanted {
+        return Ok(());
+    }
     let (subject, body) = if d.percent >= 100 {
         (
             "Satu: your monthly requests are used up / kuota bulanan habis".to_owned(),

@@ -372,6 +372,8 @@ impl Refresher {
 
     async fn email_owner(&self, row: &provider_accounts::Model, lease: &Lease, reason: &str) {
         let owner = match users::Entity::find_by_id(row.user_id).one(&self.db).await {
+            // The user's choice in Settings → Notifications.
+            Ok(Some(owner)) if !owner.notify_connection_expired => return,
             Ok(Some(owner)) => owner,
             Ok(None) => return,
             Err(e) => {

@@ -1,0 +1,116 @@
+//! The signed-in user's own settings beyond the profile: which emails they want, and the
+//! sessions (browsers and scripts) signed in to their account.
+
+use async_graphql::{Context, Object, SimpleObject};
+use chrono::{DateTime, Utc};
+use entities::{sessions, users};
+use uuid::Uuid;
+
+use super::context::{reader, writer};
+use super::error::ApiError;
+
+/// Emails Satu sends on its own; each can be turned off.
+#[derive(SimpleObject)]
+pub struct NotificationSettings {
+    /// When 80 % of the monthly requests are used.
+    pub quota80: bool,
+    /// When the monthly requests are used up.
+    pub quota100: bool,
+    /// When a subscription connection needs a new sign-in.
+    pub connection_expired: bool,
+}
+
+impl From<&users::Model> for NotificationSettings {
+    fn from(u: &users::Model) -> Self {
+        Self {
+            quota80: u.notify_quota_80,
+            quota100: u.notify_quota_100,
+            connection_expired: u.notify_connection_expired,
+        }
+    }
+}
+
+/// A browser or script signed in to the account.
+#[derive(SimpleObject)]
+pub struct Session {
+    pub id: Uuid,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    /// The browser's user agent at sign-in (first 300 characters).
+    pub user_agent: Option<String>,
+    pub ip: Option<String>,
+    /// The session this request came with.
+    pub current: bool,
+}
+
+#[derive(Default)]
+pub struct PreferencesQuery;
+
+#[Object]
+impl PreferencesQuery {
+    /// Sessions that still work, newest first (revoked and expired ones are not listed).
+    async fn sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Session>> {
+        let user = reader(ctx)?;
+        let rows = sessions::list_active(user.db, user.user_id)
+            .await
+            .map_err(|e| ApiError::internal("listing sessions failed", &e))?;
+        Ok(rows
+            .into_iter()
+            .map(|s| Session {
+                current: s.id == user.session_id,
+                id: s.id,
+                created_at: s.created_at,
+                expires_at: s.expires_at,
+                user_agent: s.user_agent,
+                ip: s.ip,
+            })
+            .collect())
+    }
+}
+
+#[derive(Default)]
+pub struct PreferencesMutation;
+
+#[Object]
+impl PreferencesMutation {
+    /// Turns emails on or off; an omitted choice stays as it is.
+    async fn update_notifications(
+        &self,
+        ctx: &Context<'_>,
+        quota80: Option<bool>,
+        quota100: Option<bool>,
+        connection_expired: Option<bool>,
+    ) -> async_graphql::Result<NotificationSettings> {
+        let user = writer(ctx)?;
+        let changes = users::Notifications {
+            quota_80: quota80,
+            quota_100: quota100,
+            connection_expired,
+        };
+        let row = users::update_notifications(user.db, user.user_id, changes)
+            .await
+            .map_err(ApiError::from)?;
+        Ok(NotificationSettings::from(&row))
+    }
+
+    /// Signs one of your sessions out (another browser, a lost laptop).
+    async fn revoke_session(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<bool> {
+        let user = writer(ctx)?;
+        let revoked = sessions::revoke_owned(user.db, user.user_id, id)
+            .await
+            .map_err(|e| ApiError::internal("revoking a session failed", &e))?;
+        if !revoked {
+            return Err(ApiError::NotFound("Session").into());
+        }
+        Ok(true)
+    }
+
+    /// Signs every other session out; this one stays. Answers how many were ended.
+    async fn sign_out_other_sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
+        let user = writer(ctx)?;
+        let ended = sessions::revoke_others(user.db, user.user_id, Some(user.session_id))
+            .await
+            .map_err(|e| ApiError::internal("ending sessions failed", &e))?;
+        Ok(i32::try_from(ended).unwrap_or(i32::MAX))
+    }
+}
