@@ -150,7 +150,11 @@ impl AccountMutation {
         let user = writer(ctx)?;
         let me = user.user().await?;
         if !verify_password(current_password, me.password_hash.clone()).await? {
-            return Err(ApiError::BadInput("The current password is incorrect.".to_owned()).into());
+            return Err(ApiError::rejected(
+                "current_password_wrong",
+                "The current password is incorrect.",
+            )
+            .into());
         }
         check_strength(&new_password, &me.email)?;
         let hash = hash_password(new_password).await?;
@@ -181,14 +185,16 @@ impl DeletionMutation {
         let user = writer(ctx)?;
         let me = user.user().await?;
         if users::normalize_email(&confirm_email).ok().as_deref() != Some(me.email.as_str()) {
-            return Err(
-                ApiError::BadInput("confirmEmail does not match your email.".to_owned()).into(),
-            );
+            return Err(ApiError::rejected(
+                "confirm_email_mismatch",
+                "confirmEmail does not match your email.",
+            )
+            .into());
         }
         if me.password_hash.is_some()
             && !verify_password(password.unwrap_or_default(), me.password_hash.clone()).await?
         {
-            return Err(ApiError::BadInput("The password is incorrect.".to_owned()).into());
+            return Err(ApiError::rejected("password_wrong", "The password is incorrect.").into());
         }
         let key_hashes = entities::account_deletion::delete_user(user.db, user.user_id)
             .await

@@ -104,6 +104,16 @@ impl ApiError {
     }
 }
 
+impl ApiError {
+    /// Bad input with a `reason` clients translate (`ApiError::Rejected`).
+    pub fn rejected(reason: &str, message: &str) -> Self {
+        ApiError::Rejected {
+            reason: reason.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+}
+
 impl From<ApiError> for async_graphql::Error {
     fn from(e: ApiError) -> Self {
         let code = e.code();

@@ -6,15 +6,14 @@ import { AlertTriangle, Trash2 } from "lucide-react";
 import { gql } from "@/lib/gql/client";
 import { DeleteAccountDocument } from "@/lib/gql/generated/graphql";
 import { useLocale, useT } from "@/lib/i18n/client";
+import { useErrorText } from "@/lib/app/errors";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Dialog } from "@/components/app/ui/dialog";
 import { Field, FormError } from "@/components/app/ui/field";
 import { Panel } from "@/components/app/ui/panel";
-import { useSettingsErrorText } from "@/components/app/settings/errors";
-
 
 /** Deleting the account, behind a dialog that wants the email typed out (and the password). */
-export function DangerZone({ email }: { email: string }) {
+export function DangerZone({ email, hasPassword }: { email: string; hasPassword: boolean }) {
   const t = useT("settings");
   const [open, setOpen] = useState(false);
   return (
@@ -26,17 +25,27 @@ export function DangerZone({ email }: { email: string }) {
           {t("deleteAccount")}
         </button>
       </div>
-      <DeleteDialog email={email} open={open} onOpenChange={setOpen} />
+      <DeleteDialog email={email} hasPassword={hasPassword} open={open} onOpenChange={setOpen} />
     </Panel>
   );
 }
 
-function DeleteDialog({ email, open, onOpenChange }: { email: string; open: boolean; onOpenChange: (open: boolean) => void }) {
+function DeleteDialog({
+  email,
+  hasPassword,
+  open,
+  onOpenChange,
+}: {
+  email: string;
+  hasPassword: boolean;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const t = useT("settings");
   const c = useT("common");
   const locale = useLocale();
   const client = useQueryClient();
-  const errorText = useSettingsErrorText();
+  const errorText = useErrorText();
   const [typed, setTyped] = useState("");
   const [password, setPassword] = useState("");
   const matches = typed.trim().toLowerCase() === email.toLowerCase();
@@ -86,15 +95,19 @@ function DeleteDialog({ email, open, onOpenChange }: { email: string; open: bool
           onChange={(e) => setTyped(e.target.value)}
           autoFocus
         />
-        <Field
-          label={t("deletePassword")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          hint={t("deletePasswordHint")}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        {/* Accounts that only sign in with Google have no password to give. */}
+        {hasPassword ? (
+          <Field
+            label={t("deletePassword")}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            hint={t("deletePasswordHint")}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        ) : null}
         <FormError>{remove.error ? errorText(remove.error) : null}</FormError>
         <div className="flex flex-wrap justify-end gap-2">
           <button type="button" className={buttonVariants({ variant: "outline" })} onClick={() => close(false)} disabled={remove.isPending}>

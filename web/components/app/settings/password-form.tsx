@@ -10,18 +10,19 @@ import { authPath } from "@/lib/app/paths";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Field, FormError } from "@/components/app/ui/field";
 import { Panel } from "@/components/app/ui/panel";
+import { useErrorText } from "@/lib/app/errors";
 import { useToast } from "@/components/app/ui/toast";
-import { MAX_PASSWORD, MIN_PASSWORD, useSettingsErrorText } from "@/components/app/settings/errors";
+import { MAX_PASSWORD, MIN_PASSWORD } from "@/components/app/settings/errors";
 
 type Problems = { current?: string; next?: string; confirm?: string };
 
 /** Current, new and repeated password; the API signs out every other session. */
-export function PasswordForm({ email }: { email: string }) {
+export function PasswordForm({ email, hasPassword }: { email: string; hasPassword: boolean }) {
   const t = useT("settings");
   const c = useT("common");
   const locale = useLocale();
   const toast = useToast();
-  const errorText = useSettingsErrorText();
+  const errorText = useErrorText();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -45,6 +46,19 @@ export function PasswordForm({ email }: { email: string }) {
           : undefined,
     confirm: next && confirm !== next ? t("errors.passwordMismatch") : undefined,
   });
+  if (!hasPassword) {
+    // Google-only accounts set a first password through the emailed link.
+    return (
+      <Panel title={t("passwordTitle")}>
+        <p className="text-sm text-muted-foreground">
+          {t("noPassword")}{" "}
+          <Link href={authPath(locale, "forgot-password")} className="font-medium text-foreground underline underline-offset-4">
+            {t("noPasswordLink")}
+          </Link>
+        </p>
+      </Panel>
+    );
+  }
   return (
     <Panel title={t("passwordTitle")} description={t("passwordLead")}>
       <form
@@ -91,16 +105,10 @@ export function PasswordForm({ email }: { email: string }) {
           onChange={(e) => setConfirm(e.target.value)}
         />
         <FormError>{change.error ? errorText(change.error) : null}</FormError>
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <div>
           <button type="submit" className={buttonVariants()} disabled={change.isPending} data-testid="password-save">
             {change.isPending ? c("saving") : t("passwordSave")}
           </button>
-          <p className="text-sm text-muted-foreground">
-            {t("noPassword")}{" "}
-            <Link href={authPath(locale, "forgot-password")} className="font-medium text-foreground underline underline-offset-4">
-              {t("noPasswordLink")}
-            </Link>
-          </p>
         </div>
       </form>
     </Panel>

@@ -11,8 +11,9 @@ import { buttonVariants } from "@/components/ui/button-variants";
 import { LOCALE_STORAGE_KEY } from "@/components/locale-switch";
 import { Field, FormError, SelectField } from "@/components/app/ui/field";
 import { Panel } from "@/components/app/ui/panel";
+import { useErrorText } from "@/lib/app/errors";
 import { useToast } from "@/components/app/ui/toast";
-import { MAX_DISPLAY_NAME, useSettingsErrorText } from "@/components/app/settings/errors";
+import { MAX_DISPLAY_NAME } from "@/components/app/settings/errors";
 
 type Me = MeQuery["me"];
 type AppLocale = "id" | "en";
@@ -33,7 +34,7 @@ export function ProfileForm({ me }: { me: Me }) {
   const c = useT("common");
   const pageLocale = useLocale();
   const toast = useToast();
-  const errorText = useSettingsErrorText();
+  const errorText = useErrorText();
   const client = useQueryClient();
   const [name, setName] = useState(me.displayName ?? "");
   const [locale, setLocale] = useState<AppLocale>(me.locale === "en" || me.locale === "id" ? me.locale : pageLocale);

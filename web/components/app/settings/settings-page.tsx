@@ -8,8 +8,9 @@ import { ProfileForm } from "@/components/app/settings/profile-form";
 import { EmailPanel } from "@/components/app/settings/email-panel";
 import { PasswordForm } from "@/components/app/settings/password-form";
 import { DangerZone } from "@/components/app/settings/danger-zone";
+import { NotificationsPanel } from "@/components/app/settings/notifications-panel";
+import { SessionsPanel } from "@/components/app/settings/sessions-panel";
 
-// Notifications and active sessions are left out on purpose: the API has neither yet.
 export function SettingsPage() {
   const t = useT("settings");
   const me = useMe();
@@ -38,8 +39,10 @@ export function SettingsPage() {
         <div className="flex flex-col gap-6">
           <ProfileForm me={me.data} />
           <EmailPanel me={me.data} />
-          <PasswordForm email={me.data.email} />
-          <DangerZone email={me.data.email} />
+          <PasswordForm email={me.data.email} hasPassword={me.data.hasPassword} />
+          <NotificationsPanel me={me.data} />
+          <SessionsPanel />
+          <DangerZone email={me.data.email} hasPassword={me.data.hasPassword} />
         </div>
       )}
     </>

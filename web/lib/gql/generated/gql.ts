@@ -15,7 +15,7 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n      hasPassword\n      notifications {\n        quota80\n        quota100\n        connectionExpired\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n    }\n  }\n": typeof types.ServerInfoDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale) {\n      csrfToken\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n": typeof types.LogInDocument,
@@ -47,6 +47,10 @@ type Documents = {
     "\n  mutation UpdateProfile($displayName: String, $locale: String) {\n    updateProfile(displayName: $displayName, locale: $locale) {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n    }\n  }\n": typeof types.UpdateProfileDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation DeleteAccount($confirmEmail: String!, $password: String) {\n    deleteAccount(confirmEmail: $confirmEmail, password: $password)\n  }\n": typeof types.DeleteAccountDocument,
+    "\n  mutation UpdateNotifications($quota80: Boolean, $quota100: Boolean, $connectionExpired: Boolean) {\n    updateNotifications(quota80: $quota80, quota100: $quota100, connectionExpired: $connectionExpired) {\n      quota80\n      quota100\n      connectionExpired\n    }\n  }\n": typeof types.UpdateNotificationsDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": typeof types.SessionsDocument,
+    "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
+    "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": typeof types.SignOutOtherSessionsDocument,
     "\n  query UsageFilterOptions($range: UsageRange!) {\n    apiKeys {\n      id\n      name\n      status\n    }\n    connections {\n      id\n      label\n      provider\n    }\n    providers: usageSummary(range: $range, groupBy: PROVIDER) {\n      groups {\n        group\n        label\n      }\n    }\n    models: usageSummary(range: $range, groupBy: MODEL) {\n      groups {\n        group\n        label\n      }\n    }\n  }\n": typeof types.UsageFilterOptionsDocument,
     "\n  query UsagePageSummary($range: UsageRange!, $filter: UsageFilter, $groupBy: UsageGroup!) {\n    summary: usageSummary(range: $range, filter: $filter) {\n      from\n      to\n      totals {\n        requests\n        errors\n        promptTokens\n        completionTokens\n        cachedTokens\n        reasoningTokens\n        costNanos\n        latencyMsP50\n        latencyMsP95\n      }\n    }\n    byProvider: usageSummary(range: $range, groupBy: PROVIDER, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n    byModel: usageSummary(range: $range, groupBy: MODEL, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n    breakdown: usageSummary(range: $range, groupBy: $groupBy, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          errors\n          promptTokens\n          completionTokens\n          cachedTokens\n          costNanos\n          latencyMsP50\n          latencyMsP95\n        }\n      }\n    }\n  }\n": typeof types.UsagePageSummaryDocument,
     "\n  query UsagePageSeries(\n    $range: UsageRange!\n    $bucket: UsageBucket!\n    $groupBy: UsageGroup!\n    $filter: UsageFilter\n    $utcOffsetMinutes: Int!\n  ) {\n    grouped: usageSeries(range: $range, bucket: $bucket, groupBy: $groupBy, filter: $filter, utcOffsetMinutes: $utcOffsetMinutes) {\n      from\n      to\n      bucket\n      series {\n        group\n        label\n        points {\n          at\n          totals {\n            requests\n          }\n        }\n      }\n    }\n    overall: usageSeries(range: $range, bucket: $bucket, filter: $filter, utcOffsetMinutes: $utcOffsetMinutes) {\n      series {\n        points {\n          at\n          totals {\n            requests\n            errors\n            promptTokens\n            completionTokens\n            cachedTokens\n            costNanos\n            latencyMsP50\n            latencyMsP95\n          }\n        }\n      }\n    }\n  }\n": typeof types.UsagePageSeriesDocument,
@@ -58,7 +62,7 @@ type Documents = {
     "\n  subscription UsageEvents {\n    usageEvents {\n      requestId\n      apiKeyId\n      accountId\n      provider\n      model\n      endpoint\n      status\n      promptTokens\n      completionTokens\n      costNanos\n      latencyMs\n      createdAt\n    }\n  }\n": typeof types.UsageEventsDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n      hasPassword\n      notifications {\n        quota80\n        quota100\n        connectionExpired\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n    }\n  }\n": types.ServerInfoDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale) {\n      csrfToken\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n": types.LogInDocument,
@@ -90,6 +94,10 @@ const documents: Documents = {
     "\n  mutation UpdateProfile($displayName: String, $locale: String) {\n    updateProfile(displayName: $displayName, locale: $locale) {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n    }\n  }\n": types.UpdateProfileDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation DeleteAccount($confirmEmail: String!, $password: String) {\n    deleteAccount(confirmEmail: $confirmEmail, password: $password)\n  }\n": types.DeleteAccountDocument,
+    "\n  mutation UpdateNotifications($quota80: Boolean, $quota100: Boolean, $connectionExpired: Boolean) {\n    updateNotifications(quota80: $quota80, quota100: $quota100, connectionExpired: $connectionExpired) {\n      quota80\n      quota100\n      connectionExpired\n    }\n  }\n": types.UpdateNotificationsDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": types.SessionsDocument,
+    "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
+    "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": types.SignOutOtherSessionsDocument,
     "\n  query UsageFilterOptions($range: UsageRange!) {\n    apiKeys {\n      id\n      name\n      status\n    }\n    connections {\n      id\n      label\n      provider\n    }\n    providers: usageSummary(range: $range, groupBy: PROVIDER) {\n      groups {\n        group\n        label\n      }\n    }\n    models: usageSummary(range: $range, groupBy: MODEL) {\n      groups {\n        group\n        label\n      }\n    }\n  }\n": types.UsageFilterOptionsDocument,
     "\n  query UsagePageSummary($range: UsageRange!, $filter: UsageFilter, $groupBy: UsageGroup!) {\n    summary: usageSummary(range: $range, filter: $filter) {\n      from\n      to\n      totals {\n        requests\n        errors\n        promptTokens\n        completionTokens\n        cachedTokens\n        reasoningTokens\n        costNanos\n        latencyMsP50\n        latencyMsP95\n      }\n    }\n    byProvider: usageSummary(range: $range, groupBy: PROVIDER, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n    byModel: usageSummary(range: $range, groupBy: MODEL, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n    breakdown: usageSummary(range: $range, groupBy: $groupBy, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          errors\n          promptTokens\n          completionTokens\n          cachedTokens\n          costNanos\n          latencyMsP50\n          latencyMsP95\n        }\n      }\n    }\n  }\n": types.UsagePageSummaryDocument,
     "\n  query UsagePageSeries(\n    $range: UsageRange!\n    $bucket: UsageBucket!\n    $groupBy: UsageGroup!\n    $filter: UsageFilter\n    $utcOffsetMinutes: Int!\n  ) {\n    grouped: usageSeries(range: $range, bucket: $bucket, groupBy: $groupBy, filter: $filter, utcOffsetMinutes: $utcOffsetMinutes) {\n      from\n      to\n      bucket\n      series {\n        group\n        label\n        points {\n          at\n          totals {\n            requests\n          }\n        }\n      }\n    }\n    overall: usageSeries(range: $range, bucket: $bucket, filter: $filter, utcOffsetMinutes: $utcOffsetMinutes) {\n      series {\n        points {\n          at\n          totals {\n            requests\n            errors\n            promptTokens\n            completionTokens\n            cachedTokens\n            costNanos\n            latencyMsP50\n            latencyMsP95\n          }\n        }\n      }\n    }\n  }\n": types.UsagePageSeriesDocument,
@@ -104,7 +112,7 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n      hasPassword\n      notifications {\n        quota80\n        quota100\n        connectionExpired\n      }\n    }\n  }\n"): typeof import('./graphql').MeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -229,6 +237,22 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteAccount($confirmEmail: String!, $password: String) {\n    deleteAccount(confirmEmail: $confirmEmail, password: $password)\n  }\n"): typeof import('./graphql').DeleteAccountDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNotifications($quota80: Boolean, $quota100: Boolean, $connectionExpired: Boolean) {\n    updateNotifications(quota80: $quota80, quota100: $quota100, connectionExpired: $connectionExpired) {\n      quota80\n      quota100\n      connectionExpired\n    }\n  }\n"): typeof import('./graphql').UpdateNotificationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n"): typeof import('./graphql').SessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n"): typeof import('./graphql').RevokeSessionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n"): typeof import('./graphql').SignOutOtherSessionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

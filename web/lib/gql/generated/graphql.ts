@@ -127,7 +127,7 @@ export type UsageRangePreset =
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, email: string, displayName: string | null, locale: string | null, planId: string, emailVerified: boolean, createdAt: string } };
+export type MeQuery = { me: { id: string, email: string, displayName: string | null, locale: string | null, planId: string, emailVerified: boolean, createdAt: string, hasPassword: boolean, notifications: { quota80: boolean, quota100: boolean, connectionExpired: boolean } } };
 
 export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -345,6 +345,32 @@ export type DeleteAccountMutationVariables = Exact<{
 
 export type DeleteAccountMutation = { deleteAccount: boolean };
 
+export type UpdateNotificationsMutationVariables = Exact<{
+  quota80?: boolean | null | undefined;
+  quota100?: boolean | null | undefined;
+  connectionExpired?: boolean | null | undefined;
+}>;
+
+
+export type UpdateNotificationsMutation = { updateNotifications: { quota80: boolean, quota100: boolean, connectionExpired: boolean } };
+
+export type SessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SessionsQuery = { sessions: Array<{ id: string, createdAt: string, expiresAt: string, userAgent: string | null, ip: string | null, current: boolean }> };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeSessionMutation = { revokeSession: boolean };
+
+export type SignOutOtherSessionsMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutOtherSessionsMutation = { signOutOtherSessions: number };
+
 export type UsageFilterOptionsQueryVariables = Exact<{
   range: UsageRange;
 }>;
@@ -443,6 +469,12 @@ export const MeDocument = new TypedDocumentString(`
     planId
     emailVerified
     createdAt
+    hasPassword
+    notifications {
+      quota80
+      quota100
+      connectionExpired
+    }
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
@@ -804,6 +836,41 @@ export const DeleteAccountDocument = new TypedDocumentString(`
   deleteAccount(confirmEmail: $confirmEmail, password: $password)
 }
     `) as unknown as TypedDocumentString<DeleteAccountMutation, DeleteAccountMutationVariables>;
+export const UpdateNotificationsDocument = new TypedDocumentString(`
+    mutation UpdateNotifications($quota80: Boolean, $quota100: Boolean, $connectionExpired: Boolean) {
+  updateNotifications(
+    quota80: $quota80
+    quota100: $quota100
+    connectionExpired: $connectionExpired
+  ) {
+    quota80
+    quota100
+    connectionExpired
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateNotificationsMutation, UpdateNotificationsMutationVariables>;
+export const SessionsDocument = new TypedDocumentString(`
+    query Sessions {
+  sessions {
+    id
+    createdAt
+    expiresAt
+    userAgent
+    ip
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<SessionsQuery, SessionsQueryVariables>;
+export const RevokeSessionDocument = new TypedDocumentString(`
+    mutation RevokeSession($id: UUID!) {
+  revokeSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const SignOutOtherSessionsDocument = new TypedDocumentString(`
+    mutation SignOutOtherSessions {
+  signOutOtherSessions
+}
+    `) as unknown as TypedDocumentString<SignOutOtherSessionsMutation, SignOutOtherSessionsMutationVariables>;
 export const UsageFilterOptionsDocument = new TypedDocumentString(`
     query UsageFilterOptions($range: UsageRange!) {
   apiKeys {

@@ -10,6 +10,12 @@ export const MeQuery = graphql(`
       planId
       emailVerified
       createdAt
+      hasPassword
+      notifications {
+        quota80
+        quota100
+        connectionExpired
+      }
     }
   }
 `);

@@ -31,3 +31,39 @@ export const DeleteAccountMutation = graphql(`
     deleteAccount(confirmEmail: $confirmEmail, password: $password)
   }
 `);
+
+/** Each choice is optional: the API keeps the others as they are. */
+export const UpdateNotificationsMutation = graphql(`
+  mutation UpdateNotifications($quota80: Boolean, $quota100: Boolean, $connectionExpired: Boolean) {
+    updateNotifications(quota80: $quota80, quota100: $quota100, connectionExpired: $connectionExpired) {
+      quota80
+      quota100
+      connectionExpired
+    }
+  }
+`);
+
+export const SessionsQuery = graphql(`
+  query Sessions {
+    sessions {
+      id
+      createdAt
+      expiresAt
+      userAgent
+      ip
+      current
+    }
+  }
+`);
+
+export const RevokeSessionMutation = graphql(`
+  mutation RevokeSession($id: UUID!) {
+    revokeSession(id: $id)
+  }
+`);
+
+export const SignOutOtherSessionsMutation = graphql(`
+  mutation SignOutOtherSessions {
+    signOutOtherSessions
+  }
+`);
