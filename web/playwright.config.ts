@@ -12,8 +12,13 @@ function freePort(): string {
   return execFileSync(process.execPath, ["-e", probe]).toString().trim();
 }
 process.env.WEB_E2E_PORT ||= freePort();
+// The mock OAuth server (e2e/mock-oauth.mjs) that stands in for Claude's and Qwen's sign-in.
+while (!process.env.MOCK_OAUTH_PORT || process.env.MOCK_OAUTH_PORT === process.env.WEB_E2E_PORT) {
+  process.env.MOCK_OAUTH_PORT = freePort();
+}
 process.env.SATU_E2E_DATA ||= mkdtempSync(join(tmpdir(), "satu-web-e2e-"));
 const port = Number(process.env.WEB_E2E_PORT);
+const mockOAuth = `http://127.0.0.1:${process.env.MOCK_OAUTH_PORT}`;
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export default defineConfig({
@@ -44,12 +49,35 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: "bash scripts/serve.sh",
-    url: `http://127.0.0.1:${port}/healthz`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: "node e2e/mock-oauth.mjs",
+      url: `${mockOAuth}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 10_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      command: "bash scripts/serve.sh",
+      url: `http://127.0.0.1:${port}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      // Satu's OAuth endpoints (oauth.<provider>.*, proxy/src/oauth/config.rs) point at the mock;
+      // Qwen polls its device approval at token_url. The rest keep the providers' defaults.
+      env: {
+        SATU__OAUTH__ANTHROPIC__AUTHORIZE_URL: `${mockOAuth}/anthropic/authorize`,
+        SATU__OAUTH__ANTHROPIC__TOKEN_URL: `${mockOAuth}/anthropic/token`,
+        SATU__OAUTH__ANTHROPIC__PROFILE_URL: `${mockOAuth}/anthropic/profile`,
+        SATU__OAUTH__QWEN__DEVICE_CODE_URL: `${mockOAuth}/qwen/device/code`,
+        SATU__OAUTH__QWEN__TOKEN_URL: `${mockOAuth}/qwen/token`,
+        // slow_down adds 1 s to the polling interval (RFC 8628 says 5): the test sees it sooner.
+        SATU__OAUTH__SLOW_DOWN_STEP_SECS: "1",
+        // Qwen accounts call {scheme}://{resource_url}/v1; the mock's resource_url is itself.
+        SATU__PROVIDERS__QWEN_OAUTH__SCHEME: "http",
+      },
+    },
+  ],
 });

@@ -13,7 +13,7 @@ import { CopyButton } from "@/components/app/ui/copy";
 import { useToast } from "@/components/app/ui/toast";
 import { countdown, MutationError, useInvalidateConnections, useNow } from "@/components/app/connections/shared";
 
-type Flow = { flowId: string; userCode: string; uri: string; prefilled: boolean; expiresAt: number; intervalSecs: number };
+type Flow = { flowId: string; userCode: string; uri: string; prefilled: boolean; startedAt: number; expiresAt: number; intervalSecs: number };
 type Phase = { state: "waiting"; intervalSecs: number; slowed: boolean; offline: boolean } | { state: "expired" } | { state: "failed"; error: unknown };
 
 /**
@@ -34,12 +34,14 @@ export function DeviceFlow({ provider, onDone }: { provider: ProviderName; onDon
     onSuccess: (d) => {
       const s = d.startOAuthConnection;
       const intervalSecs = Math.max(1, s.intervalSecs ?? 5);
+      const startedAt = Date.now();
       setFlow({
         flowId: s.flowId,
         userCode: s.userCode ?? "",
         uri: s.verificationUriComplete ?? s.verificationUri ?? "",
         prefilled: Boolean(s.verificationUriComplete),
-        expiresAt: Date.now() + (s.expiresInSecs ?? 900) * 1000,
+        startedAt,
+        expiresAt: startedAt + (s.expiresInSecs ?? 900) * 1000,
         intervalSecs,
       });
       setPhase({ state: "waiting", intervalSecs, slowed: false, offline: false });
@@ -126,7 +128,9 @@ export function DeviceFlow({ provider, onDone }: { provider: ProviderName; onDon
     );
   }
 
-  const left = flow.expiresAt - now;
+  // `now` ticks only while waiting: until its first tick it is the time this form was opened,
+  // which would show more time than the code has.
+  const left = flow.expiresAt - Math.max(now, flow.startedAt);
   const expired = phase.state === "expired" || (phase.state === "waiting" && left <= 0);
   const name = t(`provider.${provider}`);
   return (
