@@ -11,12 +11,23 @@ pub enum RepoError {
     #[error("invalid {field}: {reason}")]
     Invalid { field: &'static str, reason: String },
     /// The user's plan does not allow this; the message says what it allows and what they have.
-    #[error("{0}")]
-    PlanLimit(String),
+    #[error("{}", .0.message)]
+    PlanLimit(PlanCap),
     #[error("credential sealing failed: {0}")]
     Seal(#[from] crate::seal::SealError),
     #[error("database error: {0}")]
     Db(DbErr),
+}
+
+/// Which cap of a plan a new connection would break, for clients to explain in their language.
+#[derive(Debug, Clone)]
+pub struct PlanCap {
+    /// `plan_providers` or `plan_oauth_accounts`.
+    pub reason: &'static str,
+    pub plan: String,
+    pub max: i32,
+    /// The same in English, naming what the user has.
+    pub message: String,
 }
 
 impl RepoError {

@@ -27,5 +27,5 @@ pub mod usage_queries;
 pub mod user_tokens;
 pub mod users;
 
-pub use error::RepoError;
+pub use error::{PlanCap, RepoError};
 pub use provider::{AccountKind, AccountStatus, Provider};

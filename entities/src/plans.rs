@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use sea_orm::QueryFilter;
 use sea_orm::entity::prelude::*;
 
-use crate::{AccountKind, AccountStatus, Provider, RepoError, provider_accounts, users};
+use crate::{AccountKind, AccountStatus, PlanCap, Provider, RepoError, provider_accounts, users};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "plans")]
@@ -65,12 +65,17 @@ pub async fn check_new_connection(
         && providers.len() >= usize::try_from(max).unwrap_or(0)
     {
         let have: Vec<&str> = providers.into_iter().collect();
-        return Err(RepoError::PlanLimit(format!(
-            "{} allows {max} provider{}; you have {}",
-            plan.name,
-            plural(max),
-            join_and(&have)
-        )));
+        return Err(RepoError::PlanLimit(PlanCap {
+            reason: "plan_providers",
+            plan: plan.name.clone(),
+            max,
+            message: format!(
+                "{} allows {max} provider{}; you have {}",
+                plan.name,
+                plural(max),
+                join_and(&have)
+            ),
+        }));
     }
     let oauth = connections
         .iter()
@@ -80,11 +85,16 @@ pub async fn check_new_connection(
         && let Some(max) = plan.max_oauth_accounts
         && oauth >= usize::try_from(max).unwrap_or(0)
     {
-        return Err(RepoError::PlanLimit(format!(
-            "{} allows {max} subscription (OAuth) account{}; you have {oauth}",
-            plan.name,
-            plural(max)
-        )));
+        return Err(RepoError::PlanLimit(PlanCap {
+            reason: "plan_oauth_accounts",
+            plan: plan.name.clone(),
+            max,
+            message: format!(
+                "{} allows {max} subscription (OAuth) account{}; you have {oauth}",
+                plan.name,
+                plural(max)
+            ),
+        }));
     }
     Ok(())
 }

@@ -425,6 +425,12 @@ async fn plan_caps_answer_with_their_reason(backend: Backend) {
         .await;
     assert_eq!(second.code(), "PLAN_LIMIT");
     assert_eq!(second.message(), "Free allows 1 provider; you have openai");
+    // What the dashboard needs to say the same in the user's language.
+    let ext = &second.body["errors"][0]["extensions"];
+    assert_eq!(
+        (&ext["reason"], &ext["plan"], &ext["limit"]),
+        (&json!("plan_providers"), &json!("Free"), &json!(1))
+    );
     let limits = gql
         .run(
             "{ connectionLimits { providersUsed providersMax } }",

@@ -26,9 +26,12 @@ async function checkPage(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+// One test per locale and theme: each opens every page twice (desktop, 375 px) and runs axe,
+// which takes a while on a loaded 2-core machine.
 for (const locale of LOCALES) {
-  test(`auth pages /${locale}/…: render, fit 375px, no serious axe issues, both themes`, async ({ page }) => {
-    for (const theme of THEMES) {
+  for (const theme of THEMES) {
+    test(`auth pages /${locale}/… (${theme}): render, fit 375px, no serious axe issues`, async ({ page }) => {
+      test.setTimeout(90_000);
       for (const name of AUTH_PAGES) {
         await page.setViewportSize({ width: 1280, height: 800 });
         const res = await openThemed(page, `/${locale}/${name}/`, theme);
@@ -38,13 +41,11 @@ for (const locale of LOCALES) {
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
         await checkPage(page, `auth-${name}-${locale}-${theme}`);
       }
-    }
-  });
+    });
 
-  test(`app pages /${locale}/app/…: render signed in, fit 375px, no serious axe issues, both themes`, async ({ page }) => {
-    test.setTimeout(120_000);
-    await signUpViaApi(page, uniqueEmail(`pages-${locale}`), locale);
-    for (const theme of THEMES) {
+    test(`app pages /${locale}/app/… (${theme}): render signed in, fit 375px, no serious axe issues`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await signUpViaApi(page, uniqueEmail(`pages-${locale}`), locale);
       for (const name of APP_PAGES) {
         await page.setViewportSize({ width: 1280, height: 800 });
         const res = await openThemed(page, `/${locale}/app/${name ? `${name}/` : ""}`, theme);
@@ -55,8 +56,8 @@ for (const locale of LOCALES) {
         await expect(page.locator("[role=status][aria-label]")).toHaveCount(0, { timeout: 15_000 });
         await checkPage(page, `app-${name || "overview"}-${locale}-${theme}`);
       }
-    }
-  });
+    });
+  }
 }
 
 test("the app sends strangers to sign in and back to where they were going", async ({ page }) => {

@@ -215,7 +215,7 @@ test("a Free user's second provider is refused with the plan's words and a link 
     await expect(page.getByTestId("connection-limits")).toContainText("1/1 provider terpakai (Free)");
 
     const refused = async (dialog: Locator) => {
-      const alert = dialog.getByRole("alert").filter({ hasText: "Free allows 1 provider; you have openai-compatible" });
+      const alert = dialog.getByRole("alert").filter({ hasText: "Paket Free mengizinkan 1 provider, dan semuanya sudah terpakai." });
       await expect(alert).toBeVisible({ timeout: 10_000 });
       await expect(alert.getByTestId("see-plans")).toHaveText("Lihat paket");
       await expect(alert.getByTestId("see-plans")).toHaveAttribute("href", "/id/app/billing/");

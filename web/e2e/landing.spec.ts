@@ -116,7 +116,10 @@ test("theme toggle and language switch", async ({ page }) => {
 
 test("hero CTAs: sign-up page and the demo", async ({ page }) => {
   await open(page, path("id"));
-  await page.getByRole("link", { name: "Lihat Demo" }).click();
+  // A click landing while React attaches its router to the links can be lost under load.
+  const demo = page.getByRole("link", { name: "Lihat Demo" });
+  await hydrated(demo);
+  await demo.click();
   await expect(page).toHaveURL(/#demo$/);
   await expect(page.locator("#demo")).toContainText("ANTHROPIC_BASE_URL=https://satu.id");
   const codex = page.locator("#demo").getByRole("tab", { name: "Codex CLI" });

@@ -21,7 +21,7 @@ pub enum ApiError {
     },
     Conflict(&'static str),
     BadCredentials,
-    PlanLimit(String),
+    PlanLimit(entities::PlanCap),
     RateLimited(u64),
     /// A live subscriber fell behind and this many events were skipped.
     Lagged(u64),
@@ -43,9 +43,9 @@ impl ApiError {
                     .to_owned()
             }
             ApiError::NotFound(what) => format!("{what} not found."),
+            ApiError::PlanLimit(cap) => cap.message.clone(),
             ApiError::BadInput(message)
             | ApiError::Rejected { message, .. }
-            | ApiError::PlanLimit(message)
             | ApiError::Gone(message)
             | ApiError::Provider(message) => message.clone(),
             ApiError::Conflict(what) => format!("{what} already exists."),
@@ -123,6 +123,12 @@ impl From<ApiError> for async_graphql::Error {
         };
         let reason = match &e {
             ApiError::Rejected { reason, .. } => Some(reason.clone()),
+            ApiError::PlanLimit(cap) => Some(cap.reason.to_owned()),
+            _ => None,
+        };
+        // What a client needs to say it in its own words: "Free allows 1 provider".
+        let cap = match &e {
+            ApiError::PlanLimit(cap) => Some((cap.plan.clone(), cap.max)),
             _ => None,
         };
         async_graphql::Error::new(e.message()).extend_with(|_, ext| {
@@ -132,6 +138,10 @@ impl From<ApiError> for async_graphql::Error {
             }
             if let Some(reason) = &reason {
                 ext.set("reason", reason.as_str());
+            }
+            if let Some((plan, limit)) = &cap {
+                ext.set("plan", plan.as_str());
+                ext.set("limit", *limit);
             }
         })
     }

@@ -14,7 +14,7 @@ export function useErrorText() {
   return useCallback(
     (error: unknown): string => {
       if (!(error instanceof GqlError)) return t("errors.INTERNAL");
-      if (error.reason && has(`common.reasons.${error.reason}`)) return t(`reasons.${error.reason}`);
+      if (error.reason && has(`common.reasons.${error.reason}`)) return t(`reasons.${error.reason}`, error.details);
       switch (error.code) {
         case "BAD_USER_INPUT":
         case "PLAN_LIMIT":

@@ -7,6 +7,8 @@ export class GqlError extends Error {
     readonly code: string,
     readonly reason?: string,
     readonly retryAfter?: number,
+    /** Values a translated message may name (`{plan}`, `{limit}` of a plan cap). */
+    readonly details: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = "GqlError";
@@ -15,7 +17,7 @@ export class GqlError extends Error {
 
 type Answer<R> = {
   data?: R | null;
-  errors?: { message: string; extensions?: { code?: string; reason?: string; retryAfter?: number } }[];
+  errors?: { message: string; extensions?: { code?: string; reason?: string; retryAfter?: number; plan?: string; limit?: number } }[];
 };
 
 /** The readable half of the session: mutations echo it as `x-csrf-token`. */
@@ -52,7 +54,10 @@ export async function gql<R, V>(
   const first = answer.errors?.[0];
   if (first) {
     const ext = first.extensions ?? {};
-    throw new GqlError(first.message, ext.code ?? "INTERNAL", ext.reason, ext.retryAfter);
+    const details: Record<string, string | number> = {};
+    if (ext.plan !== undefined) details.plan = ext.plan;
+    if (ext.limit !== undefined) details.limit = ext.limit;
+    throw new GqlError(first.message, ext.code ?? "INTERNAL", ext.reason, ext.retryAfter, details);
   }
   if (!answer.data) throw new GqlError("Empty answer.", "INTERNAL");
   return answer.data;
