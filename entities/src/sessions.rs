@@ -78,6 +78,13 @@ pub async fn find_active(db: &impl ConnectionTrait, token: &str) -> Result<Optio
     Ok(session.filter(|s| s.revoked_at.is_none() && s.expires_at > now))
 }
 
+/// Whether the session `id` still works (not revoked, not expired).
+pub async fn is_active(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, DbErr> {
+    let session = Entity::find_by_id(id).one(db).await?;
+    let now = Utc::now();
+    Ok(session.is_some_and(|s| s.revoked_at.is_none() && s.expires_at > now))
+}
+
 /// The user's sessions that still work (not revoked, not expired), newest first.
 pub async fn list_active(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Model>, DbErr> {
     use sea_orm::QueryOrder;

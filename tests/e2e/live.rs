@@ -23,6 +23,7 @@ on_both_backends!(
     usage_events_reach_their_own_user_only,
     totals_start_from_storage_and_follow_requests,
     websocket_sessions_are_checked,
+    signing_a_session_out_ends_its_live_streams,
 );
 
 async fn session_token(db: &sea_orm::DatabaseConnection, user_id: uuid::Uuid) -> String {
@@ -146,6 +147,47 @@ async fn websocket_sessions_are_checked(backend: Backend) {
     assert!(
         dashboard.quiet_for(Duration::from_millis(300)).await,
         "subscribed, waiting for events"
+    );
+    app.stop().await;
+}
+
+async fn signing_a_session_out_ends_its_live_streams(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    let app = spawn_app(backend, &upstream.base_url, &[]).await;
+    let addr = app.addr.to_string();
+    let caller = caller_with_account(&app, &upstream).await;
+    let token = session_token(&app.db, caller.user_id).await;
+    let bearer = json!({"authorization": format!("Bearer {token}")});
+    let mut laptop = Subscription::start(&addr, &[], bearer, EVENTS).await;
+    chat(&app, &caller).await;
+    assert_eq!(
+        laptop.next_payload().await["data"]["usageEvents"]["model"],
+        MODEL
+    );
+
+    // Signed out from elsewhere (Settings → sign out that session): the stream says so and ends.
+    let session = sessions::find_active(&app.db, &token)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        sessions::revoke_owned(&app.db, caller.user_id, session.id)
+            .await
+            .unwrap()
+    );
+    let ended = loop {
+        let message = laptop.next_message().await;
+        if message["type"] == "next" && message["payload"]["errors"].is_array() {
+            break message;
+        }
+    };
+    let code = &ended["payload"]["errors"][0]["extensions"]["code"];
+    assert_eq!(code, "UNAUTHENTICATED", "{ended}");
+    assert_eq!(laptop.next_message().await["type"], "complete");
+    chat(&app, &caller).await;
+    assert!(
+        laptop.quiet_for(Duration::from_millis(500)).await,
+        "no event after the sign-out"
     );
     app.stop().await;
 }

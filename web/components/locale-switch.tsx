@@ -30,12 +30,14 @@ export function LocaleSwitch({
       title={label}
       data-testid="locale-switch"
       className={className}
-      onClick={() => {
+      onClick={(e) => {
         try {
           localStorage.setItem(LOCALE_STORAGE_KEY, target);
         } catch {
           /* private mode: the link still works */
         }
+        // Keep the query and fragment (a reset link's token, sign-in's `next`).
+        e.currentTarget.href = href + location.search + location.hash;
       }}
     >
       <Languages aria-hidden />

@@ -74,3 +74,15 @@ test("the app is dark by default until the user picks a theme", async ({ page })
   await page.goto("/en/app/");
   await expect(page.locator("html")).toHaveClass(/dark/);
 });
+
+test("Google's return address forwards to the page that finishes the sign-in, in the browser's language", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  await page.goto("/auth/google/callback?code=abc&state=xyz");
+  await expect(page).toHaveURL(/\/en\/auth\/google\/\?code=abc&state=xyz$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in with Google");
+  // No sign-in was started in this browser: a clear way back, not a spinner forever.
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to sign in" })).toBeVisible();
+  await context.close();
+});

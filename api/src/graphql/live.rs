@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use super::context::{deps, reader};
 use super::error::ApiError;
+use super::live_session::while_signed_in;
 
 #[derive(SimpleObject, Clone)]
 pub struct LiveUsage {
@@ -117,7 +118,8 @@ impl LiveSubscription {
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<LiveUsage>> + use<>> {
         let user = reader(ctx)?;
         let events = deps(ctx).bus.usage_events(user.user_id);
-        Ok(follow(events, |e| LiveUsage::from(e.as_ref())))
+        let items = follow(events, |e| LiveUsage::from(e.as_ref()));
+        Ok(while_signed_in(user.db.clone(), user.session_id, items))
     }
 
     /// Running totals over `window`: the stored totals first, then one update per request.
@@ -148,7 +150,8 @@ impl LiveSubscription {
             running.add(e);
             running.clone()
         });
-        Ok(futures::StreamExt::chain(first, updates))
+        let items = futures::StreamExt::chain(first, updates);
+        Ok(while_signed_in(user.db.clone(), user.session_id, items))
     }
 }
 

@@ -1,9 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { AppIntl, type Messages } from "@/lib/i18n/client";
 import { isUnauthenticated } from "@/lib/gql/client";
+import { ME_KEY } from "@/lib/app/session";
 import { Toaster } from "@/components/app/ui/toast";
 
 /** What every signed-in or auth page runs in: strings, the query cache, toasts. */
@@ -16,18 +17,26 @@ export function ClientRoot({
   messages: Messages;
   children: React.ReactNode;
 }) {
-  const [client] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: {
-          queries: {
-            staleTime: 10_000,
-            retry: (count, error) => !isUnauthenticated(error) && count < 2,
-          },
-          mutations: { retry: false },
+  const [client] = useState(() => {
+    // A session ended elsewhere (signed out, password changed) shows up on any request: ask
+    // `me` again, whose failure sends the shell to the sign-in page.
+    const ended = (error: unknown) => {
+      if (isUnauthenticated(error)) void created.invalidateQueries({ queryKey: ME_KEY });
+    };
+    const created: QueryClient = new QueryClient({
+      // `me` failing is the shell's own signal; asking it again from there would loop.
+      queryCache: new QueryCache({ onError: (error, query) => query.queryKey[0] !== ME_KEY[0] && ended(error) }),
+      mutationCache: new MutationCache({ onError: ended }),
+      defaultOptions: {
+        queries: {
+          staleTime: 10_000,
+          retry: (count, error) => !isUnauthenticated(error) && count < 2,
         },
-      }),
-  );
+        mutations: { retry: false },
+      },
+    });
+    return created;
+  });
   const close = ((messages.common as Messages)?.close as string) ?? "Close";
   return (
     <AppIntl locale={locale} messages={messages}>

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
 import { Activity, CreditCard, Gauge, KeyRound, LogOut, Plug, Settings, UserRound } from "lucide-react";
 import { cx } from "@/lib/cx";
+import { THEME_STORAGE_KEY } from "@/lib/theme";
 import { useT, useLocale } from "@/lib/i18n/client";
 import { isUnauthenticated } from "@/lib/gql/client";
 import { appPath, authPath } from "@/lib/app/paths";
@@ -16,6 +17,8 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { Skeleton } from "@/components/app/ui/panel";
 import { VerifyBanner } from "@/components/app/verify-banner";
+import { useToast } from "@/components/app/ui/toast";
+import { useErrorText } from "@/lib/app/errors";
 
 const NAV = [
   { page: "", key: "overview", icon: Gauge },
@@ -39,6 +42,20 @@ export function AppShell({ children }: { children: React.ReactNode }) {
     const next = encodeURIComponent(pathname + location.search);
     location.replace(`${authPath(locale, "signin")}?next=${next}`);
   }, [unauthenticated, locale, pathname]);
+
+  // ThemeScript chose the theme when the document loaded; arriving from sign-up by client
+  // navigation, the dashboard's dark default still applies while the user has not picked.
+  useEffect(() => {
+    try {
+      if (localStorage.getItem(THEME_STORAGE_KEY)) return;
+    } catch {
+      return;
+    }
+    const root = document.documentElement;
+    root.classList.add("dark");
+    root.classList.remove("light");
+    root.style.colorScheme = "dark";
+  }, []);
 
   const signedIn = me.data && !unauthenticated;
   return (
@@ -141,6 +158,8 @@ function AccountMenu({ email, planId }: { email: string; planId: string }) {
   const t = useT("shell");
   const locale = useLocale();
   const signOut = useSignOut(authPath(locale, "signin"));
+  const toast = useToast();
+  const errorText = useErrorText();
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
@@ -162,7 +181,7 @@ function AccountMenu({ email, planId }: { email: string; planId: string }) {
           <DropdownMenu.Separator className="my-1 h-px bg-border" />
           <DropdownMenu.Item
             className="flex cursor-pointer items-center gap-2 rounded-md px-3 py-2 outline-none data-[highlighted]:bg-muted"
-            onSelect={() => void signOut()}
+            onSelect={() => signOut().catch((e: unknown) => toast.error(errorText(e)))}
             data-testid="sign-out"
           >
             <LogOut aria-hidden className="size-4" />

@@ -18,15 +18,16 @@ export function useServerInfo() {
   });
 }
 
-/** Ends the session, forgets every cached answer and leaves for the sign-in page. */
+/**
+ * Ends the session, forgets every cached answer and leaves for the sign-in page. A failure
+ * (network, stale page) is thrown to the caller: leaving would look signed out while the
+ * session cookie still works.
+ */
 export function useSignOut(to: string) {
   const client = useQueryClient();
   return async () => {
-    try {
-      await gql(LogOutDocument);
-    } finally {
-      client.clear();
-      location.assign(to);
-    }
+    await gql(LogOutDocument);
+    client.clear();
+    location.assign(to);
   };
 }

@@ -1,5 +1,6 @@
 import { createClient, type Client } from "graphql-ws";
 import type { TypedDocumentString } from "@/lib/gql/generated/graphql";
+import { GqlError } from "@/lib/gql/client";
 
 // One websocket per tab (graphql-transport-ws), opened on the first subscription and closed
 // a while after the last one ends. The session cookie rides on the upgrade; the server checks
@@ -57,6 +58,9 @@ export function subscribe<R, V>(
     {
       next: (message) => {
         if (message.data) onData(message.data as R);
+        // An error item (the session was signed out elsewhere, events skipped): the caller decides.
+        const first = message.errors?.[0] as { message: string; extensions?: { code?: string } } | undefined;
+        if (first) onError?.(new GqlError(first.message, first.extensions?.code ?? "INTERNAL"));
       },
       error: (e) => onError?.(e),
       complete: () => {},

@@ -7,6 +7,7 @@ import { gql } from "@/lib/gql/client";
 import { RequestPasswordResetDocument } from "@/lib/gql/generated/graphql";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useErrorText } from "@/lib/app/errors";
+import { useHydrated } from "@/lib/app/hydrated";
 import { authPath } from "@/lib/app/paths";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Field, FormError } from "@/components/app/ui/field";
@@ -16,6 +17,7 @@ export function ForgotForm() {
   const t = useT("auth");
   const locale = useLocale();
   const errorText = useErrorText();
+  const hydrated = useHydrated();
   const [email, setEmail] = useState("");
   const request = useMutation({ mutationFn: () => gql(RequestPasswordResetDocument, { email: email.trim() }) });
   return (
@@ -26,6 +28,7 @@ export function ForgotForm() {
         </p>
       ) : (
         <form
+          method="post"
           className="flex flex-col gap-4"
           onSubmit={(e) => {
             e.preventDefault();
@@ -34,7 +37,7 @@ export function ForgotForm() {
         >
           <Field label={t("email")} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
           <FormError>{request.error ? errorText(request.error) : null}</FormError>
-          <button type="submit" className={buttonVariants({ size: "lg" })} disabled={request.isPending}>
+          <button type="submit" className={buttonVariants({ size: "lg" })} disabled={!hydrated || request.isPending}>
             {t("forgotSubmit")}
           </button>
         </form>

@@ -8,6 +8,7 @@ import { gql } from "@/lib/gql/client";
 import { ResetPasswordDocument } from "@/lib/gql/generated/graphql";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useErrorText } from "@/lib/app/errors";
+import { useHydrated } from "@/lib/app/hydrated";
 import { authPath } from "@/lib/app/paths";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Field, FormError } from "@/components/app/ui/field";
@@ -20,6 +21,7 @@ export function ResetForm() {
   const locale = useLocale();
   const token = useSearchParams().get("token") ?? "";
   const errorText = useErrorText();
+  const hydrated = useHydrated();
   const router = useRouter();
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -41,6 +43,7 @@ export function ResetForm() {
   return (
     <AuthCard title={t("resetTitle")} lead={t("resetLead")}>
       <form
+          method="post"
         className="flex flex-col gap-4"
         noValidate
         onSubmit={(e) => {
@@ -71,7 +74,7 @@ export function ResetForm() {
           onChange={(e) => setConfirm(e.target.value)}
         />
         <FormError>{reset.error ? errorText(reset.error) : null}</FormError>
-        <button type="submit" className={buttonVariants({ size: "lg" })} disabled={reset.isPending}>
+        <button type="submit" className={buttonVariants({ size: "lg" })} disabled={!hydrated || reset.isPending}>
           {t("resetSubmit")}
         </button>
       </form>

@@ -8,6 +8,7 @@ import { gql } from "@/lib/gql/client";
 import { LogInDocument } from "@/lib/gql/generated/graphql";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useErrorText } from "@/lib/app/errors";
+import { useHydrated } from "@/lib/app/hydrated";
 import { authPath, safeNext } from "@/lib/app/paths";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Field, FormError } from "@/components/app/ui/field";
@@ -19,6 +20,7 @@ export function SignInForm() {
   const locale = useLocale();
   const params = useSearchParams();
   const errorText = useErrorText();
+  const hydrated = useHydrated();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const logIn = useMutation({
@@ -29,6 +31,7 @@ export function SignInForm() {
     <AuthCard title={t("signInTitle")} lead={params.get("reset") ? t("resetDoneLead") : t("signInLead")}>
       <GoogleButton />
       <form
+          method="post"
         className="flex flex-col gap-4"
         onSubmit={(e) => {
           e.preventDefault();
@@ -49,7 +52,7 @@ export function SignInForm() {
           {t("forgotLink")}
         </Link>
         <FormError>{logIn.error ? errorText(logIn.error) : null}</FormError>
-        <button type="submit" className={buttonVariants({ size: "lg" })} disabled={logIn.isPending}>
+        <button type="submit" className={buttonVariants({ size: "lg" })} disabled={!hydrated || logIn.isPending}>
           {logIn.isPending ? t("signingIn") : t("signInSubmit")}
         </button>
       </form>

@@ -8,6 +8,7 @@ import { gql } from "@/lib/gql/client";
 import { SignUpDocument } from "@/lib/gql/generated/graphql";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useErrorText } from "@/lib/app/errors";
+import { useHydrated } from "@/lib/app/hydrated";
 import { appPath, authPath } from "@/lib/app/paths";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Field, FormError } from "@/components/app/ui/field";
@@ -20,6 +21,7 @@ export function SignUpForm() {
   const t = useT("auth");
   const locale = useLocale();
   const errorText = useErrorText();
+  const hydrated = useHydrated();
   const router = useRouter();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -33,6 +35,7 @@ export function SignUpForm() {
     <AuthCard title={t("signUpTitle")} lead={t("signUpLead")}>
       <GoogleButton />
       <form
+          method="post"
         className="flex flex-col gap-4"
         noValidate
         onSubmit={(e) => {
@@ -64,7 +67,7 @@ export function SignUpForm() {
           onChange={(e) => setPassword(e.target.value)}
         />
         <FormError>{signUp.error ? errorText(signUp.error) : null}</FormError>
-        <button type="submit" className={buttonVariants({ size: "lg" })} disabled={signUp.isPending}>
+        <button type="submit" className={buttonVariants({ size: "lg" })} disabled={!hydrated || signUp.isPending}>
           {signUp.isPending ? t("creating") : t("signUpSubmit")}
         </button>
         <p className="text-center text-xs text-muted-foreground">{t("terms")}</p>

@@ -22,6 +22,8 @@ export function ApiKeyForm({ provider, onDone }: { provider: ProviderName; onDon
   const compatible = provider === "OPENAI_COMPATIBLE";
 
   const add = useMutation({
+    // The provider key is not kept in the mutation cache after the form closes.
+    gcTime: 0,
     mutationFn: () =>
       gql(AddApiKeyConnectionDocument, {
         provider,

@@ -42,6 +42,7 @@ export function BrowserFlow({ provider, onDone }: { provider: ProviderName; onDo
   });
   const flow = start.data?.startOAuthConnection;
   const complete = useMutation({
+    gcTime: 0,
     mutationFn: (flowId: string) => gql(CompleteOAuthDocument, { flowId, pasted: pasted.trim() }),
     onSuccess: (d) => {
       toast.ok(t("connected", { name: d.completeOAuthConnection.label }));

@@ -34,6 +34,8 @@ export function ImportFlow({ provider, onDone }: { provider: ProviderName; onDon
   const path = CREDENTIAL_FILES[provider] ?? "";
 
   const send = useMutation({
+    // The file holds refresh tokens: not kept in the mutation cache after the dialog closes.
+    gcTime: 0,
     mutationFn: (contents: string) => gql(ImportCredentialsDocument, { provider, contents, label: label.trim() || null }),
     onSuccess: (d) => {
       setPicked(null);

@@ -1,6 +1,5 @@
 "use client";
 
-import { useMemo } from "react";
 import Link from "next/link";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Activity, KeyRound, Plug } from "lucide-react";
@@ -9,7 +8,7 @@ import { OverviewDocument } from "@/lib/gql/generated/graphql";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useFormat } from "@/lib/app/format";
 import { appPath } from "@/lib/app/paths";
-import { useLiveUsage } from "@/lib/app/live";
+import { useThrottledLive } from "@/lib/app/live";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Loading, Panel } from "@/components/app/ui/panel";
 import { PageHeader } from "@/components/app/ui/page-header";
@@ -20,11 +19,17 @@ import { SubscriptionValue } from "@/components/app/overview/value";
 
 export const OVERVIEW_KEY = ["overview"] as const;
 
-/** Local midnight today → now, as whole hours (the API's ranges are whole hours). */
+/** Local midnight today → the end of this hour (the API's ranges are whole hours). */
 function today() {
   const from = new Date();
   from.setHours(0, 0, 0, 0);
   return { from: from.toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() };
+}
+
+/** The local date, so "today" moves on at midnight on a tab left open. */
+function localDay() {
+  const d = new Date();
+  return `${d.getFullYear()}-${d.getMonth() + 1}-${d.getDate()}`;
 }
 
 export function OverviewPage() {
@@ -32,14 +37,16 @@ export function OverviewPage() {
   const f = useFormat();
   const locale = useLocale();
   const client = useQueryClient();
-  const range = useMemo(() => today(), []);
-  const overview = useQuery({ queryKey: OVERVIEW_KEY, queryFn: () => gql(OverviewDocument, { today: range }) });
+  // The range is taken when the query runs, so refetches hours later still count up to now.
+  const overview = useQuery({ queryKey: [...OVERVIEW_KEY, localDay()], queryFn: () => gql(OverviewDocument, { today: today() }) });
 
-  // Each stored request refreshes the counters and the activity list, without a reload.
-  useLiveUsage(() => {
-    void client.invalidateQueries({ queryKey: OVERVIEW_KEY });
-    void client.invalidateQueries({ queryKey: RECENT_KEY });
-    void client.invalidateQueries({ queryKey: ["accountValue"] });
+  // Stored requests refresh the counters and the activity list without a reload, at most
+  // once a second; an in-flight refetch is left to finish rather than restarted.
+  useThrottledLive(() => {
+    const keep = { cancelRefetch: false };
+    void client.invalidateQueries({ queryKey: OVERVIEW_KEY }, keep);
+    void client.invalidateQueries({ queryKey: RECENT_KEY }, keep);
+    void client.invalidateQueries({ queryKey: ["accountValue"] }, keep);
   });
 
   const data = overview.data;

@@ -1,6 +1,5 @@
 "use client";
 
-import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { gql } from "@/lib/gql/client";
 import { AccountValueDocument } from "@/lib/gql/generated/graphql";
@@ -14,12 +13,11 @@ import { useFormat } from "@/lib/app/format";
 export function SubscriptionValue({ from, connections }: { from: string; connections: { id: string; kind: string }[] }) {
   const t = useT("overview");
   const f = useFormat();
-  // Up to the end of the current hour (ranges are whole hours), fixed for this visit.
-  const [to] = useState(() => new Date(Date.now() + 3_600_000).toISOString());
-  const range = { from, to };
   const value = useQuery({
     queryKey: ["accountValue", from],
-    queryFn: () => gql(AccountValueDocument, { range }).then((d) => d.usageSummary.groups),
+    // Up to the end of the current hour (ranges are whole hours), taken at each fetch.
+    queryFn: () =>
+      gql(AccountValueDocument, { range: { from, to: new Date(Date.now() + 3_600_000).toISOString() } }).then((d) => d.usageSummary.groups),
   });
   const oauth = new Set(connections.filter((c) => c.kind === "OAUTH").map((c) => c.id));
   const served = value.data?.filter((g) => g.group && oauth.has(g.group)) ?? [];
@@ -28,8 +26,8 @@ export function SubscriptionValue({ from, connections }: { from: string; connect
   return (
     <div className="flex min-w-0 flex-col gap-2 rounded-xl border border-border bg-card p-5 shadow-sm">
       <p className="text-sm text-muted-foreground">{t("valueTitle")}</p>
-      <p className="text-3xl font-semibold tracking-tight tabular-nums">{value.isPending ? "…" : f.usdNanos(nanos)}</p>
-      <p className="text-xs text-muted-foreground">{oauth.size === 0 ? t("valueNone") : t("valueLead", { n: f.int(requests) })}</p>
+      <p className="text-3xl font-semibold tracking-tight tabular-nums">{value.isPending ? "…" : value.error ? "—" : f.usdNanos(nanos)}</p>
+      <p className="text-xs text-muted-foreground">{value.error ? t("loadFailed") : oauth.size === 0 ? t("valueNone") : t("valueLead", { n: f.int(requests) })}</p>
     </div>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import Link from "next/link";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gql } from "@/lib/gql/client";
 import { ChangePasswordDocument } from "@/lib/gql/generated/graphql";
 import { useLocale, useT } from "@/lib/i18n/client";
@@ -23,6 +23,7 @@ export function PasswordForm({ email, hasPassword }: { email: string; hasPasswor
   const locale = useLocale();
   const toast = useToast();
   const errorText = useErrorText();
+  const client = useQueryClient();
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [confirm, setConfirm] = useState("");
@@ -30,6 +31,8 @@ export function PasswordForm({ email, hasPassword }: { email: string; hasPasswor
   const change = useMutation({
     mutationFn: () => gql(ChangePasswordDocument, { currentPassword: current, newPassword: next }),
     onSuccess: () => {
+      // The API signed every other session out.
+      void client.invalidateQueries({ queryKey: ["sessions"] });
       setCurrent("");
       setNext("");
       setConfirm("");

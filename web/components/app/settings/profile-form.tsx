@@ -43,7 +43,8 @@ export function ProfileForm({ me }: { me: Me }) {
   const save = useMutation({
     mutationFn: () => gql(UpdateProfileDocument, { displayName: name.trim() || null, locale }),
     onSuccess: (d) => {
-      client.setQueryData(ME_KEY, d.updateProfile);
+      // The answer has the profile's fields only: merge them into what `me` already holds.
+      client.setQueryData<MeQuery["me"]>(ME_KEY, (old) => (old ? { ...old, ...d.updateProfile } : old));
       void client.invalidateQueries({ queryKey: ME_KEY });
       setName(d.updateProfile.displayName ?? "");
       toast.ok(t("profileSaved"));

@@ -1,8 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { useLiveUsage } from "@/lib/app/live";
+import { useThrottledLive } from "@/lib/app/live";
 
 export const USAGE_KEY = ["usagePage"] as const;
 export const OPTIONS_KEY = [...USAGE_KEY, "options"] as const;
@@ -13,29 +12,19 @@ export const LOG_KEY = [...USAGE_KEY, "log"] as const;
 
 /**
  * Each stored request refreshes the log, the totals and the charts without a reload, at most
- * once a second: a burst of requests costs one refetch now and one at the end of the second.
+ * once a second. A log the user has paged back through (more than one page loaded) is left
+ * as it is: refetching every loaded page each second would never settle.
  */
 export function useLiveRefresh(intervalMs = 1_000) {
   const client = useQueryClient();
-  const last = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current) clearTimeout(timer.current);
-    },
-    [],
-  );
-  useLiveUsage(() => {
-    const run = () => {
-      timer.current = null;
-      last.current = Date.now();
-      void client.invalidateQueries({ queryKey: LOGS_KEY });
-      void client.invalidateQueries({ queryKey: SUMMARY_KEY });
-      void client.invalidateQueries({ queryKey: SERIES_KEY });
-    };
-    if (timer.current) return;
-    const wait = last.current + intervalMs - Date.now();
-    if (wait <= 0) run();
-    else timer.current = setTimeout(run, wait);
-  });
+  useThrottledLive(() => {
+    // An in-flight refetch is left to finish rather than cancelled and started again.
+    const keep = { cancelRefetch: false };
+    void client.invalidateQueries(
+      { queryKey: LOGS_KEY, predicate: (q) => ((q.state.data as { pages?: unknown[] } | undefined)?.pages?.length ?? 1) <= 1 },
+      keep,
+    );
+    void client.invalidateQueries({ queryKey: SUMMARY_KEY }, keep);
+    void client.invalidateQueries({ queryKey: SERIES_KEY }, keep);
+  }, intervalMs);
 }

@@ -10,7 +10,8 @@ type Props = { params: Promise<{ locale: Locale }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const auth = (await appMessages(locale)).auth as Record<string, string>;
-  return { title: `${auth.signUpTitle} · Satu` };
+  // The one auth page worth finding in a search (it is in the sitemap); the others are not.
+  return { title: `${auth.signUpTitle} · Satu`, robots: { index: true, follow: true } };
 }
 
 export default async function Page({ params }: Props) {
