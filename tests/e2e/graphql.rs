@@ -541,7 +541,8 @@ fn the_committed_schema_is_current() {
 
 /// Every operation that takes an id, found by introspection, must be in the list of
 /// operations the cross-user tests try with another user's id (those tests live next to each
-/// module: keys here, connections in graphql_connections.rs, usage in usage_api.rs). A new
+/// module: keys here, connections in graphql_connections.rs, usage in usage_api.rs, sessions in
+/// graphql_settings.rs). A new
 /// id-taking operation without such a test fails here.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_id_taking_operation_is_tried_across_users() {
@@ -556,6 +557,7 @@ async fn every_id_taking_operation_is_tried_across_users() {
         "completeOAuthConnection",
         "pollOAuthConnection",
         "requestLog",
+        "revokeSession",
     ];
     let app = app().await;
     let fields = "fields { name args { name type { name ofType { name ofType { name } } } } }";

@@ -82,7 +82,7 @@ test("Google's return address forwards to the page that finishes the sign-in, in
   await expect(page).toHaveURL(/\/en\/auth\/google\/\?code=abc&state=xyz$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in with Google");
   // No sign-in was started in this browser: a clear way back, not a spinner forever.
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Start again." })).toBeVisible();
   await expect(page.getByRole("link", { name: "Back to sign in" })).toBeVisible();
   await context.close();
 });

@@ -124,6 +124,8 @@ impl From<ApiError> for async_graphql::Error {
         let reason = match &e {
             ApiError::Rejected { reason, .. } => Some(reason.clone()),
             ApiError::PlanLimit(cap) => Some(cap.reason.to_owned()),
+            // A sign-in that timed out or belongs to another browser: "start again".
+            ApiError::Gone(_) => Some("expired".to_owned()),
             _ => None,
         };
         // What a client needs to say it in its own words: "Free allows 1 provider".
@@ -153,7 +155,7 @@ impl From<RepoError> for ApiError {
             RepoError::NotFound(what) => ApiError::NotFound(capitalised(what)),
             RepoError::Duplicate(what) => ApiError::Conflict(capitalised(what)),
             RepoError::Invalid { field, reason } => ApiError::Rejected {
-                reason: format!("{}_invalid", field.replace(' ', "_")),
+                reason: format!("{}_invalid", field.replace(' ', "_").to_lowercase()),
                 message: format!("Invalid {field}: {reason}."),
             },
             RepoError::PlanLimit(message) => ApiError::PlanLimit(message),
