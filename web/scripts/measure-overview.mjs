@@ -63,7 +63,11 @@ async function seed(upstreamPort) {
   );
   const key = (await graphql("mutation{createApiKey(name:\"measure\"){secret}}", {}, token)).createApiKey.secret;
   // Free allows 1,000 requests a month: lift the quota the operator's way for the measurement.
-  execFileSync(process.env.SATU_BIN || "../target/release/satu", ["admin", "set-limits", "--email", email, "--monthly-requests", String(N * 2), "--rpm", "1000000", "--tpm", "1000000000"], { stdio: "ignore", cwd: process.env.SATU_CWD || ".." });
+  // The same binary and data directory as the server (SATU__SECURITY__DATA_DIR or ./data of the repo).
+  const repo = new URL("../../", import.meta.url).pathname;
+  const bin = process.env.SATU_BIN || `${repo}target/release/satu`;
+  const limits = ["admin", "set-limits", "--email", email, "--monthly-requests", String(N * 2), "--rpm", "1000000", "--tpm", "1000000000"];
+  execFileSync(bin, limits, { stdio: "ignore", cwd: repo });
   let sent = 0;
   const worker = async () => {
     while (sent < N) {
