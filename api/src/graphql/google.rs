@@ -123,8 +123,9 @@ impl GoogleMutation {
 fn configured(google: &GoogleConfig) -> ApiResult<&GoogleConfig> {
     match (&google.client_id, &google.client_secret) {
         (Some(_), Some(_)) => Ok(google),
-        _ => Err(ApiError::BadInput(
-            "Google sign-in is not configured on this Satu server.".to_owned(),
+        _ => Err(ApiError::rejected(
+            "google_not_configured",
+            "Google sign-in is not configured on this Satu server.",
         )),
     }
 }
