@@ -28,7 +28,7 @@ test("password reset: the emailed link sets a new password; the old one stops wo
   await hydrated(send);
   await page.getByLabel("Email").fill(email);
   await send.click();
-  await expect(page.getByRole("status")).toHaveText(`Jika ${email} terdaftar, tautan untuk mengatur ulang kata sandi sudah dikirim. Periksa kotak masuk Anda.`);
+  await expect(page.locator("main").getByRole("status")).toHaveText(`Jika ${email} terdaftar, tautan untuk mengatur ulang kata sandi sudah dikirim. Periksa kotak masuk Anda.`);
 
   // The link in the email opens the reset page in the user's language.
   const [link] = await waitForEmail(email, /http:\/\/\S+\/id\/reset-password\/\?token=\S+/);

@@ -38,7 +38,7 @@ test("from Mulai Gratis to a first request seen live, then a rotated key", async
     // The verification email's link confirms the address.
     const [link] = await waitForEmail(email, /http:\/\/\S+\/id\/verify-email\/\?token=\S+/);
     await page.goto(link);
-    await expect(page.getByRole("status")).toContainText("Email Anda sudah terkonfirmasi");
+    await expect(page.locator("main").getByRole("status")).toContainText("Email Anda sudah terkonfirmasi");
 
     // An API-key connection to the mock upstream (checked with it by the server).
     await page.goto("/id/app/connections/");
@@ -83,9 +83,11 @@ test("from Mulai Gratis to a first request seen live, then a rotated key", async
     await expect(page.getByTestId("requests-today")).toHaveText("1");
     expect(upstream.requests()).toBe(1);
 
-    // It is in the usage log, and in the CSV export.
+    // It is in the usage chart and the log, and in the CSV export.
     await page.goto("/id/app/usage/");
     await expect(page.getByTestId("request-row").first()).toContainText("gpt-4o-mini");
+    await expect(page.getByTestId("stat-requests")).toContainText("1");
+    await expect(page.locator("[data-testid=usage-chart-requests] svg.recharts-surface")).toBeVisible({ timeout: 15_000 });
     const csvHref = await page.getByTestId("export-csv").getAttribute("href");
     const csv = await (await page.request.get(csvHref ?? "")).text();
     expect(csv).toContain("gpt-4o-mini");

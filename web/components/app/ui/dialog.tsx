@@ -28,7 +28,15 @@ export function Dialog({
         <D.Overlay className="fixed inset-0 z-50 bg-black/60 data-[state=open]:animate-in data-[state=open]:fade-in-0" />
         <D.Content
           className={`fixed top-1/2 left-1/2 z-50 flex max-h-[90dvh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-y-auto rounded-xl border border-border bg-card p-6 text-card-foreground shadow-xl outline-none ${wide ? "max-w-2xl" : "max-w-lg"}`}
-          aria-describedby={description ? undefined : undefined}
+          // Without a description, say so explicitly (Radix warns otherwise).
+          {...(description ? {} : { "aria-describedby": undefined })}
+          onCloseAutoFocus={() => {
+            // Radix returns focus to the trigger; when the action removed it (a revoked key, a
+            // removed connection), focus lands on the page's heading instead of the document.
+            requestAnimationFrame(() => {
+              if (document.activeElement === document.body) document.querySelector<HTMLElement>("main h1")?.focus();
+            });
+          }}
         >
           <div className="mb-4 flex items-start justify-between gap-4">
             <div>

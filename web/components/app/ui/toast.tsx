@@ -26,12 +26,12 @@ export function Toaster({ closeLabel, children }: { closeLabel: string; children
     <Ctx.Provider value={api}>
       {children}
       <div className="pointer-events-none fixed right-4 bottom-4 z-[60] flex w-[min(24rem,calc(100vw-2rem))] flex-col gap-2">
-        <div role="status" aria-live="polite" className="contents">
+        <div role="status" aria-live="polite" className="flex flex-col gap-2">
           {toasts.filter((t) => t.tone === "ok").map((t) => (
             <ToastView key={t.id} toast={t} closeLabel={closeLabel} onClose={() => dismiss(t.id)} />
           ))}
         </div>
-        <div role="alert" aria-live="assertive" className="contents">
+        <div role="alert" aria-live="assertive" className="flex flex-col gap-2">
           {toasts.filter((t) => t.tone === "error").map((t) => (
             <ToastView key={t.id} toast={t} closeLabel={closeLabel} onClose={() => dismiss(t.id)} />
           ))}
