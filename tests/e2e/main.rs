@@ -19,6 +19,7 @@ mod gemini;
 mod graphql;
 mod graphql_accounts;
 mod graphql_connections;
+mod graphql_csrf;
 mod graphql_google;
 mod graphql_settings;
 mod lanes;

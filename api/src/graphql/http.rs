@@ -5,7 +5,8 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, GraphiQLSource};
-use async_graphql_axum::{GraphQLProtocol, GraphQLRequest, GraphQLResponse, GraphQLWebSocket};
+use async_graphql_axum::{GraphQLProtocol, GraphQLResponse, GraphQLWebSocket};
+use axum::body::Bytes;
 use axum::extract::rejection::ExtensionRejection;
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::{ConnectInfo, RawQuery, State, WebSocketUpgrade};
@@ -20,7 +21,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use super::config::ApiConfig;
 use super::context::{ApiDeps, RequestMeta, Via, Viewer};
-use super::{SatuSchema, build_schema, export, session};
+use super::{SatuSchema, build_schema, export, post_guard, session};
 
 #[derive(Clone)]
 struct GraphqlState {
@@ -50,14 +51,22 @@ pub fn router(deps: ApiDeps) -> Router {
 
 type Peer = Result<ConnectInfo<SocketAddr>, ExtensionRejection>;
 
+/// POST: a JSON body only, and not from another site's page (see `post_guard`).
 async fn graphql_post(
     State(state): State<GraphqlState>,
     peer: Peer,
     headers: HeaderMap,
-    request: GraphQLRequest,
-) -> GraphQLResponse {
+    body: Bytes,
+) -> Response {
+    if let Err(refusal) = post_guard::check(&headers, &state.config.public_url) {
+        return refusal.into_response();
+    }
+    let request: async_graphql::Request = match serde_json::from_slice(&body) {
+        Ok(request) => request,
+        Err(e) => return post_guard::Refusal::BadJson(e.to_string()).into_response(),
+    };
     let meta = request_meta(&state, &headers, peer, true).await;
-    execute(&state, request.into_inner(), meta).await
+    execute(&state, request, meta).await.into_response()
 }
 
 /// GET: a websocket upgrade for subscriptions (graphql-transport-ws), else a query in the
@@ -93,7 +102,8 @@ fn websocket(
     protocol: GraphQLProtocol,
     upgrade: WebSocketUpgrade,
 ) -> Response {
-    if meta.viewer.as_ref().is_some_and(|v| v.via == Via::Cookie) && !same_origin(headers) {
+    let own_page = post_guard::origin_allowed(headers, &state.config.public_url);
+    if meta.viewer.as_ref().is_some_and(|v| v.via == Via::Cookie) && !own_page {
         meta.viewer = None;
     }
     let schema = state.schema.clone();
@@ -121,19 +131,6 @@ fn init_token(payload: &serde_json::Value) -> Option<String> {
         .or_else(|| payload.get("token"))?
         .as_str()?;
     Some(raw.strip_prefix("Bearer ").unwrap_or(raw).trim().to_owned())
-}
-
-/// The `Origin` of a browser's upgrade names the same host the request was sent to.
-fn same_origin(headers: &HeaderMap) -> bool {
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
-    match (origin, host) {
-        (None, _) => true,
-        (Some(origin), Some(host)) => origin
-            .split_once("://")
-            .is_some_and(|(_, rest)| rest.trim_end_matches('/') == host),
-        (Some(_), None) => false,
-    }
 }
 
 async fn execute(

@@ -18,6 +18,7 @@ mod live_session;
 mod models;
 mod passwords;
 mod plans;
+mod post_guard;
 mod preferences;
 mod recovery;
 mod routing;
