@@ -49,28 +49,58 @@ fn host_is_private(url: &Url) -> bool {
     }
 }
 
+/// Not a public unicast address: private, loopback, link-local, shared, reserved, multicast,
+/// or an IPv6 form that carries such an IPv4 address (mapped, compatible, NAT64, 6to4).
 pub fn is_private(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
             v4.is_private()
                 || v4.is_loopback()
                 || v4.is_link_local()
                 || v4.is_unspecified()
                 || v4.is_broadcast()
                 || v4.is_documentation()
-                || v4.octets()[0] == 0
-                || (v4.octets()[0] == 100 && (v4.octets()[1] & 0xc0) == 64) // 100.64/10 CGNAT
+                || v4.is_multicast()
+                || a == 0
+                || (a == 100 && (b & 0xc0) == 64) // 100.64/10 CGNAT
+                || (a == 192 && b == 0 && c == 0) // 192.0.0/24 IETF protocol assignments
+                || (a == 198 && (b & 0xfe) == 18) // 198.18/15 benchmarking
+                || a >= 240 // 240/4 reserved
         }
         IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
+            if let Some(v4) = embedded_v4(v6) {
                 return is_private(IpAddr::V4(v4));
             }
+            let s = v6.segments();
             v6.is_loopback()
                 || v6.is_unspecified()
-                || (v6.segments()[0] & 0xfe00) == 0xfc00 // unique local
-                || (v6.segments()[0] & 0xffc0) == 0xfe80 // link local
+                || v6.is_multicast()
+                || (s[0] & 0xfe00) == 0xfc00 // unique local
+                || (s[0] & 0xffc0) == 0xfe80 // link local
         }
     }
+}
+
+/// The IPv4 address an IPv6 one stands for: `::ffff:a.b.c.d` (mapped), `::a.b.c.d`
+/// (compatible, deprecated), `64:ff9b::a.b.c.d` (NAT64), `2002:aabb:ccdd::` (6to4).
+fn embedded_v4(v6: std::net::Ipv6Addr) -> Option<std::net::Ipv4Addr> {
+    let s = v6.segments();
+    let o = v6.octets();
+    if let Some(v4) = v6.to_ipv4_mapped() {
+        return Some(v4);
+    }
+    let tail = std::net::Ipv4Addr::new(o[12], o[13], o[14], o[15]);
+    if s[..6] == [0; 6] && !v6.is_loopback() && !v6.is_unspecified() {
+        return Some(tail);
+    }
+    if s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+        return Some(tail);
+    }
+    if s[0] == 0x2002 {
+        return Some(std::net::Ipv4Addr::new(o[2], o[3], o[4], o[5]));
+    }
+    None
 }
 
 /// Looks `host` up, dropping private answers when `guard` is on.
@@ -146,12 +176,33 @@ mod tests {
             "http://169.254.169.254/latest",
             "http://[::1]:80/",
             "http://[::ffff:127.0.0.1]/",
+            "http://[::127.0.0.1]/",
+            "http://[64:ff9b::10.0.0.1]/",
+            "http://[64:ff9b::a9fe:a9fe]/",
+            "http://[2002:c0a8:0101::1]/",
+            "http://[ff02::1]/",
+            "http://192.0.0.8/",
+            "http://198.18.0.1/",
+            "http://198.19.255.1/",
+            "http://240.0.0.1/",
+            "http://224.0.0.251/",
+            "http://255.255.255.255/",
         ] {
             assert!(
                 matches!(check_base_url(url, false), Err(UrlError::Private(_))),
                 "{url}"
             );
             assert!(check_base_url(url, true).is_ok(), "{url}");
+        }
+        // Public addresses, in every form, stay allowed.
+        for url in [
+            "http://8.8.8.8/",
+            "http://[2606:4700::1111]/",
+            "http://[64:ff9b::808:808]/",
+            "http://[2002:0808:0808::1]/",
+            "http://198.20.0.1/",
+        ] {
+            assert!(check_base_url(url, false).is_ok(), "{url}");
         }
         assert_eq!(
             check_base_url("https://api.example.com/v1/", false)

@@ -94,6 +94,13 @@ async fn password_reset_by_mailed_link(backend: Backend) {
         .run(RESET, json!({"t": token, "p": "new-pass-phrase-9"}))
         .await;
     assert_eq!(done.data()["resetPassword"], true);
+    assert!(
+        users::find_by_email(&app.db, &address)
+            .await
+            .unwrap()
+            .email_verified,
+        "the reset link proved the address"
+    );
     let reused = anonymous
         .run(RESET, json!({"t": token, "p": "other-pass-phrase-9"}))
         .await;

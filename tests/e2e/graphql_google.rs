@@ -185,10 +185,34 @@ async fn google_sign_in_creates_links_and_refuses(backend: Backend) {
         .await;
     assert_eq!(stranger.code(), "NOT_FOUND");
 
-    // An existing password account with that email is linked, not duplicated.
+    // Account pre-takeover: someone registered the address with a password and never proved
+    // it. Google's user is not handed that account (nor its sessions and keys).
     let existing = format!("{}@example.com", uuid::Uuid::new_v4().simple());
     let made = Gql::new(&app.url("")).sign_up(&existing).await;
     google.signs_in_as(&existing, true);
+    let mut browser = Gql::new(&app.url(""));
+    let (code, state) = visit_google(&app, &mut browser).await;
+    let refused = browser.run(COMPLETE, json!({"c": code, "s": state})).await;
+    assert_eq!(refused.code(), "BAD_USER_INPUT");
+    assert_eq!(
+        refused.body["errors"][0]["extensions"]["reason"],
+        "google_email_unverified"
+    );
+    assert!(
+        !browser.has_session_cookie(),
+        "no session for Google's user"
+    );
+    let untouched = entities::users::find_by_email(&app.db, &existing)
+        .await
+        .unwrap();
+    assert_eq!(untouched.google_sub, None, "nothing linked");
+
+    // Once the owner proves the address (the verification link), the accounts are linked,
+    // not duplicated.
+    let id: uuid::Uuid = made["user"]["id"].as_str().unwrap().parse().unwrap();
+    entities::users::mark_email_verified(&app.db, id)
+        .await
+        .unwrap();
     let mut browser = Gql::new(&app.url(""));
     let (code, state) = visit_google(&app, &mut browser).await;
     let linked = browser.run(COMPLETE, json!({"c": code, "s": state})).await;

@@ -15,6 +15,7 @@ use crate::support::{Backend, Caller, TestApp, chat_body, spawn_app};
 on_both_backends!(
     sessions_are_listed_and_signed_out_elsewhere,
     email_preferences_are_honoured,
+    verification_resends_are_bounded,
 );
 
 const LOG_IN: &str =
@@ -166,4 +167,28 @@ async fn quota_templates(app: &TestApp, user_id: Uuid) -> Vec<String> {
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
     panic!("no quota_100 email");
+}
+
+async fn verification_resends_are_bounded(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    let app = spawn_app(backend, &upstream.base_url, &[]).await;
+    let mut gql = Gql::new(&app.url(""));
+    gql.sign_up(&email()).await;
+    for _ in 0..3 {
+        let sent = gql
+            .run("mutation { resendVerificationEmail }", json!({}))
+            .await;
+        assert_eq!(sent.data()["resendVerificationEmail"], true);
+    }
+    let fourth = gql
+        .run("mutation { resendVerificationEmail }", json!({}))
+        .await;
+    assert_eq!(fourth.code(), "RATE_LIMITED");
+    assert!(
+        fourth.body["errors"][0]["extensions"]["retryAfter"]
+            .as_u64()
+            .unwrap()
+            > 0
+    );
+    app.stop().await;
 }

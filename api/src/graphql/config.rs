@@ -34,7 +34,7 @@ pub struct ApiConfig {
 }
 
 /// Google sign-in (OpenID Connect). Off until the operator sets a client id and secret.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct GoogleConfig {
     pub client_id: Option<String>,
@@ -44,6 +44,23 @@ pub struct GoogleConfig {
     pub userinfo_url: String,
     /// Default: `{public_url}/auth/google/callback`.
     pub redirect_uri: Option<String>,
+}
+
+/// By hand, so the client secret never reaches a log line or an error (`{:?}` of the config).
+impl std::fmt::Debug for GoogleConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("GoogleConfig")
+            .field("client_id", &self.client_id)
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| "[redacted]"),
+            )
+            .field("authorize_url", &self.authorize_url)
+            .field("token_url", &self.token_url)
+            .field("userinfo_url", &self.userinfo_url)
+            .field("redirect_uri", &self.redirect_uri)
+            .finish()
+    }
 }
 
 impl Default for GoogleConfig {
@@ -74,5 +91,28 @@ impl Default for ApiConfig {
             public_url: "http://localhost:8080".to_owned(),
             google: GoogleConfig::default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_google_secret_never_prints() {
+        let config = GoogleConfig {
+            client_id: Some("id-123".to_owned()),
+            client_secret: Some("GOCSPX-very-secret".to_owned()),
+            ..GoogleConfig::default()
+        };
+        let printed = format!(
+            "{config:?} {:?}",
+            ApiConfig {
+                google: config.clone(),
+                ..ApiConfig::default()
+            }
+        );
+        assert!(!printed.contains("GOCSPX"), "{printed}");
+        assert!(printed.contains("id-123") && printed.contains("[redacted]"));
     }
 }

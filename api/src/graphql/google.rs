@@ -221,6 +221,17 @@ async fn user_for(db: &sea_orm::DatabaseConnection, info: UserInfo) -> ApiResult
     })?;
     let email = users::normalize_email(&email)?;
     let user = match users::find_by_email(db, &email).await {
+        // Account pre-takeover: whoever registered this address without proving it would keep
+        // their password, sessions and keys on the Google user's account. Only a proven
+        // address is linked; the owner proves it first (verification or reset link).
+        Ok(user) if !user.email_verified => {
+            return Err(ApiError::rejected(
+                "google_email_unverified",
+                "An account with this email exists but its address was never confirmed. \
+                 Confirm it from the email we sent (or reset the password by email), then \
+                 continue with Google.",
+            ));
+        }
         Ok(user) => user,
         Err(entities::RepoError::NotFound(_)) => {
             users::create(

@@ -14,6 +14,8 @@ use super::passwords::{check_strength, hash_password};
 const RESET_TTL_HOURS: i64 = 1;
 const VERIFY_TTL_HOURS: i64 = 48;
 
+/// Verification emails a user may ask for again per attempts window (10 minutes).
+const RESENDS_PER_WINDOW: i64 = 3;
 #[derive(Default)]
 pub struct RecoveryMutation;
 
@@ -74,6 +76,10 @@ impl RecoveryMutation {
         users::set_password_hash(db, user_id, hash)
             .await
             .map_err(ApiError::from)?;
+        // The link reached this mailbox: the address is proven, as by the verification link.
+        users::mark_email_verified(db, user_id)
+            .await
+            .map_err(ApiError::from)?;
         sessions::revoke_others(db, user_id, None)
             .await
             .map_err(ApiError::from)?;
@@ -94,13 +100,24 @@ impl RecoveryMutation {
         Ok(true)
     }
 
-    /// Sends the verification email again.
+    /// Sends the verification email again (at most 3 times per 10 minutes).
     async fn resend_verification_email(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         let user = writer(ctx)?;
         let me = user.user().await?;
         if me.email_verified {
             return Ok(false);
         }
+        // Each resend is an email to an address: bounded like sign-in attempts, tighter per account.
+        let d = deps(ctx);
+        d.attempts
+            .check(
+                "resend",
+                meta(ctx).ip.as_deref(),
+                &me.email,
+                d.config.attempts_per_ip,
+                RESENDS_PER_WINDOW.min(d.config.attempts_per_email),
+            )
+            .await?;
         mail_token(ctx, &me, Purpose::VerifyEmail).await?;
         Ok(true)
     }
