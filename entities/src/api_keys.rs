@@ -121,6 +121,29 @@ pub async fn revoke_owned(
     Ok(row.update(db).await?)
 }
 
+/// Revokes every active key of `user_id` (after a password reset, when the user suspects a
+/// leak); answers the revoked keys' digests, for the caches to drop.
+pub async fn revoke_all_for_user(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<Vec<String>, RepoError> {
+    let active = Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::RevokedAt.is_null())
+        .all(db)
+        .await?;
+    Entity::update_many()
+        .col_expr(
+            Column::RevokedAt,
+            sea_orm::sea_query::Expr::value(Utc::now()),
+        )
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(active.into_iter().map(|k| k.key_hash).collect())
+}
+
 /// Gives an owned, active key a new secret (returned once); the old secret stops working. The
 /// key keeps its id, name, limits and usage history.
 pub async fn rotate_owned(

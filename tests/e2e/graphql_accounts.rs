@@ -12,6 +12,7 @@ use crate::support::{Backend, Caller, TestApp, chat_body, spawn_app};
 
 on_both_backends!(
     password_reset_by_mailed_link,
+    a_reset_can_revoke_every_api_key,
     email_verification_by_mailed_link,
     deleting_an_account_keeps_only_anonymous_usage,
 );
@@ -284,5 +285,66 @@ async fn deleting_an_account_keeps_only_anonymous_usage(backend: Backend) {
         .unwrap();
     assert_eq!(usage.len(), 1, "usage is kept");
     assert_eq!(usage[0].user_id, None, "and no longer linked to the person");
+    app.stop().await;
+}
+
+async fn a_reset_can_revoke_every_api_key(backend: Backend) {
+    let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
+    let address = email();
+    let mut owner = Gql::new(&app.url(""));
+    owner.sign_up(&address).await;
+    let key = owner
+        .run(
+            "mutation { createApiKey(name: \"laptop\") { secret } }",
+            json!({}),
+        )
+        .await;
+    let secret = key.data()["createApiKey"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let models = |secret: String| {
+        app.http
+            .get(app.url("/v1/models"))
+            .bearer_auth(secret)
+            .send()
+    };
+    assert_eq!(models(secret.clone()).await.unwrap().status(), 200);
+
+    // A plain reset leaves keys alone (scripts keep working) ...
+    let mut anonymous = Gql::new(&app.url(""));
+    let request = "mutation($e: String!) { requestPasswordReset(email: $e) }";
+    anonymous.run(request, json!({"e": address})).await.data();
+    let token = mailed_token(&app, &address, "password_reset").await;
+    anonymous
+        .run(RESET, json!({"t": token, "p": "new-pass-phrase-9"}))
+        .await
+        .data();
+    assert_eq!(models(secret.clone()).await.unwrap().status(), 200);
+
+    // ... and one that suspects a leak revokes every key, on every replica's cache at once.
+    anonymous.run(request, json!({"e": address})).await.data();
+    let token = mailed_token(&app, &address, "password_reset").await;
+    let revoking = "mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p, revokeApiKeys: true) }";
+    let done = anonymous
+        .run(revoking, json!({"t": token, "p": "third-pass-phrase-9"}))
+        .await;
+    assert_eq!(done.data()["resetPassword"], true);
+    let mut refused = 0;
+    for _ in 0..40 {
+        if models(secret.clone()).await.unwrap().status() == 401 {
+            refused += 1;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(refused, 1, "the revoked key is refused within a second");
+    let keys = api_keys::list_for_user(
+        &app.db,
+        users::find_by_email(&app.db, &address).await.unwrap().id,
+    )
+    .await
+    .unwrap();
+    assert!(keys.iter().all(|k| k.revoked_at.is_some()));
     app.stop().await;
 }

@@ -8,7 +8,10 @@ use crate::on_both_backends;
 use crate::support::graphql::{Gql, STRONG};
 use crate::support::{Backend, spawn_app};
 
-on_both_backends!(only_json_from_our_own_pages_reaches_graphql);
+on_both_backends!(
+    only_json_from_our_own_pages_reaches_graphql,
+    forwarded_https_is_believed_only_from_trusted_proxies,
+);
 
 async fn only_json_from_our_own_pages_reaches_graphql(backend: Backend) {
     let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
@@ -74,4 +77,42 @@ async fn only_json_from_our_own_pages_reaches_graphql(backend: Backend) {
         .unwrap();
     assert_eq!(garbage.status(), 400);
     app.stop().await;
+}
+
+/// `x-forwarded-proto: https` decides the cookie's `Secure` flag in `auto` mode: believed only
+/// when Satu is told a proxy stands in front (`api.trusted_proxy_hops`), not from any client.
+async fn forwarded_https_is_believed_only_from_trusted_proxies(backend: Backend) {
+    async fn session_cookie(app: &crate::support::TestApp) -> String {
+        let email = format!("{}@example.com", uuid::Uuid::new_v4().simple());
+        let sign_up = json!({
+            "query": "mutation($e: String!, $p: String!) { signUp(email: $e, password: $p) { user { id } } }",
+            "variables": {"e": email, "p": STRONG},
+        });
+        let answer = app
+            .http
+            .post(app.url("/graphql"))
+            .header("x-forwarded-proto", "https")
+            .json(&sign_up)
+            .send()
+            .await
+            .unwrap();
+        answer
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .find(|c| c.starts_with("satu_session="))
+            .unwrap()
+    }
+    let direct = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
+    assert!(!session_cookie(&direct).await.contains("Secure"));
+    direct.stop().await;
+    let proxied = spawn_app(
+        backend,
+        "http://127.0.0.1:9",
+        &[("SATU__API__TRUSTED_PROXY_HOPS", "1")],
+    )
+    .await;
+    assert!(session_cookie(&proxied).await.contains("Secure"));
+    proxied.stop().await;
 }

@@ -35,6 +35,9 @@ test("password reset: the emailed link sets a new password; the old one stops wo
   await page.goto(link);
   const save = page.getByRole("button", { name: "Simpan kata sandi" });
   await hydrated(save);
+  // Revoking every API key is offered, never the default (scripts keep working otherwise).
+  await expect(page.getByTestId("reset-revoke-keys")).not.toBeChecked();
+  await expect(page.getByLabel("Cabut juga semua API key saya")).toBeVisible();
   await page.getByLabel("Kata sandi baru", { exact: true }).fill(newPassword);
   await page.getByLabel("Ulangi kata sandi baru").fill("not the same password");
   await save.click();

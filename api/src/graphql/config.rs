@@ -5,7 +5,8 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Copy, Deserialize, Default, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum CookieSecure {
-    /// `Secure` when the request came over https (directly or per `x-forwarded-proto`).
+    /// `Secure` when a trusted proxy (`trusted_proxy_hops` > 0) says the client came over https
+    /// (`x-forwarded-proto`).
     #[default]
     Auto,
     Always,

@@ -38,7 +38,7 @@ pub struct RequestMeta {
     pub is_post: bool,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
-    /// The client reached us over https (directly or per `x-forwarded-proto`).
+    /// The client reached us over https, per a trusted proxy's `x-forwarded-proto`.
     pub https: bool,
     /// The sealed Google sign-in this browser started, if any.
     pub google_flow: Option<String>,

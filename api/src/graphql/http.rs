@@ -149,10 +149,13 @@ async fn request_meta(
 ) -> RequestMeta {
     let mut meta = RequestMeta {
         is_post,
-        https: headers
-            .get("x-forwarded-proto")
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.eq_ignore_ascii_case("https")),
+        // Only a proxy Satu trusts may say the client came over https; a client could
+        // otherwise send the header itself and steer the cookie's `Secure` flag.
+        https: state.config.trusted_proxy_hops > 0
+            && headers
+                .get("x-forwarded-proto")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.eq_ignore_ascii_case("https")),
         ip: client_ip(
             headers,
             peer.ok().map(|c| c.0),

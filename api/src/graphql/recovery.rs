@@ -4,7 +4,8 @@
 use async_graphql::{Context, Object};
 use entities::email_outbox::{self, NewEmail};
 use entities::user_tokens::{self, Purpose};
-use entities::{sessions, users};
+use entities::{api_keys, sessions, users};
+use proxy::bus::Message;
 use sea_orm::EntityTrait;
 
 use super::context::{deps, meta, require_post, writer};
@@ -49,11 +50,14 @@ impl RecoveryMutation {
     }
 
     /// Sets a new password with the emailed token; every session of the account is signed out.
+    /// `revokeApiKeys: true` also revokes every API key (when the account may have been used by
+    /// someone else: keys outlive sessions and passwords).
     async fn reset_password(
         &self,
         ctx: &Context<'_>,
         token: String,
         new_password: String,
+        #[graphql(default = false)] revoke_api_keys: bool,
     ) -> async_graphql::Result<bool> {
         require_post(ctx)?;
         let db = &deps(ctx).db;
@@ -83,6 +87,18 @@ impl RecoveryMutation {
         sessions::revoke_others(db, user_id, None)
             .await
             .map_err(ApiError::from)?;
+        if revoke_api_keys {
+            let revoked = api_keys::revoke_all_for_user(db, user_id)
+                .await
+                .map_err(ApiError::from)?;
+            // Every replica's proxy drops them now, not at the cache's TTL.
+            for key_hash in revoked {
+                deps(ctx)
+                    .bus
+                    .publish(Message::KeyRevoked { key_hash })
+                    .await;
+            }
+        }
         Ok(true)
     }
 

@@ -26,8 +26,9 @@ export function ResetForm() {
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  const [revokeKeys, setRevokeKeys] = useState(false);
   const reset = useMutation({
-    mutationFn: () => gql(ResetPasswordDocument, { token, newPassword: password }),
+    mutationFn: () => gql(ResetPasswordDocument, { token, newPassword: password, revokeApiKeys: revokeKeys }),
     onSuccess: () => router.push(`${authPath(locale, "signin")}?reset=1`),
   });
   if (!token) {
@@ -73,6 +74,19 @@ export function ResetForm() {
           value={confirm}
           onChange={(e) => setConfirm(e.target.value)}
         />
+        <label className="flex cursor-pointer items-start gap-3 text-sm">
+          <input
+            type="checkbox"
+            className="mt-0.5 size-4 accent-[var(--primary)]"
+            checked={revokeKeys}
+            onChange={(e) => setRevokeKeys(e.target.checked)}
+            data-testid="reset-revoke-keys"
+          />
+          <span>
+            <span className="font-medium">{t("resetRevokeKeys")}</span>
+            <span className="block text-muted-foreground">{t("resetRevokeKeysHint")}</span>
+          </span>
+        </label>
         <FormError>{reset.error ? errorText(reset.error) : null}</FormError>
         <button type="submit" className={buttonVariants({ size: "lg" })} disabled={!hydrated || reset.isPending}>
           {t("resetSubmit")}

@@ -167,6 +167,7 @@ export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
 export type ResetPasswordMutationVariables = Exact<{
   token: string;
   newPassword: string;
+  revokeApiKeys: boolean;
 }>;
 
 
@@ -524,8 +525,12 @@ export const RequestPasswordResetDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
 export const ResetPasswordDocument = new TypedDocumentString(`
-    mutation ResetPassword($token: String!, $newPassword: String!) {
-  resetPassword(token: $token, newPassword: $newPassword)
+    mutation ResetPassword($token: String!, $newPassword: String!, $revokeApiKeys: Boolean!) {
+  resetPassword(
+    token: $token
+    newPassword: $newPassword
+    revokeApiKeys: $revokeApiKeys
+  )
 }
     `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const VerifyEmailDocument = new TypedDocumentString(`

@@ -66,8 +66,8 @@ export const RequestPasswordResetMutation = graphql(`
 `);
 
 export const ResetPasswordMutation = graphql(`
-  mutation ResetPassword($token: String!, $newPassword: String!) {
-    resetPassword(token: $token, newPassword: $newPassword)
+  mutation ResetPassword($token: String!, $newPassword: String!, $revokeApiKeys: Boolean!) {
+    resetPassword(token: $token, newPassword: $newPassword, revokeApiKeys: $revokeApiKeys)
   }
 `);
 
