@@ -13,22 +13,21 @@ type Me = MeQuery["me"];
 type Choice = keyof Me["notifications"];
 const CHOICES: Choice[] = ["quota80", "quota100", "connectionExpired"];
 
-/** Which emails Satu sends; each switch saves at once (optimistically, rolled back on failure). */
+/**
+ * Which emails Satu sends; each switch saves at once. The cache changes in the click itself
+ * (a controlled checkbox would otherwise spring back until the mutation starts), and a failure
+ * puts the previous answer back.
+ */
 export function NotificationsPanel({ me }: { me: Me }) {
   const t = useT("settings");
   const toast = useToast();
   const errorText = useErrorText();
   const client = useQueryClient();
   const save = useMutation({
-    mutationFn: ({ choice, on }: { choice: Choice; on: boolean }) => gql(UpdateNotificationsDocument, { [choice]: on }),
-    onMutate: async ({ choice, on }) => {
-      await client.cancelQueries({ queryKey: ME_KEY });
-      const before = client.getQueryData<Me>(ME_KEY);
-      client.setQueryData<Me>(ME_KEY, (m) => (m ? { ...m, notifications: { ...m.notifications, [choice]: on } } : m));
-      return { before };
-    },
-    onError: (e, _v, ctx) => {
-      client.setQueryData(ME_KEY, ctx?.before);
+    mutationFn: ({ choice, on }: { choice: Choice; on: boolean; before: Me | undefined }) =>
+      gql(UpdateNotificationsDocument, { [choice]: on }),
+    onError: (e, { before }) => {
+      client.setQueryData(ME_KEY, before);
       toast.error(errorText(e));
     },
     onSuccess: () => toast.ok(t("notifySaved")),
@@ -46,7 +45,13 @@ export function NotificationsPanel({ me }: { me: Me }) {
                   type="checkbox"
                   className="mt-0.5 size-4 accent-[var(--primary)]"
                   checked={me.notifications[choice]}
-                  onChange={(e) => save.mutate({ choice, on: e.target.checked })}
+                  onChange={(e) => {
+                    const on = e.target.checked;
+                    const before = client.getQueryData<Me>(ME_KEY);
+                    void client.cancelQueries({ queryKey: ME_KEY });
+                    client.setQueryData<Me>(ME_KEY, (m) => (m ? { ...m, notifications: { ...m.notifications, [choice]: on } } : m));
+                    save.mutate({ choice, on, before });
+                  }}
                   data-testid={`notify-${choice}`}
                 />
                 <span className="min-w-0 text-sm">
