@@ -8,7 +8,8 @@ test("notification choices save at once and stay after a reload", async ({ page 
   const quota80 = page.getByTestId("notify-quota80");
   await hydrated(quota80);
   await expect(quota80).toBeChecked();
-  await quota80.uncheck();
+  await quota80.click();
+  await expect(quota80).not.toBeChecked();
   await expect(page.getByTestId("toast").first()).toContainText("Notification choices saved.");
   await page.reload();
   await expect(page.getByTestId("notify-quota80")).not.toBeChecked();

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { gql } from "@/lib/gql/client";
 import { UpdateNotificationsDocument, type MeQuery } from "@/lib/gql/generated/graphql";
@@ -14,20 +15,20 @@ type Choice = keyof Me["notifications"];
 const CHOICES: Choice[] = ["quota80", "quota100", "connectionExpired"];
 
 /**
- * Which emails Satu sends; each switch saves at once. The cache changes in the click itself
- * (a controlled checkbox would otherwise spring back until the mutation starts), and a failure
- * puts the previous answer back.
+ * Which emails Satu sends; each switch saves at once. The switches keep their own state, set in
+ * the click itself (a controlled checkbox fed from the query cache would spring back until the
+ * cache's batched update re-renders it); a failure puts the previous choice back.
  */
 export function NotificationsPanel({ me }: { me: Me }) {
   const t = useT("settings");
   const toast = useToast();
   const errorText = useErrorText();
   const client = useQueryClient();
+  const [values, setValues] = useState(me.notifications);
   const save = useMutation({
-    mutationFn: ({ choice, on }: { choice: Choice; on: boolean; before: Me | undefined }) =>
-      gql(UpdateNotificationsDocument, { [choice]: on }),
-    onError: (e, { before }) => {
-      client.setQueryData(ME_KEY, before);
+    mutationFn: ({ choice, on }: { choice: Choice; on: boolean }) => gql(UpdateNotificationsDocument, { [choice]: on }),
+    onError: (e, { choice, on }) => {
+      setValues((v) => ({ ...v, [choice]: !on }));
       toast.error(errorText(e));
     },
     onSuccess: () => toast.ok(t("notifySaved")),
@@ -44,13 +45,11 @@ export function NotificationsPanel({ me }: { me: Me }) {
                 <input
                   type="checkbox"
                   className="mt-0.5 size-4 accent-[var(--primary)]"
-                  checked={me.notifications[choice]}
+                  checked={values[choice]}
                   onChange={(e) => {
                     const on = e.target.checked;
-                    const before = client.getQueryData<Me>(ME_KEY);
-                    void client.cancelQueries({ queryKey: ME_KEY });
-                    client.setQueryData<Me>(ME_KEY, (m) => (m ? { ...m, notifications: { ...m.notifications, [choice]: on } } : m));
-                    save.mutate({ choice, on, before });
+                    setValues((v) => ({ ...v, [choice]: on }));
+                    save.mutate({ choice, on });
                   }}
                   data-testid={`notify-${choice}`}
                 />
