@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
-use axum::serve::ListenerExt;
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
@@ -14,7 +13,7 @@ use tokio_util::task::TaskTracker;
 
 use crate::cli::Role;
 use crate::config::Config;
-use crate::{db, master_key};
+use crate::{db, http_server, master_key};
 
 const CATALOG_REFRESH: Duration = Duration::from_secs(60);
 const PRUNE_INTERVAL: Duration = Duration::from_secs(3600);
@@ -29,6 +28,7 @@ pub struct App {
     shutdown: CancellationToken,
     hard_stop: CancellationToken,
     grace: Duration,
+    limits: http_server::ServerLimits,
 }
 
 /// Opens the database (migrating it when configured) and builds the app for `role`.
@@ -115,6 +115,10 @@ pub async fn build_with_db(
         shutdown,
         hard_stop,
         grace: Duration::from_secs(config.server.shutdown_grace_secs),
+        limits: http_server::ServerLimits {
+            header_read_timeout: Duration::from_secs(config.server.header_read_timeout_secs.max(1)),
+            max_connections: config.server.max_connections,
+        },
     })
 }
 
@@ -226,18 +230,9 @@ impl App {
             shutdown,
             hard_stop,
             grace,
+            limits,
         } = self;
-        // Streamed answers are many small writes: Nagle's algorithm would hold each one back
-        // until the previous is acknowledged (a round trip per chunk on real networks).
-        let listener = listener.tap_io(|tcp| {
-            if let Err(e) = tcp.set_nodelay(true) {
-                tracing::debug!(error = %e, "could not set TCP_NODELAY");
-            }
-        });
-        let router = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-        let server = axum::serve(listener, router)
-            .with_graceful_shutdown(shutdown.clone().cancelled_owned())
-            .into_future();
+        let server = http_server::serve(listener, router, limits, shutdown.clone());
         tokio::pin!(server);
         let deadline = async {
             tokio::select! {
@@ -250,14 +245,16 @@ impl App {
             );
             tokio::time::sleep(grace).await;
         };
-        let served = tokio::select! {
-            r = &mut server => r,
+        tokio::select! {
+            () = &mut server => {}
             () = deadline => {
                 tracing::warn!("shutdown grace period over; cutting open streams");
                 hard_stop.cancel();
-                tokio::time::timeout(CLOSE_TIMEOUT, &mut server).await.unwrap_or(Ok(()))
+                if tokio::time::timeout(CLOSE_TIMEOUT, &mut server).await.is_err() {
+                    tracing::warn!("connections still open after the grace period; closing");
+                }
             }
-        };
+        }
         shutdown.cancel();
         tasks.close();
         if tokio::time::timeout(grace + CLOSE_TIMEOUT, tasks.wait())
@@ -274,7 +271,7 @@ impl App {
             tracing::warn!(error = %e, "closing the database pool");
         }
         tracing::info!("stopped");
-        served.context("serving HTTP")
+        Ok(())
     }
 }
 

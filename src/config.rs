@@ -35,6 +35,12 @@ pub struct ServerConfig {
     pub bind: SocketAddr,
     /// How long open requests and streams may run on after SIGTERM before they are cut.
     pub shutdown_grace_secs: u64,
+    /// Time a client has to send a request's headers before its connection is closed; also
+    /// how long an idle keep-alive connection stays open. Keep it above the idle timeout of a
+    /// load balancer in front (they reuse idle connections: 60 s for nginx and AWS ALB).
+    pub header_read_timeout_secs: u64,
+    /// Connections open at once; more wait in the listen backlog until one closes.
+    pub max_connections: usize,
 }
 
 impl Default for ServerConfig {
@@ -42,6 +48,8 @@ impl Default for ServerConfig {
         Self {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
             shutdown_grace_secs: 30,
+            header_read_timeout_secs: 75,
+            max_connections: 10_000,
         }
     }
 }

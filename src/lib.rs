@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod db;
+mod http_server;
 pub mod master_key;
 pub mod secret;
 pub mod telemetry;

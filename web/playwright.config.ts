@@ -75,8 +75,10 @@ export default defineConfig({
         SATU__OAUTH__QWEN__TOKEN_URL: `${mockOAuth}/qwen/token`,
         // slow_down adds 1 s to the polling interval (RFC 8628 says 5): the test sees it sooner.
         SATU__OAUTH__SLOW_DOWN_STEP_SECS: "1",
-        // Qwen accounts call {scheme}://{resource_url}/v1; the mock's resource_url is itself.
+        // Qwen accounts call {scheme}://{resource_url}/v1; the mock's resource_url is itself,
+        // which must be on the allow-list of Qwen's API hosts.
         SATU__PROVIDERS__QWEN_OAUTH__SCHEME: "http",
+        SATU__PROVIDERS__QWEN_OAUTH__ALLOWED_HOSTS: `["127.0.0.1:${process.env.MOCK_OAUTH_PORT}"]`,
       },
     },
   ],

@@ -52,6 +52,14 @@ pub fn new_api_key() -> Result<NewApiKey, getrandom::Error> {
     })
 }
 
+/// Whether `secret` has the shape of a Satu API key (prefix and random part), so that
+/// anything else is refused without a database lookup.
+pub fn looks_like_api_key(secret: &str) -> bool {
+    secret.strip_prefix(API_KEY_PREFIX).is_some_and(|random| {
+        (20..=64).contains(&random.len()) && random.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
 pub fn sha256_hex(input: &str) -> String {
     let digest = Sha256::digest(input.as_bytes());
     let mut out = String::with_capacity(64);
@@ -72,6 +80,16 @@ mod tests {
         let b = new_api_key().unwrap();
         assert_ne!(a.secret, b.secret);
         assert!(a.secret.starts_with("sk-satu-"));
+        assert!(looks_like_api_key(&a.secret));
+        for not_a_key in [
+            "",
+            "sk-satu-",
+            "sk-satu-short",
+            "sk-live-abcdefghijklmnopqrstuvwxyz",
+            "sk-satu-abcdefghijklmnopqrstuvwxyz+/",
+        ] {
+            assert!(!looks_like_api_key(not_a_key), "{not_a_key}");
+        }
         assert_eq!(a.secret.len(), 48);
         assert!(a.secret.starts_with(&a.prefix));
         assert_eq!(a.hash, sha256_hex(&a.secret));

@@ -1,5 +1,6 @@
 //! Reads a whole upstream stream into one canonical response, for upstreams that always stream
-//! (the Codex backend) answering callers that did not ask for a stream.
+//! (the Codex backend) answering callers that did not ask for a stream. The stream read is
+//! capped like a whole answer.
 
 use futures::stream::StreamExt;
 
@@ -8,7 +9,7 @@ use crate::codec::{self, Decoder};
 use crate::dialect::Format;
 use crate::error::ProxyError;
 use crate::sse::{SseSplitter, event_data};
-use crate::upstream_client::ByteStream;
+use crate::upstream_client::{ByteStream, MAX_ANSWER_BYTES};
 
 pub async fn collect(
     mut stream: ByteStream,
@@ -19,8 +20,13 @@ pub async fn collect(
     let mut decoder = Decoder::new(format);
     let mut events = Vec::new();
     let mut collector = Collector::default();
+    let mut read = 0;
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|_| ProxyError::UpstreamInterrupted)?;
+        read += chunk.len();
+        if read > MAX_ANSWER_BYTES {
+            return Err(ProxyError::UpstreamTooLarge(MAX_ANSWER_BYTES));
+        }
         splitter
             .push(&chunk)
             .map_err(|_| ProxyError::UpstreamInterrupted)?;

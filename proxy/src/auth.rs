@@ -5,7 +5,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::http::{HeaderMap, header};
-use entities::secret_token::sha256_hex;
+use entities::secret_token::{looks_like_api_key, sha256_hex};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
@@ -21,7 +21,8 @@ pub struct Principal {
     pub allowance: Allowance,
 }
 
-/// Entries kept before the cache is emptied; bounds memory under a flood of random keys.
+/// Entries kept; bounds memory under a flood of random keys. When full, unknown keys are
+/// dropped first, so such a flood does not push the real keys out.
 const MAX_ENTRIES: usize = 100_000;
 
 struct Entry {
@@ -69,6 +70,9 @@ impl KeyCache {
         let secret = key_from_headers(headers)
             .or(query_key.map(str::trim).filter(|k| !k.is_empty()))
             .ok_or(ProxyError::MissingKey)?;
+        if !looks_like_api_key(secret) {
+            return Err(ProxyError::InvalidKey);
+        }
         let hash = sha256_hex(secret);
         let cached = self.cached(&hash);
         let principal = match cached {
@@ -103,6 +107,9 @@ impl KeyCache {
             ProxyError::Internal
         })?;
         if let Ok(mut entries) = self.entries.write() {
+            if entries.len() >= MAX_ENTRIES {
+                entries.retain(|_, e| e.principal.is_some());
+            }
             if entries.len() >= MAX_ENTRIES {
                 entries.clear();
             }

@@ -58,6 +58,8 @@ enum Failure {
         status: StatusCode,
         body: Bytes,
         format: Format,
+        /// False when the body was longer than we read: it is not passed on as it is.
+        complete: bool,
     },
     /// Stop here with this error.
     Fatal(ProxyError),
@@ -197,6 +199,7 @@ fn failure_response(failure: Failure, dialect: Dialect, meter: &mut Meter) -> Re
             status,
             body,
             format,
+            complete: true,
         } if format == dialect.format() => {
             meter.fail(status.as_u16(), "upstream_rejected");
             (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
@@ -347,7 +350,10 @@ async fn attempt(
             StartedBody::Collected(
                 aggregate::collect(client::stream(body), format, wrapped)
                     .await
-                    .map_err(Failure::Retryable)?,
+                    .map_err(|e| match e {
+                        ProxyError::UpstreamTooLarge(_) => Failure::Fatal(e),
+                        other => Failure::Retryable(other),
+                    })?,
             )
         } else if inbound.stream {
             let rest = client::stream(body).map(move |chunk| {
@@ -356,9 +362,16 @@ async fn attempt(
             });
             first_chunk(rest.boxed()).await?
         } else {
-            let bytes = client::read_all(body)
+            let read = client::read_capped(body, client::MAX_ANSWER_BYTES)
                 .await
                 .map_err(|e| Failure::Retryable(classify(&e)))?;
+            if !read.complete {
+                // Another account would send the same answer: no retry, no cooldown.
+                return Err(Failure::Fatal(ProxyError::UpstreamTooLarge(
+                    client::MAX_ANSWER_BYTES,
+                )));
+            }
+            let bytes = read.bytes;
             let bytes = match wrapped.then(|| codec::unwrap_code_assist(&bytes)).flatten() {
                 Some(inner) => Bytes::from(inner),
                 None => bytes,
@@ -395,8 +408,8 @@ async fn status_failure(
     format: Format,
 ) -> Failure {
     let (status, headers) = (head.status, head.headers);
-    let body = match client::read_all(body).await {
-        Ok(body) => body,
+    let (body, complete) = match client::read_capped(body, client::MAX_ERROR_BYTES).await {
+        Ok(read) => (read.bytes, read.complete),
         Err(e) => return Failure::Retryable(classify(&e)),
     };
     match status.as_u16() {
@@ -410,6 +423,7 @@ async fn status_failure(
             status,
             body,
             format,
+            complete,
         },
     }
 }

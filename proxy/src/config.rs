@@ -22,6 +22,9 @@ pub struct ProxyConfig {
     /// How long a looked-up API key or a user's account list is trusted before re-reading.
     pub cache_ttl_secs: u64,
     pub usage_queue_capacity: usize,
+    /// Refused requests (bad bodies, unknown models, quota refusals) recorded per API key
+    /// and minute; the rest are answered and counted in `satu_refusals_unrecorded_total`.
+    pub refusals_recorded_per_key_per_minute: u32,
     pub usage_batch_size: usize,
     pub usage_flush_interval_ms: u64,
     /// Requests in flight per upstream connection before another connection is opened: at or
@@ -43,6 +46,7 @@ impl Default for ProxyConfig {
             keepalive_secs: 15,
             cache_ttl_secs: 10,
             usage_queue_capacity: 10_000,
+            refusals_recorded_per_key_per_minute: 120,
             usage_batch_size: 500,
             usage_flush_interval_ms: 200,
             upstream_streams_per_connection: 100,
@@ -94,6 +98,10 @@ pub struct QwenOAuthEndpoint {
     pub scheme: String,
     /// Used when the token came without a `resource_url`.
     pub default_host: String,
+    /// The hosts a token's `resource_url` may name (besides `default_host`). The host comes
+    /// from a token or an uploaded file, so anything else is refused: it could point a
+    /// user's requests, and their bearer token, at an address of Satu's own network.
+    pub allowed_hosts: Vec<String>,
 }
 
 impl Default for QwenOAuthEndpoint {
@@ -101,8 +109,48 @@ impl Default for QwenOAuthEndpoint {
         Self {
             scheme: "https".to_owned(),
             default_host: "portal.qwen.ai".to_owned(),
+            allowed_hosts: [
+                "portal.qwen.ai",
+                "chat.qwen.ai",
+                "dashscope.aliyuncs.com",
+                "dashscope-intl.aliyuncs.com",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
         }
     }
+}
+
+impl QwenOAuthEndpoint {
+    /// The API base of a Qwen OAuth account: `{scheme}://{host}/v1`, where the host is the
+    /// token's `resource_url` (given with or without scheme and `/v1`) when it is allowed.
+    pub fn base_url(&self, resource_url: Option<&str>) -> Result<String, String> {
+        let host = resource_url.map_or(self.default_host.as_str(), qwen_host);
+        let allowed = host.eq_ignore_ascii_case(&self.default_host)
+            || self
+                .allowed_hosts
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(host));
+        if !allowed {
+            let shown: String = host.chars().take(100).collect();
+            return Err(format!(
+                "the Qwen token names `{shown}` as its API host, which is not one of Qwen's \
+                 (providers.qwen_oauth.allowed_hosts)"
+            ));
+        }
+        Ok(format!("{}://{host}/v1", self.scheme))
+    }
+}
+
+/// `https://portal.qwen.ai/v1/` → `portal.qwen.ai`.
+fn qwen_host(resource_url: &str) -> &str {
+    let host = resource_url.trim();
+    let host = host
+        .strip_prefix("https://")
+        .or_else(|| host.strip_prefix("http://"))
+        .unwrap_or(host);
+    let host = host.trim_end_matches('/');
+    host.strip_suffix("/v1").unwrap_or(host)
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -144,6 +192,36 @@ impl ProvidersConfig {
             Gemini => Some(&self.gemini.base_url),
             Qwen => Some(&self.qwen.base_url),
             OpenAiCompatible => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn qwen_tokens_may_only_name_qwen_hosts() {
+        let qwen = QwenOAuthEndpoint::default();
+        assert_eq!(qwen.base_url(None).unwrap(), "https://portal.qwen.ai/v1");
+        for given in [
+            "portal.qwen.ai",
+            "https://portal.qwen.ai/v1/",
+            "DASHSCOPE-INTL.aliyuncs.com",
+        ] {
+            assert!(qwen.base_url(Some(given)).is_ok(), "{given}");
+        }
+        for given in [
+            "10.0.0.1",
+            "169.254.169.254",
+            "portal.qwen.ai@10.0.0.1",
+            "portal.qwen.ai.evil.example",
+            "portal.qwen.ai:8080",
+            "evil.example/portal.qwen.ai",
+            "",
+        ] {
+            let refused = qwen.base_url(Some(given)).unwrap_err();
+            assert!(refused.contains("allowed_hosts"), "{given}: {refused}");
         }
     }
 }

@@ -242,19 +242,7 @@ impl Directory {
             (Provider::OpenAi, AccountKind::OAuth) => p.codex.base_url.clone(),
             (Provider::Gemini, AccountKind::OAuth) => p.code_assist.base_url.clone(),
             (Provider::Qwen, AccountKind::OAuth) => {
-                let host = credentials
-                    .resource_url
-                    .as_deref()
-                    .unwrap_or(&p.qwen_oauth.default_host);
-                let host = host
-                    .trim_start_matches("https://")
-                    .trim_start_matches("http://")
-                    .trim_end_matches('/');
-                format!(
-                    "{}://{}/v1",
-                    p.qwen_oauth.scheme,
-                    host.trim_end_matches("/v1")
-                )
+                p.qwen_oauth.base_url(credentials.resource_url.as_deref())?
             }
             _ => p.base_url(provider).ok_or("no base URL")?.to_owned(),
         })

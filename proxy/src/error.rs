@@ -45,6 +45,8 @@ pub enum ProxyError {
     UpstreamInterrupted,
     #[error("The upstream answer could not be read.")]
     UpstreamInvalid,
+    #[error("The upstream provider's answer is larger than {} MiB.", .0 >> 20)]
+    UpstreamTooLarge(usize),
     #[error("Satu is shutting down; retry the request.")]
     ShuttingDown,
     /// A plan quota or rate limit refused the request.
@@ -71,7 +73,8 @@ impl ProxyError {
             | ProxyError::UpstreamAuth
             | ProxyError::UpstreamEmpty
             | ProxyError::UpstreamInterrupted
-            | ProxyError::UpstreamInvalid => StatusCode::BAD_GATEWAY,
+            | ProxyError::UpstreamInvalid
+            | ProxyError::UpstreamTooLarge(_) => StatusCode::BAD_GATEWAY,
             ProxyError::UpstreamTimeout => StatusCode::GATEWAY_TIMEOUT,
             ProxyError::UpstreamRateLimited { .. }
             | ProxyError::AccountsCooling { .. }
@@ -97,6 +100,7 @@ impl ProxyError {
             ProxyError::UpstreamEmpty => "upstream_empty",
             ProxyError::UpstreamInterrupted => "upstream_stream_error",
             ProxyError::UpstreamInvalid => "upstream_invalid",
+            ProxyError::UpstreamTooLarge(_) => "upstream_too_large",
             ProxyError::ShuttingDown => "shutting_down",
             ProxyError::Limited(refusal) => refusal.kind,
             ProxyError::LimiterUnavailable => "limiter_unavailable",

@@ -44,7 +44,25 @@ fn bad(message: impl Into<String>) -> ProxyError {
     ProxyError::BadRequest(message.into())
 }
 
+/// Longest model name accepted, in bytes: the name is stored with the request's usage.
+pub const MAX_MODEL_BYTES: usize = 256;
+
 pub fn parse(
+    dialect: Dialect,
+    raw: &Bytes,
+    headers: &HeaderMap,
+    gemini: Option<&GeminiCall>,
+) -> Result<Inbound, ProxyError> {
+    let inbound = parse_body(dialect, raw, headers, gemini)?;
+    if inbound.model.len() > MAX_MODEL_BYTES {
+        return Err(bad(format!(
+            "`model` is longer than {MAX_MODEL_BYTES} bytes."
+        )));
+    }
+    Ok(inbound)
+}
+
+fn parse_body(
     dialect: Dialect,
     raw: &Bytes,
     headers: &HeaderMap,

@@ -17,6 +17,7 @@ use crate::error::ProxyError;
 use crate::inbound::{self, GeminiCall, Inbound};
 use crate::limits::Admission;
 use crate::meter::Meter;
+use crate::refusals;
 use crate::route;
 use crate::state::ProxyState;
 
@@ -73,7 +74,8 @@ pub async fn gemini(
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
     let Some((model, action)) = target.rsplit_once(':') else {
-        return ProxyError::ModelNotFound(format!("Unknown method `{target}`."))
+        let shown: String = target.chars().take(100).collect();
+        return ProxyError::ModelNotFound(format!("Unknown method `{shown}`."))
             .render(Dialect::Gemini);
     };
     let model = model.trim_start_matches("models/").to_owned();
@@ -91,7 +93,8 @@ pub async fn gemini(
         },
         "countTokens" => return count_tokens::gemini(state, query, headers, body).await,
         _ => {
-            return ProxyError::ModelNotFound(format!("Unknown method `{action}`."))
+            let shown: String = action.chars().take(100).collect();
+            return ProxyError::ModelNotFound(format!("Unknown method `{shown}`."))
                 .render(Dialect::Gemini);
         }
     };
@@ -198,11 +201,17 @@ async fn admit(
         .await
 }
 
-/// Records a request refused before it reached an upstream, and answers it.
+/// Records a request refused before it reached an upstream (within the key's refusal
+/// budget), and answers it.
 fn reject(state: &ProxyState, mut meter: Meter, error: ProxyError, dialect: Dialect) -> Response {
     let request_id = meter.request_id;
     meter.fail(error.status().as_u16(), error.kind());
-    state.usage.record(meter.finish());
+    let usage = meter.finish();
+    if state.refusals.spend(usage.api_key_id) {
+        state.usage.record_refusal(usage);
+    } else {
+        metrics::counter!(refusals::UNRECORDED_METRIC).increment(1);
+    }
     with_request_id(error.render(dialect), request_id)
 }
 

@@ -26,6 +26,7 @@ mod meter;
 mod models;
 pub mod oauth;
 mod pump;
+mod refusals;
 mod retry_hint;
 pub mod route;
 pub mod routes;

@@ -19,6 +19,7 @@ use crate::lanes::Lanes;
 use crate::latency::Latencies;
 use crate::limits::Limits;
 use crate::oauth::Refresher;
+use crate::refusals::RefusalBudget;
 use crate::upstream_client::{ClientFactory, UpstreamClient};
 use crate::usage::{self, UsageRecorder, UsageWriter, WriterSettings};
 
@@ -37,6 +38,8 @@ pub struct Inner {
     /// Who Satu says it is to the Codex backend.
     pub codex_originator: String,
     pub usage: UsageRecorder,
+    /// Refusals recorded per key and minute.
+    pub refusals: RefusalBudget,
     /// Quotas and rate limits (in-process or Redis).
     pub limits: Arc<Limits>,
     /// Renews OAuth tokens (single-flight across replicas).
@@ -113,6 +116,7 @@ impl ProxyState {
             upstreams,
             codex_originator,
             usage,
+            refusals: RefusalBudget::new(deps.config.refusals_recorded_per_key_per_minute),
             limits: deps.limits,
             refresher: deps.refresher,
             tasks: deps.tasks,

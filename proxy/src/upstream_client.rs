@@ -21,12 +21,12 @@ use hyper_util::rt::{TokioExecutor, TokioTimer};
 
 use crate::config::ProxyConfig;
 use crate::error::ProxyError;
-use crate::upstream_guard::UpstreamResolver;
+use crate::upstream_guard::{GuardedConnector, UpstreamResolver};
 
 /// How long an unused upstream connection stays open for the next request.
 const POOL_IDLE: Duration = Duration::from_secs(90);
 
-pub type UpstreamClient = Client<HttpsConnector<HttpConnector<UpstreamResolver>>, Full<Bytes>>;
+pub type UpstreamClient = Client<HttpsConnector<GuardedConnector>, Full<Bytes>>;
 pub type UpstreamRequest = Request<Full<Bytes>>;
 pub type UpstreamResponse = Response<Incoming>;
 /// An upstream answer's body, chunk by chunk as it arrives.
@@ -36,15 +36,14 @@ pub type ByteStream = BoxStream<'static, Result<Bytes, hyper::Error>>;
 /// make, the TLS set-up (the platform's roots) is done once.
 #[derive(Clone)]
 pub struct ClientFactory {
-    connector: HttpsConnector<HttpConnector<UpstreamResolver>>,
+    connector: HttpsConnector<GuardedConnector>,
     h2c: bool,
 }
 
 impl ClientFactory {
     pub fn new(config: &ProxyConfig) -> std::io::Result<Self> {
-        let mut http = HttpConnector::new_with_resolver(UpstreamResolver {
-            guard: !config.allow_private_upstreams,
-        });
+        let guard = !config.allow_private_upstreams;
+        let mut http = HttpConnector::new_with_resolver(UpstreamResolver { guard });
         // The TLS layer above handles https; this one carries both schemes.
         http.enforce_http(false);
         http.set_nodelay(true);
@@ -53,7 +52,7 @@ impl ClientFactory {
             .with_provider_and_platform_verifier(rustls::crypto::aws_lc_rs::default_provider())?
             .https_or_http()
             .enable_all_versions()
-            .wrap_connector(http);
+            .wrap_connector(GuardedConnector { inner: http, guard });
         Ok(Self {
             connector,
             h2c: config.upstream_h2c,
@@ -75,9 +74,53 @@ pub fn stream(body: Incoming) -> ByteStream {
     BodyDataStream::new(body).boxed()
 }
 
-/// The whole body.
-pub async fn read_all(body: Incoming) -> Result<Bytes, hyper::Error> {
-    Ok(body.collect().await?.to_bytes())
+/// Largest whole answer read from an upstream (a stream passed through is not held).
+pub const MAX_ANSWER_BYTES: usize = 16 * 1024 * 1024;
+/// Largest error body read from an upstream; the rest is not read.
+pub const MAX_ERROR_BYTES: usize = 64 * 1024;
+
+/// A body read up to a limit: `complete` is false when the limit cut it.
+pub struct Capped {
+    pub bytes: Bytes,
+    pub complete: bool,
+}
+
+/// The body, up to `limit` bytes: an upstream (a tenant's own base URL, even) cannot make
+/// Satu hold more than that.
+pub async fn read_capped(mut body: Incoming, limit: usize) -> Result<Capped, hyper::Error> {
+    let mut chunks: Vec<Bytes> = Vec::new();
+    let mut len = 0;
+    while let Some(frame) = body.frame().await {
+        let Ok(mut data) = frame?.into_data() else {
+            continue;
+        };
+        let complete = len + data.len() <= limit;
+        if !complete {
+            data.truncate(limit - len);
+        }
+        len += data.len();
+        chunks.push(data);
+        if !complete {
+            return Ok(Capped {
+                bytes: concat(chunks, len),
+                complete,
+            });
+        }
+    }
+    Ok(Capped {
+        bytes: concat(chunks, len),
+        complete: true,
+    })
+}
+
+/// One chunk is returned as it is (the usual case: no copy).
+fn concat(mut chunks: Vec<Bytes>, len: usize) -> Bytes {
+    if chunks.len() == 1 {
+        return chunks.pop().unwrap_or_default();
+    }
+    let mut whole = bytes::BytesMut::with_capacity(len);
+    chunks.iter().for_each(|c| whole.extend_from_slice(c));
+    whole.freeze()
 }
 
 /// What went wrong reaching an upstream, as the client is told: a timeout anywhere in the
@@ -104,8 +147,8 @@ mod tests {
     use super::*;
     use axum::http::Method;
 
-    /// A local server, and a GET to it by the name `localhost`.
-    async fn get_localhost(allow_private: bool) -> Result<UpstreamResponse, ProxyError> {
+    /// A local server, and a GET to it by `host` (`localhost` or a literal address).
+    async fn get_local(host: &str, allow_private: bool) -> Result<UpstreamResponse, ProxyError> {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let port = listener.local_addr().unwrap().port();
         let app = axum::Router::new().route("/", axum::routing::get(|| async { "ok" }));
@@ -117,7 +160,7 @@ mod tests {
         let client = ClientFactory::new(&config).unwrap().client();
         let mut request = Request::new(Full::new(Bytes::new()));
         *request.method_mut() = Method::GET;
-        *request.uri_mut() = format!("http://localhost:{port}/").parse().unwrap();
+        *request.uri_mut() = format!("http://{host}:{port}/").parse().unwrap();
         client.request(request).await.map_err(|e| {
             assert!(format!("{e:?}").contains("private"), "{e:?}");
             classify(&e)
@@ -125,12 +168,19 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn names_resolving_to_private_addresses_are_refused_at_connection_time() {
-        let refused = get_localhost(false).await;
-        assert!(matches!(refused, Err(ProxyError::UpstreamUnreachable)));
-        let allowed = get_localhost(true).await.unwrap();
-        assert_eq!(allowed.status(), 200);
-        assert_eq!(read_all(allowed.into_body()).await.unwrap(), "ok");
+    async fn private_addresses_are_refused_at_connection_time() {
+        // By name (the resolver) and literal (no resolver: the connector checks its peer).
+        for host in ["localhost", "127.0.0.1"] {
+            let refused = get_local(host, false).await;
+            assert!(
+                matches!(refused, Err(ProxyError::UpstreamUnreachable)),
+                "{host}"
+            );
+            let allowed = get_local(host, true).await.unwrap();
+            assert_eq!(allowed.status(), 200);
+            let read = read_capped(allowed.into_body(), 2).await.unwrap();
+            assert_eq!((read.bytes.as_ref(), read.complete), (&b"ok"[..], true));
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Keeps user-supplied upstreams off private networks (SSRF). Literal IPs are checked when a URL
 //! is accepted; host names are checked at connection time by a DNS resolver that refuses private
-//! answers, so a name that later re-points to 127.0.0.1 is still refused.
+//! answers, so a name that later re-points to 127.0.0.1 is still refused; and the proxy's
+//! connector checks the address it actually connected to, which also covers literal IPs (they
+//! never reach a resolver).
 
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
@@ -8,7 +10,11 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
+use axum::http::Uri;
+use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::connect::dns;
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpStream;
 
 use reqwest::Url;
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
@@ -159,6 +165,40 @@ impl tower_service::Service<dns::Name> for UpstreamResolver {
     fn call(&mut self, name: dns::Name) -> Self::Future {
         let guard = self.guard;
         Box::pin(async move { Ok(resolve(name.as_str(), guard).await?.into_iter()) })
+    }
+}
+
+/// The proxy's TCP connector, refusing a connection whose peer is private when `guard` is on.
+#[derive(Clone)]
+pub struct GuardedConnector {
+    pub inner: HttpConnector<UpstreamResolver>,
+    pub guard: bool,
+}
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+type Connecting = Pin<Box<dyn Future<Output = Result<TokioIo<TcpStream>, BoxError>> + Send>>;
+
+impl tower_service::Service<Uri> for GuardedConnector {
+    type Response = TokioIo<TcpStream>;
+    type Error = BoxError;
+    type Future = Connecting;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), BoxError>> {
+        self.inner.poll_ready(cx).map_err(Into::into)
+    }
+
+    fn call(&mut self, uri: Uri) -> Self::Future {
+        let connecting = self.inner.call(uri);
+        let guard = self.guard;
+        Box::pin(async move {
+            let io = connecting.await?;
+            let peer = io.inner().peer_addr()?;
+            if guard && is_private(peer.ip()) {
+                let refused = format!("{} is a private address", peer.ip());
+                return Err(std::io::Error::other(refused).into());
+            }
+            Ok(io)
+        })
     }
 }
 

@@ -1,6 +1,8 @@
 //! Usage recording: request tasks hand events to a bounded channel; one writer task batches
-//! them into the database. A full channel never drops an event: the sender waits on a tracked
-//! task instead, so backpressure shows as queue depth, not loss.
+//! them into the database. A full channel never drops the usage of a served request: the
+//! sender waits on a tracked task instead, so backpressure shows as queue depth, not loss.
+//! A refusal (nothing was served) is dropped and counted instead: a flood of bad requests
+//! must not pile up tasks.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -17,6 +19,7 @@ use tokio_util::task::TaskTracker;
 use crate::bus::{Bus, Message, UsageEvent};
 
 pub const QUEUE_DEPTH_GAUGE: &str = "satu_usage_queue_depth";
+pub const REFUSALS_DROPPED_METRIC: &str = "satu_usage_refusals_dropped_total";
 
 /// What the writer stores: usage events, and cooldown changes riding in the same batches.
 #[derive(Debug)]
@@ -41,6 +44,19 @@ impl UsageRecorder {
         self.send(Record::Usage(event));
     }
 
+    /// A request refused before any upstream: dropped, and counted, when the queue is full.
+    pub fn record_refusal(&self, event: NewUsage) {
+        match self.tx.try_send(Record::Usage(event)) {
+            Ok(()) => self.queued(),
+            Err(mpsc::error::TrySendError::Full(_)) => {
+                metrics::counter!(REFUSALS_DROPPED_METRIC).increment(1);
+            }
+            Err(mpsc::error::TrySendError::Closed(event)) => {
+                tracing::error!(?event, "usage writer stopped; refusal not stored");
+            }
+        }
+    }
+
     pub fn cooldown(&self, change: CooldownChange) {
         self.send(Record::Cooldown(change));
     }
@@ -60,6 +76,10 @@ impl UsageRecorder {
                 tracing::error!(?event, "usage writer stopped; record not stored");
             }
         }
+        self.queued();
+    }
+
+    fn queued(&self) {
         let depth = self.tx.max_capacity() - self.tx.capacity();
         if depth == self.batch_size {
             self.batch_ready.notify_one();

@@ -542,6 +542,12 @@ async fn credential_files_import_and_malformed_ones_are_refused(backend: Backend
             serde_json::json!({"refresh_token": "r"}).to_string(),
             "Qwen Code credentials file",
         ),
+        // The token's API host would send the user's requests into Satu's own network.
+        (
+            "qwen",
+            serde_json::json!({"access_token": "q", "refresh_token": "r", "resource_url": "169.254.169.254", "expiry_date": later_ms}).to_string(),
+            "not one of Qwen's",
+        ),
     ];
     for (provider, body, message) in bad {
         let path = dir.join("bad.json");

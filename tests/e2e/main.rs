@@ -11,6 +11,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod bounds;
 mod chat;
 mod cli;
 mod connections;
@@ -32,6 +33,7 @@ mod refresh;
 mod responses;
 mod routing;
 mod sdks;
+mod server_limits;
 mod shutdown;
 mod subscriptions;
 mod translate;

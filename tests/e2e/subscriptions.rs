@@ -206,18 +206,22 @@ async fn gemini_subscription_goes_through_code_assist(backend: Backend) {
 
 async fn qwen_subscription_uses_the_token_resource_host(backend: Backend) {
     let upstream = MockUpstream::start().await;
-    let app = spawn_app(
-        backend,
-        "http://127.0.0.1:9/v1",
-        &[("SATU__PROVIDERS__QWEN_OAUTH__SCHEME", "http")],
-    )
-    .await;
-    let caller = app.create_caller().await;
     let host = upstream
         .base_url
         .trim_start_matches("http://")
         .trim_end_matches("/v1")
         .to_owned();
+    let allowed = format!("[\"{host}\"]");
+    let app = spawn_app(
+        backend,
+        "http://127.0.0.1:9/v1",
+        &[
+            ("SATU__PROVIDERS__QWEN_OAUTH__SCHEME", "http"),
+            ("SATU__PROVIDERS__QWEN_OAUTH__ALLOWED_HOSTS", &allowed),
+        ],
+    )
+    .await;
+    let caller = app.create_caller().await;
     let creds = Credentials {
         resource_url: Some(host),
         ..token("qwen-token")
@@ -235,5 +239,21 @@ async fn qwen_subscription_uses_the_token_resource_host(backend: Backend) {
         upstream.received()[0].headers["authorization"],
         "Bearer qwen-token"
     );
+
+    // A token naming a host that is not Qwen's is never called (SSRF).
+    let other = app.create_caller().await;
+    let creds = Credentials {
+        resource_url: Some("169.254.169.254".to_owned()),
+        ..token("qwen-token-2")
+    };
+    app.add_oauth_account(&other, Provider::Qwen, creds, None)
+        .await;
+    let r = app
+        .chat(&other.key, chat_body("qwen3-coder-plus", false))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_client_error() || r.status().is_server_error());
+    assert_eq!(upstream.received().len(), 1);
     app.stop().await;
 }

@@ -31,6 +31,8 @@ pub enum Behavior {
     BreakAfter(usize),
     /// Two parallel tool calls (chat: arguments in pieces; Responses: function_call items).
     Tools,
+    /// Answer with this status and a JSON body of about `bytes` bytes, sent in 64 KiB chunks.
+    Huge { status: u16, bytes: usize },
 }
 
 #[derive(Clone, Debug)]
@@ -134,6 +136,7 @@ async fn chat(State(state): State<Arc<MockState>>, headers: HeaderMap, body: Byt
         .unwrap_or(false);
     match behavior {
         Behavior::Status(code) => error(code),
+        Behavior::Huge { status, bytes } => huge(status, bytes),
         Behavior::Tools => tool_calls(&state, &model, stream, include_usage),
         Behavior::Delay(d) => {
             tokio::time::sleep(d).await;
@@ -165,6 +168,20 @@ fn error(code: u16) -> Response {
             .insert(header::RETRY_AFTER, "7".parse().unwrap());
     }
     response
+}
+
+fn huge(status: u16, bytes: usize) -> Response {
+    const CHUNK: usize = 64 * 1024;
+    let filler = Bytes::from(vec![b'x'; CHUNK]);
+    let chunks = (0..bytes / CHUNK).map(move |_| Ok::<_, std::io::Error>(filler.clone()));
+    let open = std::iter::once(Ok(Bytes::from_static(b"{\"error\":{\"message\":\"")));
+    let close = std::iter::once(Ok(Bytes::from_static(b"\"}}")));
+    let body = Body::from_stream(futures::stream::iter(open.chain(chunks).chain(close)));
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(body)
+        .unwrap()
 }
 
 fn usage_json(u: Usage) -> Value {

@@ -7,8 +7,36 @@ use serde_json::{Value, json};
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
-type Socket =
+pub type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// A graphql-transport-ws socket to `ws://{addr}/graphql`, upgraded and nothing said yet.
+pub async fn open(addr: &str) -> Socket {
+    upgrade(addr, &[]).await
+}
+
+/// The upgrade, with `headers` on its request.
+async fn upgrade(addr: &str, headers: &[(&str, &str)]) -> Socket {
+    let mut request = format!("ws://{addr}/graphql")
+        .into_client_request()
+        .unwrap();
+    request.headers_mut().insert(
+        "sec-websocket-protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    for (k, v) in headers {
+        request.headers_mut().insert(
+            tokio_tungstenite::tungstenite::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+            v.parse().unwrap(),
+        );
+    }
+    let (socket, response) = tokio_tungstenite::connect_async(request).await.unwrap();
+    assert_eq!(
+        response.headers()["sec-websocket-protocol"],
+        "graphql-transport-ws"
+    );
+    socket
+}
 
 pub struct Subscription {
     socket: Socket,
@@ -18,24 +46,7 @@ impl Subscription {
     /// Connects to `ws://{addr}/graphql`, sends `connection_init` with `payload`, waits for the
     /// ack and subscribes to `query` (id "1"). `headers` go on the upgrade request.
     pub async fn start(addr: &str, headers: &[(&str, &str)], payload: Value, query: &str) -> Self {
-        let mut request = format!("ws://{addr}/graphql")
-            .into_client_request()
-            .unwrap();
-        request.headers_mut().insert(
-            "sec-websocket-protocol",
-            "graphql-transport-ws".parse().unwrap(),
-        );
-        for (k, v) in headers {
-            request.headers_mut().insert(
-                tokio_tungstenite::tungstenite::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
-                v.parse().unwrap(),
-            );
-        }
-        let (mut socket, response) = tokio_tungstenite::connect_async(request).await.unwrap();
-        assert_eq!(
-            response.headers()["sec-websocket-protocol"],
-            "graphql-transport-ws"
-        );
+        let mut socket = upgrade(addr, headers).await;
         let init = json!({"type": "connection_init", "payload": payload});
         socket.send(Message::text(init.to_string())).await.unwrap();
         let mut this = Self { socket };

@@ -31,6 +31,8 @@ pub struct ApiConfig {
     pub trusted_proxy_hops: usize,
     /// Where users reach the dashboard: the base of links in emails.
     pub public_url: String,
+    /// Live (websocket) connections one user, or one address when signed out, may hold.
+    pub live_sockets_per_client: usize,
     pub google: GoogleConfig,
 }
 
@@ -90,6 +92,7 @@ impl Default for ApiConfig {
             attempts_per_email: 10,
             trusted_proxy_hops: 0,
             public_url: "http://localhost:8080".to_owned(),
+            live_sockets_per_client: 16,
             google: GoogleConfig::default(),
         }
     }

@@ -3,6 +3,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, GraphiQLSource};
 use async_graphql_axum::{GraphQLProtocol, GraphQLResponse, GraphQLWebSocket};
@@ -21,6 +22,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use super::config::ApiConfig;
 use super::context::{ApiDeps, RequestMeta, Via, Viewer};
+use super::live_limits::{self, LiveSockets};
 use super::{SatuSchema, build_schema, export, post_guard, session};
 
 #[derive(Clone)]
@@ -28,6 +30,7 @@ struct GraphqlState {
     schema: SatuSchema,
     db: DatabaseConnection,
     config: Arc<ApiConfig>,
+    sockets: LiveSockets,
 }
 
 pub fn router(deps: ApiDeps) -> Router {
@@ -38,6 +41,7 @@ pub fn router(deps: ApiDeps) -> Router {
     let state = GraphqlState {
         schema,
         db: db.clone(),
+        sockets: LiveSockets::new(config.live_sockets_per_client),
         config,
     };
     Router::new()
@@ -109,17 +113,37 @@ fn websocket(
     let schema = state.schema.clone();
     upgrade
         .protocols(ALL_WEBSOCKET_PROTOCOLS)
-        .on_upgrade(move |stream| {
-            GraphQLWebSocket::new(stream, schema, protocol)
+        .max_message_size(live_limits::MAX_MESSAGE_BYTES)
+        .max_frame_size(live_limits::MAX_MESSAGE_BYTES)
+        .on_upgrade(move |stream| async move {
+            let initialised = Arc::new(AtomicBool::new(false));
+            let init_seen = initialised.clone();
+            let serving = GraphQLWebSocket::new(stream, schema, protocol)
+                .keepalive_timeout(live_limits::KEEPALIVE_TIMEOUT)
                 .on_connection_init(move |payload| async move {
+                    init_seen.store(true, Ordering::Relaxed);
                     if let Some(token) = init_token(&payload) {
                         meta.viewer = viewer(&state.db, &token, Via::Bearer).await;
                     }
+                    // Held in the socket's data: freed when the socket ends.
+                    let slot = state.sockets.take(&meta).ok_or_else(|| {
+                        async_graphql::Error::new("too many live connections; close one first")
+                    })?;
                     let mut data = async_graphql::Data::default();
                     data.insert(meta);
+                    data.insert(slot);
                     Ok(data)
                 })
-                .serve()
+                .serve();
+            tokio::pin!(serving);
+            // A socket that never says `connection_init` is dropped.
+            tokio::select! {
+                () = &mut serving => return,
+                () = tokio::time::sleep(live_limits::INIT_TIMEOUT) => {}
+            }
+            if initialised.load(Ordering::Relaxed) {
+                serving.await;
+            }
         })
         .into_response()
 }

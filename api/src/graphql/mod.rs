@@ -14,6 +14,7 @@ mod google;
 mod http;
 mod keys;
 mod live;
+mod live_limits;
 mod live_session;
 mod models;
 mod passwords;

@@ -22,7 +22,7 @@ pub use config::{OAuthClient, OAuthConfig};
 pub use flows::{DevicePoll, Started};
 pub use refresh::{Fresh, RefreshError, Refresher};
 
-use crate::config::ProvidersConfig;
+use crate::config::{ProvidersConfig, QwenOAuthEndpoint};
 use crate::upstream_guard::GuardedResolver;
 
 /// What a sign-in, import or connection check can fail with; each message is meant for the
@@ -73,6 +73,8 @@ pub struct Inner {
     pub config: OAuthConfig,
     /// Code Assist API base, for provisioning Gemini CLI projects.
     pub code_assist_base: String,
+    /// Which API hosts a Qwen token may name.
+    pub qwen_oauth: QwenOAuthEndpoint,
     pub http: reqwest::Client,
 }
 
@@ -96,6 +98,7 @@ impl Connections {
             db,
             sealer,
             code_assist_base: providers.code_assist.base_url.clone(),
+            qwen_oauth: providers.qwen_oauth.clone(),
             config,
             http,
         })))
@@ -103,13 +106,15 @@ impl Connections {
 }
 
 /// The client for token endpoints: no redirects (a redirect could leak a code or token), a
-/// timeout, and the resolver that keeps private addresses out unless allowed.
+/// timeout, and the resolver that keeps private addresses out unless allowed. No proxy from
+/// `HTTP(S)_PROXY` either: a proxy resolves names itself, past the resolver's guard.
 pub fn oauth_client(
     config: &OAuthConfig,
     allow_private: bool,
 ) -> Result<reqwest::Client, reqwest::Error> {
     let mut builder = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
         .timeout(Duration::from_secs(config.http_timeout_secs.max(1)))
         .user_agent(concat!("satu/", env!("CARGO_PKG_VERSION")));
     if !allow_private {

@@ -39,6 +39,12 @@ impl Connections {
         identity: Identity,
         label: Option<String>,
     ) -> Result<provider_accounts::Model, OAuthError> {
+        if provider == Provider::Qwen {
+            // Refused now, with the reason, rather than stored and never routable.
+            self.qwen_oauth
+                .base_url(credentials.resource_url.as_deref())
+                .map_err(OAuthError::Provider)?;
+        }
         let label = label
             .filter(|l| !l.trim().is_empty())
             .or_else(|| identity.email.clone())

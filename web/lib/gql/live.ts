@@ -31,6 +31,8 @@ function live(): Client {
       url: url.toString(),
       lazy: true,
       lazyCloseTimeout: 3_000,
+      // Satu closes a socket that has said nothing for 120 s: a ping every 30 s keeps it open.
+      keepAlive: 30_000,
       retryAttempts: Infinity,
       shouldRetry: () => true,
       on: {
