@@ -180,6 +180,7 @@ pub async fn run(
                 "limits saved for key {key_id} (in effect within the key cache TTL)"
             )?;
         }
+        AdminCommand::Reseal => reseal(config, db, &mut out).await?,
         AdminCommand::Usage { email, json, limit } => {
             let user = users::find_by_email(db, &email)
                 .await
@@ -196,6 +197,38 @@ pub async fn run(
             }
         }
     }
+    Ok(())
+}
+
+async fn reseal(
+    config: &Config,
+    db: &DatabaseConnection,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let sealer = master_key::sealer(config)?;
+    let report = entities::reseal::reseal_all(db, &sealer)
+        .await
+        .context("resealing credentials")?;
+    writeln!(
+        out,
+        "{} of {} sealed values resealed under key {}",
+        report.resealed,
+        report.checked,
+        sealer.current_id()
+    )?;
+    if !report.unreadable.is_empty() {
+        let rows: Vec<String> = report.unreadable.iter().map(ToString::to_string).collect();
+        bail!(
+            "{} sealed values open with no configured key (rows {}); keep their key in security.previous_master_keys",
+            rows.len(),
+            rows.join(", ")
+        );
+    }
+    writeln!(
+        out,
+        "every sealed value now uses key {}; earlier keys can leave security.previous_master_keys",
+        sealer.current_id()
+    )?;
     Ok(())
 }
 

@@ -45,7 +45,11 @@ pub async fn build_with_db(
     let tasks = TaskTracker::new();
     let shutdown = CancellationToken::new();
     let hard_stop = CancellationToken::new();
-    let mut router = api::ops::router(db.clone());
+    let metrics_token = config.server.metrics_token.as_ref().map(|t| t.expose());
+    // The control plane (ops, GraphQL, the web app) carries the security headers; the proxy's
+    // routes stay without that middleware on their hot path.
+    let mut control = api::ops::router(db.clone(), metrics_token);
+    let mut router = Router::new();
     let mut usage_writer = None;
     let sealer = Arc::new(master_key::sealer(config)?);
     let refresher = Arc::new(
@@ -70,7 +74,7 @@ pub async fn build_with_db(
             bus: bus.clone(),
             connections: connection_services(config, &db, &sealer, &refresher)?,
         };
-        router = router.merge(api::graphql::router(deps));
+        control = control.merge(api::graphql::router(deps));
     }
     if role.runs_proxy() {
         let limits =
@@ -102,8 +106,16 @@ pub async fn build_with_db(
         };
         tasks.spawn(jobs::run_worker(db.clone(), settings, shutdown.clone()));
     }
+    let secure = axum::middleware::from_fn_with_state(
+        api::security_headers::SecurityHeaders::new(
+            &config.api.public_url,
+            config.api.hsts_max_age_secs,
+        ),
+        api::security_headers::add,
+    );
+    router = router.merge(control.layer(secure.clone()));
     if role.serves_web() {
-        router = router.fallback_service(api::web::router(&config.web.dir));
+        router = router.fallback_service(api::web::router(&config.web.dir).layer(secure));
     }
     tasks.spawn(metrics_upkeep(shutdown.clone()));
     let router = router.layer(axum::middleware::from_fn(api::http_metrics::track));

@@ -183,4 +183,7 @@ pub enum AdminCommand {
         #[arg(long, default_value_t = 50)]
         limit: u64,
     },
+    /// Seal every stored credential again under the current master key, so that a key in
+    /// security.previous_master_keys can be retired. Safe to run while Satu serves.
+    Reseal,
 }

@@ -41,6 +41,8 @@ pub struct ServerConfig {
     pub header_read_timeout_secs: u64,
     /// Connections open at once; more wait in the listen backlog until one closes.
     pub max_connections: usize,
+    /// Bearer token `/metrics` asks for; without one it answers only on loopback.
+    pub metrics_token: Option<Secret>,
 }
 
 impl Default for ServerConfig {
@@ -50,6 +52,7 @@ impl Default for ServerConfig {
             shutdown_grace_secs: 30,
             header_read_timeout_secs: 75,
             max_connections: 10_000,
+            metrics_token: None,
         }
     }
 }

@@ -4,4 +4,6 @@
 pub mod graphql;
 pub mod http_metrics;
 pub mod ops;
+mod page_policy;
+pub mod security_headers;
 pub mod web;

@@ -3,25 +3,24 @@
 //! response carries the security headers.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Response};
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Inline scripts are allowed because the static export boots React with inline
-/// `self.__next_f.push(…)` scripts and next-themes sets the theme before paint; `eval` is not.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self' 'unsafe-inline'; \
-style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; \
-frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+use crate::page_policy::PagePolicies;
 
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const REVALIDATE: &str = "no-cache";
 
 /// The web router, used as the fallback of the whole app.
 pub fn router(dir: &Path) -> Router {
+    // Each page may run its own inline scripts only (hashed from the export at start-up).
+    let policies = Arc::new(PagePolicies::load(dir));
     let router = if dir.join("index.html").is_file() {
         let not_found = ServeFile::new(dir.join("404.html"));
         // The web build writes .br and .gz next to each text file; clients get the smallest.
@@ -35,7 +34,7 @@ pub fn router(dir: &Path) -> Router {
         tracing::info!(dir = %dir.display(), "web app not built; / explains how to build it");
         Router::new().fallback(missing(dir.to_owned()))
     };
-    router.layer(middleware::from_fn(headers))
+    router.layer(middleware::from_fn_with_state(policies, headers))
 }
 
 fn missing(dir: PathBuf) -> impl Fn(Request) -> std::future::Ready<Response> + Clone {
@@ -63,9 +62,15 @@ fn html_escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-async fn headers(request: Request, next: Next) -> Response {
-    let immutable = request.uri().path().starts_with("/_next/static/");
+async fn headers(
+    State(policies): State<Arc<PagePolicies>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_owned();
+    let immutable = path.starts_with("/_next/static/");
     let mut response = next.run(request).await;
+    let policy = policies.for_request(&path, response.status()).clone();
     let found = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
     let h = response.headers_mut();
     let cache = if immutable && found {
@@ -74,10 +79,7 @@ async fn headers(request: Request, next: Next) -> Response {
         REVALIDATE
     };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CONTENT_SECURITY_POLICY),
-    );
+    h.insert(header::CONTENT_SECURITY_POLICY, policy);
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -144,7 +146,11 @@ mod tests {
                 .unwrap()
                 .contains("frame-ancestors 'none'")
         );
-        assert!(!CONTENT_SECURITY_POLICY.contains("unsafe-eval"));
+        let policy = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(
+            !policy.contains("unsafe-eval")
+                && !policy.contains("script-src 'self' 'unsafe-inline'")
+        );
         assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
 
         let (status, _, body) = get(&router, "/en/").await;

@@ -15,6 +15,7 @@ pub mod password;
 pub mod plans;
 pub mod provider;
 pub mod provider_accounts;
+pub mod reseal;
 pub mod routing_rules;
 pub mod seal;
 pub mod secret_token;

@@ -28,7 +28,7 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-fn aad(flow_id: Uuid) -> Vec<u8> {
+pub(crate) fn aad(flow_id: Uuid) -> Vec<u8> {
     format!("oauth_flow:{flow_id}").into_bytes()
 }
 

@@ -110,6 +110,21 @@ impl Sealer {
         })
     }
 
+    /// The id of the key that seals.
+    pub fn current_id(&self) -> &str {
+        &self.current_id
+    }
+
+    /// Whether `envelope` is sealed under the current key (else `reseal` has work to do).
+    pub fn is_current(&self, envelope: &str) -> bool {
+        envelope.split(':').nth(1) == Some(self.current_id.as_str())
+    }
+
+    /// The envelope opened and sealed again under the current key, bound to the same row.
+    pub fn reseal(&self, envelope: &str, aad: &[u8]) -> Result<String, SealError> {
+        self.seal(&self.open(envelope, aad)?, aad)
+    }
+
     pub fn seal(&self, plaintext: &[u8], aad: &[u8]) -> Result<String, SealError> {
         let cipher = self
             .ciphers

@@ -13,6 +13,7 @@ on_both_backends!(
     admin_commands_create_what_the_proxy_needs,
     admin_commands_reject_bad_input_without_writing,
     migrate_runs_alone,
+    reseal_moves_every_credential_to_the_current_key,
 );
 
 pub fn satu(db: &TestDb, args: &[&str]) -> Output {
@@ -407,4 +408,91 @@ async fn routing_and_accounts_commands(backend: Backend) {
     assert_eq!(list[0]["cooldowns"], serde_json::json!([]));
     let out = satu(&db, &["admin", "accounts", "--email", "r@example.com"]);
     assert!(stdout(&out).contains(&account) && stdout(&out).contains("anthropic"));
+}
+
+async fn reseal_moves_every_credential_to_the_current_key(backend: Backend) {
+    use entities::seal::{MasterKey, Sealer};
+    let db = TestDb::new(backend).await;
+    let (old, new) = (
+        MasterKey::generate().unwrap(),
+        MasterKey::generate().unwrap(),
+    );
+    let (old_b64, new_b64) = (old.encode(), new.encode());
+    let with_old = [("SATU__SECURITY__MASTER_KEY", old_b64.as_str())];
+    assert!(
+        satu_with_env(
+            &db,
+            &with_old,
+            &["admin", "create-user", "--email", "k@example.com"]
+        )
+        .status
+        .success()
+    );
+    let out = satu_with_env(
+        &db,
+        &with_old,
+        &[
+            "admin",
+            "add-account",
+            "--email",
+            "k@example.com",
+            "--provider",
+            "openai",
+            "--api-key",
+            "sk-sealed-long-ago",
+            "--skip-check",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    let account = || async {
+        provider_accounts::Entity::find()
+            .one(&conn)
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    let only_new = Sealer::new(&new, &[]).unwrap();
+    assert!(account().await.open_credentials(&only_new).is_err());
+
+    // Rotated: the new key seals, the old one only opens. Reseal moves everything over.
+    let rotated = format!("[\"{old_b64}\"]");
+    let rotated_env = [
+        ("SATU__SECURITY__MASTER_KEY", new_b64.as_str()),
+        ("SATU__SECURITY__PREVIOUS_MASTER_KEYS", rotated.as_str()),
+    ];
+    let out = satu_with_env(&db, &rotated_env, &["admin", "reseal"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with(&format!(
+        "1 of 1 sealed values resealed under key {}",
+        new.id()
+    )));
+    let creds = account()
+        .await
+        .open_credentials(&only_new)
+        .unwrap()
+        .unwrap();
+    assert_eq!(creds.api_key.as_deref(), Some("sk-sealed-long-ago"));
+    // Again: nothing left to do.
+    let out = satu_with_env(&db, &rotated_env, &["admin", "reseal"]);
+    assert!(
+        stdout(&out).starts_with("0 of 1 sealed values resealed"),
+        "{}",
+        stdout(&out)
+    );
+
+    // A key that opens nothing: the command names the rows and fails, changing nothing.
+    let stranger = MasterKey::generate().unwrap().encode();
+    let out = satu_with_env(
+        &db,
+        &[("SATU__SECURITY__MASTER_KEY", stranger.as_str())],
+        &["admin", "reseal"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains(&account().await.id.to_string()),
+        "{}",
+        stderr(&out)
+    );
+    assert!(account().await.open_credentials(&only_new).is_ok());
 }

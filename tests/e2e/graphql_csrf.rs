@@ -101,11 +101,12 @@ async fn forwarded_https_is_believed_only_from_trusted_proxies(backend: Backend)
             .get_all("set-cookie")
             .iter()
             .map(|v| v.to_str().unwrap().to_owned())
-            .find(|c| c.starts_with("satu_session="))
+            .find(|c| c.contains("satu_session="))
             .unwrap()
     }
     let direct = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
-    assert!(!session_cookie(&direct).await.contains("Secure"));
+    let cookie = session_cookie(&direct).await;
+    assert!(cookie.starts_with("satu_session=") && !cookie.contains("Secure"));
     direct.stop().await;
     let proxied = spawn_app(
         backend,
@@ -113,6 +114,9 @@ async fn forwarded_https_is_believed_only_from_trusted_proxies(backend: Backend)
         &[("SATU__API__TRUSTED_PROXY_HOPS", "1")],
     )
     .await;
-    assert!(session_cookie(&proxied).await.contains("Secure"));
+    // Secure, and named `__Host-` so no sibling subdomain can plant one.
+    let cookie = session_cookie(&proxied).await;
+    assert!(cookie.starts_with("__Host-satu_session=") && cookie.contains("Secure"));
+    assert!(cookie.contains("Path=/") && !cookie.contains("Domain"));
     proxied.stop().await;
 }

@@ -13,6 +13,64 @@ on_both_backends!(
     web_app_is_served_beside_the_api,
 );
 
+/// Security headers and the metrics token do not depend on the database: SQLite is enough.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn control_plane_answers_carry_security_headers_and_metrics_need_the_token() {
+    let upstream = MockUpstream::start().await;
+    let app = spawn_app(
+        Backend::Sqlite,
+        &upstream.base_url,
+        &[
+            ("SATU__API__PUBLIC_URL", "https://satu.example"),
+            ("SATU__SERVER__METRICS_TOKEN", "scrape-7f3a"),
+        ],
+    )
+    .await;
+    let answer = app
+        .http
+        .post(app.url("/graphql"))
+        .json(&serde_json::json!({"query": "{ me { id } }"}))
+        .send()
+        .await
+        .unwrap();
+    let h = answer.headers();
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["cache-control"], "no-store");
+    assert_eq!(h["x-frame-options"], "DENY");
+    assert!(
+        h["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .starts_with("default-src 'none'")
+    );
+    assert_eq!(
+        h["strict-transport-security"],
+        "max-age=31536000; includeSubDomains"
+    );
+    // The web app's pages keep their own policy, with HSTS beside it.
+    let page = app.http.get(app.url("/")).send().await.unwrap();
+    assert!(page.headers().contains_key("strict-transport-security"));
+    assert!(
+        page.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("script-src 'self'")
+    );
+
+    let metrics = app.http.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(metrics.status(), 401);
+    let metrics = app
+        .http
+        .get(app.url("/metrics"))
+        .bearer_auth("scrape-7f3a")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(metrics.status(), 200);
+    assert!(metrics.text().await.unwrap().contains("satu_"));
+    app.stop().await;
+}
+
 async fn web_app_is_served_beside_the_api(backend: Backend) {
     let upstream = MockUpstream::start().await;
     let site = std::env::temp_dir().join(format!("satu-site-{}", uuid::Uuid::new_v4().simple()));

@@ -23,7 +23,7 @@ export function HeaderCta({
 }) {
   const signedIn = useSyncExternalStore(
     noChanges,
-    () => /(?:^|;\s*)satu_csrf=/.test(document.cookie),
+    () => /(?:^|;\s*)(?:__Host-)?satu_csrf=/.test(document.cookie),
     () => false,
   );
   return (

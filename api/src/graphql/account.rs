@@ -46,7 +46,9 @@ impl AccountMutation {
         let email = users::normalize_email(&email).map_err(ApiError::from)?;
         let m = meta(ctx);
         let c = &d.config;
-        d.attempts
+        // Every attempt counts, success or not.
+        let _counted = d
+            .attempts
             .check(
                 "signup",
                 m.ip.as_deref(),
@@ -92,7 +94,8 @@ impl AccountMutation {
         let m = meta(ctx);
         let email = users::normalize_email(&email).map_err(|_| ApiError::BadCredentials)?;
         let c = &d.config;
-        d.attempts
+        let attempt = d
+            .attempts
             .check(
                 "login",
                 m.ip.as_deref(),
@@ -107,6 +110,7 @@ impl AccountMutation {
             return Err(ApiError::BadCredentials.into());
         }
         let user = user.ok_or(ApiError::BadCredentials)?;
+        d.attempts.succeeded(attempt).await;
         Ok(start_session(ctx, d, &user, issue_token).await?)
     }
 

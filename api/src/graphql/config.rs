@@ -18,6 +18,8 @@ pub enum CookieSecure {
 pub struct ApiConfig {
     /// Schema introspection (GraphiQL needs it); production may turn it off.
     pub introspection: bool,
+    /// Serve GraphiQL at `/graphiql` (it loads pinned, integrity-checked scripts from unpkg).
+    pub graphiql: bool,
     pub session_ttl_hours: i64,
     pub cookie_secure: CookieSecure,
     /// Largest GraphQL request body.
@@ -31,6 +33,8 @@ pub struct ApiConfig {
     pub trusted_proxy_hops: usize,
     /// Where users reach the dashboard: the base of links in emails.
     pub public_url: String,
+    /// `Strict-Transport-Security` max-age sent when `public_url` is https (0: never).
+    pub hsts_max_age_secs: u64,
     /// Live (websocket) connections one user, or one address when signed out, may hold.
     pub live_sockets_per_client: usize,
     pub google: GoogleConfig,
@@ -83,6 +87,7 @@ impl Default for ApiConfig {
     fn default() -> Self {
         Self {
             introspection: true,
+            graphiql: false,
             session_ttl_hours: 24 * 30,
             cookie_secure: CookieSecure::Auto,
             max_body_bytes: 1024 * 1024,
@@ -93,6 +98,7 @@ impl Default for ApiConfig {
             trusted_proxy_hops: 0,
             public_url: "http://localhost:8080".to_owned(),
             live_sockets_per_client: 16,
+            hsts_max_age_secs: 31_536_000,
             google: GoogleConfig::default(),
         }
     }

@@ -17,6 +17,7 @@ use sea_orm::DatabaseConnection;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use super::config::CookieSecure;
 use super::context::UserCtx;
 use super::error::{ApiError, ApiResult};
 use super::export_format::{Format, footer, header_row, rows};
@@ -27,10 +28,17 @@ use super::usage_types::{RequestLogFilter, RequestStatus};
 /// Rows per database read.
 pub const BATCH: u64 = 500;
 
-pub fn router(db: DatabaseConnection) -> Router {
+/// How session cookies are named and flagged, as for `/graphql`.
+#[derive(Clone, Copy)]
+pub struct CookieSettings {
+    pub secure: CookieSecure,
+    pub trusted_proxy_hops: usize,
+}
+
+pub fn router(db: DatabaseConnection, cookies: CookieSettings) -> Router {
     Router::new()
         .route("/api/usage/export", get(download))
-        .with_state(db)
+        .with_state((db, cookies))
 }
 
 #[derive(Deserialize, Debug)]
@@ -55,11 +63,13 @@ enum Status {
 }
 
 async fn download(
-    State(db): State<DatabaseConnection>,
+    State((db, cookies)): State<(DatabaseConnection, CookieSettings)>,
     headers: HeaderMap,
     params: Result<Query<Params>, QueryRejection>,
 ) -> Response {
-    match start(&db, &headers, params).await {
+    let https = session::request_https(&headers, cookies.trusted_proxy_hops);
+    let secure = session::secure(cookies.secure, https);
+    match start(&db, &headers, secure, params).await {
         Ok(response) => response,
         Err(e) => error_response(&e),
     }
@@ -68,9 +78,10 @@ async fn download(
 async fn start(
     db: &DatabaseConnection,
     headers: &HeaderMap,
+    secure: bool,
     params: Result<Query<Params>, QueryRejection>,
 ) -> ApiResult<Response> {
-    let (viewer, _) = session::viewer(db, headers)
+    let (viewer, _) = session::viewer(db, headers, secure)
         .await
         .ok_or(ApiError::Unauthenticated)?;
     let usage = UserCtx::for_viewer(db, &viewer).usage();

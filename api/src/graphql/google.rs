@@ -64,13 +64,11 @@ impl GoogleMutation {
                     .map_err(|e| ApiError::internal("sealing the sign-in", &e))
             })?;
         let secure = session::secure(d.config.cookie_secure, meta(ctx).https);
-        let flags = if secure { "; Secure" } else { "" };
-        ctx.append_http_header(
-            "set-cookie",
-            format!(
-                "{FLOW_COOKIE}={sealed}; HttpOnly; Path=/; SameSite=Lax; Max-Age={FLOW_SECS}{flags}"
-            ),
+        let (name, flags) = (
+            session::cookie_name(FLOW_COOKIE, secure),
+            session::cookie_flags(FLOW_SECS, secure),
         );
+        ctx.append_http_header("set-cookie", format!("{name}={sealed}; HttpOnly; {flags}"));
         let url = url::Url::parse_with_params(
             &google.authorize_url,
             [
@@ -112,10 +110,12 @@ impl GoogleMutation {
         }
         let info = identity(d, google, &code, &flow.verifier).await?;
         let user = user_for(&d.db, info).await?;
-        ctx.append_http_header(
-            "set-cookie",
-            format!("{FLOW_COOKIE}=; HttpOnly; Path=/; SameSite=Lax; Max-Age=0"),
+        let secure = session::secure(d.config.cookie_secure, meta(ctx).https);
+        let (name, flags) = (
+            session::cookie_name(FLOW_COOKIE, secure),
+            session::cookie_flags(0, secure),
         );
+        ctx.append_http_header("set-cookie", format!("{name}=; HttpOnly; {flags}"));
         Ok(start_session(ctx, d, &user, issue_token).await?)
     }
 }

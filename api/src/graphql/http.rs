@@ -1,18 +1,19 @@
-//! `/graphql` over HTTP (POST, and GET for queries) and the GraphiQL page. Resolves the session
-//! and request facts before the operation runs, and makes sure every error leaves with a code.
+//! `/graphql` over HTTP (POST, and GET for queries) and websockets, and the GraphiQL page when
+//! turned on. Resolves the session and request facts before the operation runs, and makes sure
+//! every error leaves with a code.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use async_graphql::http::{ALL_WEBSOCKET_PROTOCOLS, GraphiQLSource};
+use async_graphql::http::ALL_WEBSOCKET_PROTOCOLS;
 use async_graphql_axum::{GraphQLProtocol, GraphQLResponse, GraphQLWebSocket};
 use axum::body::Bytes;
 use axum::extract::rejection::ExtensionRejection;
 use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::{ConnectInfo, RawQuery, State, WebSocketUpgrade};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use entities::sessions;
@@ -23,7 +24,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use super::config::ApiConfig;
 use super::context::{ApiDeps, RequestMeta, Via, Viewer};
 use super::live_limits::{self, LiveSockets};
-use super::{SatuSchema, build_schema, export, post_guard, session};
+use super::{SatuSchema, build_schema, export, graphiql, post_guard, session};
 
 #[derive(Clone)]
 struct GraphqlState {
@@ -37,6 +38,10 @@ pub fn router(deps: ApiDeps) -> Router {
     let db = deps.db.clone();
     let config = Arc::new(deps.config.clone());
     let limit = config.max_body_bytes;
+    let cookies = export::CookieSettings {
+        secure: config.cookie_secure,
+        trusted_proxy_hops: config.trusted_proxy_hops,
+    };
     let schema = build_schema(&config, Some(deps));
     let state = GraphqlState {
         schema,
@@ -44,13 +49,17 @@ pub fn router(deps: ApiDeps) -> Router {
         sockets: LiveSockets::new(config.live_sockets_per_client),
         config,
     };
-    Router::new()
+    let graphiql_on = state.config.graphiql;
+    let mut router = Router::new()
         .route("/graphql", get(graphql_get).post(graphql_post))
-        .route("/graphiql", get(graphiql))
         // The GraphQL extractor reads the body itself: the limit must sit in front of it.
         .layer(RequestBodyLimitLayer::new(limit))
         .with_state(state)
-        .merge(export::router(db))
+        .merge(export::router(db, cookies));
+    if graphiql_on {
+        router = router.merge(graphiql::router());
+    }
+    router
 }
 
 type Peer = Result<ConnectInfo<SocketAddr>, ExtensionRejection>;
@@ -171,15 +180,11 @@ async fn request_meta(
     peer: Peer,
     is_post: bool,
 ) -> RequestMeta {
+    let https = session::request_https(headers, state.config.trusted_proxy_hops);
+    let secure = session::secure(state.config.cookie_secure, https);
     let mut meta = RequestMeta {
         is_post,
-        // Only a proxy Satu trusts may say the client came over https; a client could
-        // otherwise send the header itself and steer the cookie's `Secure` flag.
-        https: state.config.trusted_proxy_hops > 0
-            && headers
-                .get("x-forwarded-proto")
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.eq_ignore_ascii_case("https")),
+        https,
         ip: client_ip(
             headers,
             peer.ok().map(|c| c.0),
@@ -189,10 +194,13 @@ async fn request_meta(
             .get(header::USER_AGENT)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned),
-        google_flow: session::cookie(headers, super::google::FLOW_COOKIE),
+        google_flow: session::cookie(
+            headers,
+            &session::cookie_name(super::google::FLOW_COOKIE, secure),
+        ),
         ..RequestMeta::default()
     };
-    if let Some((viewer, token)) = session::viewer(&state.db, headers).await {
+    if let Some((viewer, token)) = session::viewer(&state.db, headers, secure).await {
         meta.csrf_ok = session::csrf_matches(headers, &token);
         meta.viewer = Some(viewer);
     }
@@ -214,9 +222,23 @@ async fn viewer(db: &DatabaseConnection, token: &str, via: Via) -> Option<Viewer
     }
 }
 
+/// Said once per process: behind a proxy with `trusted_proxy_hops = 0`, every client has the
+/// proxy's address, so all share one sign-in limit (one client can lock everyone out).
+fn warn_untrusted_forwarding() {
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    if !WARNED.swap(true, Ordering::Relaxed) {
+        tracing::warn!(
+            "requests carry x-forwarded-for but api.trusted_proxy_hops is 0: clients are told apart by the proxy's address only; set it to the number of proxies in front of Satu"
+        );
+    }
+}
+
 /// The client's address: the peer, or the entry `hops` from the right of `x-forwarded-for`
 /// when that many trusted proxies stand in front of Satu.
 fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, hops: usize) -> Option<String> {
+    if hops == 0 && headers.contains_key("x-forwarded-for") {
+        warn_untrusted_forwarding();
+    }
     if hops > 0 {
         let forwarded: Vec<&str> = headers
             .get_all("x-forwarded-for")
@@ -234,13 +256,4 @@ fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, hops: usize) -> Opti
         }
     }
     peer.map(|p| p.ip().to_string())
-}
-
-async fn graphiql() -> impl IntoResponse {
-    Html(
-        GraphiQLSource::build()
-            .endpoint("/graphql")
-            .subscription_endpoint("/graphql")
-            .finish(),
-    )
 }

@@ -11,6 +11,7 @@ pub mod error;
 mod export;
 mod export_format;
 mod google;
+mod graphiql;
 mod http;
 mod keys;
 mod live;

@@ -34,7 +34,9 @@ impl RecoveryMutation {
             return Ok(true);
         };
         let c = &d.config;
-        d.attempts
+        // Every attempt counts, success or not.
+        let _counted = d
+            .attempts
             .check(
                 "reset",
                 meta(ctx).ip.as_deref(),
@@ -125,7 +127,9 @@ impl RecoveryMutation {
         }
         // Each resend is an email to an address: bounded like sign-in attempts, tighter per account.
         let d = deps(ctx);
-        d.attempts
+        // Every attempt counts, success or not.
+        let _counted = d
+            .attempts
             .check(
                 "resend",
                 meta(ctx).ip.as_deref(),

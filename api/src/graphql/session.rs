@@ -1,5 +1,10 @@
 //! Sessions over HTTP: the token from the `satu_session` cookie or `Authorization: Bearer`,
-//! the CSRF token derived from it, and the cookies that carry both.
+//! the CSRF token derived from it, and the cookies that carry both. Over https the cookies are
+//! named `__Host-…`: the browser then takes them only from this host, Secure, with `Path=/`
+//! and no `Domain`, so a page on a sibling subdomain cannot plant a session (cookie tossing);
+//! a request over https reads only those names.
+
+use std::borrow::Cow;
 
 use axum::http::{HeaderMap, header};
 use entities::secret_token::sha256_hex;
@@ -13,8 +18,27 @@ pub const SESSION_COOKIE: &str = "satu_session";
 pub const CSRF_COOKIE: &str = "satu_csrf";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
-/// The session token and whether it came as a cookie.
-pub fn token(headers: &HeaderMap) -> Option<(String, bool)> {
+/// A cookie's name: `__Host-` prefixed when the cookie is Secure.
+pub fn cookie_name(base: &'static str, secure: bool) -> Cow<'static, str> {
+    if secure {
+        Cow::Owned(format!("__Host-{base}"))
+    } else {
+        Cow::Borrowed(base)
+    }
+}
+
+/// Whether the client came over https: only a proxy Satu trusts may say so; a client could
+/// otherwise send the header itself and steer the cookies' `Secure` flag and names.
+pub fn request_https(headers: &HeaderMap, trusted_proxy_hops: usize) -> bool {
+    trusted_proxy_hops > 0
+        && headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}
+
+/// The session token and whether it came as a cookie (named for `secure`).
+pub fn token(headers: &HeaderMap, secure: bool) -> Option<(String, bool)> {
     let bearer = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -24,12 +48,16 @@ pub fn token(headers: &HeaderMap) -> Option<(String, bool)> {
     if let Some(t) = bearer {
         return Some((t.to_owned(), false));
     }
-    cookie(headers, SESSION_COOKIE).map(|t| (t, true))
+    cookie(headers, &cookie_name(SESSION_COOKIE, secure)).map(|t| (t, true))
 }
 
 /// The signed-in viewer and their session token, when the request carries a valid session.
-pub async fn viewer(db: &DatabaseConnection, headers: &HeaderMap) -> Option<(Viewer, String)> {
-    let (token, from_cookie) = token(headers)?;
+pub async fn viewer(
+    db: &DatabaseConnection,
+    headers: &HeaderMap,
+    secure: bool,
+) -> Option<(Viewer, String)> {
+    let (token, from_cookie) = token(headers, secure)?;
     match sessions::find_active(db, &token).await {
         Ok(Some(s)) => {
             let via = if from_cookie {
@@ -84,22 +112,30 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 /// `Set-Cookie` values for a new session (httpOnly token, readable CSRF token).
 pub fn set_cookies(token: &str, max_age_secs: i64, secure: bool) -> [String; 2] {
     let flags = cookie_flags(max_age_secs, secure);
+    let (session, csrf) = (
+        cookie_name(SESSION_COOKIE, secure),
+        cookie_name(CSRF_COOKIE, secure),
+    );
     [
-        format!("{SESSION_COOKIE}={token}; HttpOnly; {flags}"),
-        format!("{CSRF_COOKIE}={}; {flags}", csrf_for(token)),
+        format!("{session}={token}; HttpOnly; {flags}"),
+        format!("{csrf}={}; {flags}", csrf_for(token)),
     ]
 }
 
 /// `Set-Cookie` values that remove both cookies.
 pub fn clear_cookies(secure: bool) -> [String; 2] {
     let flags = cookie_flags(0, secure);
+    let (session, csrf) = (
+        cookie_name(SESSION_COOKIE, secure),
+        cookie_name(CSRF_COOKIE, secure),
+    );
     [
-        format!("{SESSION_COOKIE}=; HttpOnly; {flags}"),
-        format!("{CSRF_COOKIE}=; {flags}"),
+        format!("{session}=; HttpOnly; {flags}"),
+        format!("{csrf}=; {flags}"),
     ]
 }
 
-fn cookie_flags(max_age_secs: i64, secure: bool) -> String {
+pub fn cookie_flags(max_age_secs: i64, secure: bool) -> String {
     let secure = if secure { "; Secure" } else { "" };
     format!("Path=/; SameSite=Lax; Max-Age={max_age_secs}{secure}")
 }
@@ -123,15 +159,22 @@ mod tests {
             header::COOKIE,
             "a=1; satu_session=satu_sess_abc; b=2".parse().unwrap(),
         );
-        assert_eq!(token(&h), Some(("satu_sess_abc".to_owned(), true)));
+        assert_eq!(token(&h, false), Some(("satu_sess_abc".to_owned(), true)));
+        // Over https only the `__Host-` cookie counts: a plain one may come from a subdomain.
+        assert_eq!(token(&h, true), None);
         h.insert(
             header::AUTHORIZATION,
             "Bearer satu_sess_xyz".parse().unwrap(),
         );
-        assert_eq!(token(&h), Some(("satu_sess_xyz".to_owned(), false)));
+        assert_eq!(token(&h, false), Some(("satu_sess_xyz".to_owned(), false)));
         // A proxy key is not a session.
         h.insert(header::AUTHORIZATION, "Bearer sk-satu-123".parse().unwrap());
-        assert_eq!(token(&h), Some(("satu_sess_abc".to_owned(), true)));
+        assert_eq!(token(&h, false), Some(("satu_sess_abc".to_owned(), true)));
+        h.insert(
+            header::COOKIE,
+            "__Host-satu_session=satu_sess_def".parse().unwrap(),
+        );
+        assert_eq!(token(&h, true), Some(("satu_sess_def".to_owned(), true)));
     }
 
     #[test]
@@ -141,6 +184,9 @@ mod tests {
         assert!(csrf_matches(&h, "satu_sess_a"));
         assert!(!csrf_matches(&h, "satu_sess_b"));
         let [session, csrf] = set_cookies("satu_sess_a", 60, true);
+        assert!(
+            session.starts_with("__Host-satu_session=") && csrf.starts_with("__Host-satu_csrf=")
+        );
         assert!(session.contains("HttpOnly") && session.ends_with("Secure"));
         assert!(!csrf.contains("HttpOnly"));
     }

@@ -62,7 +62,7 @@ impl Backend {
         }
     }
 
-    async fn adjust(&self, deltas: &[(String, i64)], now_ms: i64) -> Result<(), LimiterError> {
+    pub async fn adjust(&self, deltas: &[(String, i64)], now_ms: i64) -> Result<(), LimiterError> {
         match self {
             Backend::Memory(l) => l.adjust(deltas, now_ms).await,
             Backend::Redis(l) => l.adjust(deltas, now_ms).await,

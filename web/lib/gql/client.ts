@@ -22,7 +22,7 @@ type Answer<R> = {
 
 /** The readable half of the session: mutations echo it as `x-csrf-token`. */
 export function csrfToken(): string | null {
-  const match = document.cookie.match(/(?:^|;\s*)satu_csrf=([^;]+)/);
+  const match = document.cookie.match(/(?:^|;\s*)(?:__Host-)?satu_csrf=([^;]+)/);
   return match ? decodeURIComponent(match[1]) : null;
 }
 
