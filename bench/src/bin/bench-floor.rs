@@ -55,7 +55,8 @@ async fn chat(State(forward): State<Forward>, headers: HeaderMap, body: Bytes) -
     }
     let answer = async {
         let (head, body) = forward.http.request(request).await?.into_parts();
-        anyhow::Ok((head.status, upstream_client::read_all(body).await?))
+        let read = upstream_client::read_capped(body, upstream_client::MAX_ANSWER_BYTES).await?;
+        anyhow::Ok((head.status, read.bytes))
     };
     match answer.await {
         Ok((status, body)) => {
