@@ -88,7 +88,9 @@ pub struct Capped {
 /// The body, up to `limit` bytes: an upstream (a tenant's own base URL, even) cannot make
 /// Satu hold more than that.
 pub async fn read_capped(mut body: Incoming, limit: usize) -> Result<Capped, hyper::Error> {
-    let mut chunks: Vec<Bytes> = Vec::new();
+    // The usual answer is one chunk: it is returned as it came, with no copy and no list.
+    let mut first: Option<Bytes> = None;
+    let mut more: Vec<Bytes> = Vec::new();
     let mut len = 0;
     while let Some(frame) = body.frame().await {
         let Ok(mut data) = frame?.into_data() else {
@@ -99,47 +101,32 @@ pub async fn read_capped(mut body: Incoming, limit: usize) -> Result<Capped, hyp
             data.truncate(limit - len);
         }
         len += data.len();
-        chunks.push(data);
+        match first {
+            None => first = Some(data),
+            Some(_) => more.push(data),
+        }
         if !complete {
             return Ok(Capped {
-                bytes: concat(chunks, len),
+                bytes: concat(first, more, len),
                 complete,
             });
         }
     }
     Ok(Capped {
-        bytes: concat(chunks, len),
+        bytes: concat(first, more, len),
         complete: true,
     })
 }
 
-/// One chunk is returned as it is (the usual case: no copy).
-fn concat(mut chunks: Vec<Bytes>, len: usize) -> Bytes {
-    if chunks.len() == 1 {
-        return chunks.pop().unwrap_or_default();
+fn concat(first: Option<Bytes>, more: Vec<Bytes>, len: usize) -> Bytes {
+    let first = first.unwrap_or_default();
+    if more.is_empty() {
+        return first;
     }
     let mut whole = bytes::BytesMut::with_capacity(len);
-    chunks.iter().for_each(|c| whole.extend_from_slice(c));
+    whole.extend_from_slice(&first);
+    more.iter().for_each(|c| whole.extend_from_slice(c));
     whole.freeze()
-}
-
-/// What went wrong reaching an upstream, as the client is told: a timeout anywhere in the
-/// error's causes (connecting, reading) or an unreachable upstream.
-pub fn classify(err: &(dyn StdError + 'static)) -> ProxyError {
-    let mut cause = Some(err);
-    while let Some(e) = cause {
-        let io_timeout = e
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut);
-        let hyper_timeout = e
-            .downcast_ref::<hyper::Error>()
-            .is_some_and(|h| h.is_timeout());
-        if io_timeout || hyper_timeout {
-            return ProxyError::UpstreamTimeout;
-        }
-        cause = e.source();
-    }
-    ProxyError::UpstreamUnreachable
 }
 
 #[cfg(test)]
