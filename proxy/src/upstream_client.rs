@@ -129,6 +129,25 @@ fn concat(first: Option<Bytes>, more: Vec<Bytes>, len: usize) -> Bytes {
     whole.freeze()
 }
 
+/// What went wrong reaching an upstream, as the client is told: a timeout anywhere in the
+/// error's causes (connecting, reading) or an unreachable upstream.
+pub fn classify(err: &(dyn StdError + 'static)) -> ProxyError {
+    let mut cause = Some(err);
+    while let Some(e) = cause {
+        let io_timeout = e
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut);
+        let hyper_timeout = e
+            .downcast_ref::<hyper::Error>()
+            .is_some_and(|h| h.is_timeout());
+        if io_timeout || hyper_timeout {
+            return ProxyError::UpstreamTimeout;
+        }
+        cause = e.source();
+    }
+    ProxyError::UpstreamUnreachable
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
