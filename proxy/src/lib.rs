@@ -16,6 +16,8 @@ pub mod dialect;
 pub mod directory;
 pub mod error;
 pub mod formats;
+#[doc(hidden)]
+pub mod fuzzing;
 mod inbound;
 mod ingress;
 pub mod key_check;
