@@ -63,6 +63,9 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --workspace
+# Generated GraphQL operations against the binary cargo test just built (schemathesis).
+echo "== GraphQL fuzz"
+bash scripts/graphql-fuzz.sh 60
 # The web app's suite runs against the satu binary cargo test just built.
 echo "== web"
 bash web/scripts/ci.sh

@@ -140,6 +140,20 @@ pub async fn record_batch(
     txn.commit().await
 }
 
+/// Whether an earlier attempt at `record_batch` stored this batch after all (its commit went
+/// through but the answer was lost): one transaction stores all of it or none, so the first
+/// event tells. Retrying such a batch would break the unique request id.
+pub async fn batch_stored(db: &DatabaseConnection, batch: &[NewUsage]) -> Result<bool, DbErr> {
+    let Some(first) = batch.first() else {
+        return Ok(false);
+    };
+    let found = Entity::find()
+        .filter(Column::RequestId.eq(first.request_id))
+        .count(db)
+        .await?;
+    Ok(found > 0)
+}
+
 /// The columns of a usage row as [`NewUsage::push_values`] gives them.
 const INSERT_COLUMNS: [&str; 18] = [
     "request_id",

@@ -74,10 +74,14 @@ impl KeyCache {
             return Err(ProxyError::InvalidKey);
         }
         let hash = sha256_hex(secret);
-        let cached = self.cached(&hash);
-        let principal = match cached {
+        let principal = match self.cached(&hash) {
             Some(p) => p,
-            None => self.load(hash).await?,
+            None => match self.load(hash.clone()).await {
+                Ok(p) => p,
+                // The database is unreachable: the last answer read serves until it is back
+                // (a key revoked meanwhile still leaves every cache through the bus).
+                Err(e) => self.stale(&hash).ok_or(e)?,
+            },
         };
         principal.ok_or(ProxyError::InvalidKey)
     }
@@ -93,6 +97,11 @@ impl KeyCache {
         if let Ok(mut entries) = self.entries.write() {
             entries.clear();
         }
+    }
+
+    fn stale(&self, hash: &str) -> Option<Option<Arc<Principal>>> {
+        let entries = self.entries.read().ok()?;
+        entries.get(hash).map(|entry| entry.principal.clone())
     }
 
     fn cached(&self, hash: &str) -> Option<Option<Arc<Principal>>> {

@@ -124,7 +124,11 @@ impl Directory {
         if let Some(hit) = self.cached(user_id) {
             return Ok(hit);
         }
-        let loaded = Arc::new(self.load(user_id).await?);
+        let loaded = match self.load(user_id).await {
+            Ok(loaded) => Arc::new(loaded),
+            // The database is unreachable: the last list read serves until it answers again.
+            Err(e) => return self.stale(user_id).ok_or(e),
+        };
         if let Ok(mut entries) = self.entries.write() {
             if entries.len() >= MAX_USERS {
                 entries.clear();
@@ -152,6 +156,11 @@ impl Directory {
         if let Ok(mut entries) = self.entries.write() {
             entries.clear();
         }
+    }
+
+    fn stale(&self, user_id: Uuid) -> Option<Arc<UserAccounts>> {
+        let entries = self.entries.read().ok()?;
+        entries.get(&user_id).map(|entry| entry.accounts.clone())
     }
 
     fn cached(&self, user_id: Uuid) -> Option<Arc<UserAccounts>> {

@@ -2,7 +2,9 @@
 //! them into the database. A full channel never drops the usage of a served request: the
 //! sender waits on a tracked task instead, so backpressure shows as queue depth, not loss.
 //! A refusal (nothing was served) is dropped and counted instead: a flood of bad requests
-//! must not pile up tasks.
+//! must not pile up tasks. While the database is unreachable the writer retries its batch
+//! until it is stored (the queue fills meanwhile, then holds senders back); only once
+//! shutdown has begun does it give up, after ten more attempts.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -165,7 +167,7 @@ impl Writer {
             }
             self.fill(&mut batch, batch_size).await;
             metrics::gauge!(QUEUE_DEPTH_GAUGE).set(self.rx.len() as f64);
-            let written = write_with_retry(&self.db, batch).await;
+            let written = write_with_retry(&self.db, batch, &self.drain).await;
             if !written.is_empty() {
                 // Live views see a request once it is stored.
                 self.bus.publish(Message::Usage { events: written }).await;
@@ -194,10 +196,17 @@ impl Writer {
     }
 }
 
-const MAX_ATTEMPTS: u32 = 10;
+/// Attempts at storing a batch once shutdown has begun; before that, a batch is retried until
+/// the database takes it (an outage fills the bounded queue, then holds senders back).
+const ATTEMPTS_AT_SHUTDOWN: u32 = 10;
+const LONGEST_PAUSE: Duration = Duration::from_secs(5);
 
 /// Stores a batch; returns the usage events that were stored.
-async fn write_with_retry(db: &DatabaseConnection, records: Vec<Record>) -> Vec<UsageEvent> {
+async fn write_with_retry(
+    db: &DatabaseConnection,
+    records: Vec<Record>,
+    drain: &CancellationToken,
+) -> Vec<UsageEvent> {
     let mut batch = Vec::with_capacity(records.len());
     let mut cooldowns = Vec::new();
     for record in records {
@@ -207,23 +216,40 @@ async fn write_with_retry(db: &DatabaseConnection, records: Vec<Record>) -> Vec<
         }
     }
     let mut delay = Duration::from_millis(100);
-    for attempt in 1..=MAX_ATTEMPTS {
-        match usage_events::record_batch(db, &batch, &cooldowns).await {
-            Ok(()) => {
-                metrics::counter!("satu_usage_events_written_total").increment(batch.len() as u64);
-                return batch.iter().map(UsageEvent::from).collect();
-            }
-            Err(e) if attempt < MAX_ATTEMPTS => {
-                tracing::warn!(error = %e, attempt, events = batch.len(), "usage batch write failed; retrying");
-                tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(Duration::from_secs(5));
-            }
-            Err(e) => {
-                let ids: Vec<String> = batch.iter().map(|u| u.request_id.to_string()).collect();
-                tracing::error!(error = %e, events = batch.len(), request_ids = ?ids, "usage batch lost after retries");
-                metrics::counter!("satu_usage_events_lost_total").increment(batch.len() as u64);
-            }
+    let mut attempts_in_shutdown = 0;
+    let mut retrying = false;
+    loop {
+        // After a failure the commit may have gone through with only its answer lost.
+        let stored = retrying
+            && usage_events::batch_stored(db, &batch)
+                .await
+                .unwrap_or(false);
+        let written = if stored {
+            Ok(())
+        } else {
+            usage_events::record_batch(db, &batch, &cooldowns).await
+        };
+        let Err(e) = written else {
+            metrics::counter!("satu_usage_events_written_total").increment(batch.len() as u64);
+            return batch.iter().map(UsageEvent::from).collect();
+        };
+        retrying = true;
+        if drain.is_cancelled() {
+            attempts_in_shutdown += 1;
         }
+        if attempts_in_shutdown >= ATTEMPTS_AT_SHUTDOWN {
+            let ids: Vec<String> = batch.iter().map(|u| u.request_id.to_string()).collect();
+            tracing::error!(error = %e, events = batch.len(), request_ids = ?ids, "usage batch lost: the database stayed unreachable through shutdown");
+            metrics::counter!("satu_usage_events_lost_total").increment(batch.len() as u64);
+            return Vec::new();
+        }
+        tracing::warn!(error = %e, events = batch.len(), retry_in_ms = delay.as_millis() as u64, "usage batch write failed; retrying");
+        metrics::counter!("satu_usage_write_retries_total").increment(1);
+        // A shutdown wakes the pause: the remaining attempts are counted from then.
+        tokio::select! {
+            () = tokio::time::sleep(delay) => {}
+            () = drain.cancelled(), if !drain.is_cancelled() => {}
+        }
+        delay = (delay * 2).min(LONGEST_PAUSE);
     }
-    Vec::new()
 }

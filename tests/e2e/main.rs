@@ -16,6 +16,7 @@ mod chat;
 mod cli;
 mod connections;
 mod errors;
+mod faults;
 mod gemini;
 mod graphql;
 mod graphql_accounts;

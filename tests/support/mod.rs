@@ -9,6 +9,7 @@ pub mod mock_gemini;
 pub mod mock_oauth;
 pub mod mock_openai;
 pub mod process;
+pub mod relay;
 pub mod sse;
 pub mod ws;
 
@@ -135,8 +136,20 @@ pub struct Caller {
 /// Starts the whole app (every role) on port 0 with a fresh database, its OpenAI base URL
 /// pointing at `upstream`, plus any `extra` settings.
 pub async fn spawn_app(backend: Backend, upstream: &str, extra: &[(&str, &str)]) -> TestApp {
+    spawn_app_reaching_db(backend, upstream, extra, str::to_owned).await
+}
+
+/// `spawn_app`, with the app reaching its database at `db_url(the test database's URL)` (a
+/// relay, for the fault tests); `TestApp::db` goes the same way, `test_db.url` direct.
+pub async fn spawn_app_reaching_db(
+    backend: Backend,
+    upstream: &str,
+    extra: &[(&str, &str)],
+    db_url: impl FnOnce(&str) -> String,
+) -> TestApp {
     let test_db = TestDb::new(backend).await;
     let mut env = test_db.env();
+    env.push(("SATU__DATABASE__URL".into(), db_url(&test_db.url)));
     env.push((
         "SATU__PROVIDERS__OPENAI__BASE_URL".into(),
         upstream.to_owned(),
