@@ -46,7 +46,7 @@ impl Default for ProxyConfig {
             keepalive_secs: 15,
             cache_ttl_secs: 10,
             usage_queue_capacity: 10_000,
-            refusals_recorded_per_key_per_minute: 120,
+            refusals_recorded_per_key_per_minute: 1_000,
             usage_batch_size: 500,
             usage_flush_interval_ms: 200,
             upstream_streams_per_connection: 100,

@@ -17,7 +17,11 @@ use crate::support::{Backend, Caller, TestApp, TestDb, chat_body, messages_body,
 const MODEL: &str = "gpt-4o-mini";
 
 /// A user with one key and one OpenAI account at `upstream`, written straight to the database.
-async fn caller(db: &DatabaseConnection, config: &satu::config::Config, upstream: &str) -> Caller {
+pub async fn caller(
+    db: &DatabaseConnection,
+    config: &satu::config::Config,
+    upstream: &str,
+) -> Caller {
     let email = format!("{}@example.com", uuid::Uuid::new_v4().simple());
     let user = users::create(
         db,
