@@ -196,8 +196,9 @@ impl Writer {
     }
 }
 
-/// Attempts at storing a batch once shutdown has begun; before that, a batch is retried until
-/// the database takes it (an outage fills the bounded queue, then holds senders back).
+/// Attempts at storing a batch once shutdown has begun, or when the database refuses it (a
+/// constraint); otherwise a batch is retried until the database takes it (an outage fills
+/// the bounded queue, then holds senders back).
 const ATTEMPTS_AT_SHUTDOWN: u32 = 10;
 const LONGEST_PAUSE: Duration = Duration::from_secs(5);
 
@@ -234,12 +235,14 @@ async fn write_with_retry(
             return batch.iter().map(UsageEvent::from).collect();
         };
         retrying = true;
-        if drain.is_cancelled() {
+        // A constraint the batch breaks will not heal by waiting: bounded like a shutdown, so
+        // one bad batch cannot stall every later one.
+        if drain.is_cancelled() || e.sql_err().is_some() {
             attempts_in_shutdown += 1;
         }
         if attempts_in_shutdown >= ATTEMPTS_AT_SHUTDOWN {
             let ids: Vec<String> = batch.iter().map(|u| u.request_id.to_string()).collect();
-            tracing::error!(error = %e, events = batch.len(), request_ids = ?ids, "usage batch lost: the database stayed unreachable through shutdown");
+            tracing::error!(error = %e, events = batch.len(), request_ids = ?ids, "usage batch lost: the database kept refusing it, or stayed unreachable through shutdown");
             metrics::counter!("satu_usage_events_lost_total").increment(batch.len() as u64);
             return Vec::new();
         }
