@@ -183,6 +183,14 @@ pub enum AdminCommand {
         #[arg(long, default_value_t = 50)]
         limit: u64,
     },
+    /// Show the newest emails Satu wrote (with their links), to one address with --email.
+    /// Without SMTP configured, mail stays queued: this is how to read it.
+    Emails {
+        #[arg(long)]
+        email: Option<String>,
+        #[arg(long, default_value_t = 20)]
+        limit: u64,
+    },
     /// Seal every stored credential again under the current master key, so that a key in
     /// security.previous_master_keys can be retired. Safe to run while Satu serves.
     Reseal,

@@ -4,6 +4,7 @@
 pub mod admin;
 mod admin_accounts;
 mod admin_connect;
+mod admin_emails;
 mod admin_limits;
 pub mod app;
 pub mod cli;

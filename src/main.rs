@@ -39,6 +39,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .with_context(|| format!("cannot listen on {}", config.server.bind))?;
             let addr = listener.local_addr()?;
             tracing::info!(%addr, role = ?args.role, startup_ms = started.elapsed().as_millis() as u64, "listening");
+            // Sign-up and password-reset links travel by email; without delivery they wait here.
+            tracing::info!(
+                "emails (sign-up and reset links) stay queued on this server: `satu admin emails` shows them"
+            );
             app.serve(listener, app::termination_signal()).await
         }
         Command::Migrate => {

@@ -4,7 +4,7 @@
 
 use chrono::Utc;
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, QueryFilter, QueryOrder, entity::prelude::*};
+use sea_orm::{ActiveValue::Set, QueryFilter, QueryOrder, QuerySelect, entity::prelude::*};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "email_outbox")]
@@ -67,4 +67,17 @@ pub async fn for_user(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Mo
         .order_by_asc(Column::CreatedAt)
         .all(db)
         .await
+}
+
+/// The newest `limit` emails, to one address when `to` is given (normalised like sign-up's).
+pub async fn recent(
+    db: &impl ConnectionTrait,
+    to: Option<&str>,
+    limit: u64,
+) -> Result<Vec<Model>, DbErr> {
+    let mut query = Entity::find().order_by_desc(Column::CreatedAt).limit(limit);
+    if let Some(to) = to {
+        query = query.filter(Column::ToAddress.eq(to.trim().to_lowercase()));
+    }
+    query.all(db).await
 }

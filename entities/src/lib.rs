@@ -12,6 +12,7 @@ pub mod error;
 pub mod model_catalog;
 pub mod oauth_flows;
 pub mod password;
+pub mod pending_signups;
 pub mod plans;
 pub mod provider;
 pub mod provider_accounts;

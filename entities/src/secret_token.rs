@@ -9,6 +9,16 @@ pub const API_KEY_PREFIX: &str = "sk-satu-";
 /// Characters of a key kept in clear for display (`sk-satu-AbCd…`).
 const DISPLAY_CHARS: usize = API_KEY_PREFIX.len() + 4;
 
+/// A new secret for a mailed link (40 characters, about 238 bits) and the digest to store.
+pub fn link_token() -> Result<(String, String), crate::RepoError> {
+    let token = random_string(40).map_err(|e| crate::RepoError::Invalid {
+        field: "randomness",
+        reason: e.to_string(),
+    })?;
+    let digest = sha256_hex(&token);
+    Ok((token, digest))
+}
+
 /// `len` random characters from a 62-letter alphabet (about 5.95 bits each).
 pub fn random_string(len: usize) -> Result<String, getrandom::Error> {
     let mut bytes = vec![0u8; len * 2];

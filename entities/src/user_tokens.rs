@@ -5,7 +5,7 @@ use chrono::Utc;
 use sea_orm::{ActiveValue::Set, QueryFilter, entity::prelude::*, sea_query::Expr};
 
 use crate::RepoError;
-use crate::secret_token::{random_string, sha256_hex};
+use crate::secret_token::{link_token, sha256_hex};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "user_tokens")]
@@ -48,16 +48,13 @@ pub async fn issue(
     purpose: Purpose,
     ttl: chrono::Duration,
 ) -> Result<(Model, String), RepoError> {
-    let token = random_string(40).map_err(|e| RepoError::Invalid {
-        field: "randomness",
-        reason: e.to_string(),
-    })?;
+    let (token, token_hash) = link_token()?;
     let now = Utc::now();
     let row = ActiveModel {
         id: Set(Uuid::new_v4()),
         user_id: Set(user_id),
         purpose: Set(purpose.as_str().to_owned()),
-        token_hash: Set(sha256_hex(&token)),
+        token_hash: Set(token_hash),
         created_at: Set(now),
         expires_at: Set(now + ttl),
         used_at: Set(None),

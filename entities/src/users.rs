@@ -163,38 +163,50 @@ pub struct Profile {
     pub locale: Option<String>,
 }
 
-/// Sets the display name (trimmed, 1–80 characters; empty clears it) and language.
+impl Profile {
+    /// The profile as stored: the display name trimmed (1–80 characters; empty clears it), the
+    /// language one of `LOCALES`.
+    pub fn checked(self) -> Result<Profile, RepoError> {
+        let name = self
+            .display_name
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty());
+        if let Some(n) = &name
+            && (n.chars().count() > 80 || n.chars().any(char::is_control))
+        {
+            return Err(RepoError::Invalid {
+                field: "display name",
+                reason: "must be at most 80 characters, without control characters".to_owned(),
+            });
+        }
+        if let Some(l) = &self.locale
+            && !LOCALES.contains(&l.as_str())
+        {
+            return Err(RepoError::Invalid {
+                field: "locale",
+                reason: format!("`{l}` (expected one of: {})", LOCALES.join(", ")),
+            });
+        }
+        Ok(Profile {
+            display_name: name,
+            locale: self.locale,
+        })
+    }
+}
+
+/// Sets the display name and language (see `Profile::checked`).
 pub async fn update_profile(
     db: &impl ConnectionTrait,
     user_id: Uuid,
     profile: Profile,
 ) -> Result<Model, RepoError> {
-    let name = profile
-        .display_name
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty());
-    if let Some(n) = &name
-        && (n.chars().count() > 80 || n.chars().any(char::is_control))
-    {
-        return Err(RepoError::Invalid {
-            field: "display name",
-            reason: "must be at most 80 characters, without control characters".to_owned(),
-        });
-    }
-    if let Some(l) = &profile.locale
-        && !LOCALES.contains(&l.as_str())
-    {
-        return Err(RepoError::Invalid {
-            field: "locale",
-            reason: format!("`{l}` (expected one of: {})", LOCALES.join(", ")),
-        });
-    }
+    let profile = profile.checked()?;
     let user = Entity::find_by_id(user_id)
         .one(db)
         .await?
         .ok_or(RepoError::NotFound("user"))?;
     let mut row: ActiveModel = user.into();
-    row.display_name = Set(name);
+    row.display_name = Set(profile.display_name);
     row.locale = Set(profile.locale);
     row.updated_at = Set(Utc::now());
     Ok(row.update(db).await?)

@@ -11,7 +11,7 @@ use std::time::Duration;
 use sea_orm::DatabaseConnection;
 use tokio_util::sync::CancellationToken;
 
-pub use prune::prune_usage;
+pub use prune::{prune_signups, prune_usage};
 
 pub struct WorkerSettings {
     /// Raw usage events older than this are deleted; hourly rollups keep the history.
@@ -50,11 +50,20 @@ async fn prune_loop(
     loop {
         tokio::select! {
             () = shutdown.cancelled() => break,
-            _ = tick.tick() => match prune_usage(db, settings.usage_retention_days).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(deleted = n, "pruned usage events past retention"),
-                Err(e) => tracing::warn!(error = %e, "usage pruning failed; will retry"),
-            },
+            _ = tick.tick() => prune_once(db, settings.usage_retention_days).await,
         }
+    }
+}
+
+async fn prune_once(db: &DatabaseConnection, retention_days: u32) {
+    match prune_usage(db, retention_days).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(deleted = n, "pruned usage events past retention"),
+        Err(e) => tracing::warn!(error = %e, "usage pruning failed; will retry"),
+    }
+    match prune_signups(db).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(deleted = n, "pruned expired sign-ups"),
+        Err(e) => tracing::warn!(error = %e, "sign-up pruning failed; will retry"),
     }
 }

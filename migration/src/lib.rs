@@ -12,6 +12,7 @@ mod m20261201_000007_profiles;
 mod m20261201_000008_user_tokens;
 mod m20261201_000010_usage_latency;
 mod m20261205_000011_notifications;
+mod m20261205_000012_pending_signups;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_user_tokens::Migration),
             Box::new(m20261201_000010_usage_latency::Migration),
             Box::new(m20261205_000011_notifications::Migration),
+            Box::new(m20261205_000012_pending_signups::Migration),
         ]
     }
 }

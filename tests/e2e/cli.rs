@@ -14,6 +14,7 @@ on_both_backends!(
     admin_commands_reject_bad_input_without_writing,
     migrate_runs_alone,
     reseal_moves_every_credential_to_the_current_key,
+    emails_command_shows_queued_mail_with_its_links,
 );
 
 pub fn satu(db: &TestDb, args: &[&str]) -> Output {
@@ -495,4 +496,41 @@ async fn reseal_moves_every_credential_to_the_current_key(backend: Backend) {
         stderr(&out)
     );
     assert!(account().await.open_credentials(&only_new).is_ok());
+}
+
+/// Without SMTP the operator reads mail (a sign-up link) with `satu admin emails`.
+async fn emails_command_shows_queued_mail_with_its_links(backend: Backend) {
+    use entities::email_outbox::{self, NewEmail};
+    let db = TestDb::new(backend).await;
+    let out = satu(&db, &["admin", "emails"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "no emails");
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    for (to, key) in [("ana@example.com", "a"), ("budi@example.com", "b")] {
+        email_outbox::enqueue(
+            &conn,
+            NewEmail {
+                user_id: None,
+                to_address: to.to_owned(),
+                template: "confirm_signup",
+                subject: "Satu: finish signing up".to_owned(),
+                body: format!("Open:\nhttp://localhost:8080/id/confirm-signup/?token=tok-{key}\n"),
+                dedupe_key: key.to_owned(),
+            },
+        )
+        .await
+        .unwrap();
+    }
+    let out = satu(&db, &["admin", "emails", "--email", "Ana@Example.com"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("to ana@example.com · confirm_signup · queued"),
+        "{text}"
+    );
+    assert!(text.contains("Subject: Satu: finish signing up"), "{text}");
+    assert!(text.contains("/id/confirm-signup/?token=tok-a"), "{text}");
+    assert!(!text.contains("budi"), "only the address asked for: {text}");
+    let all = stdout(&satu(&db, &["admin", "emails", "--limit", "1"]));
+    assert_eq!(all.matches("Subject:").count(), 1, "{all}");
 }

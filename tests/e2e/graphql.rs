@@ -1,12 +1,12 @@
 //! The GraphQL control plane over real HTTP: sessions (cookie + CSRF, or bearer), accounts,
 //! API keys across two users, plans, limits on queries, and the committed schema.
 
-use entities::{api_keys, sessions, users};
+use entities::{api_keys, email_outbox, pending_signups, sessions, users};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use serde_json::json;
 
 use crate::on_both_backends;
-use crate::support::graphql::{Gql, STRONG};
+use crate::support::graphql::{Gql, STRONG, signup_token};
 use crate::support::{Backend, TestApp, spawn_app};
 
 on_both_backends!(
@@ -35,20 +35,76 @@ async fn sign_up_sets_a_session_cookie_that_needs_csrf_for_changes(backend: Back
     let app = app_on(backend, &[]).await;
     let mut gql = Gql::new(&app.url(""));
     let address = email();
-    let answer = gql
+    let started = gql
         .run(
-            "mutation($e: String!, $p: String!) { signUp(email: $e, password: $p, displayName: \"Ana\", locale: \"id\") { user { email displayName locale planId } csrfToken sessionToken } }",
+            "mutation($e: String!, $p: String!) { signUp(email: $e, password: $p, displayName: \"Ana\", locale: \"id\") }",
             json!({"e": address.to_uppercase(), "p": STRONG}),
         )
         .await;
-    let payload = &answer.data()["signUp"];
+    assert_eq!(started.data()["signUp"], true);
+    assert!(!gql.has_session_cookie(), "no session before the link");
+    assert_eq!(count_users(&app).await, 0, "no account before the link");
+
+    // The emailed link opens the Indonesian page; it names the address it belongs to.
+    let token = signup_token(&app.db, &address).await;
+    let mail = email_outbox::recent(&app.db, Some(&address), 1)
+        .await
+        .unwrap();
+    assert!(
+        mail[0]
+            .body
+            .contains(&format!("/id/confirm-signup/?token={token}\n")),
+        "{}",
+        mail[0].body
+    );
+    let named = gql
+        .run(
+            "query($t: String!) { signUpEmail(token: $t) }",
+            json!({"t": token}),
+        )
+        .await;
+    assert_eq!(named.data()["signUpEmail"], address.as_str());
+
+    // Someone else's password cannot finish it (a link from another's sign-up).
+    let complete = "mutation($t: String!, $p: String!) { completeSignUp(token: $t, password: $p) { user { email displayName locale planId emailVerified } csrfToken sessionToken } }";
+    let wrong = gql
+        .run(
+            complete,
+            json!({"t": token, "p": "another-long-passphrase-9"}),
+        )
+        .await;
+    assert_eq!(wrong.code(), "BAD_USER_INPUT");
+    assert_eq!(
+        wrong.body["errors"][0]["extensions"]["reason"],
+        "signup_password_mismatch"
+    );
+    assert_eq!(count_users(&app).await, 0);
+
+    let answer = gql.run(complete, json!({"t": token, "p": STRONG})).await;
+    let payload = &answer.data()["completeSignUp"];
     assert_eq!(payload["user"]["email"], address, "stored normalised");
     assert_eq!(payload["user"]["planId"], "free");
     assert_eq!(payload["user"]["locale"], "id");
+    assert_eq!(payload["user"]["displayName"], "Ana");
+    assert_eq!(
+        payload["user"]["emailVerified"], true,
+        "the link proved the mailbox"
+    );
     assert!(
         payload["sessionToken"].is_null(),
         "browsers get a cookie, not the token"
     );
+    let again = Gql::new(&app.url(""))
+        .run(complete, json!({"t": token, "p": STRONG}))
+        .await;
+    assert_eq!(again.code(), "INVALID_TOKEN", "a link works once");
+    let used = gql
+        .run(
+            "query($t: String!) { signUpEmail(token: $t) }",
+            json!({"t": token}),
+        )
+        .await;
+    assert!(used.data()["signUpEmail"].is_null());
     let cookies: Vec<&str> = answer
         .headers
         .get_all("set-cookie")
@@ -115,41 +171,96 @@ async fn count_users(app: &TestApp) -> u64 {
     users::Entity::find().count(&app.db).await.unwrap()
 }
 
+async fn count_pending(app: &TestApp) -> u64 {
+    pending_signups::Entity::find()
+        .count(&app.db)
+        .await
+        .unwrap()
+}
+
+async fn count_emails(app: &TestApp) -> u64 {
+    email_outbox::Entity::find().count(&app.db).await.unwrap()
+}
+
 async fn bad_sign_ups_are_refused_and_write_nothing(backend: Backend) {
     let app = app_on(backend, &[]).await;
     let mut gql = Gql::new(&app.url(""));
     let taken = email();
-    gql.sign_up(&taken).await;
-    let before = count_users(&app).await;
-    let sign_up =
-        "mutation($e: String!, $p: String!) { signUp(email: $e, password: $p) { user { id } } }";
+    gql.sign_up(&app.db, &taken).await;
+    let users_before = count_users(&app).await;
+    let pending_before = count_pending(&app).await;
+    let emails_before = count_emails(&app).await;
+    let sign_up = "mutation($e: String!, $p: String!, $l: String) { signUp(email: $e, password: $p, locale: $l) }";
     let cases = [
-        ("not-an-email", STRONG, "BAD_USER_INPUT", "Invalid email"),
-        (&email() as &str, "short", "BAD_USER_INPUT", "too weak"),
-        (&email(), "password123", "BAD_USER_INPUT", "most guessed"),
-        (&taken, STRONG, "CONFLICT", "already exists"),
+        ("not-an-email", STRONG, None, "Invalid email"),
+        (&email() as &str, "short", None, "too weak"),
+        (&email(), "password123", None, "most guessed"),
+        (&email(), STRONG, Some("fr"), "Invalid locale"),
     ];
-    for (address, password, code, words) in cases {
+    for (address, password, locale, words) in cases {
         let mut fresh = Gql::new(&app.url(""));
         let answer = fresh
-            .run(sign_up, json!({"e": address, "p": password}))
+            .run(sign_up, json!({"e": address, "p": password, "l": locale}))
             .await;
-        assert_eq!(answer.code(), code, "{address}");
+        assert_eq!(answer.code(), "BAD_USER_INPUT", "{address}");
         assert!(answer.message().contains(words), "{}", answer.message());
         assert!(!fresh.has_session_cookie());
     }
-    assert_eq!(count_users(&app).await, before, "nothing written");
-    let locale = Gql::new(&app.url(""))
+    assert_eq!(count_users(&app).await, users_before, "nothing written");
+    assert_eq!(count_pending(&app).await, pending_before);
+    assert_eq!(count_emails(&app).await, emails_before);
+
+    // A registered address answers exactly like a new one; its owner gets a note instead of
+    // a link, once an hour however many tries.
+    let mut answers = Vec::new();
+    for address in [taken.as_str(), &email(), taken.as_str()] {
+        let answer = Gql::new(&app.url(""))
+            .run(sign_up, json!({"e": address, "p": STRONG}))
+            .await;
+        assert_eq!(answer.status, 200);
+        answers.push(answer.body);
+    }
+    assert!(
+        answers
+            .iter()
+            .all(|a| *a == json!({"data": {"signUp": true}}))
+    );
+    assert_eq!(count_users(&app).await, users_before);
+    assert_eq!(
+        count_pending(&app).await,
+        pending_before + 1,
+        "only the new address waits"
+    );
+    let notes = email_outbox::recent(&app.db, Some(&taken), 10)
+        .await
+        .unwrap();
+    let notes: Vec<_> = notes
+        .iter()
+        .filter(|m| m.template == "signup_existing")
+        .collect();
+    assert_eq!(notes.len(), 1, "one note per hour");
+    assert!(notes[0].body.contains("/id/signin/"), "{}", notes[0].body);
+    assert!(
+        !notes[0].body.contains("token="),
+        "no link that changes anything"
+    );
+
+    // The address got an account while a link was out: opening it says so, nothing changes.
+    let late = email();
+    Gql::new(&app.url("")).start_sign_up(&late, STRONG).await;
+    let token = signup_token(&app.db, &late).await;
+    Gql::new(&app.url("")).sign_up(&app.db, &late).await;
+    let conflict = Gql::new(&app.url(""))
         .run(
-            "mutation($e: String!, $p: String!) { signUp(email: $e, password: $p, locale: \"fr\") { user { id } } }",
-            json!({"e": email(), "p": STRONG}),
+            "mutation($t: String!, $p: String!) { completeSignUp(token: $t, password: $p) { user { id } } }",
+            json!({"t": token, "p": STRONG}),
         )
         .await;
-    assert_eq!(locale.code(), "BAD_USER_INPUT");
+    assert_eq!(conflict.code(), "CONFLICT", "{:?}", conflict.body);
     assert_eq!(
         count_users(&app).await,
-        before + 1,
-        "the user row is written before its profile"
+        users_before + 1,
+        "only the link that won"
     );
     app.stop().await;
 }
@@ -157,7 +268,7 @@ async fn bad_sign_ups_are_refused_and_write_nothing(backend: Backend) {
 async fn log_in_errors_do_not_reveal_accounts_and_are_rate_limited(backend: Backend) {
     let app = app_on(backend, &[("SATU__API__ATTEMPTS_PER_EMAIL", "2")]).await;
     let address = email();
-    Gql::new(&app.url("")).sign_up(&address).await;
+    Gql::new(&app.url("")).sign_up(&app.db, &address).await;
     let log_in =
         "mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { user { email } } }";
 
@@ -202,7 +313,7 @@ async fn log_in_errors_do_not_reveal_accounts_and_are_rate_limited(backend: Back
 async fn bearer_sessions_for_scripts_and_get_queries(backend: Backend) {
     let app = app_on(backend, &[]).await;
     let address = email();
-    Gql::new(&app.url("")).sign_up(&address).await;
+    Gql::new(&app.url("")).sign_up(&app.db, &address).await;
     let mut script = Gql::new(&app.url(""));
     let answer = script
         .run(
@@ -257,7 +368,7 @@ async fn profile_and_password_changes(backend: Backend) {
     let app = app_on(backend, &[]).await;
     let address = email();
     let mut first = Gql::new(&app.url(""));
-    first.sign_up(&address).await;
+    first.sign_up(&app.db, &address).await;
     let mut second = Gql::new(&app.url(""));
     let log_in =
         "mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { user { id } } }";
@@ -328,9 +439,9 @@ async fn profile_and_password_changes(backend: Backend) {
 async fn api_keys_are_created_rotated_revoked_and_private(backend: Backend) {
     let app = app_on(backend, &[]).await;
     let mut ana = Gql::new(&app.url(""));
-    ana.sign_up(&email()).await;
+    ana.sign_up(&app.db, &email()).await;
     let mut budi = Gql::new(&app.url(""));
-    budi.sign_up(&email()).await;
+    budi.sign_up(&app.db, &email()).await;
 
     let created = ana
         .run(
@@ -453,7 +564,7 @@ async fn plans_and_my_plan(backend: Backend) {
     );
 
     let mut gql = Gql::new(&app.url(""));
-    gql.sign_up(&email()).await;
+    gql.sign_up(&app.db, &email()).await;
     let mine = gql
         .run("{ myPlan { plan { id } requestsUsed requestsLimit requestsPerMinute periodStart periodEnd providersUsed } }", json!({}))
         .await;

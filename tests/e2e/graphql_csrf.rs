@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::on_both_backends;
-use crate::support::graphql::{Gql, STRONG};
+use crate::support::graphql::{Gql, STRONG, signup_token};
 use crate::support::{Backend, spawn_app};
 
 on_both_backends!(
@@ -16,7 +16,7 @@ on_both_backends!(
 async fn only_json_from_our_own_pages_reaches_graphql(backend: Backend) {
     let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
     let email = format!("{}@example.com", uuid::Uuid::new_v4().simple());
-    Gql::new(&app.url("")).sign_up(&email).await;
+    Gql::new(&app.url("")).sign_up(&app.db, &email).await;
     let log_in = json!({
         "query": "mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { user { id } } }",
         "variables": {"e": email, "p": STRONG},
@@ -84,15 +84,16 @@ async fn only_json_from_our_own_pages_reaches_graphql(backend: Backend) {
 async fn forwarded_https_is_believed_only_from_trusted_proxies(backend: Backend) {
     async fn session_cookie(app: &crate::support::TestApp) -> String {
         let email = format!("{}@example.com", uuid::Uuid::new_v4().simple());
-        let sign_up = json!({
-            "query": "mutation($e: String!, $p: String!) { signUp(email: $e, password: $p) { user { id } } }",
-            "variables": {"e": email, "p": STRONG},
+        Gql::new(&app.url("")).start_sign_up(&email, STRONG).await;
+        let complete = json!({
+            "query": "mutation($t: String!, $p: String!) { completeSignUp(token: $t, password: $p) { user { id } } }",
+            "variables": {"t": signup_token(&app.db, &email).await, "p": STRONG},
         });
         let answer = app
             .http
             .post(app.url("/graphql"))
             .header("x-forwarded-proto", "https")
-            .json(&sign_up)
+            .json(&complete)
             .send()
             .await
             .unwrap();

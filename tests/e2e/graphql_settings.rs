@@ -40,7 +40,7 @@ async fn sessions_are_listed_and_signed_out_elsewhere(backend: Backend) {
     let app = spawn_app(backend, &upstream.base_url, &[]).await;
     let address = email();
     let mut mine = Gql::new(&app.url(""));
-    mine.sign_up(&address).await;
+    mine.sign_up(&app.db, &address).await;
     let mut laptop = second_browser(&app, &address).await;
 
     let listed = mine
@@ -54,7 +54,7 @@ async fn sessions_are_listed_and_signed_out_elsewhere(backend: Backend) {
 
     // Another user cannot end it, and learns nothing about it.
     let mut stranger = Gql::new(&app.url(""));
-    stranger.sign_up(&email()).await;
+    stranger.sign_up(&app.db, &email()).await;
     let refused = stranger
         .run(
             "mutation($id: UUID!) { revokeSession(id: $id) }",
@@ -94,7 +94,7 @@ async fn email_preferences_are_honoured(backend: Backend) {
     let app = spawn_app(backend, &upstream.base_url, &[]).await;
     let address = email();
     let mut gql = Gql::new(&app.url(""));
-    let user_id: Uuid = gql.sign_up(&address).await["user"]["id"]
+    let user_id: Uuid = gql.sign_up(&app.db, &address).await["user"]["id"]
         .as_str()
         .unwrap()
         .parse()
@@ -172,8 +172,14 @@ async fn quota_templates(app: &TestApp, user_id: Uuid) -> Vec<String> {
 async fn verification_resends_are_bounded(backend: Backend) {
     let upstream = MockUpstream::start().await;
     let app = spawn_app(backend, &upstream.base_url, &[]).await;
+    let address = email();
+    crate::graphql_accounts::unverified_user(&app, &address).await;
     let mut gql = Gql::new(&app.url(""));
-    gql.sign_up(&email()).await;
+    let log_in =
+        "mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { user { id } } }";
+    gql.run(log_in, json!({"e": address, "p": STRONG}))
+        .await
+        .data();
     for _ in 0..3 {
         let sent = gql
             .run("mutation { resendVerificationEmail }", json!({}))

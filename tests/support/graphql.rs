@@ -1,7 +1,9 @@
 //! A GraphQL client for tests: POSTs operations to `/graphql`, keeps the session cookie and the
 //! CSRF token like the dashboard does, or sends a bearer token like a script.
 
+use entities::email_outbox;
 use reqwest::header::HeaderMap;
+use sea_orm::DatabaseConnection;
 use serde_json::{Value, json};
 
 pub struct Gql {
@@ -148,16 +150,42 @@ impl Gql {
             .is_some_and(|c| c.contains("satu_session="))
     }
 
-    /// Signs up `email` with a strong password through the API (cookie session).
-    pub async fn sign_up(&mut self, email: &str) -> Value {
+    /// Signs up `email` with a strong password through the API and finishes with the emailed
+    /// link (cookie session). Returns the `completeSignUp` payload.
+    pub async fn sign_up(&mut self, db: &DatabaseConnection, email: &str) -> Value {
+        self.start_sign_up(email, STRONG).await;
+        let token = signup_token(db, email).await;
         let answer = self
             .run(
-                "mutation($e: String!, $p: String!) { signUp(email: $e, password: $p) { user { id email planId } csrfToken } }",
-                json!({"e": email, "p": STRONG}),
+                "mutation($t: String!, $p: String!) { completeSignUp(token: $t, password: $p) { user { id email planId } csrfToken } }",
+                json!({"t": token, "p": STRONG}),
             )
             .await;
-        answer.data()["signUp"].clone()
+        answer.data()["completeSignUp"].clone()
     }
+
+    /// `signUp`: the link is emailed; the answer is `true` whatever the address.
+    pub async fn start_sign_up(&mut self, email: &str, password: &str) {
+        let answer = self
+            .run(
+                "mutation($e: String!, $p: String!) { signUp(email: $e, password: $p) }",
+                json!({"e": email, "p": password}),
+            )
+            .await;
+        assert_eq!(answer.data()["signUp"], true);
+    }
+}
+
+/// The token of the newest sign-up link emailed to `email` (read from the outbox).
+pub async fn signup_token(db: &DatabaseConnection, email: &str) -> String {
+    let emails = email_outbox::recent(db, Some(email), 50).await.unwrap();
+    let mail = emails
+        .iter()
+        .find(|e| e.template == "confirm_signup")
+        .unwrap_or_else(|| panic!("no sign-up email to {email}"));
+    let link = mail.body.lines().find(|l| l.starts_with("http")).unwrap();
+    let (_, token) = link.split_once("?token=").unwrap();
+    token.to_owned()
 }
 
 pub const STRONG: &str = "tropical-durian-42";

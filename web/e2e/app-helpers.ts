@@ -8,16 +8,44 @@ export function uniqueEmail(tag: string) {
   return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
 
-/** Signs a new user up through the API (the browser context gets the session cookies). */
-export async function signUpViaApi(page: Page, email: string, locale = "id") {
+/** The link in the sign-up email: `{public_url}/{locale}/confirm-signup/?token=…`. */
+export const SIGNUP_LINK = /\/confirm-signup\/\?token=([A-Za-z0-9]+)/;
+
+/** Posts one GraphQL operation with the page's request context (its cookies); returns the body. */
+export async function gqlViaApi(page: Page, query: string, variables: Record<string, unknown>) {
   const res = await page.request.post("/graphql", {
     headers: { "content-type": "application/json" },
-    data: {
-      query: "mutation($e:String!,$p:String!,$l:String){signUp(email:$e,password:$p,locale:$l){user{id}}}",
-      variables: { e: email, p: PASSWORD, l: locale },
-    },
+    data: { query, variables },
   });
-  const body = await res.json();
+  return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+}
+
+/**
+ * Starts a sign-up through the API and returns the token of the link it emailed (the newest
+ * sign-up email to `email` in the outbox).
+ */
+export async function startSignUpViaApi(page: Page, email: string, locale = "id"): Promise<string> {
+  const body = await gqlViaApi(page, "mutation($e:String!,$p:String!,$l:String){signUp(email:$e,password:$p,locale:$l)}", {
+    e: email,
+    p: PASSWORD,
+    l: locale,
+  });
+  expect(body.errors ?? null).toBeNull();
+  expect(body.data?.signUp).toBe(true);
+  const [, token] = await waitForEmail(email, SIGNUP_LINK);
+  return token;
+}
+
+/**
+ * Signs a new user up through the API: signUp, the link from the outbox, completeSignUp with
+ * PASSWORD. Through `page.request`, so the browser context gets the session cookies.
+ */
+export async function signUpViaApi(page: Page, email: string, locale = "id") {
+  const token = await startSignUpViaApi(page, email, locale);
+  const body = await gqlViaApi(page, "mutation($t:String!,$p:String!){completeSignUp(token:$t,password:$p){user{id}}}", {
+    t: token,
+    p: PASSWORD,
+  });
   expect(body.errors ?? null).toBeNull();
 }
 

@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { LOCALES, THEMES, maxOverflow, shotPath, type Theme } from "./helpers";
-import { signUpViaApi, uniqueEmail } from "./app-helpers";
+import { signUpViaApi, startSignUpViaApi, uniqueEmail } from "./app-helpers";
 
-const AUTH_PAGES = ["signup", "signin", "forgot-password", "reset-password", "verify-email"] as const;
+const AUTH_PAGES = ["signup", "signin", "forgot-password", "reset-password", "verify-email", "confirm-signup"] as const;
 const APP_PAGES = ["", "connections", "keys", "usage", "billing", "settings"] as const;
 
 /** Chooses the theme the way a user does (the saved choice), then opens the page. */
@@ -31,15 +31,32 @@ async function checkPage(page: Page, name: string) {
 for (const locale of LOCALES) {
   for (const theme of THEMES) {
     test(`auth pages /${locale}/… (${theme}): render, fit 375px, no serious axe issues`, async ({ page }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(120_000);
       for (const name of AUTH_PAGES) {
-        await page.setViewportSize({ width: 1280, height: 800 });
-        const res = await openThemed(page, `/${locale}/${name}/`, theme);
-        expect(res?.status()).toBe(200);
-        await expect(page.locator("html")).toHaveAttribute("lang", locale);
-        await expect(page.locator("html")).toHaveClass(new RegExp(theme));
-        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-        await checkPage(page, `auth-${name}-${locale}-${theme}`);
+        // The mailed-link pages open without a token (their "incomplete link" state), except
+        // confirm-signup: once with a real pending sign-up's link (the password form, once the
+        // link is checked), once with an unknown link (the "sign up again" state).
+        const visits: { shot: string; query: string; ready?: () => Locator }[] =
+          name === "confirm-signup"
+            ? [
+                {
+                  shot: name,
+                  query: `?token=${await startSignUpViaApi(page, uniqueEmail(`confirm-${locale}`), locale)}`,
+                  ready: () => page.getByTestId("confirm-email"),
+                },
+                { shot: `${name}-invalid`, query: "?token=notARealSignUpLink", ready: () => page.locator("main").getByRole("alert") },
+              ]
+            : [{ shot: name, query: "" }];
+        for (const visit of visits) {
+          await page.setViewportSize({ width: 1280, height: 800 });
+          const res = await openThemed(page, `/${locale}/${name}/${visit.query}`, theme);
+          expect(res?.status()).toBe(200);
+          await expect(page.locator("html")).toHaveAttribute("lang", locale);
+          await expect(page.locator("html")).toHaveClass(new RegExp(theme));
+          await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+          if (visit.ready) await expect(visit.ready()).toBeVisible({ timeout: 10_000 });
+          await checkPage(page, `auth-${visit.shot}-${locale}-${theme}`);
+        }
       }
     });
 

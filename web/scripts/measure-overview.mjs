@@ -51,11 +51,20 @@ async function graphql(query, variables, auth) {
 
 async function seed(upstreamPort) {
   const email = `measure-${Date.now()}@example.com`;
-  const signUp = await graphql(
-    "mutation($e:String!,$p:String!){signUp(email:$e,password:$p,locale:\"id\",issueToken:true){sessionToken}}",
-    { e: email, p: PASSWORD },
+  // The same binary and data directory as the server (SATU__SECURITY__DATA_DIR or ./data of the repo).
+  const repo = new URL("../../", import.meta.url).pathname;
+  const bin = process.env.SATU_BIN || `${repo}target/release/satu`;
+  // Sign-up mails a link (no SMTP: it waits in the outbox, which `satu admin emails` shows);
+  // the link's token and the password create the account.
+  await graphql("mutation($e:String!,$p:String!){signUp(email:$e,password:$p,locale:\"id\")}", { e: email, p: PASSWORD });
+  const mail = execFileSync(bin, ["admin", "emails", "--email", email], { cwd: repo }).toString();
+  const link = mail.match(/\/confirm-signup\/\?token=([A-Za-z0-9]+)/);
+  if (!link) throw new Error(`no sign-up link in the outbox for ${email}:\n${mail}`);
+  const complete = await graphql(
+    "mutation($t:String!,$p:String!){completeSignUp(token:$t,password:$p,issueToken:true){sessionToken}}",
+    { t: link[1], p: PASSWORD },
   );
-  const token = signUp.signUp.sessionToken;
+  const token = complete.completeSignUp.sessionToken;
   await graphql(
     "mutation($u:String!){addApiKeyConnection(provider:OPENAI_COMPATIBLE,apiKey:\"sk-mock\",baseUrl:$u,models:[\"gpt-4o-mini\"]){id}}",
     { u: `http://127.0.0.1:${upstreamPort}/v1` },
@@ -63,9 +72,6 @@ async function seed(upstreamPort) {
   );
   const key = (await graphql("mutation{createApiKey(name:\"measure\"){secret}}", {}, token)).createApiKey.secret;
   // Free allows 1,000 requests a month: lift the quota the operator's way for the measurement.
-  // The same binary and data directory as the server (SATU__SECURITY__DATA_DIR or ./data of the repo).
-  const repo = new URL("../../", import.meta.url).pathname;
-  const bin = process.env.SATU_BIN || `${repo}target/release/satu`;
   const limits = ["admin", "set-limits", "--email", email, "--monthly-requests", String(N * 2), "--rpm", "1000000", "--tpm", "1000000000"];
   execFileSync(bin, limits, { stdio: "ignore", cwd: repo });
   let sent = 0;

@@ -1,4 +1,4 @@
-//! Signing up, in and out, and the signed-in user's own profile and password.
+//! Signing in and out, and the signed-in user's own profile and password.
 
 use async_graphql::{Context, Object};
 use chrono::Utc;
@@ -9,10 +9,8 @@ use proxy::bus::Message;
 use super::context::{ApiDeps, UserCtx, deps, meta, reader, require_post, writer};
 use super::error::{ApiError, ApiResult};
 use super::passwords::{check_strength, hash_password, verify_password};
-use super::recovery::mail_token;
 use super::session;
 use super::types::{AuthPayload, User};
-use entities::user_tokens::Purpose;
 
 #[derive(Default)]
 pub struct AccountQuery;
@@ -30,57 +28,6 @@ pub struct AccountMutation;
 
 #[Object]
 impl AccountMutation {
-    /// Creates an account on the Free plan and signs it in. `issueToken: true` returns a
-    /// session token for scripts instead of setting the browser cookie.
-    async fn sign_up(
-        &self,
-        ctx: &Context<'_>,
-        email: String,
-        password: String,
-        display_name: Option<String>,
-        locale: Option<String>,
-        #[graphql(default = false)] issue_token: bool,
-    ) -> async_graphql::Result<AuthPayload> {
-        require_post(ctx)?;
-        let d = deps(ctx);
-        let email = users::normalize_email(&email).map_err(ApiError::from)?;
-        let m = meta(ctx);
-        let c = &d.config;
-        // Every attempt counts, success or not.
-        let _counted = d
-            .attempts
-            .check(
-                "signup",
-                m.ip.as_deref(),
-                &email,
-                c.attempts_per_ip,
-                c.attempts_per_email,
-            )
-            .await?;
-        check_strength(&password, &email)?;
-        let hash = hash_password(password).await?;
-        let user = users::create(
-            &d.db,
-            users::NewUser {
-                email: &email,
-                password_hash: Some(hash),
-                plan_id: "free",
-                platform_role: None,
-            },
-        )
-        .await
-        .map_err(ApiError::from)?;
-        let profile = users::Profile {
-            display_name,
-            locale,
-        };
-        let user = users::update_profile(&d.db, user.id, profile)
-            .await
-            .map_err(ApiError::from)?;
-        mail_token(ctx, &user, Purpose::VerifyEmail).await?;
-        Ok(start_session(ctx, d, &user, issue_token).await?)
-    }
-
     /// Signs in. The error never tells whether the email has an account.
     async fn log_in(
         &self,

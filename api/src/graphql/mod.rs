@@ -26,6 +26,7 @@ mod recovery;
 mod routing;
 mod server_info;
 pub mod session;
+mod signup;
 mod types;
 mod usage;
 pub mod usage_scope;
@@ -40,6 +41,7 @@ pub use http::router;
 #[derive(MergedObject, Default)]
 pub struct Query(
     account::AccountQuery,
+    signup::SignUpQuery,
     keys::KeysQuery,
     plans::PlansQuery,
     connections::ConnectionsQuery,
@@ -52,6 +54,7 @@ pub struct Query(
 
 #[derive(MergedObject, Default)]
 pub struct Mutation(
+    signup::SignUpMutation,
     account::AccountMutation,
     account::DeletionMutation,
     google::GoogleMutation,

@@ -20,7 +20,7 @@ use sea_orm::{
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::support::graphql::{Gql, STRONG};
+use crate::support::graphql::{Gql, STRONG, signup_token};
 use crate::support::mock_openai::MockUpstream;
 use crate::support::{Backend, Caller, TestApp, chat_body, spawn_app};
 
@@ -38,13 +38,14 @@ struct User {
 async fn user(app: &TestApp) -> User {
     let mut gql = Gql::new(&app.url(""));
     let email = format!("{}@example.com", Uuid::new_v4().simple());
+    gql.start_sign_up(&email, STRONG).await;
     let answer = gql
         .run(
-            "mutation($e: String!, $p: String!) { signUp(email: $e, password: $p, issueToken: true) { user { id } sessionToken } }",
-            json!({"e": email, "p": STRONG}),
+            "mutation($t: String!, $p: String!) { completeSignUp(token: $t, password: $p, issueToken: true) { user { id } sessionToken } }",
+            json!({"t": signup_token(&app.db, &email).await, "p": STRONG}),
         )
         .await;
-    let payload = &answer.data()["signUp"];
+    let payload = &answer.data()["completeSignUp"];
     let id: Uuid = payload["user"]["id"].as_str().unwrap().parse().unwrap();
     let token = payload["sessionToken"].as_str().unwrap().to_owned();
     gql.bearer = Some(token.clone());

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { cx } from "@/lib/cx";
 
 export const inputClass =
-  "h-10 w-full min-w-0 rounded-lg border border-border bg-background px-3 text-sm outline-none transition-colors placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/40 aria-invalid:border-destructive disabled:opacity-60";
+  "h-10 w-full min-w-0 rounded-lg border border-border bg-background px-3 text-sm outline-none transition-colors placeholder:text-muted-foreground focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/40 aria-invalid:border-destructive disabled:opacity-60 [&[readonly]]:bg-muted";
 
 /** A labelled input with its hint and inline error, wired with aria-describedby. */
 export function Field({

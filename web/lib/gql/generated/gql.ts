@@ -17,7 +17,9 @@ import * as types from './graphql';
 type Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n      hasPassword\n      notifications {\n        quota80\n        quota100\n        connectionExpired\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n    }\n  }\n": typeof types.ServerInfoDocument,
-    "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale) {\n      csrfToken\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale)\n  }\n": typeof types.SignUpDocument,
+    "\n  query SignUpEmail($token: String!) {\n    signUpEmail(token: $token)\n  }\n": typeof types.SignUpEmailDocument,
+    "\n  mutation CompleteSignUp($token: String!, $password: String!) {\n    completeSignUp(token: $token, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n": typeof types.CompleteSignUpDocument,
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n": typeof types.LogInDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": typeof types.LogOutDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
@@ -64,7 +66,9 @@ type Documents = {
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n      hasPassword\n      notifications {\n        quota80\n        quota100\n        connectionExpired\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n    }\n  }\n": types.ServerInfoDocument,
-    "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale) {\n      csrfToken\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale)\n  }\n": types.SignUpDocument,
+    "\n  query SignUpEmail($token: String!) {\n    signUpEmail(token: $token)\n  }\n": types.SignUpEmailDocument,
+    "\n  mutation CompleteSignUp($token: String!, $password: String!) {\n    completeSignUp(token: $token, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n": types.CompleteSignUpDocument,
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n": types.LogInDocument,
     "\n  mutation LogOut {\n    logOut\n  }\n": types.LogOutDocument,
     "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
@@ -120,7 +124,15 @@ export function graphql(source: "\n  query ServerInfo {\n    serverInfo {\n     
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale) {\n      csrfToken\n      user {\n        id\n        email\n      }\n    }\n  }\n"): typeof import('./graphql').SignUpDocument;
+export function graphql(source: "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale)\n  }\n"): typeof import('./graphql').SignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignUpEmail($token: String!) {\n    signUpEmail(token: $token)\n  }\n"): typeof import('./graphql').SignUpEmailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CompleteSignUp($token: String!, $password: String!) {\n    completeSignUp(token: $token, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n"): typeof import('./graphql').CompleteSignUpDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -142,7 +142,22 @@ export type SignUpMutationVariables = Exact<{
 }>;
 
 
-export type SignUpMutation = { signUp: { csrfToken: string | null, user: { id: string, email: string } } };
+export type SignUpMutation = { signUp: boolean };
+
+export type SignUpEmailQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type SignUpEmailQuery = { signUpEmail: string | null };
+
+export type CompleteSignUpMutationVariables = Exact<{
+  token: string;
+  password: string;
+}>;
+
+
+export type CompleteSignUpMutation = { completeSignUp: { csrfToken: string | null, user: { id: string, locale: string | null } } };
 
 export type LogInMutationVariables = Exact<{
   email: string;
@@ -494,15 +509,25 @@ export const SignUpDocument = new TypedDocumentString(`
     password: $password
     displayName: $displayName
     locale: $locale
-  ) {
+  )
+}
+    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+export const SignUpEmailDocument = new TypedDocumentString(`
+    query SignUpEmail($token: String!) {
+  signUpEmail(token: $token)
+}
+    `) as unknown as TypedDocumentString<SignUpEmailQuery, SignUpEmailQueryVariables>;
+export const CompleteSignUpDocument = new TypedDocumentString(`
+    mutation CompleteSignUp($token: String!, $password: String!) {
+  completeSignUp(token: $token, password: $password) {
     csrfToken
     user {
       id
-      email
+      locale
     }
   }
 }
-    `) as unknown as TypedDocumentString<SignUpMutation, SignUpMutationVariables>;
+    `) as unknown as TypedDocumentString<CompleteSignUpMutation, CompleteSignUpMutationVariables>;
 export const LogInDocument = new TypedDocumentString(`
     mutation LogIn($email: String!, $password: String!) {
   logIn(email: $email, password: $password) {

@@ -31,11 +31,23 @@ export const ServerInfoQuery = graphql(`
 
 export const SignUpMutation = graphql(`
   mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {
-    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale) {
+    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale)
+  }
+`);
+
+export const SignUpEmailQuery = graphql(`
+  query SignUpEmail($token: String!) {
+    signUpEmail(token: $token)
+  }
+`);
+
+export const CompleteSignUpMutation = graphql(`
+  mutation CompleteSignUp($token: String!, $password: String!) {
+    completeSignUp(token: $token, password: $password) {
       csrfToken
       user {
         id
-        email
+        locale
       }
     }
   }
