@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: makes sure Postgres and Redis answer on 127.0.0.1 (starting them when
-# they are installed but stopped), then runs fmt, clippy and every test on SQLite and Postgres.
+# they are installed but stopped) and starts the SMTP test server (scripts/maildev.sh), then
+# runs fmt, clippy and every test on SQLite and Postgres.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,6 +54,10 @@ ensure_python_sdks() {
 
 ensure_postgres
 ensure_redis
+# Email tests send to a real SMTP server and read the mail back from its API.
+bash scripts/maildev.sh start
+export SATU_TEST_SMTP="${SATU_TEST_SMTP:-smtp://127.0.0.1:1025}"
+export SATU_TEST_MAILDEV="${SATU_TEST_MAILDEV:-http://127.0.0.1:1080}"
 ensure_python_sdks
 export SATU_REQUIRE_SDKS=1
 drop_stale_test_databases

@@ -182,7 +182,8 @@ pub async fn run(
         }
         AdminCommand::Reseal => reseal(config, db, &mut out).await?,
         AdminCommand::Emails { email, limit } => {
-            crate::admin_emails::print_emails(db, email.as_deref(), limit, &mut out).await?;
+            crate::admin_emails::print_emails(config, db, email.as_deref(), limit, &mut out)
+                .await?;
         }
         AdminCommand::Usage { email, json, limit } => {
             let user = users::find_by_email(db, &email)

@@ -74,14 +74,16 @@ pub async fn build_with_db(
             bus: bus.clone(),
             connections: connection_services(config, &db, &sealer, &refresher)?,
         };
-        control = control.merge(api::graphql::router(deps));
+        control = control
+            .merge(api::graphql::router(deps))
+            .merge(api::unsubscribe::router(db.clone(), sealer.clone()));
     }
     if role.runs_proxy() {
         let limits =
             proxy::limits::Limits::new(counters, config.limits.clone(), db.clone(), tasks.clone());
         let (state, writer) = proxy::ProxyState::start(proxy::ProxyDeps {
             db: db.clone(),
-            sealer,
+            sealer: sealer.clone(),
             config: config.proxy.clone(),
             providers: config.providers.clone(),
             refresher: refresher.clone(),
@@ -105,6 +107,14 @@ pub async fn build_with_db(
             refresher,
         };
         tasks.spawn(jobs::run_worker(db.clone(), settings, shutdown.clone()));
+        if let Some(mailer) = mailer(config)? {
+            tasks.spawn(mail::run_delivery(
+                db.clone(),
+                sealer.clone(),
+                mailer,
+                shutdown.clone(),
+            ));
+        }
     }
     let secure = axum::middleware::from_fn_with_state(
         api::security_headers::SecurityHeaders::new(
@@ -132,6 +142,27 @@ pub async fn build_with_db(
             max_connections: config.server.max_connections,
         },
     })
+}
+
+/// The SMTP sender when `email.smtp_url` is set (checked now: a typo stops start-up).
+fn mailer(config: &Config) -> anyhow::Result<Option<mail::Mailer>> {
+    let Some(url) = &config.email.smtp_url else {
+        return Ok(None);
+    };
+    let e = &config.email;
+    let settings = mail::DeliverySettings {
+        smtp_url: url.expose().to_owned(),
+        from: e.from.clone(),
+        public_url: config.api.public_url.clone(),
+        retry_backoff: e
+            .retry_backoff_secs
+            .iter()
+            .map(|s| Duration::from_secs(*s))
+            .collect(),
+        poll_interval: Duration::from_millis(e.poll_interval_ms.max(10)),
+        batch: 20,
+    };
+    Ok(Some(mail::Mailer::new(settings)?))
 }
 
 /// What the API needs to add, sign in, check and refresh connections.

@@ -27,6 +27,7 @@ pub struct Config {
     pub log: LogConfig,
     pub usage: UsageConfig,
     pub web: WebConfig,
+    pub email: EmailConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -166,6 +167,32 @@ impl Default for WebConfig {
     fn default() -> Self {
         Self {
             dir: PathBuf::from("web/out"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EmailConfig {
+    /// `smtp://host:25`, `smtp://user:pass@host:587?tls=required` (STARTTLS), `smtps://…:465`.
+    /// Without it mail stays queued (`satu admin emails` shows it).
+    pub smtp_url: Option<Secret>,
+    /// The sender: `Satu <noreply@your-domain>` (its domain needs SPF and DKIM, see docs).
+    pub from: String,
+    /// Waits before each retry of a mail the server did not take (4xx, no connection); after
+    /// the last one the mail is marked failed.
+    pub retry_backoff_secs: Vec<u64>,
+    /// How often the worker looks for mail to send.
+    pub poll_interval_ms: u64,
+}
+
+impl Default for EmailConfig {
+    fn default() -> Self {
+        Self {
+            smtp_url: None,
+            from: "Satu <noreply@localhost>".to_owned(),
+            retry_backoff_secs: vec![60, 300, 1800, 7200, 21600],
+            poll_interval_ms: 1000,
         }
     }
 }

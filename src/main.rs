@@ -40,9 +40,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let addr = listener.local_addr()?;
             tracing::info!(%addr, role = ?args.role, startup_ms = started.elapsed().as_millis() as u64, "listening");
             // Sign-up and password-reset links travel by email; without delivery they wait here.
-            tracing::info!(
-                "emails (sign-up and reset links) stay queued on this server: `satu admin emails` shows them"
-            );
+            if config.email.smtp_url.is_none() {
+                tracing::info!(
+                    "no email.smtp_url: emails (sign-up and reset links) stay queued; `satu admin emails` shows them"
+                );
+            }
             app.serve(listener, app::termination_signal()).await
         }
         Command::Migrate => {

@@ -6,4 +6,5 @@ pub mod http_metrics;
 pub mod ops;
 mod page_policy;
 pub mod security_headers;
+pub mod unsubscribe;
 pub mod web;

@@ -7,7 +7,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{QueryFilter, QueryOrder, QuerySelect, entity::prelude::*};
 
 use crate::seal::Sealer;
-use crate::{RepoError, oauth_flows, provider_accounts};
+use crate::{RepoError, email_outbox, oauth_flows, provider_accounts};
 
 /// Rows read per query.
 const PAGE: u64 = 500;
@@ -29,6 +29,7 @@ pub async fn reseal_all(
     let mut report = ResealReport::default();
     reseal_accounts(db, sealer, &mut report).await?;
     reseal_flows(db, sealer, &mut report).await?;
+    reseal_outbox(db, sealer, &mut report).await?;
     Ok(report)
 }
 
@@ -51,42 +52,73 @@ fn resealed(
     new
 }
 
+/// Re-seals a table's nullable sealed column, page by page, each row only if unchanged since
+/// it was read (a writer meanwhile wins).
+macro_rules! reseal_nullable_column {
+    ($db:expr, $sealer:expr, $report:expr, $module:ident, $column:ident, $aad:expr) => {{
+        use $module::{Column, Entity};
+        let mut after = Uuid::nil();
+        loop {
+            let rows: Vec<(Uuid, Option<String>)> = Entity::find()
+                .select_only()
+                .columns([Column::Id, Column::$column])
+                .filter(Column::Id.gt(after))
+                .filter(Column::$column.is_not_null())
+                .order_by_asc(Column::Id)
+                .limit(PAGE)
+                .into_tuple()
+                .all($db)
+                .await?;
+            let Some(last) = rows.last() else {
+                return Ok(());
+            };
+            after = last.0;
+            for (id, sealed) in rows {
+                let Some(old) = sealed else { continue };
+                let Some(new) = resealed($sealer, id, &old, &$aad(id), $report) else {
+                    continue;
+                };
+                let updated = Entity::update_many()
+                    .col_expr(Column::$column, Expr::value(new))
+                    .filter(Column::Id.eq(id))
+                    .filter(Column::$column.eq(old))
+                    .exec($db)
+                    .await?;
+                $report.resealed += updated.rows_affected;
+            }
+        }
+    }};
+}
+
 async fn reseal_accounts(
     db: &DatabaseConnection,
     sealer: &Sealer,
     report: &mut ResealReport,
 ) -> Result<(), RepoError> {
-    use provider_accounts::{Column, Entity};
-    let mut after = Uuid::nil();
-    loop {
-        let rows: Vec<(Uuid, Option<String>)> = Entity::find()
-            .select_only()
-            .columns([Column::Id, Column::SealedCredentials])
-            .filter(Column::Id.gt(after))
-            .filter(Column::SealedCredentials.is_not_null())
-            .order_by_asc(Column::Id)
-            .limit(PAGE)
-            .into_tuple()
-            .all(db)
-            .await?;
-        let Some(last) = rows.last() else {
-            return Ok(());
-        };
-        after = last.0;
-        for (id, sealed) in rows {
-            let Some(old) = sealed else { continue };
-            let Some(new) = resealed(sealer, id, &old, &provider_accounts::aad(id), report) else {
-                continue;
-            };
-            let updated = Entity::update_many()
-                .col_expr(Column::SealedCredentials, Expr::value(new))
-                .filter(Column::Id.eq(id))
-                .filter(Column::SealedCredentials.eq(old))
-                .exec(db)
-                .await?;
-            report.resealed += updated.rows_affected;
-        }
-    }
+    reseal_nullable_column!(
+        db,
+        sealer,
+        report,
+        provider_accounts,
+        SealedCredentials,
+        provider_accounts::aad
+    )
+}
+
+/// Link secrets of mail not sent yet (sent mail keeps none).
+async fn reseal_outbox(
+    db: &DatabaseConnection,
+    sealer: &Sealer,
+    report: &mut ResealReport,
+) -> Result<(), RepoError> {
+    reseal_nullable_column!(
+        db,
+        sealer,
+        report,
+        email_outbox,
+        SealedSecret,
+        email_outbox::secret_aad
+    )
 }
 
 async fn reseal_flows(

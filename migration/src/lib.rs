@@ -13,6 +13,7 @@ mod m20261201_000008_user_tokens;
 mod m20261201_000010_usage_latency;
 mod m20261205_000011_notifications;
 mod m20261205_000012_pending_signups;
+mod m20261205_000013_email_delivery;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_usage_latency::Migration),
             Box::new(m20261205_000011_notifications::Migration),
             Box::new(m20261205_000012_pending_signups::Migration),
+            Box::new(m20261205_000013_email_delivery::Migration),
         ]
     }
 }

@@ -498,28 +498,32 @@ async fn reseal_moves_every_credential_to_the_current_key(backend: Backend) {
     assert!(account().await.open_credentials(&only_new).is_ok());
 }
 
-/// Without SMTP the operator reads mail (a sign-up link) with `satu admin emails`.
+/// Without SMTP the operator reads mail (a sign-up link) with `satu admin emails`: rendered,
+/// its sealed token opened with the master key.
 async fn emails_command_shows_queued_mail_with_its_links(backend: Backend) {
     use entities::email_outbox::{self, NewEmail};
+    use entities::mail::Mail;
     let db = TestDb::new(backend).await;
     let out = satu(&db, &["admin", "emails"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).trim(), "no emails");
+    let config = satu::config::Config::load(None, db.env()).unwrap();
+    let sealer = satu::master_key::sealer(&config).unwrap();
     let conn = sea_orm::Database::connect(&db.url).await.unwrap();
-    for (to, key) in [("ana@example.com", "a"), ("budi@example.com", "b")] {
-        email_outbox::enqueue(
-            &conn,
-            NewEmail {
-                user_id: None,
-                to_address: to.to_owned(),
-                template: "confirm_signup",
-                subject: "Satu: finish signing up".to_owned(),
-                body: format!("Open:\nhttp://localhost:8080/id/confirm-signup/?token=tok-{key}\n"),
-                dedupe_key: key.to_owned(),
-            },
-        )
-        .await
-        .unwrap();
+    for (to, locale, key) in [
+        ("ana@example.com", "en", "a"),
+        ("budi@example.com", "id", "b"),
+    ] {
+        let email = NewEmail {
+            user_id: None,
+            to_address: to.to_owned(),
+            locale: Some(locale.to_owned()),
+            mail: Mail::ConfirmSignup,
+            dedupe_key: key.to_owned(),
+        };
+        email_outbox::enqueue_with_secret(&conn, &sealer, email, &format!("tok-{key}"))
+            .await
+            .unwrap();
     }
     let out = satu(&db, &["admin", "emails", "--email", "Ana@Example.com"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -528,8 +532,11 @@ async fn emails_command_shows_queued_mail_with_its_links(backend: Backend) {
         text.contains("to ana@example.com · confirm_signup · queued"),
         "{text}"
     );
-    assert!(text.contains("Subject: Satu: finish signing up"), "{text}");
-    assert!(text.contains("/id/confirm-signup/?token=tok-a"), "{text}");
+    assert!(
+        text.contains("Subject: Finish signing up for Satu"),
+        "{text}"
+    );
+    assert!(text.contains("/en/confirm-signup/?token=tok-a\n"), "{text}");
     assert!(!text.contains("budi"), "only the address asked for: {text}");
     let all = stdout(&satu(&db, &["admin", "emails", "--limit", "1"]));
     assert_eq!(all.matches("Subject:").count(), 1, "{all}");

@@ -46,16 +46,18 @@ async fn sign_up_sets_a_session_cookie_that_needs_csrf_for_changes(backend: Back
     assert_eq!(count_users(&app).await, 0, "no account before the link");
 
     // The emailed link opens the Indonesian page; it names the address it belongs to.
-    let token = signup_token(&app.db, &address).await;
+    let token = signup_token(&app, &address).await;
     let mail = email_outbox::recent(&app.db, Some(&address), 1)
         .await
         .unwrap();
+    let text = app.rendered(&mail[0]).text;
     assert!(
-        mail[0]
-            .body
-            .contains(&format!("/id/confirm-signup/?token={token}\n")),
-        "{}",
-        mail[0].body
+        text.contains(&format!("/id/confirm-signup/?token={token}\n")),
+        "{text}"
+    );
+    assert!(
+        !format!("{:?}", mail[0]).contains(&token),
+        "the outbox holds the token sealed, never in clear"
     );
     let named = gql
         .run(
@@ -186,7 +188,7 @@ async fn bad_sign_ups_are_refused_and_write_nothing(backend: Backend) {
     let app = app_on(backend, &[]).await;
     let mut gql = Gql::new(&app.url(""));
     let taken = email();
-    gql.sign_up(&app.db, &taken).await;
+    gql.sign_up(&app, &taken).await;
     let users_before = count_users(&app).await;
     let pending_before = count_pending(&app).await;
     let emails_before = count_emails(&app).await;
@@ -239,17 +241,15 @@ async fn bad_sign_ups_are_refused_and_write_nothing(backend: Backend) {
         .filter(|m| m.template == "signup_existing")
         .collect();
     assert_eq!(notes.len(), 1, "one note per hour");
-    assert!(notes[0].body.contains("/id/signin/"), "{}", notes[0].body);
-    assert!(
-        !notes[0].body.contains("token="),
-        "no link that changes anything"
-    );
+    let note = app.rendered(notes[0]).text;
+    assert!(note.contains("/id/signin/"), "{note}");
+    assert!(!note.contains("token="), "no link that changes anything");
 
     // The address got an account while a link was out: opening it says so, nothing changes.
     let late = email();
     Gql::new(&app.url("")).start_sign_up(&late, STRONG).await;
-    let token = signup_token(&app.db, &late).await;
-    Gql::new(&app.url("")).sign_up(&app.db, &late).await;
+    let token = signup_token(&app, &late).await;
+    Gql::new(&app.url("")).sign_up(&app, &late).await;
     let conflict = Gql::new(&app.url(""))
         .run(
             "mutation($t: String!, $p: String!) { completeSignUp(token: $t, password: $p) { user { id } } }",
@@ -268,7 +268,7 @@ async fn bad_sign_ups_are_refused_and_write_nothing(backend: Backend) {
 async fn log_in_errors_do_not_reveal_accounts_and_are_rate_limited(backend: Backend) {
     let app = app_on(backend, &[("SATU__API__ATTEMPTS_PER_EMAIL", "2")]).await;
     let address = email();
-    Gql::new(&app.url("")).sign_up(&app.db, &address).await;
+    Gql::new(&app.url("")).sign_up(&app, &address).await;
     let log_in =
         "mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { user { email } } }";
 
@@ -313,7 +313,7 @@ async fn log_in_errors_do_not_reveal_accounts_and_are_rate_limited(backend: Back
 async fn bearer_sessions_for_scripts_and_get_queries(backend: Backend) {
     let app = app_on(backend, &[]).await;
     let address = email();
-    Gql::new(&app.url("")).sign_up(&app.db, &address).await;
+    Gql::new(&app.url("")).sign_up(&app, &address).await;
     let mut script = Gql::new(&app.url(""));
     let answer = script
         .run(
@@ -368,7 +368,7 @@ async fn profile_and_password_changes(backend: Backend) {
     let app = app_on(backend, &[]).await;
     let address = email();
     let mut first = Gql::new(&app.url(""));
-    first.sign_up(&app.db, &address).await;
+    first.sign_up(&app, &address).await;
     let mut second = Gql::new(&app.url(""));
     let log_in =
         "mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { user { id } } }";
@@ -439,9 +439,9 @@ async fn profile_and_password_changes(backend: Backend) {
 async fn api_keys_are_created_rotated_revoked_and_private(backend: Backend) {
     let app = app_on(backend, &[]).await;
     let mut ana = Gql::new(&app.url(""));
-    ana.sign_up(&app.db, &email()).await;
+    ana.sign_up(&app, &email()).await;
     let mut budi = Gql::new(&app.url(""));
-    budi.sign_up(&app.db, &email()).await;
+    budi.sign_up(&app, &email()).await;
 
     let created = ana
         .run(
@@ -564,7 +564,7 @@ async fn plans_and_my_plan(backend: Backend) {
     );
 
     let mut gql = Gql::new(&app.url(""));
-    gql.sign_up(&app.db, &email()).await;
+    gql.sign_up(&app, &email()).await;
     let mine = gql
         .run("{ myPlan { plan { id } requestsUsed requestsLimit requestsPerMinute periodStart periodEnd providersUsed } }", json!({}))
         .await;

@@ -31,7 +31,12 @@ async fn mailed_token(app: &TestApp, address: &str, template: &str) -> String {
         .find(|e| e.template == template)
         .unwrap_or_else(|| panic!("no {template} email"));
     assert_eq!(email.to_address, address);
-    let link = email.body.lines().find(|l| l.starts_with("http")).unwrap();
+    assert!(
+        email.sealed_secret.is_some() && !email.body.contains("token"),
+        "the token is sealed, never stored in clear"
+    );
+    let text = app.rendered(email).text;
+    let link = text.lines().find(|l| l.starts_with("http")).unwrap();
     // The web app's page, in the user's language (Indonesian when they chose none).
     let page = match template {
         "password_reset" => "reset-password",
@@ -53,7 +58,7 @@ async fn password_reset_by_mailed_link(backend: Backend) {
     let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
     let address = email();
     let mut signed_in = Gql::new(&app.url(""));
-    signed_in.sign_up(&app.db, &address).await;
+    signed_in.sign_up(&app, &address).await;
     let request = "mutation($e: String!) { requestPasswordReset(email: $e) }";
     let mut anonymous = Gql::new(&app.url(""));
     let unknown = anonymous.run(request, json!({"e": email()})).await;
@@ -219,7 +224,7 @@ async fn deleting_an_account_keeps_only_anonymous_usage(backend: Backend) {
     let app = spawn_app(backend, &upstream.base_url, &[]).await;
     let address = email();
     let mut gql = Gql::new(&app.url(""));
-    let signed = gql.sign_up(&app.db, &address).await;
+    let signed = gql.sign_up(&app, &address).await;
     let user_id: uuid::Uuid = signed["user"]["id"].as_str().unwrap().parse().unwrap();
     let created = gql
         .run(
@@ -317,7 +322,7 @@ async fn a_reset_can_revoke_every_api_key(backend: Backend) {
     let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
     let address = email();
     let mut owner = Gql::new(&app.url(""));
-    owner.sign_up(&app.db, &address).await;
+    owner.sign_up(&app, &address).await;
     let key = owner
         .run(
             "mutation { createApiKey(name: \"laptop\") { secret } }",

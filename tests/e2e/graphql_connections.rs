@@ -35,7 +35,7 @@ fn email() -> String {
 async fn user_on(app: &TestApp, plan: &str) -> (Gql, String) {
     let mut gql = Gql::new(&app.url(""));
     let address = email();
-    let user = gql.sign_up(&app.db, &address).await;
+    let user = gql.sign_up(app, &address).await;
     let id: uuid::Uuid = user["user"]["id"].as_str().unwrap().parse().unwrap();
     if plan != "free" {
         use sea_orm::{ActiveModelTrait, ActiveValue::Set};

@@ -16,7 +16,7 @@ on_both_backends!(
 async fn only_json_from_our_own_pages_reaches_graphql(backend: Backend) {
     let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
     let email = format!("{}@example.com", uuid::Uuid::new_v4().simple());
-    Gql::new(&app.url("")).sign_up(&app.db, &email).await;
+    Gql::new(&app.url("")).sign_up(&app, &email).await;
     let log_in = json!({
         "query": "mutation($e: String!, $p: String!) { logIn(email: $e, password: $p) { user { id } } }",
         "variables": {"e": email, "p": STRONG},
@@ -87,7 +87,7 @@ async fn forwarded_https_is_believed_only_from_trusted_proxies(backend: Backend)
         Gql::new(&app.url("")).start_sign_up(&email, STRONG).await;
         let complete = json!({
             "query": "mutation($t: String!, $p: String!) { completeSignUp(token: $t, password: $p) { user { id } } }",
-            "variables": {"t": signup_token(&app.db, &email).await, "p": STRONG},
+            "variables": {"t": signup_token(app, &email).await, "p": STRONG},
         });
         let answer = app
             .http

@@ -40,7 +40,7 @@ async fn sessions_are_listed_and_signed_out_elsewhere(backend: Backend) {
     let app = spawn_app(backend, &upstream.base_url, &[]).await;
     let address = email();
     let mut mine = Gql::new(&app.url(""));
-    mine.sign_up(&app.db, &address).await;
+    mine.sign_up(&app, &address).await;
     let mut laptop = second_browser(&app, &address).await;
 
     let listed = mine
@@ -54,7 +54,7 @@ async fn sessions_are_listed_and_signed_out_elsewhere(backend: Backend) {
 
     // Another user cannot end it, and learns nothing about it.
     let mut stranger = Gql::new(&app.url(""));
-    stranger.sign_up(&app.db, &email()).await;
+    stranger.sign_up(&app, &email()).await;
     let refused = stranger
         .run(
             "mutation($id: UUID!) { revokeSession(id: $id) }",
@@ -94,7 +94,7 @@ async fn email_preferences_are_honoured(backend: Backend) {
     let app = spawn_app(backend, &upstream.base_url, &[]).await;
     let address = email();
     let mut gql = Gql::new(&app.url(""));
-    let user_id: Uuid = gql.sign_up(&app.db, &address).await["user"]["id"]
+    let user_id: Uuid = gql.sign_up(&app, &address).await["user"]["id"]
         .as_str()
         .unwrap()
         .parse()

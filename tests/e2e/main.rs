@@ -15,6 +15,7 @@ mod bounds;
 mod chat;
 mod cli;
 mod connections;
+mod email;
 mod errors;
 mod faults;
 mod gemini;

@@ -253,9 +253,14 @@ async fn a_refused_refresh_token_expires_the_connection_and_fails_over(backend: 
     assert_eq!(emails.len(), 1);
     assert_eq!(emails[0].template, "connection_expired");
     assert_eq!(emails[0].to_address, caller.email);
-    assert!(emails[0].subject.contains("Claude"));
-    assert!(emails[0].body.contains("invalid_grant"));
-    assert!(!emails[0].body.contains("rt-revoked-by-user"));
+    let mail = app.rendered(&emails[0]);
+    assert!(mail.subject.contains("Claude"), "{}", mail.subject);
+    assert!(mail.text.contains("invalid_grant"), "{}", mail.text);
+    assert!(!mail.text.contains("rt-revoked-by-user"));
+    assert!(
+        mail.unsubscribe.is_some(),
+        "a notification can be turned off"
+    );
     app.stop().await;
 }
 

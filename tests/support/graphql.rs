@@ -2,8 +2,9 @@
 //! CSRF token like the dashboard does, or sends a bearer token like a script.
 
 use entities::email_outbox;
+
+use super::TestApp;
 use reqwest::header::HeaderMap;
-use sea_orm::DatabaseConnection;
 use serde_json::{Value, json};
 
 pub struct Gql {
@@ -152,9 +153,9 @@ impl Gql {
 
     /// Signs up `email` with a strong password through the API and finishes with the emailed
     /// link (cookie session). Returns the `completeSignUp` payload.
-    pub async fn sign_up(&mut self, db: &DatabaseConnection, email: &str) -> Value {
+    pub async fn sign_up(&mut self, app: &TestApp, email: &str) -> Value {
         self.start_sign_up(email, STRONG).await;
-        let token = signup_token(db, email).await;
+        let token = signup_token(app, email).await;
         let answer = self
             .run(
                 "mutation($t: String!, $p: String!) { completeSignUp(token: $t, password: $p) { user { id email planId } csrfToken } }",
@@ -177,13 +178,24 @@ impl Gql {
 }
 
 /// The token of the newest sign-up link emailed to `email` (read from the outbox).
-pub async fn signup_token(db: &DatabaseConnection, email: &str) -> String {
-    let emails = email_outbox::recent(db, Some(email), 50).await.unwrap();
+pub async fn signup_token(app: &TestApp, email: &str) -> String {
+    mailed_token(app, email, "confirm_signup").await
+}
+
+/// The token in the newest `template` email to `email`, from the link as the mail renders it.
+pub async fn mailed_token(app: &TestApp, email: &str, template: &str) -> String {
+    let emails = email_outbox::recent(&app.db, Some(email), 50)
+        .await
+        .unwrap();
     let mail = emails
         .iter()
-        .find(|e| e.template == "confirm_signup")
-        .unwrap_or_else(|| panic!("no sign-up email to {email}"));
-    let link = mail.body.lines().find(|l| l.starts_with("http")).unwrap();
+        .find(|e| e.template == template)
+        .unwrap_or_else(|| panic!("no {template} email to {email}"));
+    let text = app.rendered(mail).text;
+    let link = text
+        .lines()
+        .find(|l| l.starts_with("http") && l.contains("?token="))
+        .unwrap_or_else(|| panic!("no link in {text}"));
     let (_, token) = link.split_once("?token=").unwrap();
     token.to_owned()
 }

@@ -3,7 +3,9 @@
 
 #![allow(dead_code)]
 
+pub mod fake_smtp;
 pub mod graphql;
+pub mod mailbox;
 pub mod mock_anthropic;
 pub mod mock_gemini;
 pub mod mock_oauth;
@@ -180,6 +182,12 @@ pub async fn spawn_app_reaching_db(
 impl TestApp {
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
+    }
+
+    /// A queued email as its recipient reads it (links included).
+    pub fn rendered(&self, row: &entities::email_outbox::Model) -> mail::Rendered {
+        let sealer = satu::master_key::sealer(&self.config).unwrap();
+        mail::render_row(row, &sealer, &self.config.api.public_url).unwrap()
     }
 
     pub async fn create_caller(&self) -> Caller {

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
 
@@ -50,17 +51,24 @@ export async function signUpViaApi(page: Page, email: string, locale = "id") {
 }
 
 /**
- * The newest email to `to` in the server's outbox (SQLite in the data directory Playwright's
- * config made), read with Python's sqlite3: Satu has no SMTP configured in this suite.
+ * The newest email to `to`, as its recipient reads it (links included), from the server's
+ * outbox through `satu admin emails`: Satu has no SMTP configured in this suite, and the
+ * links' tokens are sealed in the outbox, so only Satu itself can show them.
  */
 export function lastEmail(to: string): string {
-  const db = join(process.env.SATU_E2E_DATA ?? "", "satu.db");
-  const script =
-    "import sqlite3,sys\n" +
-    "c=sqlite3.connect(sys.argv[1])\n" +
-    "r=c.execute('select body from email_outbox where to_address=? order by created_at desc limit 1',(sys.argv[2],)).fetchone()\n" +
-    "print(r[0] if r else '')";
-  return execFileSync("python3", ["-c", script, db, to]).toString();
+  const repo = join(__dirname, "..", "..");
+  let bin = process.env.SATU_BIN || join(repo, "target", "debug", "satu");
+  if (!process.env.SATU_BIN && !existsSync(bin)) bin = join(repo, "target", "release", "satu");
+  return execFileSync(bin, ["admin", "emails", "--email", to, "--limit", "1"], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: process.env.NODE_ENV,
+      RUST_LOG: "warn",
+      SATU__SECURITY__DATA_DIR: process.env.SATU_E2E_DATA ?? "",
+      // The links carry the server's address, as the server's own config has it (serve.sh).
+      SATU__API__PUBLIC_URL: `http://127.0.0.1:${process.env.WEB_E2E_PORT}`,
+    },
+  }).toString();
 }
 
 export async function waitForEmail(to: string, pattern: RegExp): Promise<RegExpMatchArray> {

@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { LOCALES, THEMES, maxOverflow, shotPath, type Theme } from "./helpers";
+import { LOCALES, THEMES, hydrated, maxOverflow, shotPath, type Theme } from "./helpers";
 import { signUpViaApi, startSignUpViaApi, uniqueEmail } from "./app-helpers";
 
-const AUTH_PAGES = ["signup", "signin", "forgot-password", "reset-password", "verify-email", "confirm-signup"] as const;
+const AUTH_PAGES = ["signup", "signin", "forgot-password", "reset-password", "verify-email", "confirm-signup", "unsubscribe"] as const;
 const APP_PAGES = ["", "connections", "keys", "usage", "billing", "settings"] as const;
 
 /** Chooses the theme the way a user does (the saved choice), then opens the page. */
@@ -35,9 +35,26 @@ for (const locale of LOCALES) {
       for (const name of AUTH_PAGES) {
         // The mailed-link pages open without a token (their "incomplete link" state), except
         // confirm-signup: once with a real pending sign-up's link (the password form, once the
-        // link is checked), once with an unknown link (the "sign up again" state).
-        const visits: { shot: string; query: string; ready?: () => Locator }[] =
-          name === "confirm-signup"
+        // link is checked), once with an unknown link (the "sign up again" state); and
+        // unsubscribe, with a forged link (a real one needs the server's master key): its
+        // question, then the "not valid" answer once the button is pressed. (Its "incomplete
+        // link" state is the same card with another message: unsubscribe.spec.ts.)
+        const unsubscribeButton = () => page.locator("main").getByRole("button");
+        const visits: { shot: string; query: string; ready?: () => Locator; act?: () => Promise<void> }[] =
+          name === "unsubscribe"
+            ? [
+                { shot: name, query: "?token=v1%3Anope%3AAAAA", act: () => hydrated(unsubscribeButton()), ready: unsubscribeButton },
+                {
+                  shot: `${name}-invalid`,
+                  query: "?token=v1%3Anope%3AAAAA",
+                  act: async () => {
+                    await hydrated(unsubscribeButton());
+                    await unsubscribeButton().click();
+                  },
+                  ready: () => page.locator("main").getByRole("alert"),
+                },
+              ]
+            : name === "confirm-signup"
             ? [
                 {
                   shot: name,
@@ -54,6 +71,7 @@ for (const locale of LOCALES) {
           await expect(page.locator("html")).toHaveAttribute("lang", locale);
           await expect(page.locator("html")).toHaveClass(new RegExp(theme));
           await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+          if (visit.act) await visit.act();
           if (visit.ready) await expect(visit.ready()).toBeVisible({ timeout: 10_000 });
           await checkPage(page, `auth-${visit.shot}-${locale}-${theme}`);
         }

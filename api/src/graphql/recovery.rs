@@ -3,6 +3,7 @@
 
 use async_graphql::{Context, Object};
 use entities::email_outbox::{self, NewEmail};
+use entities::mail::Mail;
 use entities::user_tokens::{self, Purpose};
 use entities::{api_keys, sessions, users};
 use proxy::bus::Message;
@@ -146,47 +147,19 @@ impl RecoveryMutation {
 /// Issues a token for `user` and queues the email that carries its link.
 pub async fn mail_token(ctx: &Context<'_>, user: &users::Model, purpose: Purpose) -> ApiResult<()> {
     let d = deps(ctx);
-    let hours = match purpose {
-        Purpose::ResetPassword => RESET_TTL_HOURS,
-        Purpose::VerifyEmail => VERIFY_TTL_HOURS,
+    let (hours, mail) = match purpose {
+        Purpose::ResetPassword => (RESET_TTL_HOURS, Mail::PasswordReset),
+        Purpose::VerifyEmail => (VERIFY_TTL_HOURS, Mail::VerifyEmail),
     };
     let (row, token) =
         user_tokens::issue(&d.db, user.id, purpose, chrono::Duration::hours(hours)).await?;
-    let base = d.config.public_url.trim_end_matches('/');
-    let (template, subject, path, what) = match purpose {
-        Purpose::ResetPassword => (
-            "password_reset",
-            "Satu: choose a new password / atur ulang kata sandi",
-            "reset-password",
-            "choose a new password (within 1 hour) / atur kata sandi baru (dalam 1 jam)",
-        ),
-        Purpose::VerifyEmail => (
-            "verify_email",
-            "Satu: confirm your email / konfirmasi email Anda",
-            "verify-email",
-            "confirm your email address / konfirmasi alamat email Anda",
-        ),
+    let email = NewEmail {
+        user_id: Some(user.id),
+        to_address: user.email.clone(),
+        locale: user.locale.clone(),
+        dedupe_key: format!("{}:{}", mail.template(), row.id),
+        mail,
     };
-    // The web app's page in the user's language (`/id/verify-email/?token=…`).
-    let locale = match user.locale.as_deref() {
-        Some("en") => "en",
-        _ => "id",
-    };
-    let link = format!("{base}/{locale}/{path}/?token={token}");
-    let body = format!(
-        "Open this link to {what}:\n{link}\n\nIf you did not ask for this, ignore this email. / Jika Anda tidak memintanya, abaikan email ini.\n"
-    );
-    email_outbox::enqueue(
-        &d.db,
-        NewEmail {
-            user_id: Some(user.id),
-            to_address: user.email.clone(),
-            template,
-            subject: subject.to_owned(),
-            body,
-            dedupe_key: format!("{template}:{}", row.id),
-        },
-    )
-    .await?;
+    email_outbox::enqueue_with_secret(&d.db, &d.connections.sealer, email, &token).await?;
     Ok(())
 }

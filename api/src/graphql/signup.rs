@@ -5,6 +5,7 @@
 
 use async_graphql::{Context, Object};
 use entities::email_outbox::{self, NewEmail};
+use entities::mail::Mail;
 use entities::pending_signups::{self, NewSignup};
 use entities::{RepoError, users};
 
@@ -135,36 +136,18 @@ impl SignUpMutation {
     }
 }
 
-/// The language of a link: the page the user will open is `/{locale}/…`.
-fn link_locale(locale: Option<&str>) -> &'static str {
-    match locale {
-        Some("en") => "en",
-        _ => "id",
-    }
-}
-
 /// Stores the sign-up and queues the email carrying its link.
 async fn mail_signup_link(d: &ApiDeps, signup: NewSignup) -> ApiResult<()> {
     let ttl = chrono::Duration::hours(SIGNUP_TTL_HOURS);
     let (row, token) = pending_signups::start(&d.db, signup, ttl).await?;
-    let base = d.config.public_url.trim_end_matches('/');
-    let locale = link_locale(row.locale.as_deref());
-    let link = format!("{base}/{locale}/confirm-signup/?token={token}");
-    let body = format!(
-        "Open this link to finish creating your Satu account (within 48 hours); you will be asked for the password you chose. / Buka tautan ini untuk menyelesaikan pembuatan akun Satu Anda (dalam 48 jam); Anda akan diminta kata sandi yang Anda pilih.\n{link}\n\nIf you did not sign up, ignore this email. / Jika Anda tidak mendaftar, abaikan email ini.\n"
-    );
-    email_outbox::enqueue(
-        &d.db,
-        NewEmail {
-            user_id: None,
-            to_address: row.email.clone(),
-            template: "confirm_signup",
-            subject: "Satu: finish signing up / selesaikan pendaftaran".to_owned(),
-            body,
-            dedupe_key: format!("confirm_signup:{}", row.id),
-        },
-    )
-    .await?;
+    let email = NewEmail {
+        user_id: None,
+        to_address: row.email.clone(),
+        locale: row.locale.clone(),
+        mail: Mail::ConfirmSignup,
+        dedupe_key: format!("confirm_signup:{}", row.id),
+    };
+    email_outbox::enqueue_with_secret(&d.db, &d.connections.sealer, email, &token).await?;
     Ok(())
 }
 
@@ -175,23 +158,14 @@ async fn mail_already_registered(
     user: &users::Model,
     form_locale: Option<&str>,
 ) -> ApiResult<()> {
-    let base = d.config.public_url.trim_end_matches('/');
-    let locale = link_locale(user.locale.as_deref().or(form_locale));
-    let body = format!(
-        "Someone (perhaps you) tried to create a Satu account with this email, which already has one. / Seseorang (mungkin Anda) mencoba membuat akun Satu dengan email ini, padahal email ini sudah terdaftar.\n\nSign in / Masuk: {base}/{locale}/signin/\nForgot your password? / Lupa kata sandi? {base}/{locale}/forgot-password/\n\nIf this was not you, you can ignore this email; nothing was changed. / Jika ini bukan Anda, abaikan email ini; tidak ada yang berubah.\n"
-    );
     let hour = chrono::Utc::now().timestamp() / 3600;
-    email_outbox::enqueue(
-        &d.db,
-        NewEmail {
-            user_id: Some(user.id),
-            to_address: user.email.clone(),
-            template: "signup_existing",
-            subject: "Satu: you already have an account / Anda sudah punya akun".to_owned(),
-            body,
-            dedupe_key: format!("signup_existing:{}:{hour}", user.id),
-        },
-    )
-    .await?;
+    let email = NewEmail {
+        user_id: Some(user.id),
+        to_address: user.email.clone(),
+        locale: user.locale.clone().or(form_locale.map(str::to_owned)),
+        mail: Mail::SignupExisting,
+        dedupe_key: format!("signup_existing:{}:{hour}", user.id),
+    };
+    email_outbox::enqueue(&d.db, email).await?;
     Ok(())
 }

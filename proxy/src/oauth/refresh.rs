@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use entities::account_refresh::{self, Lease, Outcome};
 use entities::email_outbox::{self, NewEmail};
+use entities::mail::Mail;
 use entities::provider_accounts::{self, Credentials};
 use entities::seal::Sealer;
 use entities::{AccountStatus, Provider, users};
@@ -381,15 +382,13 @@ impl Refresher {
                 return;
             }
         };
-        let email = connection_expired_email(row, reason);
         let queued = email_outbox::enqueue(
             &self.db,
             NewEmail {
                 user_id: Some(owner.id),
                 to_address: owner.email,
-                template: "connection_expired",
-                subject: email.0,
-                body: email.1,
+                locale: owner.locale,
+                mail: connection_expired_mail(row, reason),
                 dedupe_key: format!("connection_expired:{}:{}", row.id, lease.generation),
             },
         )
@@ -400,26 +399,19 @@ impl Refresher {
     }
 }
 
-fn connection_expired_email(row: &provider_accounts::Model, reason: &str) -> (String, String) {
-    let name = match row.provider() {
+fn connection_expired_mail(row: &provider_accounts::Model, reason: &str) -> Mail {
+    let provider = match row.provider() {
         Some(Provider::Anthropic) => "Claude",
         Some(Provider::OpenAi) => "ChatGPT",
         Some(Provider::Gemini) => "Gemini",
         Some(Provider::Qwen) => "Qwen",
         _ => "provider",
     };
-    let subject = format!(
-        "Koneksi {name} Anda perlu masuk ulang / Your {name} connection needs a new sign-in"
-    );
-    let body = format!(
-        "Halo,\n\nSatu tidak dapat memperbarui akses ke koneksi {name} \"{label}\" ({reason}). \
-Satu berhenti memakai koneksi ini dan mengalihkan permintaan ke akun Anda yang lain. \
-Masuk ulang dari dasbor untuk menyambungkannya kembali.\n\n---\n\nHello,\n\nSatu could not renew \
-its access to your {name} connection \"{label}\" ({reason}). Satu stopped using it and routes \
-your requests to your other accounts. Sign in again from the dashboard to reconnect it.\n",
-        label = row.label,
-    );
-    (subject, body)
+    Mail::ConnectionExpired {
+        provider: provider.to_owned(),
+        label: Some(row.label.clone()).filter(|l| !l.is_empty()),
+        reason: reason.to_owned(),
+    }
 }
 
 /// New tokens over the stored credentials: a refresh token is kept when none is returned.

@@ -42,7 +42,7 @@ async fn user(app: &TestApp) -> User {
     let answer = gql
         .run(
             "mutation($t: String!, $p: String!) { completeSignUp(token: $t, password: $p, issueToken: true) { user { id } sessionToken } }",
-            json!({"t": signup_token(&app.db, &email).await, "p": STRONG}),
+            json!({"t": signup_token(app, &email).await, "p": STRONG}),
         )
         .await;
     let payload = &answer.data()["completeSignUp"];
