@@ -63,6 +63,12 @@ pub async fn build_with_db(
     );
     let counters = counters(config, role).await?;
     let bus = bus(config, &tasks, &shutdown).await?;
+    let billing = config
+        .billing_settings()
+        .map(billing::Billing::new)
+        .transpose()
+        .context("setting up billing")?
+        .map(Arc::new);
     if role.serves_web() {
         let deps = api::graphql::ApiDeps {
             db: db.clone(),
@@ -73,10 +79,18 @@ pub async fn build_with_db(
             config: config.api.clone(),
             bus: bus.clone(),
             connections: connection_services(config, &db, &sealer, &refresher)?,
+            billing: billing.clone(),
         };
         control = control
             .merge(api::graphql::router(deps))
             .merge(api::unsubscribe::router(db.clone(), sealer.clone()));
+        if let Some(billing) = &billing {
+            control = control.merge(api::payments::router(
+                db.clone(),
+                billing.clone(),
+                config.api.trusted_proxy_hops,
+            ));
+        }
     }
     if role.runs_proxy() {
         let limits =
@@ -88,7 +102,7 @@ pub async fn build_with_db(
             providers: config.providers.clone(),
             refresher: refresher.clone(),
             limits,
-            bus,
+            bus: bus.clone(),
             tasks: tasks.clone(),
             shutdown: shutdown.clone(),
             hard_stop: hard_stop.clone(),
@@ -107,6 +121,14 @@ pub async fn build_with_db(
             refresher,
         };
         tasks.spawn(jobs::run_worker(db.clone(), settings, shutdown.clone()));
+        if let Some(billing) = &billing {
+            tasks.spawn(billing::process::run_processor(
+                db.clone(),
+                billing.clone(),
+                bus.clone(),
+                shutdown.clone(),
+            ));
+        }
         if let Some(mailer) = mailer(config)? {
             tasks.spawn(mail::run_delivery(
                 db.clone(),

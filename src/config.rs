@@ -28,6 +28,7 @@ pub struct Config {
     pub usage: UsageConfig,
     pub web: WebConfig,
     pub email: EmailConfig,
+    pub billing: BillingConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -197,6 +198,64 @@ impl Default for EmailConfig {
     }
 }
 
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct MidtransConfig {
+    /// Billing is on when this is set (`SB-Mid-server-…` in the sandbox).
+    pub server_key: Option<Secret>,
+    pub client_key: Option<Secret>,
+    /// What notifications are signed with, when the dashboard sets one apart from the server key.
+    pub signature_key: Option<Secret>,
+    /// False: the sandbox.
+    pub production: bool,
+    /// Overrides of the hosts (`https://app.sandbox.midtrans.com/snap/v1`, …); tests use a mock.
+    pub snap_url: Option<String>,
+    pub api_url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BillingConfig {
+    pub midtrans: MidtransConfig,
+    /// The listed prices (Rp 49.000) already include PPN.
+    pub prices_include_tax: bool,
+    /// Whether the seller charges PPN (is a PKP).
+    pub charge_ppn: bool,
+    /// PPN in percent of the tax base, and the base as a fraction of the price (12 %, 11/12).
+    pub tax_rate_percent: i64,
+    pub tax_base_numerator: i64,
+    pub tax_base_denominator: i64,
+    pub seller_name: String,
+    pub seller_npwp: String,
+    pub seller_address: String,
+    pub grace_days: i64,
+    /// How long a checkout stays payable.
+    pub checkout_expiry_hours: i64,
+    /// Waits before each retry of a notification that could not be confirmed.
+    pub retry_backoff_secs: Vec<u64>,
+    pub poll_interval_ms: u64,
+}
+
+impl Default for BillingConfig {
+    fn default() -> Self {
+        Self {
+            midtrans: MidtransConfig::default(),
+            prices_include_tax: true,
+            charge_ppn: true,
+            tax_rate_percent: 12,
+            tax_base_numerator: 11,
+            tax_base_denominator: 12,
+            seller_name: "Satu".to_owned(),
+            seller_npwp: String::new(),
+            seller_address: String::new(),
+            grace_days: 3,
+            checkout_expiry_hours: 24,
+            retry_backoff_secs: vec![60, 300, 1800, 7200],
+            poll_interval_ms: 1000,
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read config file {path}: {source}")]
@@ -254,6 +313,13 @@ impl Config {
                 ));
             }
         }
+        let b = &self.billing;
+        if b.tax_base_denominator <= 0 || b.tax_base_numerator < 0 || b.tax_rate_percent < 0 {
+            return Err(invalid(
+                "billing.tax_*",
+                "the rate and numerator must be ≥ 0 and the denominator > 0",
+            ));
+        }
         if self.database.max_connections == 0 {
             return Err(invalid("database.max_connections", "must be at least 1"));
         }
@@ -269,6 +335,48 @@ impl Config {
                 .map_err(|e| invalid(&format!("providers.{name}.base_url"), &e.to_string()))?;
         }
         Ok(())
+    }
+
+    /// Billing's settings when `billing.midtrans.server_key` is set (billing is off otherwise).
+    pub fn billing_settings(&self) -> Option<billing::BillingSettings> {
+        let b = &self.billing;
+        let m = &b.midtrans;
+        let server_key = m.server_key.as_ref()?.expose().to_owned();
+        let (snap, api) = if m.production {
+            (
+                "https://app.midtrans.com/snap/v1",
+                "https://api.midtrans.com",
+            )
+        } else {
+            (
+                "https://app.sandbox.midtrans.com/snap/v1",
+                "https://api.sandbox.midtrans.com",
+            )
+        };
+        Some(billing::BillingSettings {
+            signature_key: m
+                .signature_key
+                .as_ref()
+                .map_or_else(|| server_key.clone(), |k| k.expose().to_owned()),
+            server_key,
+            snap_url: m.snap_url.clone().unwrap_or_else(|| snap.to_owned()),
+            api_url: m.api_url.clone().unwrap_or_else(|| api.to_owned()),
+            tax: entities::billing::tax::TaxRule {
+                charge_ppn: b.charge_ppn,
+                prices_include_tax: b.prices_include_tax,
+                rate_percent: b.tax_rate_percent,
+                base_numerator: b.tax_base_numerator,
+                base_denominator: b.tax_base_denominator,
+            },
+            public_url: self.api.public_url.clone(),
+            checkout_expiry_hours: b.checkout_expiry_hours,
+            retry_backoff: b
+                .retry_backoff_secs
+                .iter()
+                .map(|s| std::time::Duration::from_secs(*s))
+                .collect(),
+            poll_interval: std::time::Duration::from_millis(b.poll_interval_ms.max(10)),
+        })
     }
 
     /// The database URL, defaulting to SQLite in the data directory.

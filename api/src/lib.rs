@@ -5,6 +5,7 @@ pub mod graphql;
 pub mod http_metrics;
 pub mod ops;
 mod page_policy;
+pub mod payments;
 pub mod security_headers;
 pub mod unsubscribe;
 pub mod web;

@@ -6,6 +6,7 @@ pub mod account_cooldowns;
 pub mod account_deletion;
 pub mod account_refresh;
 pub mod api_keys;
+pub mod billing;
 pub mod connection_update;
 pub mod email_delivery;
 pub mod email_outbox;

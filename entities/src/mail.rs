@@ -29,6 +29,22 @@ pub enum Mail {
         label: Option<String>,
         reason: String,
     },
+    /// A payment arrived: the plan is on until `period_ends_at`.
+    PaymentReceived {
+        invoice: String,
+        plan: String,
+        total: i64,
+        method: Option<String>,
+        period_ends_at: DateTime<Utc>,
+    },
+    /// A payment did not go through (denied, expired, cancelled) or was taken back (refund,
+    /// chargeback, a late reversal); `state` is the payment's state.
+    PaymentFailed {
+        invoice: String,
+        plan: String,
+        state: String,
+        plan_revoked: bool,
+    },
 }
 
 /// The notification choices in Settings that a mail can be unsubscribed from.
@@ -70,6 +86,8 @@ impl Mail {
             Mail::Quota { percent, .. } if *percent >= 100 => "quota_100",
             Mail::Quota { .. } => "quota_80",
             Mail::ConnectionExpired { .. } => "connection_expired",
+            Mail::PaymentReceived { .. } => "payment_received",
+            Mail::PaymentFailed { .. } => "payment_failed",
         }
     }
 

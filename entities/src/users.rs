@@ -155,6 +155,24 @@ pub async fn set_billing_anchor(
     RepoError::updated(updated.rows_affected, "user")
 }
 
+/// Puts the user on `plan_id` with monthly quota periods starting at `anchor` (a payment starts
+/// a fresh period).
+pub async fn set_plan(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    plan_id: &str,
+    anchor: DateTimeUtc,
+) -> Result<(), RepoError> {
+    let updated = Entity::update_many()
+        .col_expr(Column::PlanId, Expr::value(plan_id))
+        .col_expr(Column::BillingAnchorAt, Expr::value(anchor))
+        .col_expr(Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(Column::Id.eq(user_id))
+        .exec(db)
+        .await?;
+    RepoError::updated(updated.rows_affected, "user")
+}
+
 /// Languages the dashboard and emails speak.
 pub const LOCALES: [&str; 2] = ["id", "en"];
 

@@ -202,6 +202,112 @@ fn draft(mail: &Mail, l: Locale, links: &Links<'_>) -> Draft {
             label,
             reason,
         } => connection_expired(l, links, provider, label.as_deref(), reason),
+        Mail::PaymentReceived {
+            invoice,
+            plan,
+            total,
+            method,
+            period_ends_at,
+        } => payment_received(
+            l,
+            links,
+            invoice,
+            plan,
+            *total,
+            method.as_deref(),
+            *period_ends_at,
+        ),
+        Mail::PaymentFailed {
+            invoice,
+            plan,
+            state,
+            plan_revoked,
+        } => payment_failed(l, links, invoice, plan, state, *plan_revoked),
+    }
+}
+
+/// `Rp 99.000`.
+pub fn rupiah(amount: i64) -> String {
+    format!("Rp {}", thousands(amount))
+}
+
+fn payment_received(
+    l: Locale,
+    links: &Links<'_>,
+    invoice: &str,
+    plan: &str,
+    total: i64,
+    method: Option<&str>,
+    ends: DateTime<Utc>,
+) -> Draft {
+    let total = rupiah(total);
+    let ends = wib(ends);
+    let method = method.map(|m| format!(" ({m})")).unwrap_or_default();
+    Draft {
+        subject: match l {
+            Locale::Id => format!("Satu: pembayaran {invoice} diterima"),
+            Locale::En => format!("Satu: payment for {invoice} received"),
+        },
+        blocks: vec![
+            Block::Para(match l {
+                Locale::Id => format!(
+                    "Terima kasih! Pembayaran {total}{method} untuk invoice {invoice} sudah kami terima. Paket {plan} aktif sampai {ends}."
+                ),
+                Locale::En => format!(
+                    "Thank you! We received {total}{method} for invoice {invoice}. Your {plan} plan is on until {ends}."
+                ),
+            }),
+            Block::Action {
+                label: t(l, "Lihat invoice", "See the invoice"),
+                url: page(links, l, "app/billing/"),
+            },
+        ],
+    }
+}
+
+fn payment_failed(
+    l: Locale,
+    links: &Links<'_>,
+    invoice: &str,
+    plan: &str,
+    state: &str,
+    revoked: bool,
+) -> Draft {
+    let why = match (l, state) {
+        (Locale::Id, "expired") => "kedaluwarsa sebelum dibayar",
+        (Locale::Id, "cancelled") => "dibatalkan",
+        (Locale::Id, "refunded" | "partially_refunded") => "dikembalikan (refund)",
+        (Locale::Id, "chargeback" | "partial_chargeback") => {
+            "ditarik kembali oleh bank (chargeback)"
+        }
+        (Locale::Id, _) => "ditolak oleh bank atau pemeriksaan fraud",
+        (Locale::En, "expired") => "expired before it was paid",
+        (Locale::En, "cancelled") => "was cancelled",
+        (Locale::En, "refunded" | "partially_refunded") => "was refunded",
+        (Locale::En, "chargeback" | "partial_chargeback") => "was charged back by the bank",
+        (Locale::En, _) => "was declined by the bank or the fraud check",
+    };
+    let mut blocks = vec![Block::Para(match l {
+        Locale::Id => format!("Pembayaran invoice {invoice} untuk paket {plan} {why}."),
+        Locale::En => format!("The payment of invoice {invoice} for the {plan} plan {why}."),
+    })];
+    if revoked {
+        blocks.push(Block::Para(t(
+            l,
+            "Paket yang dibeli dengan pembayaran ini tidak lagi berlaku; akun Anda kembali ke paket sebelumnya.",
+            "The plan this payment bought is no longer on; your account is back on its previous plan.",
+        )));
+    }
+    blocks.push(Block::Action {
+        label: t(l, "Buka Tagihan", "Open Billing"),
+        url: page(links, l, "app/billing/"),
+    });
+    Draft {
+        subject: match l {
+            Locale::Id => format!("Satu: pembayaran {invoice} tidak berhasil"),
+            Locale::En => format!("Satu: the payment for {invoice} did not go through"),
+        },
+        blocks,
     }
 }
 

@@ -14,6 +14,7 @@ mod m20261201_000010_usage_latency;
 mod m20261205_000011_notifications;
 mod m20261205_000012_pending_signups;
 mod m20261205_000013_email_delivery;
+mod m20261205_000014_billing;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000011_notifications::Migration),
             Box::new(m20261205_000012_pending_signups::Migration),
             Box::new(m20261205_000013_email_delivery::Migration),
+            Box::new(m20261205_000014_billing::Migration),
         ]
     }
 }

@@ -93,6 +93,18 @@ impl KeyCache {
         }
     }
 
+    /// Drops every key of a user (their plan changed) so the next request reads it again.
+    pub fn forget_user(&self, user_id: Uuid) {
+        if let Ok(mut entries) = self.entries.write() {
+            entries.retain(|_, entry| {
+                entry
+                    .principal
+                    .as_ref()
+                    .is_none_or(|p| p.user_id != user_id)
+            });
+        }
+    }
+
     pub fn clear(&self) {
         if let Ok(mut entries) = self.entries.write() {
             entries.clear();

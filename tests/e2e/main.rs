@@ -11,6 +11,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod billing;
 mod bounds;
 mod chat;
 mod cli;

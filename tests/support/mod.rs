@@ -8,6 +8,7 @@ pub mod graphql;
 pub mod mailbox;
 pub mod mock_anthropic;
 pub mod mock_gemini;
+pub mod mock_midtrans;
 pub mod mock_oauth;
 pub mod mock_openai;
 pub mod process;

@@ -51,6 +51,8 @@ pub struct ApiDeps {
     pub config: ApiConfig,
     pub bus: Arc<Bus>,
     pub connections: ConnectionServices,
+    /// Present when billing is configured (`billing.midtrans.server_key`).
+    pub billing: Option<Arc<billing::Billing>>,
 }
 
 pub fn deps<'a>(ctx: &Context<'a>) -> &'a ApiDeps {

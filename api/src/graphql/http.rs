@@ -235,7 +235,11 @@ fn warn_untrusted_forwarding() {
 
 /// The client's address: the peer, or the entry `hops` from the right of `x-forwarded-for`
 /// when that many trusted proxies stand in front of Satu.
-fn client_ip(headers: &HeaderMap, peer: Option<SocketAddr>, hops: usize) -> Option<String> {
+pub(crate) fn client_ip(
+    headers: &HeaderMap,
+    peer: Option<SocketAddr>,
+    hops: usize,
+) -> Option<String> {
     if hops == 0 && headers.contains_key("x-forwarded-for") {
         warn_untrusted_forwarding();
     }

@@ -2,6 +2,7 @@
 
 mod account;
 pub mod attempts;
+mod billing;
 mod codes;
 pub mod config;
 mod connection_types;
@@ -12,7 +13,7 @@ mod export;
 mod export_format;
 mod google;
 mod graphiql;
-mod http;
+pub(crate) mod http;
 mod keys;
 mod live;
 mod live_limits;
@@ -42,6 +43,7 @@ pub use http::router;
 pub struct Query(
     account::AccountQuery,
     signup::SignUpQuery,
+    billing::BillingQuery,
     keys::KeysQuery,
     plans::PlansQuery,
     connections::ConnectionsQuery,
@@ -55,6 +57,7 @@ pub struct Query(
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     signup::SignUpMutation,
+    billing::BillingMutation,
     account::AccountMutation,
     account::DeletionMutation,
     google::GoogleMutation,

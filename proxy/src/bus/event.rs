@@ -63,6 +63,9 @@ pub enum Message {
     KeyRevoked { key_hash: String },
     /// A user's connections or routing changed: routers re-read them.
     AccountsChanged { user_id: Uuid },
+    /// A user's plan changed (a payment, a refund, an operator): their keys are read again,
+    /// so the new limits apply to the next request.
+    PlanChanged { user_id: Uuid },
 }
 
 /// What caches must forget.
@@ -70,4 +73,5 @@ pub enum Message {
 pub enum Invalidation {
     Key(String),
     Accounts(Uuid),
+    User(Uuid),
 }

@@ -77,5 +77,6 @@ fn deliver(hub: &Hub, message: Message) {
         Message::AccountsChanged { user_id } => {
             hub.deliver_invalidation(Invalidation::Accounts(user_id));
         }
+        Message::PlanChanged { user_id } => hub.deliver_invalidation(Invalidation::User(user_id)),
     }
 }

@@ -91,6 +91,7 @@ async fn deps(db: &DatabaseConnection) -> anyhow::Result<ApiDeps> {
             proxy::ProvidersConfig::default(),
             false,
         )?,
+        billing: None,
     })
 }
 
