@@ -212,8 +212,9 @@ async fn windows_expire<L: Limiter>(limiter: Arc<L>) {
 
 /// 200 concurrent requests each reserve an estimate of 1,000 tokens against a budget of
 /// 20,000, then settle with what they really used (600..=1,400). No admission ever sees the
-/// spend past the budget plus one request's estimate error, and after settlement the counter
-/// is exactly the sum of what the admitted requests used.
+/// spend past the budget plus one request's estimate error, the settled spend passes the
+/// budget by at most the admitted requests' overruns, and after settlement the counter is
+/// exactly the sum of what the admitted requests used.
 async fn reservations_never_overspend_and_settle_exactly<L: Limiter + 'static>(limiter: Arc<L>) {
     const BUDGET: i64 = 20_000;
     const ESTIMATE: i64 = 1_000;
@@ -255,8 +256,10 @@ async fn reservations_never_overspend_and_settle_exactly<L: Limiter + 'static>(l
         limiter.admit(&peek, now_ms()).await.unwrap(),
         Admit::Admitted(vec![spent])
     );
+    // Reservations never pass the budget; what settles past it is at most each admitted
+    // request's overrun of its estimate (requests admitted together cannot see each other's).
     assert!(
-        spent <= BUDGET + MAX_ERROR,
-        "settled spend {spent} passed the budget"
+        spent <= BUDGET + admitted * MAX_ERROR,
+        "settled spend {spent} passed the budget plus the estimates' error"
     );
 }
