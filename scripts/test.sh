@@ -47,9 +47,10 @@ drop_stale_test_databases() {
 
 # The SDK tests drive the official Python clients through Satu; CI must run them, not skip them.
 ensure_python_sdks() {
-  python3 -c "import openai, anthropic" 2>/dev/null && return
-  echo "installing the openai and anthropic Python SDKs…"
-  python3 -m pip install --quiet --disable-pip-version-check openai anthropic
+  python3 -c "import openai, anthropic, pypdf" 2>/dev/null && return
+  # pypdf: the billing tests read the invoice PDFs' text back.
+  echo "installing the openai and anthropic Python SDKs and pypdf…"
+  python3 -m pip install --quiet --disable-pip-version-check openai anthropic pypdf
 }
 
 ensure_postgres

@@ -181,6 +181,30 @@ pub async fn run(
             )?;
         }
         AdminCommand::Reseal => reseal(config, db, &mut out).await?,
+        AdminCommand::SetPlan { email, plan } => {
+            let user = users::find_by_email(db, &email)
+                .await
+                .map_err(|e| user_error(e, &email))?;
+            users::set_plan(db, user.id, &plan, chrono::Utc::now())
+                .await
+                .map_err(explain)?;
+            writeln!(
+                out,
+                "{email} is on {plan} from now (in effect within the key cache TTL)"
+            )?;
+        }
+        AdminCommand::Invoice { number, out: path } => {
+            let invoice = entities::billing::invoices::find_by_number(db, &number)
+                .await
+                .context("reading the invoice")?
+                .with_context(|| format!("no invoice numbered {number}"))?;
+            let pdf = billing::invoice_pdf::for_invoice(db, &invoice, &config.seller())
+                .await
+                .context("rendering the invoice")?;
+            std::fs::write(&path, pdf)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            writeln!(out, "{} written to {}", invoice.number, path.display())?;
+        }
         AdminCommand::Emails { email, limit } => {
             crate::admin_emails::print_emails(config, db, email.as_deref(), limit, &mut out)
                 .await?;

@@ -80,6 +80,7 @@ pub async fn build_with_db(
             bus: bus.clone(),
             connections: connection_services(config, &db, &sealer, &refresher)?,
             billing: billing.clone(),
+            seller: Arc::new(config.seller()),
         };
         control = control
             .merge(api::graphql::router(deps))

@@ -183,6 +183,21 @@ pub enum AdminCommand {
         #[arg(long, default_value_t = 50)]
         limit: u64,
     },
+    /// Put a user on a plan now (manual and enterprise deals); their quota period restarts
+    /// today. Running servers apply it within the key cache TTL.
+    SetPlan {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["free", "starter", "pro", "team", "enterprise"])]
+        plan: String,
+    },
+    /// Write an invoice or credit note as PDF (`--number INV/2026/000123`).
+    Invoice {
+        #[arg(long)]
+        number: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Show the newest emails Satu wrote (with their links), to one address with --email.
     /// Without SMTP configured, mail stays queued: this is how to read it.
     Emails {

@@ -379,6 +379,15 @@ impl Config {
         })
     }
 
+    /// The seller printed on invoices.
+    pub fn seller(&self) -> billing::invoice_pdf::Seller {
+        billing::invoice_pdf::Seller {
+            name: self.billing.seller_name.clone(),
+            npwp: self.billing.seller_npwp.clone(),
+            address: self.billing.seller_address.clone(),
+        }
+    }
+
     /// The database URL, defaulting to SQLite in the data directory.
     pub fn database_url(&self) -> String {
         match &self.database.url {

@@ -3,6 +3,7 @@
 //! API and applies it through one state machine (`entities::billing`).
 
 pub mod checkout;
+pub mod invoice_pdf;
 pub mod midtrans;
 pub mod process;
 pub mod webhook;

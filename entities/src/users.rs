@@ -163,6 +163,12 @@ pub async fn set_plan(
     plan_id: &str,
     anchor: DateTimeUtc,
 ) -> Result<(), RepoError> {
+    if crate::plans::find(db, plan_id).await?.is_none() {
+        return Err(RepoError::Invalid {
+            field: "plan",
+            reason: format!("no plan named `{plan_id}`"),
+        });
+    }
     let updated = Entity::update_many()
         .col_expr(Column::PlanId, Expr::value(plan_id))
         .col_expr(Column::BillingAnchorAt, Expr::value(anchor))

@@ -3,6 +3,7 @@
 //! messages) are escaped in the HTML.
 
 use chrono::{DateTime, FixedOffset, Utc};
+use entities::billing::money::{rupiah, thousands};
 use entities::mail::Mail;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,11 +225,6 @@ fn draft(mail: &Mail, l: Locale, links: &Links<'_>) -> Draft {
             plan_revoked,
         } => payment_failed(l, links, invoice, plan, state, *plan_revoked),
     }
-}
-
-/// `Rp 99.000`.
-pub fn rupiah(amount: i64) -> String {
-    format!("Rp {}", thousands(amount))
 }
 
 fn payment_received(
@@ -511,19 +507,6 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// `12345` → `12.345` (the Indonesian grouping Satu uses in both languages for its figures).
-fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
-
 /// A time as Jakarta reads it: `2026-12-05 17:00 WIB`.
 fn wib(at: DateTime<Utc>) -> String {
     match FixedOffset::east_opt(7 * 3600) {
@@ -619,14 +602,5 @@ mod tests {
             r.text.contains("<script>alert(1)</script>"),
             "plain text stays as written"
         );
-    }
-
-    #[test]
-    fn figures_are_grouped_by_thousands() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1.000");
-        assert_eq!(thousands(1_234_567), "1.234.567");
-        assert_eq!(thousands(-49_000), "-49.000");
     }
 }

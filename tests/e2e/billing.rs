@@ -124,6 +124,91 @@ fn shuffled<T>(mut items: Vec<T>, seed: u64) -> Vec<T> {
     items
 }
 
+/// The paid invoice as its owner downloads it (and nobody else can), and as the operator
+/// writes it: the same PDF, whose text carries the figures.
+async fn invoice_pdf_reads_back(
+    app: &TestApp,
+    owner: &Gql,
+    invoice: &invoices::Model,
+    email: &str,
+) {
+    let url = app.url(&format!("/api/invoices/{}/pdf", invoice.id));
+    let download = app
+        .http
+        .get(&url)
+        .bearer_auth(owner.bearer.as_deref().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.headers()["content-type"], "application/pdf");
+    let disposition = download.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        disposition.contains(&invoice.number.replace('/', "-")),
+        "{disposition}"
+    );
+    let text = crate::support::pdf_text(&download.bytes().await.unwrap());
+    for expected in [
+        invoice.number.as_str(),
+        "Nomor Invoice / Invoice No.",
+        "Ditagihkan kepada / Bill To",
+        email,
+        "Rp 44.144",
+        "DPP Nilai Lain / Tax Base",
+        "PPN 12% / VAT 12% Rp 4.856",
+        "Total Rp 49.000",
+        "LUNAS / PAID",
+        "bank_transfer",
+        "Periode / Period",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    assert_eq!(
+        app.http.get(&url).send().await.unwrap().status(),
+        401,
+        "no session"
+    );
+    let (_, stranger) = free_user(app).await;
+    let theirs = app
+        .http
+        .get(&url)
+        .bearer_auth(stranger.bearer.as_deref().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        theirs.status(),
+        404,
+        "another user's invoice does not exist for them"
+    );
+
+    let file = app.test_db.dir.join("invoice.pdf");
+    let out = crate::cli::satu(
+        &app.test_db,
+        &[
+            "admin",
+            "invoice",
+            "--number",
+            &invoice.number,
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = crate::support::pdf_text(&std::fs::read(&file).unwrap());
+    assert!(written.contains("Total Rp 49.000") && written.contains("LUNAS / PAID"));
+}
+
 async fn a_paid_checkout_grants_the_plan_once_whatever_the_replays(backend: Backend) {
     let midtrans = MockMidtrans::start().await;
     let upstream = MockUpstream::start().await;
@@ -200,6 +285,7 @@ async fn a_paid_checkout_grants_the_plan_once_whatever_the_replays(backend: Back
         1,
         "one email"
     );
+    invoice_pdf_reads_back(&app, &gql, &invoices[0], &user.email).await;
 
     // The new limits apply to the very next request (every replica dropped the cached key).
     assert_eq!(rpm_limit(&app, &caller).await, "60", "Starter's limit");

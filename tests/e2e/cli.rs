@@ -15,6 +15,7 @@ on_both_backends!(
     migrate_runs_alone,
     reseal_moves_every_credential_to_the_current_key,
     emails_command_shows_queued_mail_with_its_links,
+    set_plan_puts_a_user_on_a_plan,
 );
 
 pub fn satu(db: &TestDb, args: &[&str]) -> Output {
@@ -540,4 +541,66 @@ async fn emails_command_shows_queued_mail_with_its_links(backend: Backend) {
     assert!(!text.contains("budi"), "only the address asked for: {text}");
     let all = stdout(&satu(&db, &["admin", "emails", "--limit", "1"]));
     assert_eq!(all.matches("Subject:").count(), 1, "{all}");
+}
+
+/// `satu admin set-plan`: the plan changes and the quota period restarts; bad input changes
+/// nothing.
+async fn set_plan_puts_a_user_on_a_plan(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let out = satu(
+        &db,
+        &["admin", "create-user", "--email", "deal@example.com"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = satu(
+        &db,
+        &[
+            "admin",
+            "set-plan",
+            "--email",
+            "deal@example.com",
+            "--plan",
+            "enterprise",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("deal@example.com is on enterprise"));
+    let conn = sea_orm::Database::connect(&db.url).await.unwrap();
+    let user = users::find_by_email(&conn, "deal@example.com")
+        .await
+        .unwrap();
+    assert_eq!(user.plan_id, "enterprise");
+    assert!(user.billing_anchor_at.unwrap() > user.created_at);
+    let unknown = satu(
+        &db,
+        &[
+            "admin",
+            "set-plan",
+            "--email",
+            "nobody@example.com",
+            "--plan",
+            "pro",
+        ],
+    );
+    assert!(!unknown.status.success());
+    assert!(stderr(&unknown).contains("no user with email nobody@example.com"));
+    let bad = satu(
+        &db,
+        &[
+            "admin",
+            "set-plan",
+            "--email",
+            "deal@example.com",
+            "--plan",
+            "gold",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert_eq!(
+        users::find_by_email(&conn, "deal@example.com")
+            .await
+            .unwrap()
+            .plan_id,
+        "enterprise"
+    );
 }

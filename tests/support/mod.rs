@@ -397,3 +397,24 @@ pub async fn sse_data(response: reqwest::Response) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// The text of a PDF's pages, read back with pypdf (scripts/test.sh installs it).
+pub fn pdf_text(pdf: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import io, sys, pypdf\nr = pypdf.PdfReader(io.BytesIO(sys.stdin.buffer.read()))\nprint('\\n'.join(p.extract_text() for p in r.pages))",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs");
+    child.stdin.take().unwrap().write_all(pdf).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "pypdf could not read the PDF (pip install pypdf)"
+    );
+    String::from_utf8(out.stdout).unwrap()
+}

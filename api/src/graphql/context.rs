@@ -53,6 +53,8 @@ pub struct ApiDeps {
     pub connections: ConnectionServices,
     /// Present when billing is configured (`billing.midtrans.server_key`).
     pub billing: Option<Arc<billing::Billing>>,
+    /// The seller printed on invoices (`billing.seller_*`), billing on or off.
+    pub seller: Arc<billing::invoice_pdf::Seller>,
 }
 
 pub fn deps<'a>(ctx: &Context<'a>) -> &'a ApiDeps {

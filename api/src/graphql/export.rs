@@ -172,7 +172,7 @@ fn stream(
     })
 }
 
-fn error_response(e: &ApiError) -> Response {
+pub(super) fn error_response(e: &ApiError) -> Response {
     let body = serde_json::json!({"error": {"code": e.code(), "message": e.message()}});
     (e.http_status(), axum::Json(body)).into_response()
 }

@@ -42,6 +42,7 @@ pub fn router(deps: ApiDeps) -> Router {
         secure: config.cookie_secure,
         trusted_proxy_hops: config.trusted_proxy_hops,
     };
+    let seller = deps.seller.clone();
     let schema = build_schema(&config, Some(deps));
     let state = GraphqlState {
         schema,
@@ -55,7 +56,8 @@ pub fn router(deps: ApiDeps) -> Router {
         // The GraphQL extractor reads the body itself: the limit must sit in front of it.
         .layer(RequestBodyLimitLayer::new(limit))
         .with_state(state)
-        .merge(export::router(db, cookies));
+        .merge(export::router(db.clone(), cookies))
+        .merge(super::invoice_download::router(db, cookies, seller));
     if graphiql_on {
         router = router.merge(graphiql::router());
     }

@@ -14,6 +14,7 @@ mod export_format;
 mod google;
 mod graphiql;
 pub(crate) mod http;
+mod invoice_download;
 mod keys;
 mod live;
 mod live_limits;

@@ -174,6 +174,16 @@ pub async fn credit_note(
     Ok(row.insert(db).await?)
 }
 
+pub async fn find_by_number(
+    db: &impl ConnectionTrait,
+    number: &str,
+) -> Result<Option<Model>, DbErr> {
+    Entity::find()
+        .filter(Column::Number.eq(number.trim()))
+        .one(db)
+        .await
+}
+
 pub async fn for_user(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Model>, DbErr> {
     Entity::find()
         .filter(Column::UserId.eq(user_id))

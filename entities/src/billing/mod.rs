@@ -5,6 +5,7 @@
 pub mod apply;
 pub mod attempts;
 pub mod invoices;
+pub mod money;
 pub mod notifications;
 pub mod payment_state;
 pub mod periods;

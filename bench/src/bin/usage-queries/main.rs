@@ -92,6 +92,7 @@ async fn deps(db: &DatabaseConnection) -> anyhow::Result<ApiDeps> {
             false,
         )?,
         billing: None,
+        seller: Default::default(),
     })
 }
 

@@ -1,0 +1,81 @@
+//! `GET /api/invoices/{id}/pdf`: an invoice or credit note as a PDF, for its owner only (the
+//! same session as GraphQL, cookie or bearer); anyone else's id reads as not found.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use billing::invoice_pdf::{self, Seller};
+use entities::billing::invoices;
+use sea_orm::{DatabaseConnection, EntityTrait};
+use uuid::Uuid;
+
+use super::error::{ApiError, ApiResult};
+use super::export::{CookieSettings, error_response};
+use super::session;
+
+#[derive(Clone)]
+struct DownloadState {
+    db: DatabaseConnection,
+    cookies: CookieSettings,
+    seller: Arc<Seller>,
+}
+
+pub fn router(db: DatabaseConnection, cookies: CookieSettings, seller: Arc<Seller>) -> Router {
+    Router::new()
+        .route("/api/invoices/{id}/pdf", get(download))
+        .with_state(DownloadState {
+            db,
+            cookies,
+            seller,
+        })
+}
+
+async fn download(
+    State(s): State<DownloadState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    match pdf(&s, &headers, &id).await {
+        Ok(response) => response,
+        Err(e) => error_response(&e),
+    }
+}
+
+async fn pdf(s: &DownloadState, headers: &HeaderMap, id: &str) -> ApiResult<Response> {
+    let https = session::request_https(headers, s.cookies.trusted_proxy_hops);
+    let secure = session::secure(s.cookies.secure, https);
+    let (viewer, _) = session::viewer(&s.db, headers, secure)
+        .await
+        .ok_or(ApiError::Unauthenticated)?;
+    let id: Uuid = id.parse().map_err(|_| ApiError::NotFound("Invoice"))?;
+    let invoice = invoices::Entity::find_by_id(id)
+        .one(&s.db)
+        .await?
+        .filter(|i| i.user_id == viewer.user_id)
+        .ok_or(ApiError::NotFound("Invoice"))?;
+    let bytes = invoice_pdf::for_invoice(&s.db, &invoice, &s.seller)
+        .await
+        .map_err(|e| ApiError::internal("rendering an invoice", &e))?;
+    let disposition = format!(
+        "attachment; filename=\"{}\"",
+        invoice_pdf::file_name(&invoice)
+    );
+    let disposition = HeaderValue::from_str(&disposition)
+        .map_err(|e| ApiError::internal("invoice header", &e))?;
+    let headers = [
+        (
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/pdf"),
+        ),
+        (header::CONTENT_DISPOSITION, disposition),
+        (
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        ),
+    ];
+    Ok((headers, bytes).into_response())
+}
