@@ -154,8 +154,18 @@ async fn publish(bus: &Bus, applied: Applied) {
 }
 
 /// Pending attempts past their expiry: what Midtrans reports, or expired when it never saw a
-/// payment method picked (an unused Snap page sends nothing).
+/// payment method picked (an unused Snap page sends nothing). Then invoices nobody can pay any
+/// more are voided.
 async fn expire_unused(db: &DatabaseConnection, billing: &Billing, bus: &Bus) {
+    expire_attempts(db, billing, bus).await;
+    match entities::billing::invoices::void_overdue(db, Utc::now()).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(voided = n, "unpaid invoices past due voided"),
+        Err(e) => tracing::warn!(error = %e, "voiding overdue invoices failed"),
+    }
+}
+
+async fn expire_attempts(db: &DatabaseConnection, billing: &Billing, bus: &Bus) {
     let overdue: Vec<String> = match attempts::Entity::find()
         .select_only()
         .column(attempts::Column::OrderId)

@@ -20,6 +20,7 @@ on_both_backends!(
     a_paid_checkout_grants_the_plan_once_whatever_the_replays,
     forged_malformed_and_unknown_notifications_are_refused_and_kept,
     a_late_deny_or_a_refund_takes_the_plan_back,
+    an_abandoned_checkout_expires_on_our_clock,
 );
 
 async fn app(backend: Backend, midtrans: &MockMidtrans, upstream: &str) -> TestApp {
@@ -618,5 +619,70 @@ async fn billing_is_off_without_a_key() {
         "no endpoint without billing: {}",
         webhook.status()
     );
+    app.stop().await;
+}
+
+/// Nobody picks a payment method: Midtrans never notifies. Past its expiry the attempt is
+/// closed on Satu's own clock (the status API does not know it), the invoice is voided, and
+/// no email goes out for it.
+async fn an_abandoned_checkout_expires_on_our_clock(backend: Backend) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let midtrans = MockMidtrans::start().await;
+    let app = app(backend, &midtrans, "http://127.0.0.1:9").await;
+    let (caller, mut gql) = free_user(&app).await;
+    let order_id = checkout(&mut gql, "starter").await["orderId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let attempt = attempts::find(&app.db, &order_id).await.unwrap().unwrap();
+    let past = chrono::Utc::now() - chrono::Duration::hours(2);
+    attempts::ActiveModel {
+        order_id: Set(order_id.clone()),
+        expires_at: Set(past),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap();
+    invoices::ActiveModel {
+        id: Set(attempt.invoice_id),
+        due_at: Set(past),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap();
+    // The worker looks at overdue attempts when it starts, then every few minutes.
+    let app = app.restart().await;
+    wait_state(&app, &order_id, "expired").await;
+    for _ in 0..100 {
+        let invoice = invoices::Entity::find_by_id(attempt.invoice_id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        if invoice.status == "void" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let invoice = invoices::Entity::find_by_id(attempt.invoice_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(invoice.status, "void", "nobody can pay it any more");
+    assert!(midtrans.status_calls() >= 1, "Midtrans was asked first");
+    assert_eq!(
+        emails(&app, caller.user_id, "payment_failed").await,
+        0,
+        "no email for it"
+    );
+    let user = users::Entity::find_by_id(caller.user_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(user.plan_id, "free");
     app.stop().await;
 }

@@ -105,7 +105,12 @@ async fn effects(
             invoices::credit_note(db, invoice, amount, "Partial refund").await?;
         }
     }
-    let failed_kind = !to.grants() && to != PaymentState::Pending;
+    // An attempt that expired before a payment method was picked (an abandoned Snap page)
+    // is not news: the invoice still waits on the Billing page.
+    let abandoned = to == PaymentState::Expired
+        && attempt.transaction_id.is_none()
+        && report.transaction_id.is_none();
+    let failed_kind = !to.grants() && to != PaymentState::Pending && !abandoned;
     // A declined try on an open invoice is news; so is money taken back.
     if failed_kind || to == PaymentState::PartiallyRefunded {
         mail(

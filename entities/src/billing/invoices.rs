@@ -208,3 +208,35 @@ pub async fn open_for(
         .one(db)
         .await
 }
+
+/// Voids open invoices past due whose every attempt is over (none pending, none paid): they
+/// stay in the number series, marked as never paid. Returns how many.
+pub async fn void_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    use super::attempts;
+    use super::payment_state::PaymentState;
+    let overdue = Entity::find()
+        .filter(Column::Status.eq("open"))
+        .filter(Column::DueAt.lt(now))
+        .all(db)
+        .await?;
+    let mut voided = 0;
+    for invoice in overdue {
+        let live = attempts::Entity::find()
+            .filter(attempts::Column::InvoiceId.eq(invoice.id))
+            .all(db)
+            .await?
+            .iter()
+            .any(|a| a.state() == PaymentState::Pending || a.state().grants());
+        if live {
+            continue;
+        }
+        let updated = Entity::update_many()
+            .col_expr(Column::Status, Expr::value("void"))
+            .filter(Column::Id.eq(invoice.id))
+            .filter(Column::Status.eq("open"))
+            .exec(db)
+            .await?;
+        voided += updated.rows_affected;
+    }
+    Ok(voided)
+}
