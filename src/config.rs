@@ -370,6 +370,7 @@ impl Config {
             },
             public_url: self.api.public_url.clone(),
             checkout_expiry_hours: b.checkout_expiry_hours,
+            grace_days: b.grace_days.max(0),
             retry_backoff: b
                 .retry_backoff_secs
                 .iter()

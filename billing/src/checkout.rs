@@ -49,16 +49,15 @@ pub async fn start_checkout(
     let Some(price) = plan.price_idr.filter(|p| *p > 0) else {
         return Err(CheckoutError::NotForSale(plan.id));
     };
-    if user.plan_id == plan.id {
-        return Err(CheckoutError::AlreadyOnPlan(plan.name));
-    }
     let s = &billing.settings;
     let now = Utc::now();
     let expires_at = now + chrono::Duration::hours(s.checkout_expiry_hours.max(1));
     let month = now.format("%m/%Y");
     let txn = db.begin().await?;
     let invoice = match invoices::open_for(&txn, user.id, &plan.id).await? {
+        // The plan's renewal (or an earlier checkout) waits to be paid.
         Some(open) => open,
+        None if user.plan_id == plan.id => return Err(CheckoutError::AlreadyOnPlan(plan.name)),
         None => {
             let new = invoices::NewInvoice {
                 user_id: user.id,

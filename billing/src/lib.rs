@@ -6,6 +6,7 @@ pub mod checkout;
 pub mod invoice_pdf;
 pub mod midtrans;
 pub mod process;
+pub mod renew;
 pub mod webhook;
 
 use std::time::Duration;
@@ -28,6 +29,8 @@ pub struct BillingSettings {
     pub public_url: String,
     /// How long a Snap page and the chosen payment method stay payable.
     pub checkout_expiry_hours: i64,
+    /// Days a period's plan stays on after its end while the renewal is unpaid.
+    pub grace_days: i64,
     /// Waits before each retry of a notification whose status could not be confirmed.
     pub retry_backoff: Vec<Duration>,
     pub poll_interval: Duration,

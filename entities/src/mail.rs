@@ -37,6 +37,23 @@ pub enum Mail {
         method: Option<String>,
         period_ends_at: DateTime<Utc>,
     },
+    /// The invoice for the plan's next month (issued 7 days before the period ends).
+    RenewalInvoice {
+        invoice: String,
+        plan: String,
+        total: i64,
+        ends_at: DateTime<Utc>,
+    },
+    /// The renewal is still unpaid `days_left` days before the period ends.
+    RenewalReminder {
+        invoice: String,
+        plan: String,
+        total: i64,
+        days_left: i64,
+        ends_at: DateTime<Utc>,
+    },
+    /// The period ended unpaid (after the grace days): the account is on Free now.
+    Downgraded { plan: String },
     /// A payment did not go through (denied, expired, cancelled) or was taken back (refund,
     /// chargeback, a late reversal); `state` is the payment's state.
     PaymentFailed {
@@ -88,6 +105,9 @@ impl Mail {
             Mail::ConnectionExpired { .. } => "connection_expired",
             Mail::PaymentReceived { .. } => "payment_received",
             Mail::PaymentFailed { .. } => "payment_failed",
+            Mail::RenewalInvoice { .. } => "renewal_invoice",
+            Mail::RenewalReminder { .. } => "renewal_reminder",
+            Mail::Downgraded { .. } => "downgraded",
         }
     }
 

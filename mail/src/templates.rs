@@ -224,6 +224,82 @@ fn draft(mail: &Mail, l: Locale, links: &Links<'_>) -> Draft {
             state,
             plan_revoked,
         } => payment_failed(l, links, invoice, plan, state, *plan_revoked),
+        Mail::RenewalInvoice {
+            invoice,
+            plan,
+            total,
+            ends_at,
+        } => renewal(l, links, invoice, plan, *total, None, *ends_at),
+        Mail::RenewalReminder {
+            invoice,
+            plan,
+            total,
+            days_left,
+            ends_at,
+        } => renewal(l, links, invoice, plan, *total, Some(*days_left), *ends_at),
+        Mail::Downgraded { plan } => downgraded(l, links, plan),
+    }
+}
+
+/// The renewal invoice (`days_left` = `None`), or a reminder that it is unpaid.
+fn renewal(
+    l: Locale,
+    links: &Links<'_>,
+    invoice: &str,
+    plan: &str,
+    total: i64,
+    days_left: Option<i64>,
+    ends: DateTime<Utc>,
+) -> Draft {
+    let total = rupiah(total);
+    let ends = wib(ends);
+    let subject = match (l, days_left) {
+        (Locale::Id, None) => format!("Satu: invoice perpanjangan paket {plan} ({invoice})"),
+        (Locale::En, None) => format!("Satu: renewal invoice for your {plan} plan ({invoice})"),
+        (Locale::Id, Some(d)) => format!("Satu: paket {plan} berakhir dalam {d} hari"),
+        (Locale::En, Some(d)) => format!("Satu: your {plan} plan ends in {d} day(s)"),
+    };
+    let para = match l {
+        Locale::Id => format!(
+            "Paket {plan} Anda berakhir pada {ends}. Bayar invoice {invoice} sebesar {total} untuk memperpanjangnya sebulan; tanpa pembayaran, akun Anda pindah ke paket Free setelah masa tenggang."
+        ),
+        Locale::En => format!(
+            "Your {plan} plan ends on {ends}. Pay invoice {invoice} of {total} to renew it for a month; unpaid, your account moves to the Free plan after the grace days."
+        ),
+    };
+    Draft {
+        subject,
+        blocks: vec![
+            Block::Para(para),
+            Block::Action {
+                label: t(l, "Bayar sekarang", "Pay now"),
+                url: page(links, l, "app/billing/"),
+            },
+        ],
+    }
+}
+
+fn downgraded(l: Locale, links: &Links<'_>, plan: &str) -> Draft {
+    Draft {
+        subject: t(
+            l,
+            "Satu: akun Anda kini di paket Free",
+            "Satu: your account is on the Free plan now",
+        ),
+        blocks: vec![
+            Block::Para(match l {
+                Locale::Id => format!(
+                    "Paket {plan} Anda berakhir tanpa pembayaran perpanjangan, jadi akun Anda kini memakai batas paket Free. Koneksi dan key Anda tidak dihapus. Berlangganan lagi kapan saja dari halaman Tagihan."
+                ),
+                Locale::En => format!(
+                    "Your {plan} plan ended without a renewal payment, so your account now has the Free plan's limits. Your connections and keys are not deleted. Subscribe again any time from the Billing page."
+                ),
+            }),
+            Block::Action {
+                label: t(l, "Buka Tagihan", "Open Billing"),
+                url: page(links, l, "app/billing/"),
+            },
+        ],
     }
 }
 

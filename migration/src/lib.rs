@@ -15,6 +15,7 @@ mod m20261205_000011_notifications;
 mod m20261205_000012_pending_signups;
 mod m20261205_000013_email_delivery;
 mod m20261205_000014_billing;
+mod m20261205_000015_renewals;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000012_pending_signups::Migration),
             Box::new(m20261205_000013_email_delivery::Migration),
             Box::new(m20261205_000014_billing::Migration),
+            Box::new(m20261205_000015_renewals::Migration),
         ]
     }
 }

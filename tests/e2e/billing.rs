@@ -21,6 +21,7 @@ on_both_backends!(
     forged_malformed_and_unknown_notifications_are_refused_and_kept,
     a_late_deny_or_a_refund_takes_the_plan_back,
     an_abandoned_checkout_expires_on_our_clock,
+    renewals_are_invoiced_reminded_and_lapse_to_free,
 );
 
 async fn app(backend: Backend, midtrans: &MockMidtrans, upstream: &str) -> TestApp {
@@ -684,5 +685,128 @@ async fn an_abandoned_checkout_expires_on_our_clock(backend: Backend) {
         .unwrap()
         .unwrap();
     assert_eq!(user.plan_id, "free");
+    app.stop().await;
+}
+
+/// Moves a period's end (the sweep runs when the worker starts).
+async fn set_period_end(
+    app: &TestApp,
+    user_id: uuid::Uuid,
+    ends_at: chrono::DateTime<chrono::Utc>,
+) -> periods::Model {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let period = periods::for_user(&app.db, user_id).await.unwrap().remove(0);
+    periods::ActiveModel {
+        id: Set(period.id),
+        ends_at: Set(ends_at),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap()
+}
+
+async fn wait_for_email(app: &TestApp, user_id: uuid::Uuid, template: &str, n: usize) {
+    for _ in 0..200 {
+        if emails(app, user_id, template).await >= n {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{n} {template} emails never came");
+}
+
+/// Seven days before a paid period ends its renewal invoice is issued (once), reminders go out
+/// at 3 and 1 days, paying it adds a month after the current one; a period that ends unpaid
+/// drops its user to Free after the grace days.
+async fn renewals_are_invoiced_reminded_and_lapse_to_free(backend: Backend) {
+    let midtrans = MockMidtrans::start().await;
+    let app = app(backend, &midtrans, "http://127.0.0.1:9").await;
+    let (renewing, _) = paid_order(&app, &midtrans, "starter").await;
+    let (lapsing, _) = paid_order(&app, &midtrans, "pro").await;
+    let now = chrono::Utc::now();
+    let period = set_period_end(&app, renewing.user_id, now + chrono::Duration::hours(47)).await;
+    set_period_end(&app, lapsing.user_id, now - chrono::Duration::days(4)).await;
+    let anchor = users::Entity::find_by_id(renewing.user_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .billing_anchor_at;
+
+    let app = app.restart().await;
+    wait_for_email(&app, renewing.user_id, "renewal_reminder", 1).await;
+    wait_for_email(&app, lapsing.user_id, "downgraded", 1).await;
+    // Two days left: the invoice and the 3-day reminder, not yet the 1-day one.
+    let app = app.restart().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(
+        emails(&app, renewing.user_id, "renewal_invoice").await,
+        1,
+        "issued once"
+    );
+    assert_eq!(emails(&app, renewing.user_id, "renewal_reminder").await, 1);
+    let open: Vec<_> = invoices::for_user(&app.db, renewing.user_id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.status == "open")
+        .collect();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].total, 49_000);
+    assert_eq!(
+        open[0].due_at,
+        period.ends_at + chrono::Duration::days(3),
+        "payable through the grace days"
+    );
+
+    // The lapsed user is on Free now, told once.
+    let lapsed = users::Entity::find_by_id(lapsing.user_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(lapsed.plan_id, "free");
+    assert_eq!(emails(&app, lapsing.user_id, "downgraded").await, 1);
+    assert!(
+        periods::for_user(&app.db, lapsing.user_id).await.unwrap()[0]
+            .lapsed_at
+            .is_some()
+    );
+
+    // Paying the renewal (the same plan: the open invoice) adds the next month after this one.
+    let session = entities::sessions::create(
+        &app.db,
+        renewing.user_id,
+        chrono::Duration::hours(1),
+        entities::sessions::SessionMeta {
+            user_agent: None,
+            ip: None,
+        },
+    )
+    .await
+    .unwrap();
+    let mut gql = Gql::new(&app.url(""));
+    gql.bearer = Some(session.token);
+    let renewal = checkout(&mut gql, "starter").await;
+    assert_eq!(renewal["invoiceNumber"], open[0].number.as_str());
+    let order_id = renewal["orderId"].as_str().unwrap().to_owned();
+    midtrans.set_status(&order_id, "settlement", None);
+    let settled = midtrans.notification(&order_id, "settlement", None);
+    assert_eq!(midtrans.send(&app.url(""), &settled).await, 200);
+    wait_state(&app, &order_id, "paid").await;
+    let all = periods::for_user(&app.db, renewing.user_id).await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        all[0].starts_at, period.ends_at,
+        "the new month follows the current one"
+    );
+    let user = users::Entity::find_by_id(renewing.user_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(user.plan_id, "starter");
+    assert_eq!(user.billing_anchor_at, anchor, "the quota cycle runs on");
     app.stop().await;
 }

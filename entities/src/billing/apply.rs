@@ -157,7 +157,10 @@ async fn grant(
         .await?
         .ok_or(RepoError::NotFound("user"))?;
     let period = periods::open(db, user.id, plan, &user.plan_id, invoice.id, now).await?;
-    users::set_plan(db, user.id, plan, now).await?;
+    // A new plan starts its quota periods at payment; a renewal keeps the running cycle.
+    if user.plan_id != plan {
+        users::set_plan(db, user.id, plan, now).await?;
+    }
     mail(
         db,
         invoice,
@@ -171,7 +174,7 @@ async fn grant(
         },
     )
     .await?;
-    Ok(true)
+    Ok(user.plan_id != plan)
 }
 
 /// Ends the period the invoice bought and gives the user their previous plan back (when this
@@ -187,7 +190,9 @@ async fn revoke(
         .one(db)
         .await?
         .ok_or(RepoError::NotFound("user"))?;
-    if user.plan_id != period.plan_id {
+    if user.plan_id != period.plan_id
+        || periods::covered(db, user.id, &period.plan_id, period.id, Utc::now()).await?
+    {
         return Ok(false);
     }
     users::set_plan(db, user.id, &period.previous_plan_id, Utc::now()).await?;

@@ -19,6 +19,10 @@ pub struct Model {
     pub starts_at: DateTimeUtc,
     pub ends_at: DateTimeUtc,
     pub revoked_at: Option<DateTimeUtc>,
+    /// The invoice issued for the next month (7 days before the end).
+    pub renewal_invoice_id: Option<Uuid>,
+    /// The period ended unpaid and its user dropped to Free.
+    pub lapsed_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -26,8 +30,9 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// A month of `plan_id` from `starts_at`, bought by `invoice_id` (one period per invoice: the
-/// unique index turns a second grant into an error rather than a second month).
+/// A month of `plan_id` from `starts_at` (or from the end of the user's period of the same plan
+/// still running: a renewal paid early adds a month after it), bought by `invoice_id` (one
+/// period per invoice: the unique index turns a second grant into an error, not a second month).
 pub async fn open(
     db: &impl ConnectionTrait,
     user_id: Uuid,
@@ -36,6 +41,20 @@ pub async fn open(
     invoice_id: Uuid,
     starts_at: DateTime<Utc>,
 ) -> Result<Model, DbErr> {
+    let running = Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::PlanId.eq(plan_id))
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::EndsAt.gt(starts_at))
+        .order_by_desc(Column::EndsAt)
+        .one(db)
+        .await?;
+    // A renewal keeps what the user had before the plan as the plan to fall back to.
+    let previous_plan_id = running
+        .as_ref()
+        .map_or(previous_plan_id, |p| p.previous_plan_id.as_str())
+        .to_owned();
+    let starts_at = running.map_or(starts_at, |p| p.ends_at);
     let ends_at = starts_at
         .checked_add_months(Months::new(1))
         .unwrap_or(starts_at + chrono::Duration::days(30));
@@ -43,11 +62,13 @@ pub async fn open(
         id: Set(Uuid::new_v4()),
         user_id: Set(user_id),
         plan_id: Set(plan_id.to_owned()),
-        previous_plan_id: Set(previous_plan_id.to_owned()),
+        previous_plan_id: Set(previous_plan_id),
         invoice_id: Set(invoice_id),
         starts_at: Set(starts_at),
         ends_at: Set(ends_at),
         revoked_at: Set(None),
+        renewal_invoice_id: Set(None),
+        lapsed_at: Set(None),
     }
     .insert(db)
     .await
@@ -81,4 +102,25 @@ pub async fn for_user(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Mo
         .order_by_desc(Column::StartsAt)
         .all(db)
         .await
+}
+
+/// Whether another unrevoked period of `plan_id` covers `at` for the user (then revoking one
+/// period leaves the plan in place).
+pub async fn covered(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    plan_id: &str,
+    except: Uuid,
+    at: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let found = Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::PlanId.eq(plan_id))
+        .filter(Column::Id.ne(except))
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::StartsAt.lte(at))
+        .filter(Column::EndsAt.gt(at))
+        .one(db)
+        .await?;
+    Ok(found.is_some())
 }

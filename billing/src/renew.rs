@@ -1,0 +1,224 @@
+//! Renewals, run by the worker's sweep: 7 days before a paid period ends its user gets the
+//! invoice for the next month (paid through the same checkout); reminders follow at 3 and 1
+//! days before the end; once the period has ended and `billing.grace_days` have passed unpaid,
+//! the user drops to Free on every replica. Each step happens once across replicas (a
+//! conditional update claims it) and each email once (its dedupe key).
+
+use chrono::{DateTime, Utc};
+use entities::billing::{invoices, periods};
+use entities::email_outbox::{self, NewEmail};
+use entities::mail::Mail;
+use entities::{RepoError, plans, users};
+use proxy::bus::{Bus, Message};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
+
+use crate::BillingSettings;
+
+/// How long before a period's end its renewal invoice is issued.
+const LEAD_DAYS: i64 = 7;
+
+/// One pass over the periods that need something.
+pub async fn sweep(
+    db: &DatabaseConnection,
+    settings: &BillingSettings,
+    bus: &Bus,
+) -> Result<(), RepoError> {
+    let now = Utc::now();
+    let open = periods::Entity::find()
+        .filter(periods::Column::RevokedAt.is_null())
+        .filter(periods::Column::LapsedAt.is_null())
+        .filter(periods::Column::EndsAt.lt(now + chrono::Duration::days(LEAD_DAYS)))
+        .all(db)
+        .await?;
+    for period in open {
+        if renewed(db, &period).await? {
+            continue;
+        }
+        if period.ends_at + chrono::Duration::days(settings.grace_days) < now {
+            if lapse(db, &period).await? {
+                bus.publish(Message::PlanChanged {
+                    user_id: period.user_id,
+                })
+                .await;
+            }
+            continue;
+        }
+        let invoice = match period.renewal_invoice_id {
+            Some(id) => invoices::Entity::find_by_id(id).one(db).await?,
+            None => issue(db, settings, &period).await?,
+        };
+        if let Some(invoice) = invoice.filter(|i| i.status == "open") {
+            remind(db, &period, &invoice, now).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Whether a later period of the user already follows this one (the renewal was paid).
+async fn renewed(db: &impl ConnectionTrait, period: &periods::Model) -> Result<bool, RepoError> {
+    let next = periods::Entity::find()
+        .filter(periods::Column::UserId.eq(period.user_id))
+        .filter(periods::Column::Id.ne(period.id))
+        .filter(periods::Column::RevokedAt.is_null())
+        .filter(periods::Column::StartsAt.gte(period.ends_at))
+        .one(db)
+        .await?;
+    Ok(next.is_some())
+}
+
+/// The renewal invoice, issued once: the invoice and the claim on the period commit together.
+async fn issue(
+    db: &DatabaseConnection,
+    settings: &BillingSettings,
+    period: &periods::Model,
+) -> Result<Option<invoices::Model>, RepoError> {
+    // Custom-priced plans (enterprise) renew by hand.
+    let Some(plan) = plans::find(db, &period.plan_id).await? else {
+        return Ok(None);
+    };
+    let Some(price) = plan.price_idr.filter(|p| *p > 0) else {
+        return Ok(None);
+    };
+    let Some(user) = users::Entity::find_by_id(period.user_id).one(db).await? else {
+        return Ok(None);
+    };
+    let txn = db.begin().await?;
+    let invoice = invoices::issue(
+        &txn,
+        invoices::NewInvoice {
+            user_id: user.id,
+            plan_id: plan.id.clone(),
+            description: format!("Satu {} {}", plan.name, period.ends_at.format("%m/%Y")),
+            amounts: settings.tax.amounts(price),
+            buyer_email: user.email.clone(),
+            buyer_name: user.display_name.clone(),
+            // Payable through the grace days.
+            due_at: period.ends_at + chrono::Duration::days(settings.grace_days),
+        },
+    )
+    .await?;
+    let claimed = periods::Entity::update_many()
+        .col_expr(periods::Column::RenewalInvoiceId, Expr::value(invoice.id))
+        .filter(periods::Column::Id.eq(period.id))
+        .filter(periods::Column::RenewalInvoiceId.is_null())
+        .exec(&txn)
+        .await?;
+    if claimed.rows_affected != 1 {
+        // Another replica issued it first; this number goes back to the series.
+        txn.rollback().await?;
+        return Ok(None);
+    }
+    mail(
+        &txn,
+        &user,
+        format!("renewal_invoice:{}", period.id),
+        Mail::RenewalInvoice {
+            invoice: invoice.number.clone(),
+            plan: plan.name.clone(),
+            total: invoice.total,
+            ends_at: period.ends_at,
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(invoice = %invoice.number, user_id = %user.id, "renewal invoice issued");
+    Ok(Some(invoice))
+}
+
+/// Reminders 3 days and 1 day before the end while the renewal is unpaid.
+async fn remind(
+    db: &impl ConnectionTrait,
+    period: &periods::Model,
+    invoice: &invoices::Model,
+    now: DateTime<Utc>,
+) -> Result<(), RepoError> {
+    let left = period.ends_at - now;
+    for days in [3, 1] {
+        if left > chrono::Duration::days(days) || left < chrono::Duration::zero() {
+            continue;
+        }
+        let Some(user) = users::Entity::find_by_id(period.user_id).one(db).await? else {
+            return Ok(());
+        };
+        let plan = plans::find(db, &period.plan_id)
+            .await?
+            .map_or(period.plan_id.clone(), |p| p.name);
+        mail(
+            db,
+            &user,
+            format!("renewal_reminder:{}:{days}", period.id),
+            Mail::RenewalReminder {
+                invoice: invoice.number.clone(),
+                plan,
+                total: invoice.total,
+                days_left: days,
+                ends_at: period.ends_at,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The period ended unpaid past the grace days: its user goes to Free (unless another period
+/// of the plan still covers now). Returns whether the plan changed.
+async fn lapse(db: &DatabaseConnection, period: &periods::Model) -> Result<bool, RepoError> {
+    let now = Utc::now();
+    let txn = db.begin().await?;
+    let marked = periods::Entity::update_many()
+        .col_expr(periods::Column::LapsedAt, Expr::value(now))
+        .filter(periods::Column::Id.eq(period.id))
+        .filter(periods::Column::LapsedAt.is_null())
+        .exec(&txn)
+        .await?;
+    if marked.rows_affected != 1 {
+        txn.rollback().await?;
+        return Ok(false);
+    }
+    let Some(user) = users::Entity::find_by_id(period.user_id).one(&txn).await? else {
+        txn.commit().await?;
+        return Ok(false);
+    };
+    let still_covered = periods::covered(&txn, user.id, &period.plan_id, period.id, now).await?;
+    if user.plan_id != period.plan_id || still_covered {
+        txn.commit().await?;
+        return Ok(false);
+    }
+    users::set_plan(&txn, user.id, "free", now).await?;
+    let plan = plans::find(&txn, &period.plan_id)
+        .await?
+        .map_or(period.plan_id.clone(), |p| p.name);
+    mail(
+        &txn,
+        &user,
+        format!("downgraded:{}", period.id),
+        Mail::Downgraded { plan },
+    )
+    .await?;
+    txn.commit().await?;
+    tracing::info!(user_id = %user.id, "a period lapsed unpaid: the user is on Free");
+    Ok(true)
+}
+
+async fn mail(
+    db: &impl ConnectionTrait,
+    user: &users::Model,
+    dedupe_key: String,
+    mail: Mail,
+) -> Result<(), RepoError> {
+    email_outbox::enqueue(
+        db,
+        NewEmail {
+            user_id: Some(user.id),
+            to_address: user.email.clone(),
+            locale: user.locale.clone(),
+            mail,
+            dedupe_key,
+        },
+    )
+    .await?;
+    Ok(())
+}
