@@ -3,6 +3,8 @@
 //! worker confirms and applies them. A notification without a valid signature is refused (403)
 //! and kept as a security event; one for an order Satu never made is kept and answered 404.
 
+use std::sync::atomic::{AtomicI64, AtomicU32, Ordering};
+
 use entities::billing::{attempts, notifications, security_events, signature};
 use sea_orm::DatabaseConnection;
 use serde::Deserialize;
@@ -100,9 +102,36 @@ pub async fn receive(
     }
 }
 
+/// Refused notifications written as security events per process and minute; past that they
+/// are only counted (a flood of forged posts must not fill the table).
+const EVENTS_PER_MINUTE: u32 = 100;
+
+static BUDGET: EventBudget = EventBudget {
+    minute: AtomicI64::new(0),
+    used: AtomicU32::new(0),
+};
+
+struct EventBudget {
+    minute: AtomicI64,
+    used: AtomicU32,
+}
+
+impl EventBudget {
+    fn take(&self) -> bool {
+        let minute = chrono::Utc::now().timestamp() / 60;
+        if self.minute.swap(minute, Ordering::Relaxed) != minute {
+            self.used.store(0, Ordering::Relaxed);
+        }
+        self.used.fetch_add(1, Ordering::Relaxed) < EVENTS_PER_MINUTE
+    }
+}
+
 async fn record(db: &DatabaseConnection, kind: &str, detail: &str, ip: Option<&str>) {
     metrics::counter!("satu_payment_notifications_refused_total", "kind" => kind.to_owned())
         .increment(1);
+    if !BUDGET.take() {
+        return;
+    }
     tracing::warn!(kind, ip, "payment notification refused");
     if let Err(e) = security_events::record(db, kind, detail, ip).await {
         tracing::error!(error = %e, "recording a security event failed");
