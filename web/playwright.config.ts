@@ -16,9 +16,17 @@ process.env.WEB_E2E_PORT ||= freePort();
 while (!process.env.MOCK_OAUTH_PORT || process.env.MOCK_OAUTH_PORT === process.env.WEB_E2E_PORT) {
   process.env.MOCK_OAUTH_PORT = freePort();
 }
+// The mock Midtrans (e2e/mock-midtrans.mjs): Snap checkout, the status API, a Snap page that
+// pays and sends Satu the signed notification.
+while (!process.env.MOCK_MIDTRANS_PORT || [process.env.WEB_E2E_PORT, process.env.MOCK_OAUTH_PORT].includes(process.env.MOCK_MIDTRANS_PORT)) {
+  process.env.MOCK_MIDTRANS_PORT = freePort();
+}
 process.env.SATU_E2E_DATA ||= mkdtempSync(join(tmpdir(), "satu-web-e2e-"));
 const port = Number(process.env.WEB_E2E_PORT);
 const mockOAuth = `http://127.0.0.1:${process.env.MOCK_OAUTH_PORT}`;
+const mockMidtrans = `http://127.0.0.1:${process.env.MOCK_MIDTRANS_PORT}`;
+/** The sandbox server key Satu signs in to the mock with (and the mock signs notifications with). */
+const MIDTRANS_SERVER_KEY = "SB-Mid-server-SATUWEB123";
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export default defineConfig({
@@ -59,6 +67,16 @@ export default defineConfig({
       stderr: "pipe",
     },
     {
+      // Notifies Satu at http://127.0.0.1:$WEB_E2E_PORT (inherited from this process).
+      command: "node e2e/mock-midtrans.mjs",
+      url: `${mockMidtrans}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 10_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { MOCK_MIDTRANS_SERVER_KEY: MIDTRANS_SERVER_KEY },
+    },
+    {
       command: "bash scripts/serve.sh",
       url: `http://127.0.0.1:${port}/healthz`,
       reuseExistingServer: !process.env.CI,
@@ -79,6 +97,13 @@ export default defineConfig({
         // which must be on the allow-list of Qwen's API hosts.
         SATU__PROVIDERS__QWEN_OAUTH__SCHEME: "http",
         SATU__PROVIDERS__QWEN_OAUTH__ALLOWED_HOSTS: `["127.0.0.1:${process.env.MOCK_OAUTH_PORT}"]`,
+        // Billing (billing.*, docs/billing.md) against the mock Midtrans; the worker picks up
+        // stored notifications every 100 ms, and retries a failed status call after a second.
+        SATU__BILLING__MIDTRANS__SERVER_KEY: MIDTRANS_SERVER_KEY,
+        SATU__BILLING__MIDTRANS__SNAP_URL: `${mockMidtrans}/snap/v1`,
+        SATU__BILLING__MIDTRANS__API_URL: mockMidtrans,
+        SATU__BILLING__POLL_INTERVAL_MS: "100",
+        SATU__BILLING__RETRY_BACKOFF_SECS: "[1, 1, 1]",
       },
     },
   ],

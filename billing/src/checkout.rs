@@ -22,6 +22,12 @@ pub enum CheckoutError {
     Repo(#[from] RepoError),
 }
 
+impl entities::AsContention for CheckoutError {
+    fn contended(&self) -> bool {
+        matches!(self, CheckoutError::Repo(e) if e.is_contention())
+    }
+}
+
 impl From<sea_orm::DbErr> for CheckoutError {
     fn from(e: sea_orm::DbErr) -> Self {
         CheckoutError::Repo(RepoError::Db(e))
@@ -50,37 +56,12 @@ pub async fn start_checkout(
         return Err(CheckoutError::NotForSale(plan.id));
     };
     let s = &billing.settings;
-    let now = Utc::now();
-    let expires_at = now + chrono::Duration::hours(s.checkout_expiry_hours.max(1));
-    let month = now.format("%m/%Y");
-    let txn = db.begin().await?;
-    let invoice = match invoices::open_for(&txn, user.id, &plan.id).await? {
-        // The plan's renewal (or an earlier checkout) waits to be paid.
-        Some(open) => open,
-        None if user.plan_id == plan.id => return Err(CheckoutError::AlreadyOnPlan(plan.name)),
-        None => {
-            let new = invoices::NewInvoice {
-                user_id: user.id,
-                plan_id: plan.id.clone(),
-                description: format!("Satu {} {month}", plan.name),
-                amounts: s.tax.amounts(price),
-                buyer_email: user.email.clone(),
-                buyer_name: user.display_name.clone(),
-                due_at: expires_at,
-            };
-            invoices::issue(&txn, new).await?
-        }
-    };
-    let attempt = attempts::start(
-        &txn,
-        invoice.id,
-        &invoice.number,
-        user.id,
-        invoice.total,
-        expires_at,
-    )
-    .await?;
-    txn.commit().await?;
+    let expires_at = Utc::now() + chrono::Duration::hours(s.checkout_expiry_hours.max(1));
+    // SQLite may refuse the write when another connection wrote since this transaction read
+    // (the worker, the job queue): the whole transaction runs again.
+    let (invoice, attempt) =
+        entities::retry_on_contention(|| open_attempt(db, billing, user, &plan, price, expires_at))
+            .await?;
     let request = snap_request(billing, user, &invoice, &attempt.order_id);
     let created = match billing.midtrans.create_snap(&request).await {
         Ok(created) => created,
@@ -100,6 +81,50 @@ pub async fn start_checkout(
         redirect_url: created.redirect_url,
         token: created.token,
     })
+}
+
+/// The invoice to pay (the open one for the plan, or a new one) and a new attempt at it, in
+/// one transaction.
+async fn open_attempt(
+    db: &DatabaseConnection,
+    billing: &Billing,
+    user: &users::Model,
+    plan: &plans::Model,
+    price: i64,
+    expires_at: chrono::DateTime<Utc>,
+) -> Result<(invoices::Model, attempts::Model), CheckoutError> {
+    let month = Utc::now().format("%m/%Y");
+    let txn = db.begin().await?;
+    let invoice = match invoices::open_for(&txn, user.id, &plan.id).await? {
+        // The plan's renewal (or an earlier checkout) waits to be paid.
+        Some(open) => open,
+        None if user.plan_id == plan.id => {
+            return Err(CheckoutError::AlreadyOnPlan(plan.name.clone()));
+        }
+        None => {
+            let new = invoices::NewInvoice {
+                user_id: user.id,
+                plan_id: plan.id.clone(),
+                description: format!("Satu {} {month}", plan.name),
+                amounts: billing.settings.tax.amounts(price),
+                buyer_email: user.email.clone(),
+                buyer_name: user.display_name.clone(),
+                due_at: expires_at,
+            };
+            invoices::issue(&txn, new).await?
+        }
+    };
+    let attempt = attempts::start(
+        &txn,
+        invoice.id,
+        &invoice.number,
+        user.id,
+        invoice.total,
+        expires_at,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok((invoice, attempt))
 }
 
 fn snap_request(

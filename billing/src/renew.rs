@@ -38,7 +38,7 @@ pub async fn sweep(
             continue;
         }
         if period.ends_at + chrono::Duration::days(settings.grace_days) < now {
-            if lapse(db, &period).await? {
+            if entities::retry_on_contention(|| lapse(db, &period)).await? {
                 bus.publish(Message::PlanChanged {
                     user_id: period.user_id,
                 })
@@ -48,7 +48,7 @@ pub async fn sweep(
         }
         let invoice = match period.renewal_invoice_id {
             Some(id) => invoices::Entity::find_by_id(id).one(db).await?,
-            None => issue(db, settings, &period).await?,
+            None => entities::retry_on_contention(|| issue(db, settings, &period)).await?,
         };
         if let Some(invoice) = invoice.filter(|i| i.status == "open") {
             remind(db, &period, &invoice, now).await?;

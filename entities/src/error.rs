@@ -40,6 +40,20 @@ impl RepoError {
         }
     }
 
+    /// Whether trying the same transaction again may succeed: SQLite refused a write because
+    /// another connection wrote since this transaction's first read (WAL's "busy snapshot",
+    /// which its busy timeout does not wait out), or the database stayed locked.
+    pub fn is_contention(&self) -> bool {
+        let Self::Db(err) = self else {
+            return false;
+        };
+        let text = err.to_string();
+        text.contains("database is locked")
+            || text.contains("(code: 5)")
+            || text.contains("(code: 517)")
+            || text.contains("SQLITE_BUSY")
+    }
+
     /// Maps a unique-constraint violation to `Duplicate(what)`, anything else to `Db`.
     pub fn on_unique(err: DbErr, what: &'static str) -> Self {
         match err.sql_err() {
@@ -52,5 +66,36 @@ impl RepoError {
 impl From<DbErr> for RepoError {
     fn from(err: DbErr) -> Self {
         Self::Db(err)
+    }
+}
+
+/// Runs a transaction again (up to 5 times, briefly apart) while it fails on contention
+/// (`RepoError::is_contention`); any other outcome is returned as is.
+pub async fn retry_on_contention<T, E, F, Fut>(mut run: F) -> Result<T, E>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, E>>,
+    E: AsContention,
+{
+    let mut tries = 0u64;
+    loop {
+        match run().await {
+            Err(e) if e.contended() && tries < 5 => {
+                tries += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(20 * tries)).await;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Errors that can say they came from contention.
+pub trait AsContention {
+    fn contended(&self) -> bool;
+}
+
+impl AsContention for RepoError {
+    fn contended(&self) -> bool {
+        self.is_contention()
     }
 }

@@ -33,5 +33,5 @@ pub mod usage_queries;
 pub mod user_tokens;
 pub mod users;
 
-pub use error::{PlanCap, RepoError};
+pub use error::{AsContention, PlanCap, RepoError, retry_on_contention};
 pub use provider::{AccountKind, AccountStatus, Provider};

@@ -30,15 +30,11 @@ async fn app(backend: Backend, midtrans: &MockMidtrans, upstream: &str) -> TestA
     spawn_app(backend, upstream, &extra).await
 }
 
-/// A Free user with a key and a session (bearer) to check out with.
-async fn free_user(app: &TestApp) -> (Caller, Gql) {
-    let caller = app.create_caller().await;
-    users::set_plan(&app.db, caller.user_id, "free", chrono::Utc::now())
-        .await
-        .unwrap();
-    let (_, token) = entities::sessions::create(
-        &app.db,
-        caller.user_id,
+/// A GraphQL client signed in as `user_id` with a bearer session.
+async fn signed_in(base: &str, db: &sea_orm::DatabaseConnection, user_id: uuid::Uuid) -> Gql {
+    let created = entities::sessions::create(
+        db,
+        user_id,
         chrono::Duration::hours(1),
         entities::sessions::SessionMeta {
             user_agent: None,
@@ -46,10 +42,19 @@ async fn free_user(app: &TestApp) -> (Caller, Gql) {
         },
     )
     .await
-    .map(|c| (c.session, c.token))
     .unwrap();
-    let mut gql = Gql::new(&app.url(""));
-    gql.bearer = Some(token);
+    let mut gql = Gql::new(base);
+    gql.bearer = Some(created.token);
+    gql
+}
+
+/// A Free user with a key and a session (bearer) to check out with.
+async fn free_user(app: &TestApp) -> (Caller, Gql) {
+    let caller = app.create_caller().await;
+    users::set_plan(&app.db, caller.user_id, "free", chrono::Utc::now())
+        .await
+        .unwrap();
+    let gql = signed_in(&app.url(""), &app.db, caller.user_id).await;
     (caller, gql)
 }
 
@@ -520,19 +525,7 @@ async fn three_replicas_apply_each_payment_once() {
     )
     .await
     .unwrap();
-    let created = entities::sessions::create(
-        &conn,
-        user.id,
-        chrono::Duration::hours(1),
-        entities::sessions::SessionMeta {
-            user_agent: None,
-            ip: None,
-        },
-    )
-    .await
-    .unwrap();
-    let mut gql = Gql::new(&format!("http://{}", replicas[0].addr));
-    gql.bearer = Some(created.token);
+    let mut gql = signed_in(&format!("http://{}", replicas[0].addr), &conn, user.id).await;
     let order_id = checkout(&mut gql, "team").await["orderId"]
         .as_str()
         .unwrap()
@@ -775,19 +768,7 @@ async fn renewals_are_invoiced_reminded_and_lapse_to_free(backend: Backend) {
     );
 
     // Paying the renewal (the same plan: the open invoice) adds the next month after this one.
-    let session = entities::sessions::create(
-        &app.db,
-        renewing.user_id,
-        chrono::Duration::hours(1),
-        entities::sessions::SessionMeta {
-            user_agent: None,
-            ip: None,
-        },
-    )
-    .await
-    .unwrap();
-    let mut gql = Gql::new(&app.url(""));
-    gql.bearer = Some(session.token);
+    let mut gql = signed_in(&app.url(""), &app.db, renewing.user_id).await;
     let renewal = checkout(&mut gql, "starter").await;
     assert_eq!(renewal["invoiceNumber"], open[0].number.as_str());
     let order_id = renewal["orderId"].as_str().unwrap().to_owned();

@@ -12,10 +12,14 @@ export function uniqueEmail(tag: string) {
 /** The link in the sign-up email: `{public_url}/{locale}/confirm-signup/?token=…`. */
 export const SIGNUP_LINK = /\/confirm-signup\/\?token=([A-Za-z0-9]+)/;
 
-/** Posts one GraphQL operation with the page's request context (its cookies); returns the body. */
-export async function gqlViaApi(page: Page, query: string, variables: Record<string, unknown>) {
+/**
+ * Posts one GraphQL operation with the page's request context (its cookies, and the session's
+ * CSRF token as the dashboard sends it, so signed-in mutations pass); returns the body.
+ */
+export async function gqlViaApi(page: Page, query: string, variables: Record<string, unknown> = {}) {
+  const csrf = (await page.context().cookies()).find((c) => c.name === "satu_csrf" || c.name === "__Host-satu_csrf");
   const res = await page.request.post("/graphql", {
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf.value) } : {}) },
     data: { query, variables },
   });
   return (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };

@@ -21,10 +21,10 @@ export type Plan = {
 };
 
 export const PLANS: Plan[] = [
-  { id: "free", idr: 0, usd: 0, requests: 1_000, oauthAccounts: 1, providers: 1, members: 1, rpm: 20, tpm: 100_000 },
-  { id: "starter", idr: 49_000, usd: 2.99, requests: 10_000, oauthAccounts: 5, providers: 2, members: 1, rpm: 60, tpm: 400_000 },
-  { id: "pro", idr: 99_000, usd: 5.99, requests: 50_000, oauthAccounts: null, providers: null, members: 1, rpm: 120, tpm: 1_000_000, recommended: true },
-  { id: "team", idr: 299_000, usd: 17.99, requests: 200_000, oauthAccounts: null, providers: null, members: 10, rpm: 300, tpm: 3_000_000 },
+  { id: "free", idr: 0, usd: 0, requests: 1_000, oauthAccounts: 1, providers: 1, members: 1, rpm: 20, tpm: 200_000 },
+  { id: "starter", idr: 49_000, usd: 2.99, requests: 10_000, oauthAccounts: 5, providers: 2, members: 1, rpm: 60, tpm: 1_000_000 },
+  { id: "pro", idr: 99_000, usd: 5.99, requests: 50_000, oauthAccounts: null, providers: null, members: 1, rpm: 240, tpm: 4_000_000, recommended: true },
+  { id: "team", idr: 299_000, usd: 17.99, requests: 200_000, oauthAccounts: null, providers: null, members: 10, rpm: 600, tpm: 10_000_000 },
   { id: "enterprise", idr: null, usd: null, requests: null, oauthAccounts: null, providers: null, members: null, rpm: null, tpm: null },
 ];
 
@@ -33,6 +33,11 @@ export type Currency = "IDR" | "USD";
 /** Rp 49.000 (Indonesian grouping) whatever the page's language. */
 export function formatIdr(amount: number): string {
   return "Rp " + new Intl.NumberFormat("id-ID", { maximumFractionDigits: 0 }).format(amount);
+}
+
+/** Like formatIdr, with a minus sign before "Rp" for credit notes and refunds: −Rp 49.000. */
+export function formatIdrSigned(amount: number): string {
+  return amount < 0 ? "\u2212" + formatIdr(-amount) : formatIdr(amount);
 }
 
 /** US$2.99 in English, US$2,99 in Indonesian. */

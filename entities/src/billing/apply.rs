@@ -37,6 +37,10 @@ pub enum Applied {
 }
 
 pub async fn apply(db: &DatabaseConnection, report: &Report) -> Result<Applied, RepoError> {
+    crate::retry_on_contention(|| apply_once(db, report)).await
+}
+
+async fn apply_once(db: &DatabaseConnection, report: &Report) -> Result<Applied, RepoError> {
     // A conflicting writer (another worker on the same order) makes the move fail; read again.
     for _ in 0..3 {
         let txn = db.begin().await?;

@@ -7,8 +7,11 @@ import { formatIdr } from "@/lib/plans";
 import { Panel } from "@/components/app/ui/panel";
 import type { BillingPlan, MyPlan } from "@/components/app/billing/billing-page";
 
-/** The plan's name and monthly price, and the billing period the counters cover. */
-export function CurrentPlan({ myPlan, plans }: { myPlan: MyPlan; plans: BillingPlan[] }) {
+/**
+ * The plan's name and monthly price, and the billing period the counters cover. "How to change
+ * plan" leads to the plan table's pay buttons, or to how to ask by email when there are none.
+ */
+export function CurrentPlan({ myPlan, plans, billingEnabled }: { myPlan: MyPlan; plans: BillingPlan[]; billingEnabled: boolean }) {
   const t = useT("billing");
   const f = useFormat();
   const price = plans.find((p) => p.id === myPlan.plan.id)?.priceIdr ?? myPlan.plan.priceIdr;
@@ -44,7 +47,7 @@ export function CurrentPlan({ myPlan, plans }: { myPlan: MyPlan; plans: BillingP
           </div>
         </dl>
         <p className="-mt-2 pl-6 text-xs text-muted-foreground">{t("resets", { when: f.dateTime(myPlan.periodEnd) })}</p>
-        <a href="#upgrade" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+        <a href={billingEnabled ? "#plans" : "#upgrade"} className="text-sm font-medium text-primary underline-offset-4 hover:underline">
           {t("howToUpgrade")}
         </a>
       </div>

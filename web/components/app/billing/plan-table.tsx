@@ -1,66 +1,236 @@
 "use client";
 
+import { useEffect } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Info, Loader2, Mail } from "lucide-react";
+import { GqlError, gql } from "@/lib/gql/client";
+import { StartCheckoutDocument } from "@/lib/gql/generated/graphql";
 import { useT } from "@/lib/i18n/client";
+import { useErrorText } from "@/lib/app/errors";
 import { useFormat } from "@/lib/app/format";
 import { formatIdr } from "@/lib/plans";
+import { CONTACT_EMAIL } from "@/lib/site";
 import { cx } from "@/lib/cx";
+import { buttonVariants } from "@/components/ui/button-variants";
+import { FormError } from "@/components/app/ui/field";
 import { Panel } from "@/components/app/ui/panel";
-import type { BillingPlan } from "@/components/app/billing/billing-page";
+import { HISTORY_KEY, type BillingPlan } from "@/components/app/billing/billing-page";
 
-/** Every plan side by side, from the API (cheapest first), with the user's own marked. */
-export function PlanTable({ plans, currentId }: { plans: BillingPlan[]; currentId: string }) {
+/**
+ * Every plan side by side, from the API (cheapest first), with the user's own marked. When the
+ * server takes payments, each plan with a price (not the current one) has a button that opens
+ * an invoice for it and sends the browser to Midtrans's Snap page.
+ */
+export function PlanTable({
+  plans,
+  currentId,
+  billingEnabled,
+  openPlanIds,
+}: {
+  plans: BillingPlan[];
+  currentId: string;
+  billingEnabled: boolean;
+  /** Plans with a subscription invoice still open: their button continues that payment. */
+  openPlanIds: Set<string>;
+}) {
   const t = useT("billing");
   const f = useFormat();
+  const errorText = useErrorText();
+  const client = useQueryClient();
+  const checkout = useMutation({
+    mutationFn: (plan: string) => gql(StartCheckoutDocument, { plan }),
+    // A full navigation: Snap is another site. The button stays busy until the page goes.
+    onSuccess: (d) => window.location.assign(d.startCheckout.redirectUrl),
+    // A failed attempt is recorded (and its invoice stays open): show it in the history.
+    onError: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
+  });
+  const leaving = checkout.isPending || checkout.isSuccess;
+  // Back from Snap with the browser's Back button, the page may come from the back/forward
+  // cache as it was left (busy, "opening the payment page"): make it usable again, and show
+  // the attempt just started.
+  const { reset } = checkout;
+  useEffect(() => {
+    const shown = (e: PageTransitionEvent) => {
+      if (!e.persisted) return;
+      reset();
+      void client.invalidateQueries({ queryKey: HISTORY_KEY });
+    };
+    window.addEventListener("pageshow", shown);
+    return () => window.removeEventListener("pageshow", shown);
+  }, [reset, client]);
+  // A custom-priced (Enterprise) plan counts as the top: every other one is a switch down.
+  const currentPrice = plans.find((p) => p.id === currentId)?.priceIdr ?? Number.POSITIVE_INFINITY;
   const count = (n: number | null | undefined, none: string) => (n === null || n === undefined ? none : f.int(n));
+  const checkoutError = checkout.error
+    ? checkout.error instanceof GqlError && checkout.error.code === "PROVIDER_ERROR" && !checkout.error.reason
+      ? t("providerError")
+      : errorText(checkout.error)
+    : null;
+
+  const priceText = (plan: BillingPlan) =>
+    plan.priceIdr === null || plan.priceIdr === undefined ? t("priceCustom") : plan.priceIdr === 0 ? t("priceFree") : formatIdr(plan.priceIdr);
+
+  const action = (plan: BillingPlan, current: boolean, testId: string) => {
+    if (current) return null;
+    const price = plan.priceIdr;
+    if (price === null || price === undefined) {
+      const subject = encodeURIComponent(t("mailSubject"));
+      return (
+        <a
+          href={`mailto:${CONTACT_EMAIL}?subject=${subject}`}
+          className={buttonVariants({ variant: "ghost", size: "sm" })}
+          aria-label={t("contactLabel", { plan: plan.name })}
+          data-testid={testId === "plan-checkout" ? "plan-contact" : "plan-card-contact"}
+        >
+          <Mail aria-hidden />
+          {t("contactUs")}
+        </a>
+      );
+    }
+    if (price <= 0) return null;
+    const open = openPlanIds.has(plan.id);
+    const up = price > currentPrice;
+    const vars = { plan: plan.name, price: formatIdr(price) };
+    const busy = leaving && checkout.variables === plan.id;
+    return (
+      <button
+        type="button"
+        className={buttonVariants({ variant: open || up ? "default" : "outline", size: "sm" })}
+        disabled={leaving}
+        aria-busy={busy || undefined}
+        aria-label={t(open ? "continueLabel" : up ? "upgradeLabel" : "switchLabel", vars)}
+        onClick={() => checkout.mutate(plan.id)}
+        data-testid={testId}
+        data-plan={plan.id}
+      >
+        {busy ? <Loader2 aria-hidden className="animate-spin motion-reduce:animate-none" /> : null}
+        {t(open ? "continuePay" : up ? "upgrade" : "switchTo")}
+      </button>
+    );
+  };
+
   return (
-    <Panel title={t("compareTitle")} description={t("compareLead")}>
-      <div className="-mx-5 overflow-x-auto rounded-b-xl outline-none focus-visible:ring-2 focus-visible:ring-ring" role="region" aria-label={t("compareTitle")} tabIndex={0}>
-        <table className="w-full min-w-[44rem] text-left text-sm" data-testid="plan-table">
-          <caption className="sr-only">{t("compareTitle")}</caption>
-          <thead className="text-xs whitespace-nowrap text-muted-foreground">
-            <tr className="border-b border-border">
-              <th scope="col" className="px-5 py-3 font-medium">{t("colPlan")}</th>
-              <th scope="col" className="px-3 py-3 text-right font-medium">{t("colPrice")}</th>
-              <th scope="col" className="px-3 py-3 text-right font-medium">{t("colRequests")}</th>
-              <th scope="col" className="px-3 py-3 text-right font-medium">{t("colOauth")}</th>
-              <th scope="col" className="px-3 py-3 text-right font-medium">{t("colProviders")}</th>
-              <th scope="col" className="px-3 py-3 text-right font-medium">{t("colMembers")}</th>
-              <th scope="col" className="px-5 py-3 text-right font-medium">{t("colRpm")}</th>
-            </tr>
-          </thead>
-          <tbody>
+    <Panel id="plans" className="scroll-mt-6" title={t("compareTitle")} description={t("compareLead")}>
+      <div className="flex flex-col gap-4">
+        {billingEnabled ? null : (
+          <p className="flex items-start gap-2 rounded-lg border border-border bg-muted/60 px-3 py-2.5 text-sm font-medium" data-testid="billing-off">
+            <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
+            {t("paymentOff")}
+          </p>
+        )}
+        <FormError>{checkoutError}</FormError>
+        {leaving ? (
+          <p role="status" className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="checkout-redirecting">
+            <Loader2 aria-hidden className="size-4 animate-spin motion-reduce:animate-none" />
+            {t("redirecting")}
+          </p>
+        ) : null}
+        {/* A table where the panel is wide enough for it, one card per plan where it is not (phones). */}
+        <div className="@container">
+          <div
+            className="-mx-5 hidden overflow-x-auto rounded-b-xl outline-none focus-visible:ring-2 focus-visible:ring-ring @3xl:block"
+            role="region"
+            aria-label={t("compareTitle")}
+            tabIndex={0}
+          >
+            <table className="w-full min-w-[44rem] text-left text-sm" data-testid="plan-table">
+              <caption className="sr-only">{t("compareTitle")}</caption>
+              <thead className="text-xs whitespace-nowrap text-muted-foreground">
+                <tr className="border-b border-border">
+                  <th scope="col" className="px-5 py-3 font-medium">{t("colPlan")}</th>
+                  <th scope="col" className="px-3 py-3 text-right font-medium">{t("colPrice")}</th>
+                  <th scope="col" className="px-3 py-3 text-right font-medium">{t("colRequests")}</th>
+                  <th scope="col" className="px-3 py-3 text-right font-medium">{t("colOauth")}</th>
+                  <th scope="col" className="px-3 py-3 text-right font-medium">{t("colProviders")}</th>
+                  <th scope="col" className="px-3 py-3 text-right font-medium">{t("colMembers")}</th>
+                  <th scope="col" className={cx("px-3 py-3 text-right font-medium", !billingEnabled && "pr-5")}>{t("colRpm")}</th>
+                  {billingEnabled ? (
+                    <th scope="col" className="px-5 py-3 text-right font-medium">
+                      <span className="sr-only">{t("colAction")}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {plans.map((plan) => {
+                  const current = plan.id === currentId;
+                  return (
+                    <tr
+                      key={plan.id}
+                      className={cx("border-b border-border/60 last:border-0", current && "bg-primary/5")}
+                      aria-current={current ? "true" : undefined}
+                      data-testid="plan-row"
+                      data-plan={plan.id}
+                      data-current={current ? "true" : undefined}
+                    >
+                      <th scope="row" className="px-5 py-3 font-medium">
+                        <span className="flex flex-wrap items-center gap-2">
+                          {plan.name}
+                          {current ? <YourPlan label={t("yourPlan")} /> : null}
+                        </span>
+                      </th>
+                      <td className="px-3 py-3 text-right tabular-nums whitespace-nowrap">{priceText(plan)}</td>
+                      <td className="px-3 py-3 text-right tabular-nums">{count(plan.monthlyRequests, t("unlimited"))}</td>
+                      <td className="px-3 py-3 text-right tabular-nums">{count(plan.maxOauthAccounts, t("unlimited"))}</td>
+                      <td className="px-3 py-3 text-right tabular-nums">{count(plan.maxProviders, t("allProviders"))}</td>
+                      <td className="px-3 py-3 text-right tabular-nums">{count(plan.maxMembers, t("custom"))}</td>
+                      <td className={cx("px-3 py-3 text-right tabular-nums", !billingEnabled && "pr-5")}>{count(plan.requestsPerMinute, t("custom"))}</td>
+                      {billingEnabled ? <td className="px-5 py-2 text-right whitespace-nowrap">{action(plan, current, "plan-checkout")}</td> : null}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <ul className="-my-1 flex flex-col divide-y divide-border/60 @3xl:hidden" aria-label={t("compareTitle")} data-testid="plan-cards">
             {plans.map((plan) => {
               const current = plan.id === currentId;
+              const button = billingEnabled ? action(plan, current, "plan-card-checkout") : null;
               return (
-                <tr
+                <li
                   key={plan.id}
-                  className={cx("border-b border-border/60 last:border-0", current && "bg-primary/5")}
+                  className={cx("flex flex-col gap-3 py-4", current && "-mx-5 bg-primary/5 px-5")}
                   aria-current={current ? "true" : undefined}
-                  data-testid="plan-row"
-                  data-current={current ? "true" : undefined}
+                  data-testid="plan-card"
+                  data-plan={plan.id}
                 >
-                  <th scope="row" className="px-5 py-3 font-medium">
-                    <span className="flex flex-wrap items-center gap-2">
+                  <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
+                    <h3 className="flex flex-wrap items-center gap-2 text-base font-semibold">
                       {plan.name}
-                      {current ? (
-                        <span className="rounded-full bg-primary px-2 py-0.5 text-xs font-medium text-primary-foreground">{t("yourPlan")}</span>
-                      ) : null}
-                    </span>
-                  </th>
-                  <td className="px-3 py-3 text-right tabular-nums whitespace-nowrap">
-                    {plan.priceIdr === null || plan.priceIdr === undefined ? t("priceCustom") : plan.priceIdr === 0 ? t("priceFree") : formatIdr(plan.priceIdr)}
-                  </td>
-                  <td className="px-3 py-3 text-right tabular-nums">{count(plan.monthlyRequests, t("unlimited"))}</td>
-                  <td className="px-3 py-3 text-right tabular-nums">{count(plan.maxOauthAccounts, t("unlimited"))}</td>
-                  <td className="px-3 py-3 text-right tabular-nums">{count(plan.maxProviders, t("allProviders"))}</td>
-                  <td className="px-3 py-3 text-right tabular-nums">{count(plan.maxMembers, t("custom"))}</td>
-                  <td className="px-5 py-3 text-right tabular-nums">{count(plan.requestsPerMinute, t("custom"))}</td>
-                </tr>
+                      {current ? <YourPlan label={t("yourPlan")} /> : null}
+                    </h3>
+                    <p className="text-sm font-medium tabular-nums">
+                      {priceText(plan)}
+                      {plan.priceIdr ? <span className="font-normal text-muted-foreground">{t("perMonth")}</span> : null}
+                    </p>
+                  </div>
+                  <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-xs">
+                    <Limit label={t("colRequests")} value={count(plan.monthlyRequests, t("unlimited"))} />
+                    <Limit label={t("colOauth")} value={count(plan.maxOauthAccounts, t("unlimited"))} />
+                    <Limit label={t("colProviders")} value={count(plan.maxProviders, t("allProviders"))} />
+                    <Limit label={t("colMembers")} value={count(plan.maxMembers, t("custom"))} />
+                    <Limit label={t("colRpm")} value={count(plan.requestsPerMinute, t("custom"))} />
+                  </dl>
+                  {button ? <div>{button}</div> : null}
+                </li>
               );
             })}
-          </tbody>
-        </table>
+          </ul>
+        </div>
       </div>
     </Panel>
+  );
+}
+
+function YourPlan({ label }: { label: string }) {
+  return <span className="rounded-full bg-primary px-2 py-0.5 text-xs font-medium text-primary-foreground">{label}</span>;
+}
+
+function Limit({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="font-medium tabular-nums">{value}</dd>
+    </div>
   );
 }

@@ -7,18 +7,27 @@ import { CONTACT_EMAIL } from "@/lib/site";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Panel } from "@/components/app/ui/panel";
 
-/** Online payment is not there yet: say so, and how to change plan meanwhile (by email). */
-export function UpgradeNote({ className }: { className?: string }) {
+/**
+ * How to change plan: online through Midtrans from the plan table when the server takes
+ * payments, else (and for Enterprise) by email from the account's address.
+ */
+export function UpgradeNote({ billingEnabled, className }: { billingEnabled: boolean; className?: string }) {
   const t = useT("billing");
   const me = useMe();
   const subject = t("mailSubject");
   const body = me.data ? t("mailBody", { email: me.data.email }) : "";
   const href = `mailto:${CONTACT_EMAIL}?subject=${encodeURIComponent(subject)}${body ? `&body=${encodeURIComponent(body)}` : ""}`;
   return (
-    <Panel id="upgrade" title={t("upgradeTitle")} className={className} data-testid="upgrade-note">
+    <Panel id="upgrade" title={t("upgradeTitle")} className={className} data-testid="upgrade-note" data-billing={billingEnabled ? "on" : "off"}>
       <div className="flex flex-col gap-3 text-sm">
-        <p>{t("paymentSoon")}</p>
-        <p className="text-muted-foreground">{t("upgradeHow")}</p>
+        {billingEnabled ? (
+          <>
+            <p>{t("paymentOn")}</p>
+            <p className="text-muted-foreground">{t("enterpriseHow")}</p>
+          </>
+        ) : (
+          <p>{t("paymentOffHow")}</p>
+        )}
         <div>
           <a href={href} className={buttonVariants({ variant: "outline" })} data-testid="upgrade-contact">
             <Mail aria-hidden />

@@ -216,7 +216,26 @@ export type CompleteGoogleMutation = { completeGoogleSignIn: { csrfToken: string
 export type BillingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BillingQuery = { myPlan: { periodStart: string, periodEnd: string, requestsUsed: number, requestsLimit: number | null, requestsPerMinute: number | null, tokensPerMinute: number | null, providersUsed: number, oauthAccountsUsed: number, plan: { id: string, name: string, priceIdr: number | null, monthlyRequests: number | null, maxOauthAccounts: number | null, maxProviders: number | null } }, plans: Array<{ id: string, name: string, priceIdr: number | null, monthlyRequests: number | null, maxOauthAccounts: number | null, maxProviders: number | null, maxMembers: number | null, requestsPerMinute: number | null, tokensPerMinute: number | null }> };
+export type BillingQuery = { billingEnabled: boolean, myPlan: { periodStart: string, periodEnd: string, requestsUsed: number, requestsLimit: number | null, requestsPerMinute: number | null, tokensPerMinute: number | null, providersUsed: number, oauthAccountsUsed: number, plan: { id: string, name: string, priceIdr: number | null, monthlyRequests: number | null, maxOauthAccounts: number | null, maxProviders: number | null } }, plans: Array<{ id: string, name: string, priceIdr: number | null, monthlyRequests: number | null, maxOauthAccounts: number | null, maxProviders: number | null, maxMembers: number | null, requestsPerMinute: number | null, tokensPerMinute: number | null }> };
+
+export type BillingHistoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BillingHistoryQuery = { invoices: Array<{ id: string, number: string, kind: string, planId: string | null, description: string, net: number, taxBase: number, ppn: number, total: number, status: string, issuedAt: string, dueAt: string, paidAt: string | null, paidMethod: string | null }>, payments: Array<{ orderId: string, state: string, amount: number, paymentType: string | null, createdAt: string, updatedAt: string }> };
+
+export type StartCheckoutMutationVariables = Exact<{
+  plan: string;
+}>;
+
+
+export type StartCheckoutMutation = { startCheckout: { orderId: string, invoiceNumber: string, total: number, redirectUrl: string, token: string } };
+
+export type PaymentStatusQueryVariables = Exact<{
+  orderId: string;
+}>;
+
+
+export type PaymentStatusQuery = { payment: { orderId: string, state: string, amount: number, paymentType: string | null, createdAt: string, updatedAt: string } | null };
 
 export type ConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -587,6 +606,7 @@ export const CompleteGoogleDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<CompleteGoogleMutation, CompleteGoogleMutationVariables>;
 export const BillingDocument = new TypedDocumentString(`
     query Billing {
+  billingEnabled
   myPlan {
     plan {
       id
@@ -618,6 +638,57 @@ export const BillingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BillingQuery, BillingQueryVariables>;
+export const BillingHistoryDocument = new TypedDocumentString(`
+    query BillingHistory {
+  invoices {
+    id
+    number
+    kind
+    planId
+    description
+    net
+    taxBase
+    ppn
+    total
+    status
+    issuedAt
+    dueAt
+    paidAt
+    paidMethod
+  }
+  payments {
+    orderId
+    state
+    amount
+    paymentType
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<BillingHistoryQuery, BillingHistoryQueryVariables>;
+export const StartCheckoutDocument = new TypedDocumentString(`
+    mutation StartCheckout($plan: String!) {
+  startCheckout(plan: $plan) {
+    orderId
+    invoiceNumber
+    total
+    redirectUrl
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<StartCheckoutMutation, StartCheckoutMutationVariables>;
+export const PaymentStatusDocument = new TypedDocumentString(`
+    query PaymentStatus($orderId: String!) {
+  payment(orderId: $orderId) {
+    orderId
+    state
+    amount
+    paymentType
+    createdAt
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<PaymentStatusQuery, PaymentStatusQueryVariables>;
 export const ConnectionsDocument = new TypedDocumentString(`
     query Connections {
   connections {
