@@ -22,6 +22,7 @@ on_both_backends!(
     a_late_deny_or_a_refund_takes_the_plan_back,
     an_abandoned_checkout_expires_on_our_clock,
     renewals_are_invoiced_reminded_and_lapse_to_free,
+    switching_plans_supersedes_the_running_period,
 );
 
 async fn app(backend: Backend, midtrans: &MockMidtrans, upstream: &str) -> TestApp {
@@ -681,22 +682,20 @@ async fn an_abandoned_checkout_expires_on_our_clock(backend: Backend) {
     app.stop().await;
 }
 
-/// Moves a period's end (the sweep runs when the worker starts).
+/// Moves the user's newest period's end (the sweep runs when the worker starts).
 async fn set_period_end(
     app: &TestApp,
     user_id: uuid::Uuid,
     ends_at: chrono::DateTime<chrono::Utc>,
 ) -> periods::Model {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let period = periods::for_user(&app.db, user_id).await.unwrap().remove(0);
-    periods::ActiveModel {
-        id: Set(period.id),
-        ends_at: Set(ends_at),
-        ..Default::default()
-    }
-    .update(&app.db)
-    .await
-    .unwrap()
+    set_period_end_of(app, period.id, ends_at).await;
+    // As stored (the database keeps microseconds).
+    periods::Entity::find_by_id(period.id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
 }
 
 async fn wait_for_email(app: &TestApp, user_id: uuid::Uuid, template: &str, n: usize) {
@@ -790,4 +789,64 @@ async fn renewals_are_invoiced_reminded_and_lapse_to_free(backend: Backend) {
     assert_eq!(user.plan_id, "starter");
     assert_eq!(user.billing_anchor_at, anchor, "the quota cycle runs on");
     app.stop().await;
+}
+
+/// Moving from a paid plan to another ends the running period: no renewal is issued for the
+/// old plan, and a refund of the new one falls back to Free (the old plan is no longer paid).
+async fn switching_plans_supersedes_the_running_period(backend: Backend) {
+    let midtrans = MockMidtrans::start().await;
+    let app = app(backend, &midtrans, "http://127.0.0.1:9").await;
+    let (caller, _) = paid_order(&app, &midtrans, "pro").await;
+    let pro = periods::for_user(&app.db, caller.user_id)
+        .await
+        .unwrap()
+        .remove(0);
+    let mut gql = signed_in(&app.url(""), &app.db, caller.user_id).await;
+    let order_id = checkout(&mut gql, "starter").await["orderId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    midtrans.set_status(&order_id, "settlement", None);
+    let settled = midtrans.notification(&order_id, "settlement", None);
+    assert_eq!(midtrans.send(&app.url(""), &settled).await, 200);
+    wait_state(&app, &order_id, "paid").await;
+    let all = periods::for_user(&app.db, caller.user_id).await.unwrap();
+    let old = all.iter().find(|p| p.id == pro.id).unwrap();
+    assert!(old.lapsed_at.is_some(), "the Pro period is superseded");
+    let user = users::Entity::find_by_id(caller.user_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(user.plan_id, "starter");
+
+    // Near the end of the old period: nothing is renewed for Pro.
+    set_period_end_of(&app, pro.id, chrono::Utc::now() + chrono::Duration::days(2)).await;
+    let app = app.restart().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(emails(&app, caller.user_id, "renewal_invoice").await, 0);
+
+    midtrans.set_refund(&order_id, 49_000, true);
+    let refunded = midtrans.notification(&order_id, "refund", None);
+    assert_eq!(midtrans.send(&app.url(""), &refunded).await, 200);
+    wait_state(&app, &order_id, "refunded").await;
+    let user = users::Entity::find_by_id(caller.user_id)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(user.plan_id, "free", "Pro is not paid for any more");
+    app.stop().await;
+}
+
+async fn set_period_end_of(app: &TestApp, id: uuid::Uuid, ends_at: chrono::DateTime<chrono::Utc>) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    periods::ActiveModel {
+        id: Set(id),
+        ends_at: Set(ends_at),
+        ..Default::default()
+    }
+    .update(&app.db)
+    .await
+    .unwrap();
 }

@@ -161,9 +161,11 @@ async fn grant(
         .await?
         .ok_or(RepoError::NotFound("user"))?;
     let period = periods::open(db, user.id, plan, &user.plan_id, invoice.id, now).await?;
-    // A new plan starts its quota periods at payment; a renewal keeps the running cycle.
+    // A new plan starts its quota periods at payment and supersedes the period of the plan it
+    // replaces; a renewal keeps the running cycle.
     if user.plan_id != plan {
         users::set_plan(db, user.id, plan, now).await?;
+        periods::supersede_others(db, user.id, period.id, now).await?;
     }
     mail(
         db,
@@ -194,12 +196,25 @@ async fn revoke(
         .one(db)
         .await?
         .ok_or(RepoError::NotFound("user"))?;
+    let now = Utc::now();
     if user.plan_id != period.plan_id
-        || periods::covered(db, user.id, &period.plan_id, period.id, Utc::now()).await?
+        || periods::covered(db, user.id, &period.plan_id, period.id, now).await?
     {
         return Ok(false);
     }
-    users::set_plan(db, user.id, &period.previous_plan_id, Utc::now()).await?;
+    // Back to a plan still paid for, else to the plan from before when nobody pays for it
+    // (Free, or a plan an operator set), else to Free.
+    let back = match periods::running_plan(db, user.id, period.id, now).await? {
+        Some(plan) => plan,
+        None => {
+            let previous = crate::plans::find(db, &period.previous_plan_id).await?;
+            match previous {
+                Some(p) if p.price_idr.is_none_or(|price| price == 0) => p.id,
+                _ => "free".to_owned(),
+            }
+        }
+    };
+    users::set_plan(db, user.id, &back, now).await?;
     Ok(true)
 }
 

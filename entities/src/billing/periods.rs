@@ -124,3 +124,43 @@ pub async fn covered(
         .await?;
     Ok(found.is_some())
 }
+
+/// Ends the user's other running periods now (a switch to another plan supersedes them: no
+/// renewal is issued for them and they never lapse the user). Returns how many.
+pub async fn supersede_others(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    keep: Uuid,
+    now: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    let ended = Entity::update_many()
+        .col_expr(Column::LapsedAt, Expr::value(now))
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::Id.ne(keep))
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::LapsedAt.is_null())
+        .filter(Column::EndsAt.gt(now))
+        .exec(db)
+        .await?;
+    Ok(ended.rows_affected)
+}
+
+/// The plan of a period of the user still running at `at` (not revoked, not superseded), other
+/// than `except`.
+pub async fn running_plan(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    except: Uuid,
+    at: DateTime<Utc>,
+) -> Result<Option<String>, DbErr> {
+    let found = Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::Id.ne(except))
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::LapsedAt.is_null())
+        .filter(Column::StartsAt.lte(at))
+        .filter(Column::EndsAt.gt(at))
+        .one(db)
+        .await?;
+    Ok(found.map(|p| p.plan_id))
+}
