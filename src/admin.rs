@@ -181,17 +181,31 @@ pub async fn run(
             )?;
         }
         AdminCommand::Reseal => reseal(config, db, &mut out).await?,
-        AdminCommand::SetPlan { email, plan } => {
+        AdminCommand::SetPlan { email, plan, until } => {
             let user = users::find_by_email(db, &email)
                 .await
                 .map_err(|e| user_error(e, &email))?;
-            users::set_plan(db, user.id, &plan, chrono::Utc::now())
-                .await
-                .map_err(explain)?;
-            writeln!(
-                out,
-                "{email} is on {plan} from now (in effect within the key cache TTL)"
-            )?;
+            match until {
+                Some(day) => {
+                    let ends = end_of_day_wib(day).context("--until is out of range")?;
+                    entities::billing::periods::grant_manual(db, user.id, &plan, ends)
+                        .await
+                        .map_err(explain)?;
+                    writeln!(
+                        out,
+                        "{email} is on {plan} until {day} (in effect within the key cache TTL)"
+                    )?;
+                }
+                None => {
+                    users::set_plan(db, user.id, &plan, chrono::Utc::now())
+                        .await
+                        .map_err(explain)?;
+                    writeln!(
+                        out,
+                        "{email} is on {plan} from now (in effect within the key cache TTL)"
+                    )?;
+                }
+            }
         }
         AdminCommand::Invoice { number, out: path } => {
             let invoice = entities::billing::invoices::find_by_number(db, &number)
@@ -258,6 +272,17 @@ async fn reseal(
         sealer.current_id()
     )?;
     Ok(())
+}
+
+/// The instant `day` ends in Jakarta (midnight WIB after it).
+fn end_of_day_wib(day: chrono::NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {
+    let next = day.succ_opt()?.and_hms_opt(0, 0, 0)?;
+    let wib = chrono::FixedOffset::east_opt(7 * 3600)?;
+    Some(
+        next.and_local_timezone(wib)
+            .single()?
+            .with_timezone(&chrono::Utc),
+    )
 }
 
 const MIN_PASSWORD: usize = 8;

@@ -183,13 +183,17 @@ pub enum AdminCommand {
         #[arg(long, default_value_t = 50)]
         limit: u64,
     },
-    /// Put a user on a plan now (manual and enterprise deals); their quota period restarts
-    /// today. Running servers apply it within the key cache TTL.
+    /// Put a user on a plan now (manual and enterprise deals), optionally until a date; their
+    /// quota period restarts today. Running servers apply it within the key cache TTL.
     SetPlan {
         #[arg(long)]
         email: String,
         #[arg(long, value_parser = ["free", "starter", "pro", "team", "enterprise"])]
         plan: String,
+        /// The last day of the deal (YYYY-MM-DD, through midnight WIB); then it renews or lapses
+        /// like a paid period.
+        #[arg(long)]
+        until: Option<chrono::NaiveDate>,
     },
     /// Write an invoice or credit note as PDF (`--number INV/2026/000123`).
     Invoice {

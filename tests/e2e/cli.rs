@@ -603,4 +603,52 @@ async fn set_plan_puts_a_user_on_a_plan(backend: Backend) {
             .plan_id,
         "enterprise"
     );
+
+    // A deal until a date: a period ending at midnight WIB after that day, renewing and
+    // lapsing like a paid one.
+    let out = satu(
+        &db,
+        &[
+            "admin",
+            "set-plan",
+            "--email",
+            "deal@example.com",
+            "--plan",
+            "pro",
+            "--until",
+            "2099-01-31",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("is on pro until 2099-01-31"));
+    let periods = entities::billing::periods::for_user(&conn, user.id)
+        .await
+        .unwrap();
+    assert_eq!(periods.len(), 1);
+    assert_eq!(periods[0].plan_id, "pro");
+    assert_eq!(periods[0].previous_plan_id, "enterprise");
+    assert_eq!(periods[0].ends_at.to_rfc3339(), "2099-01-31T17:00:00+00:00");
+    let past = satu(
+        &db,
+        &[
+            "admin",
+            "set-plan",
+            "--email",
+            "deal@example.com",
+            "--plan",
+            "team",
+            "--until",
+            "2001-01-01",
+        ],
+    );
+    assert!(!past.status.success());
+    assert!(
+        stderr(&past).contains("must be in the future"),
+        "{}",
+        stderr(&past)
+    );
+    let user = users::find_by_email(&conn, "deal@example.com")
+        .await
+        .unwrap();
+    assert_eq!(user.plan_id, "pro", "a refused deal changes nothing");
 }

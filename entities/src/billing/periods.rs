@@ -164,3 +164,45 @@ pub async fn running_plan(
         .await?;
     Ok(found.map(|p| p.plan_id))
 }
+
+/// An operator's plan for a user until `ends_at` (a manual or enterprise deal): the plan now,
+/// and a period without an invoice (its `invoice_id` is a fresh id naming no invoice) that
+/// renews and lapses like a paid one; it supersedes the user's running periods.
+pub async fn grant_manual(
+    db: &sea_orm::DatabaseConnection,
+    user_id: Uuid,
+    plan_id: &str,
+    ends_at: DateTime<Utc>,
+) -> Result<Model, crate::RepoError> {
+    use sea_orm::TransactionTrait;
+    let now = Utc::now();
+    if ends_at <= now {
+        return Err(crate::RepoError::Invalid {
+            field: "until",
+            reason: "must be in the future".to_owned(),
+        });
+    }
+    let txn = db.begin().await?;
+    let user = crate::users::Entity::find_by_id(user_id)
+        .one(&txn)
+        .await?
+        .ok_or(crate::RepoError::NotFound("user"))?;
+    crate::users::set_plan(&txn, user_id, plan_id, now).await?;
+    let period = ActiveModel {
+        id: Set(Uuid::new_v4()),
+        user_id: Set(user_id),
+        plan_id: Set(plan_id.to_owned()),
+        previous_plan_id: Set(user.plan_id),
+        invoice_id: Set(Uuid::new_v4()),
+        starts_at: Set(now),
+        ends_at: Set(ends_at),
+        revoked_at: Set(None),
+        renewal_invoice_id: Set(None),
+        lapsed_at: Set(None),
+    }
+    .insert(&txn)
+    .await?;
+    supersede_others(&txn, user_id, period.id, now).await?;
+    txn.commit().await?;
+    Ok(period)
+}
