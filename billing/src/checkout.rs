@@ -4,11 +4,12 @@
 
 use chrono::Utc;
 use entities::billing::{attempts, invoices};
-use entities::{RepoError, plans, users};
+use entities::{RepoError, users};
 use sea_orm::{DatabaseConnection, TransactionTrait};
 
 use crate::Billing;
 use crate::midtrans::{Callbacks, Customer, Expiry, Item, SnapRequest, TransactionDetails};
+use crate::quote::{self, Change};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CheckoutError {
@@ -16,6 +17,8 @@ pub enum CheckoutError {
     NotForSale(String),
     #[error("you are on the {0} plan already")]
     AlreadyOnPlan(String),
+    #[error("{0} costs less than your plan: a downgrade takes effect when your paid period ends")]
+    DowngradeAtPeriodEnd(String),
     #[error("the payment provider did not take the order: {0}")]
     Provider(String),
     #[error(transparent)]
@@ -49,18 +52,12 @@ pub async fn start_checkout(
     user: &users::Model,
     plan_id: &str,
 ) -> Result<Checkout, CheckoutError> {
-    let plan = plans::find(db, plan_id)
-        .await?
-        .ok_or_else(|| CheckoutError::NotForSale(plan_id.to_owned()))?;
-    let Some(price) = plan.price_idr.filter(|p| *p > 0) else {
-        return Err(CheckoutError::NotForSale(plan.id));
-    };
     let s = &billing.settings;
     let expires_at = Utc::now() + chrono::Duration::hours(s.checkout_expiry_hours.max(1));
     // SQLite may refuse the write when another connection wrote since this transaction read
     // (the worker, the job queue): the whole transaction runs again.
     let (invoice, attempt) =
-        entities::retry_on_contention(|| open_attempt(db, billing, user, &plan, price, expires_at))
+        entities::retry_on_contention(|| open_attempt(db, billing, user, plan_id, expires_at))
             .await?;
     let request = snap_request(billing, user, &invoice, &attempt.order_id);
     let created = match billing.midtrans.create_snap(&request).await {
@@ -83,33 +80,44 @@ pub async fn start_checkout(
     })
 }
 
-/// The invoice to pay (the open one for the plan, or a new one) and a new attempt at it, in
-/// one transaction.
+/// The invoice to pay (the open one for the plan, or a new one priced by the quote) and a new
+/// attempt at it, in one transaction.
 async fn open_attempt(
     db: &DatabaseConnection,
     billing: &Billing,
     user: &users::Model,
-    plan: &plans::Model,
-    price: i64,
+    plan_id: &str,
     expires_at: chrono::DateTime<Utc>,
 ) -> Result<(invoices::Model, attempts::Model), CheckoutError> {
-    let month = Utc::now().format("%m/%Y");
+    let now = Utc::now();
+    let month = now.format("%m/%Y");
     let txn = db.begin().await?;
-    let invoice = match invoices::open_for(&txn, user.id, &plan.id).await? {
+    let Some(quote) = quote::quote(&txn, &billing.settings.tax, user, plan_id, now).await? else {
+        return Err(CheckoutError::NotForSale(plan_id.to_owned()));
+    };
+    let plan = &quote.plan;
+    let invoice = match (quote.open_invoice, quote.change) {
         // The plan's renewal (or an earlier checkout) waits to be paid.
-        Some(open) => open,
-        None if user.plan_id == plan.id => {
-            return Err(CheckoutError::AlreadyOnPlan(plan.name.clone()));
+        (Some(open), _) => open,
+        (None, Change::Current) => return Err(CheckoutError::AlreadyOnPlan(plan.name.clone())),
+        (None, Change::Downgrade) => {
+            return Err(CheckoutError::DowngradeAtPeriodEnd(plan.name.clone()));
         }
-        None => {
+        (None, Change::Start | Change::Upgrade) => {
+            let full = billing.settings.tax.amounts(quote.price);
             let new = invoices::NewInvoice {
                 user_id: user.id,
                 plan_id: plan.id.clone(),
                 description: format!("Satu {} {month}", plan.name),
-                amounts: billing.settings.tax.amounts(price),
+                amounts: quote.amounts,
                 buyer_email: user.email.clone(),
                 buyer_name: user.display_name.clone(),
                 due_at: expires_at,
+                credit: quote.credit.map(|c| invoices::InvoiceCredit {
+                    period_id: c.period_id,
+                    days: c.days,
+                    net: full.net - quote.amounts.net,
+                }),
             };
             invoices::issue(&txn, new).await?
         }
@@ -133,12 +141,21 @@ fn snap_request(
     invoice: &invoices::Model,
     order_id: &str,
 ) -> SnapRequest {
+    // The plan at its price, an upgrade's credit as a negative line, PPN on its own line.
     let mut items = vec![Item {
         id: invoice.plan_id.clone().unwrap_or_default(),
-        price: invoice.net,
+        price: invoice.net + invoice.credit,
         quantity: 1,
         name: invoice.description.chars().take(50).collect(),
     }];
+    if invoice.credit != 0 {
+        items.push(Item {
+            id: "credit".to_owned(),
+            price: -invoice.credit,
+            quantity: 1,
+            name: format!("Credit: {} unused days", invoice.credit_days),
+        });
+    }
     if invoice.ppn != 0 {
         items.push(Item {
             id: "ppn".to_owned(),

@@ -224,13 +224,23 @@ fn lines(page: &mut Page, invoice: &invoices::Model) -> f32 {
     page.text(116.0, y, 8.0, true, "Harga Satuan / Unit Price");
     page.text(160.0, y, 8.0, true, "Jumlah / Amount");
     page.rule(182.0);
-    let row = 176.0;
-    page.text(20.0, row, 9.5, false, &invoice.description);
-    page.text(98.0, row, 9.5, false, "1");
-    page.text(116.0, row, 9.5, false, &rupiah(invoice.net));
-    page.text(160.0, row, 9.5, false, &rupiah(invoice.net));
-    page.rule(171.0);
-    171.0
+    let mut row = 176.0;
+    let mut line = |page: &mut Page, description: &str, amount: i64| {
+        page.text(20.0, row, 9.5, false, description);
+        page.text(98.0, row, 9.5, false, "1");
+        page.text(116.0, row, 9.5, false, &rupiah(amount));
+        page.text(160.0, row, 9.5, false, &rupiah(amount));
+        row -= 6.0;
+    };
+    line(page, &invoice.description, invoice.net + invoice.credit);
+    if invoice.credit != 0 {
+        let days = invoice.credit_days;
+        let credit = format!("Kredit sisa {days} hari / Credit for {days} unused days");
+        line(page, &credit, -invoice.credit);
+    }
+    let end = row + 1.0;
+    page.rule(end);
+    end
 }
 
 fn totals(page: &mut Page, invoice: &invoices::Model, top: f32) {
@@ -312,6 +322,9 @@ mod tests {
             paid_at: Some(at),
             paid_method: Some("bank_transfer".to_owned()),
             paid_reference: Some("INV-2026-000123-1".to_owned()),
+            credit: 0,
+            credit_days: 0,
+            credit_period_id: None,
         }
     }
 

@@ -5,7 +5,9 @@
 pub mod checkout;
 pub mod invoice_pdf;
 pub mod midtrans;
+pub mod period_end;
 pub mod process;
+pub mod quote;
 pub mod renew;
 pub mod webhook;
 

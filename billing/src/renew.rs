@@ -5,7 +5,7 @@
 //! conditional update claims it) and each email once (its dedupe key).
 
 use chrono::{DateTime, Utc};
-use entities::billing::{invoices, periods};
+use entities::billing::{invoices, periods, plan_change};
 use entities::email_outbox::{self, NewEmail};
 use entities::mail::Mail;
 use entities::{RepoError, plans, users};
@@ -34,11 +34,14 @@ pub async fn sweep(
         .all(db)
         .await?;
     for period in open {
-        if renewed(db, &period).await? {
+        // A cancelled period renews into nothing: it ends on its own day (`period_end`).
+        if period.next_plan_id.as_deref() == Some(plan_change::FREE)
+            || periods::successor(db, &period).await?.is_some()
+        {
             continue;
         }
         if period.ends_at + chrono::Duration::days(settings.grace_days) < now {
-            if entities::retry_on_contention(|| lapse(db, &period)).await? {
+            if entities::retry_on_contention(|| drop_to_free(db, &period, false)).await? {
                 bus.publish(Message::PlanChanged {
                     user_id: period.user_id,
                 })
@@ -57,26 +60,16 @@ pub async fn sweep(
     Ok(())
 }
 
-/// Whether a later period of the user already follows this one (the renewal was paid).
-async fn renewed(db: &impl ConnectionTrait, period: &periods::Model) -> Result<bool, RepoError> {
-    let next = periods::Entity::find()
-        .filter(periods::Column::UserId.eq(period.user_id))
-        .filter(periods::Column::Id.ne(period.id))
-        .filter(periods::Column::RevokedAt.is_null())
-        .filter(periods::Column::StartsAt.gte(period.ends_at))
-        .one(db)
-        .await?;
-    Ok(next.is_some())
-}
-
 /// The renewal invoice, issued once: the invoice and the claim on the period commit together.
 async fn issue(
     db: &DatabaseConnection,
     settings: &BillingSettings,
     period: &periods::Model,
 ) -> Result<Option<invoices::Model>, RepoError> {
-    // Custom-priced plans (enterprise) renew by hand.
-    let Some(plan) = plans::find(db, &period.plan_id).await? else {
+    // The plan the period renews into (a scheduled downgrade's); custom-priced plans
+    // (enterprise) renew by hand.
+    let renews = period.next_plan_id.as_deref().unwrap_or(&period.plan_id);
+    let Some(plan) = plans::find(db, renews).await? else {
         return Ok(None);
     };
     let Some(price) = plan.price_idr.filter(|p| *p > 0) else {
@@ -97,6 +90,7 @@ async fn issue(
             buyer_name: user.display_name.clone(),
             // Payable through the grace days.
             due_at: period.ends_at + chrono::Duration::days(settings.grace_days),
+            credit: None,
         },
     )
     .await?;
@@ -114,7 +108,8 @@ async fn issue(
     mail(
         &txn,
         &user,
-        format!("renewal_invoice:{}", period.id),
+        // Per invoice: a plan change voids the first and another is issued.
+        format!("renewal_invoice:{}:{}", period.id, invoice.id),
         Mail::RenewalInvoice {
             invoice: invoice.number.clone(),
             plan: plan.name.clone(),
@@ -143,9 +138,10 @@ async fn remind(
         let Some(user) = users::Entity::find_by_id(period.user_id).one(db).await? else {
             return Ok(());
         };
-        let plan = plans::find(db, &period.plan_id)
+        let renews = invoice.plan_id.as_deref().unwrap_or(&period.plan_id);
+        let plan = plans::find(db, renews)
             .await?
-            .map_or(period.plan_id.clone(), |p| p.name);
+            .map_or_else(|| renews.to_owned(), |p| p.name);
         mail(
             db,
             &user,
@@ -163,9 +159,14 @@ async fn remind(
     Ok(())
 }
 
-/// The period ended unpaid past the grace days: its user goes to Free (unless another period
-/// of the plan still covers now). Returns whether the plan changed.
-async fn lapse(db: &DatabaseConnection, period: &periods::Model) -> Result<bool, RepoError> {
+/// The period ended unpaid (`cancelled` false, past the grace days) or as the user asked: it
+/// is over, and its user goes to Free (unless another period of the plan still covers now or
+/// they are on another plan by now) with an email saying why. Returns whether the plan changed.
+pub(crate) async fn drop_to_free(
+    db: &DatabaseConnection,
+    period: &periods::Model,
+    cancelled: bool,
+) -> Result<bool, RepoError> {
     let now = Utc::now();
     let txn = db.begin().await?;
     let marked = periods::Entity::update_many()
@@ -187,19 +188,23 @@ async fn lapse(db: &DatabaseConnection, period: &periods::Model) -> Result<bool,
         txn.commit().await?;
         return Ok(false);
     }
-    users::set_plan(&txn, user.id, "free", now).await?;
+    let fit = users::set_plan(&txn, user.id, plan_change::FREE, now).await?;
     let plan = plans::find(&txn, &period.plan_id)
         .await?
-        .map_or(period.plan_id.clone(), |p| p.name);
+        .map_or_else(|| period.plan_id.clone(), |p| p.name);
     mail(
         &txn,
         &user,
         format!("downgraded:{}", period.id),
-        Mail::Downgraded { plan },
+        Mail::Downgraded {
+            plan,
+            cancelled,
+            paused: fit.paused,
+        },
     )
     .await?;
     txn.commit().await?;
-    tracing::info!(user_id = %user.id, "a period lapsed unpaid: the user is on Free");
+    tracing::info!(user_id = %user.id, cancelled, "a paid plan ended: the user is on Free");
     Ok(true)
 }
 

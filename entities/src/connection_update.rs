@@ -31,7 +31,7 @@ pub async fn update_owned(
     if status == Some(AccountStatus::Revoked) {
         return Err(RepoError::NotFound("provider account"));
     }
-    let mut row: provider_accounts::ActiveModel = current.into();
+    let mut row: provider_accounts::ActiveModel = current.clone().into();
     if let Some(label) = update.label {
         row.label = Set(checked_label(&label)?);
     }
@@ -44,7 +44,8 @@ pub async fn update_owned(
     if let Some(enabled) = update.enabled {
         match (enabled, status) {
             (false, _) => row.status = Set(AccountStatus::Disabled.as_str().to_owned()),
-            (true, Some(AccountStatus::Disabled)) => {
+            (true, Some(AccountStatus::Disabled | AccountStatus::Paused)) => {
+                crate::plan_caps::check_room(db, &current).await?;
                 row.status = Set(AccountStatus::Active.as_str().to_owned());
             }
             (true, _) => {}

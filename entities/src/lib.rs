@@ -16,6 +16,7 @@ pub mod model_catalog;
 pub mod oauth_flows;
 pub mod password;
 pub mod pending_signups;
+pub mod plan_caps;
 pub mod plans;
 pub mod provider;
 pub mod provider_accounts;

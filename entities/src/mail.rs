@@ -52,8 +52,15 @@ pub enum Mail {
         days_left: i64,
         ends_at: DateTime<Utc>,
     },
-    /// The period ended unpaid (after the grace days): the account is on Free now.
-    Downgraded { plan: String },
+    /// The paid plan ended, unpaid after the grace days or `cancelled` by the user: the
+    /// account is on Free now, with `paused` connections over its caps.
+    Downgraded {
+        plan: String,
+        #[serde(default)]
+        cancelled: bool,
+        #[serde(default)]
+        paused: u64,
+    },
     /// A payment did not go through (denied, expired, cancelled) or was taken back (refund,
     /// chargeback, a late reversal); `state` is the payment's state.
     PaymentFailed {

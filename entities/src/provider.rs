@@ -87,6 +87,9 @@ pub enum AccountStatus {
     Error,
     Revoked,
     Disabled,
+    /// Over the plan's connection caps (after a move to a smaller plan): kept, not used, until
+    /// the user picks it or the plan allows it again.
+    Paused,
 }
 
 impl AccountStatus {
@@ -98,6 +101,7 @@ impl AccountStatus {
             AccountStatus::Error => "error",
             AccountStatus::Revoked => "revoked",
             AccountStatus::Disabled => "disabled",
+            AccountStatus::Paused => "paused",
         }
     }
 
@@ -109,6 +113,7 @@ impl AccountStatus {
             AccountStatus::Error,
             AccountStatus::Revoked,
             AccountStatus::Disabled,
+            AccountStatus::Paused,
         ]
         .into_iter()
         .find(|st| st.as_str() == s)
@@ -117,6 +122,15 @@ impl AccountStatus {
     /// Whether the proxy may send traffic through an account in this state.
     pub fn is_routable(self) -> bool {
         matches!(self, AccountStatus::Active | AccountStatus::Refreshing)
+    }
+
+    /// Whether the connection counts against the plan's caps: everything the user has not
+    /// turned off, removed, or had paused by the plan.
+    pub fn counts_against_plan(self) -> bool {
+        !matches!(
+            self,
+            AccountStatus::Revoked | AccountStatus::Disabled | AccountStatus::Paused
+        )
     }
 }
 

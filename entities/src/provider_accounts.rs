@@ -106,7 +106,8 @@ pub async fn create_api_key_account(
             reason: "must not be empty".to_owned(),
         });
     }
-    crate::plans::check_new_connection(db, new.user_id, new.provider, AccountKind::ApiKey).await?;
+    crate::plan_caps::check_new_connection(db, new.user_id, new.provider, AccountKind::ApiKey)
+        .await?;
     let id = Uuid::new_v4();
     let credentials = Credentials {
         api_key: Some(new.api_key.trim().to_owned()),
@@ -169,7 +170,8 @@ pub async fn create_oauth_account(
             reason: "an OAuth connection needs an access token".to_owned(),
         });
     }
-    crate::plans::check_new_connection(db, new.user_id, new.provider, AccountKind::OAuth).await?;
+    crate::plan_caps::check_new_connection(db, new.user_id, new.provider, AccountKind::OAuth)
+        .await?;
     let id = Uuid::new_v4();
     let plaintext = serde_json::to_vec(&new.credentials).map_err(|e| RepoError::Invalid {
         field: "credentials",

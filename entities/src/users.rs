@@ -162,13 +162,13 @@ pub async fn set_plan(
     user_id: Uuid,
     plan_id: &str,
     anchor: DateTimeUtc,
-) -> Result<(), RepoError> {
-    if crate::plans::find(db, plan_id).await?.is_none() {
+) -> Result<crate::plan_caps::Fit, RepoError> {
+    let Some(plan) = crate::plans::find(db, plan_id).await? else {
         return Err(RepoError::Invalid {
             field: "plan",
             reason: format!("no plan named `{plan_id}`"),
         });
-    }
+    };
     let updated = Entity::update_many()
         .col_expr(Column::PlanId, Expr::value(plan_id))
         .col_expr(Column::BillingAnchorAt, Expr::value(anchor))
@@ -176,7 +176,9 @@ pub async fn set_plan(
         .filter(Column::Id.eq(user_id))
         .exec(db)
         .await?;
-    RepoError::updated(updated.rows_affected, "user")
+    RepoError::updated(updated.rows_affected, "user")?;
+    // Connections follow the plan: over its caps they pause, within them they resume.
+    crate::plan_caps::fit(db, user_id, &plan).await
 }
 
 /// Languages the dashboard and emails speak.

@@ -16,6 +16,7 @@ mod m20261205_000012_pending_signups;
 mod m20261205_000013_email_delivery;
 mod m20261205_000014_billing;
 mod m20261205_000015_renewals;
+mod m20261205_000016_plan_changes;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000013_email_delivery::Migration),
             Box::new(m20261205_000014_billing::Migration),
             Box::new(m20261205_000015_renewals::Migration),
+            Box::new(m20261205_000016_plan_changes::Migration),
         ]
     }
 }

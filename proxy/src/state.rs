@@ -149,7 +149,11 @@ fn forget_invalidated(
             match received {
                 Ok(Invalidation::Key(hash)) => state.keys.forget(&hash),
                 Ok(Invalidation::Accounts(user_id)) => state.directory.invalidate(user_id),
-                Ok(Invalidation::User(user_id)) => state.keys.forget_user(user_id),
+                Ok(Invalidation::User(user_id)) => {
+                    // A plan change moves limits and may pause or resume connections.
+                    state.keys.forget_user(user_id);
+                    state.directory.invalidate(user_id);
+                }
                 // Missed messages: drop everything rather than keep a revoked key.
                 Err(broadcast::error::RecvError::Lagged(_)) => {
                     state.keys.clear();

@@ -21,18 +21,20 @@ on_both_backends!(
     forged_malformed_and_unknown_notifications_are_refused_and_kept,
     a_late_deny_or_a_refund_takes_the_plan_back,
     an_abandoned_checkout_expires_on_our_clock,
-    renewals_are_invoiced_reminded_and_lapse_to_free,
-    switching_plans_supersedes_the_running_period,
 );
 
-async fn app(backend: Backend, midtrans: &MockMidtrans, upstream: &str) -> TestApp {
+pub(crate) async fn app(backend: Backend, midtrans: &MockMidtrans, upstream: &str) -> TestApp {
     let env = midtrans.env();
     let extra: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     spawn_app(backend, upstream, &extra).await
 }
 
 /// A GraphQL client signed in as `user_id` with a bearer session.
-async fn signed_in(base: &str, db: &sea_orm::DatabaseConnection, user_id: uuid::Uuid) -> Gql {
+pub(crate) async fn signed_in(
+    base: &str,
+    db: &sea_orm::DatabaseConnection,
+    user_id: uuid::Uuid,
+) -> Gql {
     let created = entities::sessions::create(
         db,
         user_id,
@@ -50,7 +52,7 @@ async fn signed_in(base: &str, db: &sea_orm::DatabaseConnection, user_id: uuid::
 }
 
 /// A Free user with a key and a session (bearer) to check out with.
-async fn free_user(app: &TestApp) -> (Caller, Gql) {
+pub(crate) async fn free_user(app: &TestApp) -> (Caller, Gql) {
     let caller = app.create_caller().await;
     users::set_plan(&app.db, caller.user_id, "free", chrono::Utc::now())
         .await
@@ -59,7 +61,7 @@ async fn free_user(app: &TestApp) -> (Caller, Gql) {
     (caller, gql)
 }
 
-async fn checkout(gql: &mut Gql, plan: &str) -> Value {
+pub(crate) async fn checkout(gql: &mut Gql, plan: &str) -> Value {
     let answer = gql
         .run(
             "mutation($p: String!) { startCheckout(plan: $p) { orderId invoiceNumber total redirectUrl token } }",
@@ -69,7 +71,7 @@ async fn checkout(gql: &mut Gql, plan: &str) -> Value {
     answer.data()["startCheckout"].clone()
 }
 
-async fn wait_state(app: &TestApp, order_id: &str, state: &str) -> attempts::Model {
+pub(crate) async fn wait_state(app: &TestApp, order_id: &str, state: &str) -> attempts::Model {
     for _ in 0..200 {
         let row = attempts::find(&app.db, order_id).await.unwrap().unwrap();
         if row.state == state {
@@ -110,7 +112,7 @@ async fn rpm_limit(app: &TestApp, caller: &Caller) -> String {
         .to_owned()
 }
 
-async fn emails(app: &TestApp, user_id: uuid::Uuid, template: &str) -> usize {
+pub(crate) async fn emails(app: &TestApp, user_id: uuid::Uuid, template: &str) -> usize {
     email_outbox::for_user(&app.db, user_id)
         .await
         .unwrap()
@@ -416,7 +418,11 @@ async fn forged_malformed_and_unknown_notifications_are_refused_and_kept(backend
 }
 
 /// A Free user who bought `plan`: checked out, settled, notified, applied.
-async fn paid_order(app: &TestApp, midtrans: &MockMidtrans, plan: &str) -> (Caller, String) {
+pub(crate) async fn paid_order(
+    app: &TestApp,
+    midtrans: &MockMidtrans,
+    plan: &str,
+) -> (Caller, String) {
     let (caller, mut gql) = free_user(app).await;
     let order_id = checkout(&mut gql, plan).await["orderId"]
         .as_str()
@@ -680,173 +686,4 @@ async fn an_abandoned_checkout_expires_on_our_clock(backend: Backend) {
         .unwrap();
     assert_eq!(user.plan_id, "free");
     app.stop().await;
-}
-
-/// Moves the user's newest period's end (the sweep runs when the worker starts).
-async fn set_period_end(
-    app: &TestApp,
-    user_id: uuid::Uuid,
-    ends_at: chrono::DateTime<chrono::Utc>,
-) -> periods::Model {
-    let period = periods::for_user(&app.db, user_id).await.unwrap().remove(0);
-    set_period_end_of(app, period.id, ends_at).await;
-    // As stored (the database keeps microseconds).
-    periods::Entity::find_by_id(period.id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-}
-
-async fn wait_for_email(app: &TestApp, user_id: uuid::Uuid, template: &str, n: usize) {
-    for _ in 0..200 {
-        if emails(app, user_id, template).await >= n {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{n} {template} emails never came");
-}
-
-/// Seven days before a paid period ends its renewal invoice is issued (once), reminders go out
-/// at 3 and 1 days, paying it adds a month after the current one; a period that ends unpaid
-/// drops its user to Free after the grace days.
-async fn renewals_are_invoiced_reminded_and_lapse_to_free(backend: Backend) {
-    let midtrans = MockMidtrans::start().await;
-    let app = app(backend, &midtrans, "http://127.0.0.1:9").await;
-    let (renewing, _) = paid_order(&app, &midtrans, "starter").await;
-    let (lapsing, _) = paid_order(&app, &midtrans, "pro").await;
-    let now = chrono::Utc::now();
-    let period = set_period_end(&app, renewing.user_id, now + chrono::Duration::hours(47)).await;
-    set_period_end(&app, lapsing.user_id, now - chrono::Duration::days(4)).await;
-    let anchor = users::Entity::find_by_id(renewing.user_id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap()
-        .billing_anchor_at;
-
-    let app = app.restart().await;
-    wait_for_email(&app, renewing.user_id, "renewal_reminder", 1).await;
-    wait_for_email(&app, lapsing.user_id, "downgraded", 1).await;
-    // Two days left: the invoice and the 3-day reminder, not yet the 1-day one.
-    let app = app.restart().await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(
-        emails(&app, renewing.user_id, "renewal_invoice").await,
-        1,
-        "issued once"
-    );
-    assert_eq!(emails(&app, renewing.user_id, "renewal_reminder").await, 1);
-    let open: Vec<_> = invoices::for_user(&app.db, renewing.user_id)
-        .await
-        .unwrap()
-        .into_iter()
-        .filter(|i| i.status == "open")
-        .collect();
-    assert_eq!(open.len(), 1);
-    assert_eq!(open[0].total, 49_000);
-    assert_eq!(
-        open[0].due_at,
-        period.ends_at + chrono::Duration::days(3),
-        "payable through the grace days"
-    );
-
-    // The lapsed user is on Free now, told once.
-    let lapsed = users::Entity::find_by_id(lapsing.user_id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(lapsed.plan_id, "free");
-    assert_eq!(emails(&app, lapsing.user_id, "downgraded").await, 1);
-    assert!(
-        periods::for_user(&app.db, lapsing.user_id).await.unwrap()[0]
-            .lapsed_at
-            .is_some()
-    );
-
-    // Paying the renewal (the same plan: the open invoice) adds the next month after this one.
-    let mut gql = signed_in(&app.url(""), &app.db, renewing.user_id).await;
-    let renewal = checkout(&mut gql, "starter").await;
-    assert_eq!(renewal["invoiceNumber"], open[0].number.as_str());
-    let order_id = renewal["orderId"].as_str().unwrap().to_owned();
-    midtrans.set_status(&order_id, "settlement", None);
-    let settled = midtrans.notification(&order_id, "settlement", None);
-    assert_eq!(midtrans.send(&app.url(""), &settled).await, 200);
-    wait_state(&app, &order_id, "paid").await;
-    let all = periods::for_user(&app.db, renewing.user_id).await.unwrap();
-    assert_eq!(all.len(), 2);
-    assert_eq!(
-        all[0].starts_at, period.ends_at,
-        "the new month follows the current one"
-    );
-    let user = users::Entity::find_by_id(renewing.user_id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(user.plan_id, "starter");
-    assert_eq!(user.billing_anchor_at, anchor, "the quota cycle runs on");
-    app.stop().await;
-}
-
-/// Moving from a paid plan to another ends the running period: no renewal is issued for the
-/// old plan, and a refund of the new one falls back to Free (the old plan is no longer paid).
-async fn switching_plans_supersedes_the_running_period(backend: Backend) {
-    let midtrans = MockMidtrans::start().await;
-    let app = app(backend, &midtrans, "http://127.0.0.1:9").await;
-    let (caller, _) = paid_order(&app, &midtrans, "pro").await;
-    let pro = periods::for_user(&app.db, caller.user_id)
-        .await
-        .unwrap()
-        .remove(0);
-    let mut gql = signed_in(&app.url(""), &app.db, caller.user_id).await;
-    let order_id = checkout(&mut gql, "starter").await["orderId"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    midtrans.set_status(&order_id, "settlement", None);
-    let settled = midtrans.notification(&order_id, "settlement", None);
-    assert_eq!(midtrans.send(&app.url(""), &settled).await, 200);
-    wait_state(&app, &order_id, "paid").await;
-    let all = periods::for_user(&app.db, caller.user_id).await.unwrap();
-    let old = all.iter().find(|p| p.id == pro.id).unwrap();
-    assert!(old.lapsed_at.is_some(), "the Pro period is superseded");
-    let user = users::Entity::find_by_id(caller.user_id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(user.plan_id, "starter");
-
-    // Near the end of the old period: nothing is renewed for Pro.
-    set_period_end_of(&app, pro.id, chrono::Utc::now() + chrono::Duration::days(2)).await;
-    let app = app.restart().await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(emails(&app, caller.user_id, "renewal_invoice").await, 0);
-
-    midtrans.set_refund(&order_id, 49_000, true);
-    let refunded = midtrans.notification(&order_id, "refund", None);
-    assert_eq!(midtrans.send(&app.url(""), &refunded).await, 200);
-    wait_state(&app, &order_id, "refunded").await;
-    let user = users::Entity::find_by_id(caller.user_id)
-        .one(&app.db)
-        .await
-        .unwrap()
-        .unwrap();
-    assert_eq!(user.plan_id, "free", "Pro is not paid for any more");
-    app.stop().await;
-}
-
-async fn set_period_end_of(app: &TestApp, id: uuid::Uuid, ends_at: chrono::DateTime<chrono::Utc>) {
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    periods::ActiveModel {
-        id: Set(id),
-        ends_at: Set(ends_at),
-        ..Default::default()
-    }
-    .update(&app.db)
-    .await
-    .unwrap();
 }

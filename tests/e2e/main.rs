@@ -12,6 +12,7 @@
 mod support;
 
 mod billing;
+mod billing_plans;
 mod bounds;
 mod chat;
 mod cli;

@@ -43,6 +43,10 @@ pub struct Invoice {
     pub due_at: DateTime<Utc>,
     pub paid_at: Option<DateTime<Utc>>,
     pub paid_method: Option<String>,
+    /// An upgrade's credit for the unused days of the plan it replaced, before PPN like `net`
+    /// (the plan's line is `net + credit`).
+    pub credit: i64,
+    pub credit_days: i32,
 }
 
 impl From<&invoices::Model> for Invoice {
@@ -62,6 +66,8 @@ impl From<&invoices::Model> for Invoice {
             due_at: i.due_at,
             paid_at: i.paid_at,
             paid_method: i.paid_method.clone(),
+            credit: i.credit,
+            credit_days: i.credit_days,
         }
     }
 }
@@ -167,6 +173,9 @@ impl BillingMutation {
                 }
                 CheckoutError::AlreadyOnPlan(_) => {
                     ApiError::rejected("already_on_plan", &format!("{}.", capital(&e)))
+                }
+                CheckoutError::DowngradeAtPeriodEnd(_) => {
+                    ApiError::rejected("downgrade_at_period_end", &format!("{}.", capital(&e)))
                 }
                 CheckoutError::Provider(_) => {
                     tracing::warn!(error = %e, "checkout failed at Midtrans");

@@ -33,6 +33,8 @@ pub enum ConnectionStatus {
     Error,
     Revoked,
     Disabled,
+    /// Kept but not used: over the plan's connection caps.
+    Paused,
 }
 
 #[derive(SimpleObject)]

@@ -297,6 +297,24 @@ impl ConnectionsMutation {
         Ok(user.changed(id, ctx).await?)
     }
 
+    /// After a move to a smaller plan: the connections to keep using (they must fit the plan
+    /// together); every other one is paused, kept for later. Answers every connection.
+    async fn keep_connections(
+        &self,
+        ctx: &Context<'_>,
+        ids: Vec<Uuid>,
+    ) -> async_graphql::Result<Vec<Connection>> {
+        let user = writer(ctx)?;
+        if ids.len() > 100 {
+            return Err(ApiError::BadInput("Pick at most 100 connections.".to_owned()).into());
+        }
+        entities::plan_caps::keep(user.db, user.user_id, &ids)
+            .await
+            .map_err(ApiError::from)?;
+        announce(ctx, user.user_id).await;
+        Ok(user.connections().await?)
+    }
+
     /// Removes a connection: its sealed credentials are deleted for good.
     async fn remove_connection(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<bool> {
         let user = writer(ctx)?;
@@ -367,9 +385,10 @@ impl UserCtx<'_> {
             .await?
             .ok_or(ApiError::NotFound("Plan"))?;
         let accounts = provider_accounts::list_for_user(self.db, self.user_id).await?;
+        // What counts against the caps: not turned off, paused or removed.
         let live: Vec<_> = accounts
             .iter()
-            .filter(|a| a.status() != Some(AccountStatus::Revoked))
+            .filter(|a| a.status().is_some_and(AccountStatus::counts_against_plan))
             .collect();
         let providers: BTreeSet<&str> = live.iter().map(|a| a.provider.as_str()).collect();
         let oauth = live

@@ -21,6 +21,7 @@ mod live_limits;
 mod live_session;
 mod models;
 mod passwords;
+mod plan_change;
 mod plans;
 mod post_guard;
 mod preferences;
@@ -45,6 +46,7 @@ pub struct Query(
     account::AccountQuery,
     signup::SignUpQuery,
     billing::BillingQuery,
+    plan_change::PlanChangeQuery,
     keys::KeysQuery,
     plans::PlansQuery,
     connections::ConnectionsQuery,
@@ -59,6 +61,7 @@ pub struct Query(
 pub struct Mutation(
     signup::SignUpMutation,
     billing::BillingMutation,
+    plan_change::PlanChangeMutation,
     account::AccountMutation,
     account::DeletionMutation,
     google::GoogleMutation,

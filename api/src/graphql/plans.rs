@@ -36,12 +36,15 @@ impl PlansQuery {
         let used = usage_events::served_between(user.db, me.id, current.start, current.end)
             .await
             .map_err(ApiError::from)?;
-        let connections = provider_accounts::Entity::find()
+        // What counts against the caps: not turned off, paused or removed.
+        let connections: Vec<_> = provider_accounts::Entity::find()
             .filter(provider_accounts::Column::UserId.eq(me.id))
-            .filter(provider_accounts::Column::Status.ne(AccountStatus::Revoked.as_str()))
             .all(user.db)
             .await
-            .map_err(ApiError::from)?;
+            .map_err(ApiError::from)?
+            .into_iter()
+            .filter(|c| c.status().is_some_and(AccountStatus::counts_against_plan))
+            .collect();
         let providers: BTreeSet<&str> = connections.iter().map(|c| c.provider.as_str()).collect();
         let oauth = connections
             .iter()

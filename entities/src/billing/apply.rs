@@ -162,8 +162,9 @@ async fn grant(
         .ok_or(RepoError::NotFound("user"))?;
     let period = periods::open(db, user.id, plan, &user.plan_id, invoice.id, now).await?;
     // A new plan starts its quota periods at payment and supersedes the period of the plan it
-    // replaces; a renewal keeps the running cycle.
-    if user.plan_id != plan {
+    // replaces; a renewal keeps the running cycle; a downgrade waits for its start (the sweep).
+    let plan_changed = user.plan_id != plan && !period.scheduled;
+    if plan_changed {
         users::set_plan(db, user.id, plan, now).await?;
         periods::supersede_others(db, user.id, period.id, now).await?;
     }
@@ -180,7 +181,7 @@ async fn grant(
         },
     )
     .await?;
-    Ok(user.plan_id != plan)
+    Ok(plan_changed)
 }
 
 /// Ends the period the invoice bought and gives the user their previous plan back (when this
@@ -197,6 +198,10 @@ async fn revoke(
         .await?
         .ok_or(RepoError::NotFound("user"))?;
     let now = Utc::now();
+    // An upgrade taken back gives back the period it replaced.
+    if let Some(replaced) = invoice.credit_period_id {
+        periods::restore(db, replaced, now).await?;
+    }
     if user.plan_id != period.plan_id
         || periods::covered(db, user.id, &period.plan_id, period.id, now).await?
     {

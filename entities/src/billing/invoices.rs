@@ -35,6 +35,11 @@ pub struct Model {
     pub paid_at: Option<DateTimeUtc>,
     pub paid_method: Option<String>,
     pub paid_reference: Option<String>,
+    /// An upgrade's credit for the unused days of the period it replaces, before PPN like
+    /// `net` (Rupiah), already taken off the amounts above: the plan's line is `net + credit`.
+    pub credit: i64,
+    pub credit_days: i32,
+    pub credit_period_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -102,6 +107,16 @@ pub struct NewInvoice {
     pub buyer_email: String,
     pub buyer_name: Option<String>,
     pub due_at: DateTime<Utc>,
+    pub credit: Option<InvoiceCredit>,
+}
+
+/// The unused days of a paid period an upgrade replaces, as a line of its invoice.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvoiceCredit {
+    pub period_id: Uuid,
+    pub days: i32,
+    /// Before PPN, like the invoice's `net`.
+    pub net: i64,
 }
 
 /// Issues an open invoice (numbered) for a plan.
@@ -128,6 +143,9 @@ pub async fn issue(db: &impl ConnectionTrait, new: NewInvoice) -> Result<Model, 
         paid_at: Set(None),
         paid_method: Set(None),
         paid_reference: Set(None),
+        credit: Set(new.credit.as_ref().map_or(0, |c| c.net)),
+        credit_days: Set(new.credit.as_ref().map_or(0, |c| c.days)),
+        credit_period_id: Set(new.credit.map(|c| c.period_id)),
     };
     Ok(row.insert(db).await?)
 }
@@ -170,6 +188,9 @@ pub async fn credit_note(
         paid_at: Set(None),
         paid_method: Set(None),
         paid_reference: Set(None),
+        credit: Set(0),
+        credit_days: Set(0),
+        credit_period_id: Set(None),
     };
     Ok(row.insert(db).await?)
 }
@@ -239,4 +260,15 @@ pub async fn void_overdue(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Resu
         voided += updated.rows_affected;
     }
     Ok(voided)
+}
+
+/// Voids `id` if it is still open (a renewal nobody will pay: the plan changed or ends).
+pub async fn void_if_open(db: &impl ConnectionTrait, id: Uuid) -> Result<bool, DbErr> {
+    let updated = Entity::update_many()
+        .col_expr(Column::Status, Expr::value("void"))
+        .filter(Column::Id.eq(id))
+        .filter(Column::Status.eq("open"))
+        .exec(db)
+        .await?;
+    Ok(updated.rows_affected == 1)
 }

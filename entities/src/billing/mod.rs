@@ -9,6 +9,7 @@ pub mod money;
 pub mod notifications;
 pub mod payment_state;
 pub mod periods;
+pub mod plan_change;
 pub mod security_events;
 pub mod signature;
 pub mod tax;

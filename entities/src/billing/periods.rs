@@ -21,8 +21,15 @@ pub struct Model {
     pub revoked_at: Option<DateTimeUtc>,
     /// The invoice issued for the next month (7 days before the end).
     pub renewal_invoice_id: Option<Uuid>,
-    /// The period ended unpaid and its user dropped to Free.
+    /// The period is over before its end: it lapsed unpaid, was superseded by another plan, or
+    /// ended as cancelled.
     pub lapsed_at: Option<DateTimeUtc>,
+    /// What follows at the end: null renews this plan, `free` ends it (a cancel), another
+    /// plan is a downgrade.
+    pub next_plan_id: Option<String>,
+    /// Paid for but not started: the user moves to its plan when it starts (a downgrade paid
+    /// before the current period ends).
+    pub scheduled: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -30,9 +37,10 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
-/// A month of `plan_id` from `starts_at` (or from the end of the user's period of the same plan
-/// still running: a renewal paid early adds a month after it), bought by `invoice_id` (one
-/// period per invoice: the unique index turns a second grant into an error, not a second month).
+/// A month of `plan_id` bought by `invoice_id`, from `starts_at` or, for a renewal, from the
+/// end of the period it follows (a renewal paid early adds a month after the current one; a
+/// downgrade paid early starts when the current plan ends, `scheduled` until then). One period
+/// per invoice: the unique index turns a second grant into an error, not a second month.
 pub async fn open(
     db: &impl ConnectionTrait,
     user_id: Uuid,
@@ -41,23 +49,14 @@ pub async fn open(
     invoice_id: Uuid,
     starts_at: DateTime<Utc>,
 ) -> Result<Model, DbErr> {
-    let running = Entity::find()
-        .filter(Column::UserId.eq(user_id))
-        .filter(Column::PlanId.eq(plan_id))
-        .filter(Column::RevokedAt.is_null())
-        .filter(Column::EndsAt.gt(starts_at))
-        .order_by_desc(Column::EndsAt)
-        .one(db)
-        .await?;
+    let follows = following(db, user_id, plan_id, invoice_id, starts_at).await?;
     // A renewal keeps what the user had before the plan as the plan to fall back to.
-    let previous_plan_id = running
+    let previous_plan_id = follows
         .as_ref()
         .map_or(previous_plan_id, |p| p.previous_plan_id.as_str())
         .to_owned();
-    let starts_at = running.map_or(starts_at, |p| p.ends_at);
-    let ends_at = starts_at
-        .checked_add_months(Months::new(1))
-        .unwrap_or(starts_at + chrono::Duration::days(30));
+    let scheduled = follows.as_ref().is_some_and(|p| p.plan_id != plan_id);
+    let starts_at = follows.map_or(starts_at, |p| p.ends_at);
     ActiveModel {
         id: Set(Uuid::new_v4()),
         user_id: Set(user_id),
@@ -65,13 +64,50 @@ pub async fn open(
         previous_plan_id: Set(previous_plan_id),
         invoice_id: Set(invoice_id),
         starts_at: Set(starts_at),
-        ends_at: Set(ends_at),
+        ends_at: Set(month_after(starts_at)),
         revoked_at: Set(None),
         renewal_invoice_id: Set(None),
         lapsed_at: Set(None),
+        next_plan_id: Set(None),
+        scheduled: Set(scheduled),
     }
     .insert(db)
     .await
+}
+
+fn month_after(at: DateTime<Utc>) -> DateTime<Utc> {
+    at.checked_add_months(Months::new(1))
+        .unwrap_or(at + chrono::Duration::days(30))
+}
+
+/// The running period a new one follows: the one whose renewal `invoice_id` is, else a running
+/// period of the same plan.
+async fn following(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    plan_id: &str,
+    invoice_id: Uuid,
+    at: DateTime<Utc>,
+) -> Result<Option<Model>, DbErr> {
+    let running = || {
+        Entity::find()
+            .filter(Column::UserId.eq(user_id))
+            .filter(Column::RevokedAt.is_null())
+            .filter(Column::LapsedAt.is_null())
+            .filter(Column::EndsAt.gt(at))
+    };
+    if let Some(renewed) = running()
+        .filter(Column::RenewalInvoiceId.eq(invoice_id))
+        .one(db)
+        .await?
+    {
+        return Ok(Some(renewed));
+    }
+    running()
+        .filter(Column::PlanId.eq(plan_id))
+        .order_by_desc(Column::EndsAt)
+        .one(db)
+        .await
 }
 
 /// Revokes the period `invoice_id` bought; returns it (revoked) if it was in force.
@@ -126,13 +162,27 @@ pub async fn covered(
 }
 
 /// Ends the user's other running periods now (a switch to another plan supersedes them: no
-/// renewal is issued for them and they never lapse the user). Returns how many.
+/// renewal is issued for them, their open renewal invoices are void, and they never lapse the
+/// user). Returns how many.
 pub async fn supersede_others(
     db: &impl ConnectionTrait,
     user_id: Uuid,
     keep: Uuid,
     now: DateTime<Utc>,
 ) -> Result<u64, DbErr> {
+    let renewals = Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::Id.ne(keep))
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::LapsedAt.is_null())
+        .filter(Column::EndsAt.gt(now))
+        .all(db)
+        .await?
+        .into_iter()
+        .filter_map(|p| p.renewal_invoice_id);
+    for invoice in renewals {
+        super::invoices::void_if_open(db, invoice).await?;
+    }
     let ended = Entity::update_many()
         .col_expr(Column::LapsedAt, Expr::value(now))
         .filter(Column::UserId.eq(user_id))
@@ -199,10 +249,72 @@ pub async fn grant_manual(
         revoked_at: Set(None),
         renewal_invoice_id: Set(None),
         lapsed_at: Set(None),
+        next_plan_id: Set(None),
+        scheduled: Set(false),
     }
     .insert(&txn)
     .await?;
     supersede_others(&txn, user_id, period.id, now).await?;
     txn.commit().await?;
     Ok(period)
+}
+
+/// The period in force for the user at `at`: running, not superseded, of the plan they are on.
+pub async fn current(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    plan_id: &str,
+    at: DateTime<Utc>,
+) -> Result<Option<Model>, DbErr> {
+    Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::PlanId.eq(plan_id))
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::LapsedAt.is_null())
+        .filter(Column::Scheduled.eq(false))
+        .filter(Column::StartsAt.lte(at))
+        .filter(Column::EndsAt.gt(at))
+        .order_by_desc(Column::EndsAt)
+        .one(db)
+        .await
+}
+
+/// A period of the user that starts at or after `period`'s end (its renewal, paid).
+pub async fn successor(db: &impl ConnectionTrait, period: &Model) -> Result<Option<Model>, DbErr> {
+    Entity::find()
+        .filter(Column::UserId.eq(period.user_id))
+        .filter(Column::Id.ne(period.id))
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::StartsAt.gte(period.ends_at))
+        .one(db)
+        .await
+}
+
+/// Undoes a supersede: a period an upgrade replaced runs on when the upgrade is taken back
+/// (its renewal invoice, voided by the supersede, is issued again by the sweep).
+pub async fn restore(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
+    let Some(period) = Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .filter(|p| p.revoked_at.is_none() && p.ends_at > now)
+    else {
+        return Ok(());
+    };
+    let mut renewal = period.renewal_invoice_id;
+    if let Some(invoice) = renewal {
+        let live = super::invoices::Entity::find_by_id(invoice)
+            .one(db)
+            .await?
+            .is_some_and(|i| i.status == "open" || i.status == "paid");
+        if !live {
+            renewal = None;
+        }
+    }
+    Entity::update_many()
+        .col_expr(Column::LapsedAt, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(Column::RenewalInvoiceId, Expr::value(renewal))
+        .filter(Column::Id.eq(id))
+        .exec(db)
+        .await?;
+    Ok(())
 }

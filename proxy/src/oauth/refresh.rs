@@ -174,7 +174,8 @@ impl Refresher {
                         .unwrap_or_else(|| "sign in again".to_owned()),
                 ));
             }
-            Some(AccountStatus::Revoked | AccountStatus::Disabled) | None => {
+            Some(AccountStatus::Revoked | AccountStatus::Disabled | AccountStatus::Paused)
+            | None => {
                 return Err(RefreshError::NotFound);
             }
             _ => {}

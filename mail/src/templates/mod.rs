@@ -3,8 +3,13 @@
 //! messages) are escaped in the HTML.
 
 use chrono::{DateTime, FixedOffset, Utc};
-use entities::billing::money::{rupiah, thousands};
 use entities::mail::Mail;
+
+mod billing;
+mod notices;
+
+use billing::{downgraded, payment_failed, payment_received, renewal};
+use notices::{connection_expired, quota};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Locale {
@@ -237,236 +242,11 @@ fn draft(mail: &Mail, l: Locale, links: &Links<'_>) -> Draft {
             days_left,
             ends_at,
         } => renewal(l, links, invoice, plan, *total, Some(*days_left), *ends_at),
-        Mail::Downgraded { plan } => downgraded(l, links, plan),
-    }
-}
-
-/// The renewal invoice (`days_left` = `None`), or a reminder that it is unpaid.
-fn renewal(
-    l: Locale,
-    links: &Links<'_>,
-    invoice: &str,
-    plan: &str,
-    total: i64,
-    days_left: Option<i64>,
-    ends: DateTime<Utc>,
-) -> Draft {
-    let total = rupiah(total);
-    let ends = wib(ends);
-    let subject = match (l, days_left) {
-        (Locale::Id, None) => format!("Satu: invoice perpanjangan paket {plan} ({invoice})"),
-        (Locale::En, None) => format!("Satu: renewal invoice for your {plan} plan ({invoice})"),
-        (Locale::Id, Some(d)) => format!("Satu: paket {plan} berakhir dalam {d} hari"),
-        (Locale::En, Some(d)) => format!("Satu: your {plan} plan ends in {d} day(s)"),
-    };
-    let para = match l {
-        Locale::Id => format!(
-            "Paket {plan} Anda berakhir pada {ends}. Bayar invoice {invoice} sebesar {total} untuk memperpanjangnya sebulan; tanpa pembayaran, akun Anda pindah ke paket Free setelah masa tenggang."
-        ),
-        Locale::En => format!(
-            "Your {plan} plan ends on {ends}. Pay invoice {invoice} of {total} to renew it for a month; unpaid, your account moves to the Free plan after the grace days."
-        ),
-    };
-    Draft {
-        subject,
-        blocks: vec![
-            Block::Para(para),
-            Block::Action {
-                label: t(l, "Bayar sekarang", "Pay now"),
-                url: page(links, l, "app/billing/"),
-            },
-        ],
-    }
-}
-
-fn downgraded(l: Locale, links: &Links<'_>, plan: &str) -> Draft {
-    Draft {
-        subject: t(
-            l,
-            "Satu: akun Anda kini di paket Free",
-            "Satu: your account is on the Free plan now",
-        ),
-        blocks: vec![
-            Block::Para(match l {
-                Locale::Id => format!(
-                    "Paket {plan} Anda berakhir tanpa pembayaran perpanjangan, jadi akun Anda kini memakai batas paket Free. Koneksi dan key Anda tidak dihapus. Berlangganan lagi kapan saja dari halaman Tagihan."
-                ),
-                Locale::En => format!(
-                    "Your {plan} plan ended without a renewal payment, so your account now has the Free plan's limits. Your connections and keys are not deleted. Subscribe again any time from the Billing page."
-                ),
-            }),
-            Block::Action {
-                label: t(l, "Buka Tagihan", "Open Billing"),
-                url: page(links, l, "app/billing/"),
-            },
-        ],
-    }
-}
-
-fn payment_received(
-    l: Locale,
-    links: &Links<'_>,
-    invoice: &str,
-    plan: &str,
-    total: i64,
-    method: Option<&str>,
-    ends: DateTime<Utc>,
-) -> Draft {
-    let total = rupiah(total);
-    let ends = wib(ends);
-    let method = method.map(|m| format!(" ({m})")).unwrap_or_default();
-    Draft {
-        subject: match l {
-            Locale::Id => format!("Satu: pembayaran {invoice} diterima"),
-            Locale::En => format!("Satu: payment for {invoice} received"),
-        },
-        blocks: vec![
-            Block::Para(match l {
-                Locale::Id => format!(
-                    "Terima kasih! Pembayaran {total}{method} untuk invoice {invoice} sudah kami terima. Paket {plan} aktif sampai {ends}."
-                ),
-                Locale::En => format!(
-                    "Thank you! We received {total}{method} for invoice {invoice}. Your {plan} plan is on until {ends}."
-                ),
-            }),
-            Block::Action {
-                label: t(l, "Lihat invoice", "See the invoice"),
-                url: page(links, l, "app/billing/"),
-            },
-        ],
-    }
-}
-
-fn payment_failed(
-    l: Locale,
-    links: &Links<'_>,
-    invoice: &str,
-    plan: &str,
-    state: &str,
-    revoked: bool,
-) -> Draft {
-    let why = match (l, state) {
-        (Locale::Id, "expired") => "kedaluwarsa sebelum dibayar",
-        (Locale::Id, "cancelled") => "dibatalkan",
-        (Locale::Id, "refunded" | "partially_refunded") => "dikembalikan (refund)",
-        (Locale::Id, "chargeback" | "partial_chargeback") => {
-            "ditarik kembali oleh bank (chargeback)"
-        }
-        (Locale::Id, _) => "ditolak oleh bank atau pemeriksaan fraud",
-        (Locale::En, "expired") => "expired before it was paid",
-        (Locale::En, "cancelled") => "was cancelled",
-        (Locale::En, "refunded" | "partially_refunded") => "was refunded",
-        (Locale::En, "chargeback" | "partial_chargeback") => "was charged back by the bank",
-        (Locale::En, _) => "was declined by the bank or the fraud check",
-    };
-    let mut blocks = vec![Block::Para(match l {
-        Locale::Id => format!("Pembayaran invoice {invoice} untuk paket {plan} {why}."),
-        Locale::En => format!("The payment of invoice {invoice} for the {plan} plan {why}."),
-    })];
-    if revoked {
-        blocks.push(Block::Para(t(
-            l,
-            "Paket yang dibeli dengan pembayaran ini tidak lagi berlaku; akun Anda kembali ke paket sebelumnya.",
-            "The plan this payment bought is no longer on; your account is back on its previous plan.",
-        )));
-    }
-    blocks.push(Block::Action {
-        label: t(l, "Buka Tagihan", "Open Billing"),
-        url: page(links, l, "app/billing/"),
-    });
-    Draft {
-        subject: match l {
-            Locale::Id => format!("Satu: pembayaran {invoice} tidak berhasil"),
-            Locale::En => format!("Satu: the payment for {invoice} did not go through"),
-        },
-        blocks,
-    }
-}
-
-fn quota(
-    l: Locale,
-    links: &Links<'_>,
-    percent: u8,
-    limit: i64,
-    plan: &str,
-    renews_at: DateTime<Utc>,
-) -> Draft {
-    let limit = thousands(limit);
-    let renews = wib(renews_at);
-    let (subject, para) = if percent >= 100 {
-        (
-            t(
-                l,
-                "Satu: kuota bulanan Anda habis",
-                "Satu: your monthly requests are used up",
-            ),
-            match l {
-                Locale::Id => format!(
-                    "Anda telah memakai seluruh {limit} permintaan paket {plan} untuk periode ini. Permintaan ditolak sampai kuota diperbarui pada {renews}, atau tingkatkan paket Anda."
-                ),
-                Locale::En => format!(
-                    "You have used all {limit} requests of your {plan} plan for this billing period. Requests are refused until the quota renews on {renews}, or upgrade your plan."
-                ),
-            },
-        )
-    } else {
-        (
-            match l {
-                Locale::Id => format!("Satu: {percent}% kuota bulanan terpakai"),
-                Locale::En => format!("Satu: {percent}% of your monthly requests used"),
-            },
-            match l {
-                Locale::Id => format!(
-                    "Anda telah memakai {percent}% dari {limit} permintaan paket {plan} untuk periode ini. Kuota diperbarui pada {renews}."
-                ),
-                Locale::En => format!(
-                    "You have used {percent}% of the {limit} requests of your {plan} plan for this billing period. The quota renews on {renews}."
-                ),
-            },
-        )
-    };
-    Draft {
-        subject,
-        blocks: vec![
-            Block::Para(para),
-            Block::Action {
-                label: t(l, "Lihat paket dan pemakaian", "See plan and usage"),
-                url: page(links, l, "app/billing/"),
-            },
-        ],
-    }
-}
-
-fn connection_expired(
-    l: Locale,
-    links: &Links<'_>,
-    provider: &str,
-    label: Option<&str>,
-    reason: &str,
-) -> Draft {
-    let name = match label {
-        Some(label) => format!("{provider} ({label})"),
-        None => provider.to_owned(),
-    };
-    Draft {
-        subject: match l {
-            Locale::Id => format!("Satu: koneksi {provider} Anda perlu masuk ulang"),
-            Locale::En => format!("Satu: your {provider} connection needs a new sign-in"),
-        },
-        blocks: vec![
-            Block::Para(match l {
-                Locale::Id => format!(
-                    "{provider} menolak memperbarui akses koneksi {name} ({reason}). Permintaan dialihkan ke koneksi Anda yang lain sampai Anda menyambungkannya lagi."
-                ),
-                Locale::En => format!(
-                    "{provider} refused to renew the access of your connection {name} ({reason}). Requests go to your other connections until you connect it again."
-                ),
-            }),
-            Block::Action {
-                label: t(l, "Sambungkan lagi", "Connect again"),
-                url: page(links, l, "app/connections/"),
-            },
-        ],
+        Mail::Downgraded {
+            plan,
+            cancelled,
+            paused,
+        } => downgraded(l, links, plan, *cancelled, *paused),
     }
 }
 
