@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { maxOverflow, shotPath, type Theme } from "./helpers";
 
 export const PASSWORD = "kopi susu gula aren 2026";
 
@@ -55,15 +57,14 @@ export async function signUpViaApi(page: Page, email: string, locale = "id") {
 }
 
 /**
- * The newest email to `to`, as its recipient reads it (links included), from the server's
- * outbox through `satu admin emails`: Satu has no SMTP configured in this suite, and the
- * links' tokens are sealed in the outbox, so only Satu itself can show them.
+ * Runs `satu admin …` on the suite's server's data directory (the binary serve.sh runs) and
+ * returns what it printed.
  */
-export function lastEmail(to: string): string {
+export function satuAdmin(args: string[]): string {
   const repo = join(__dirname, "..", "..");
   let bin = process.env.SATU_BIN || join(repo, "target", "debug", "satu");
   if (!process.env.SATU_BIN && !existsSync(bin)) bin = join(repo, "target", "release", "satu");
-  return execFileSync(bin, ["admin", "emails", "--email", to, "--limit", "1"], {
+  return execFileSync(bin, ["admin", ...args], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: process.env.NODE_ENV,
@@ -75,6 +76,24 @@ export function lastEmail(to: string): string {
   }).toString();
 }
 
+/**
+ * The newest email to `to`, as its recipient reads it (links included), from the server's
+ * outbox through `satu admin emails`: Satu has no SMTP configured in this suite, and the
+ * links' tokens are sealed in the outbox, so only Satu itself can show them.
+ */
+export function lastEmail(to: string): string {
+  return satuAdmin(["emails", "--email", to, "--limit", "1"]);
+}
+
+/**
+ * Puts a user on `plan` now, as an operator does (`satu admin set-plan`); with `until`
+ * (YYYY-MM-DD) the deal is a period ending then, which renews like a paid one. Connections
+ * over a smaller plan's caps are paused at once.
+ */
+export function setPlan(email: string, plan: string, until?: string) {
+  satuAdmin(["set-plan", "--email", email, "--plan", plan, ...(until ? ["--until", until] : [])]);
+}
+
 export async function waitForEmail(to: string, pattern: RegExp): Promise<RegExpMatchArray> {
   let match: RegExpMatchArray | null = null;
   await expect
@@ -84,4 +103,26 @@ export async function waitForEmail(to: string, pattern: RegExp): Promise<RegExpM
     }, { timeout: 10_000 })
     .toBe(true);
   return match as unknown as RegExpMatchArray;
+}
+
+/**
+ * Axe (serious/critical), then the page as a person sees it, at desktop width and at 375 px.
+ * With a dialog open, `fullPage: false` shoots what is on screen (a full-page shot stretches
+ * the page under the fixed overlay).
+ */
+export async function checkAndShoot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}) {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), name).toEqual([]);
+  await page.screenshot({ path: shotPath(`${name}-desktop`), fullPage });
+  await page.setViewportSize({ width: 375, height: 812 });
+  expect(await maxOverflow(page), `horizontal scroll at 375px on ${name}`).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: shotPath(`${name}-375`), fullPage });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+/** The theme a user picked (saved), with motion reduced, for every page this test opens. */
+export async function useTheme(page: Page, theme: Theme) {
+  await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
+  await page.emulateMedia({ reducedMotion: "reduce" });
 }

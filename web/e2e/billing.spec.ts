@@ -1,28 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { hydrated, maxOverflow, shotPath, type Theme } from "./helpers";
-import { gqlViaApi, signUpViaApi, uniqueEmail } from "./app-helpers";
+import { hydrated } from "./helpers";
+import { checkAndShoot, gqlViaApi, setPlan, signUpViaApi, uniqueEmail, useTheme } from "./app-helpers";
 
 // Billing against the real `satu serve` and the mock Midtrans (e2e/mock-midtrans.mjs), which
 // playwright.config.ts starts and points Satu's billing.midtrans.* at.
 const MOCK_MIDTRANS = `http://127.0.0.1:${process.env.MOCK_MIDTRANS_PORT}`;
-
-/** Axe (serious/critical), then the page as a person sees it, at desktop width and at 375 px. */
-async function checkAndShoot(page: Page, name: string) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), name).toEqual([]);
-  await page.screenshot({ path: shotPath(`${name}-desktop`), fullPage: true });
-  await page.setViewportSize({ width: 375, height: 812 });
-  expect(await maxOverflow(page), `horizontal scroll at 375px on ${name}`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: shotPath(`${name}-375`), fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function useTheme(page: Page, theme: Theme) {
-  await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
-  await page.emulateMedia({ reducedMotion: "reduce" });
-}
 
 /** Starts a checkout for `plan` through the API (as the page's button does); returns its order id. */
 async function startCheckout(page: Page, plan: string): Promise<string> {
@@ -199,5 +181,208 @@ for (const locale of ["id", "en"] as const) {
     await expect(page.getByTestId("invoices")).toHaveCount(0);
     await expect(page.getByTestId("payments")).toHaveCount(0);
     await checkAndShoot(page, `app-billing-off-${locale}-${locale === "id" ? "light" : "dark"}`);
+  });
+}
+
+/**
+ * Pays for `plan` as a user does once the page has sent them to Snap: a checkout started through
+ * the API, the mock Snap page's "Pay now", and back on the Billing page until the API confirms.
+ */
+async function payOnSnap(page: Page, plan: string) {
+  const body = await gqlViaApi(page, "mutation($p:String!){startCheckout(plan:$p){redirectUrl}}", { p: plan });
+  expect(body.errors ?? null).toBeNull();
+  await page.goto((body.data?.startCheckout as { redirectUrl: string }).redirectUrl);
+  await paySnapPage(page);
+}
+
+/** On the mock Snap page: pay, and wait on the Billing page for the confirmed payment. */
+async function paySnapPage(page: Page) {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mock Snap");
+  await page.getByRole("button", { name: "Pay now" }).click();
+  await expect(page).toHaveURL(/\/app\/billing\/\?order_id=/);
+  await expect(page.getByTestId("payment-return")).toHaveAttribute("data-view", "paid", { timeout: 20_000 });
+}
+
+/** The paid period's end, as the page writes dates (medium style) in `locale`. */
+async function periodEnd(page: Page, locale: "id" | "en"): Promise<string> {
+  const body = await gqlViaApi(page, "{ subscriptionStatus { period { endsAt } } }");
+  expect(body.errors ?? null).toBeNull();
+  const endsAt = (body.data?.subscriptionStatus as { period: { endsAt: string } }).period.endsAt;
+  return page.evaluate(([iso, tag]) => new Intl.DateTimeFormat(tag, { dateStyle: "medium" }).format(new Date(iso)), [endsAt, locale === "id" ? "id-ID" : "en-US"]);
+}
+
+/** The `extensions.reason` of every GraphQL error the page itself received. */
+function reasonsSeen(page: Page): string[] {
+  const reasons: string[] = [];
+  page.on("response", async (res) => {
+    if (!res.url().endsWith("/graphql") || res.request().method() !== "POST") return;
+    const body = await res.json().catch(() => null);
+    for (const e of body?.errors ?? []) reasons.push(String(e.extensions?.reason ?? e.extensions?.code));
+  });
+  return reasons;
+}
+
+const rupiah = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
+
+test("a Starter user upgrades to Pro: the dialog credits Starter's unused days, Snap takes the lower total, the invoice shows the credit", async ({ page }) => {
+  test.setTimeout(120_000);
+  await useTheme(page, "light");
+  await signUpViaApi(page, uniqueEmail("upgrade"), "id");
+  await payOnSnap(page, "starter");
+  await expect(page.getByTestId("plan-name")).toHaveText("Starter");
+  // The paid period renews at its end for Starter's price.
+  const period = page.getByTestId("plan-period");
+  await expect(period).toHaveAttribute("data-at-end", "RENEW");
+  await expect(page.getByTestId("plan-period-text")).toHaveText(`Diperpanjang pada ${await periodEnd(page, "id")} seharga Rp 49.000.`);
+  await expect(period.getByRole("button", { name: "Batalkan paket" })).toBeVisible();
+
+  // Pro costs more: its button opens the figures first instead of going to Snap.
+  const upgrade = page.getByRole("button", { name: "Tingkatkan ke Pro seharga Rp 99.000 per bulan" });
+  await hydrated(upgrade);
+  await upgrade.click();
+  const dialog = page.getByRole("dialog", { name: "Tingkatkan ke Pro" });
+  await expect(dialog).toBeVisible();
+  await expect(page).toHaveURL(/\/id\/app\/billing\//);
+  await expect(dialog.getByTestId("quote-price")).toHaveText("Pro, 1 bulanRp 99.000");
+  const credit = dialog.getByTestId("quote-credit");
+  await expect(credit.locator("dt")).toHaveText(/^Kredit \d+ hari Starter yang belum terpakai$/);
+  await expect(credit.locator("dd")).toHaveText(/^−Rp [\d.]+$/);
+  await expect(dialog.getByTestId("quote-ppn").locator("dt")).toHaveText("PPN (sudah termasuk)");
+  const creditAmount = rupiah(await credit.locator("dd").textContent());
+  const total = rupiah(await dialog.getByTestId("quote-total").locator("dd").textContent());
+  expect(creditAmount).toBeGreaterThan(0);
+  expect(total).toBeLessThan(99_000);
+  expect(total).toBe(99_000 - creditAmount);
+  // The same figures the API quotes (and checkout will charge).
+  const quote = await gqlViaApi(page, '{ checkoutQuote(plan:"pro") { change credit total } }');
+  expect(quote.data?.checkoutQuote).toEqual({ change: "UPGRADE", credit: creditAmount, total });
+  await checkAndShoot(page, "app-billing-upgrade-dialog-id-light", { fullPage: false });
+
+  // Pay: Snap asks for the total after the credit.
+  const pay = dialog.getByRole("button", { name: `Bayar Rp ${new Intl.NumberFormat("id-ID").format(total)}` });
+  await pay.click();
+  await expect(page).toHaveURL(new RegExp(`^${MOCK_MIDTRANS}/snap/v3/redirection/`));
+  await expect(page.getByTestId("snap-amount")).toHaveText(`Rp ${new Intl.NumberFormat("id-ID").format(total)}`);
+  await paySnapPage(page);
+
+  // Back on Pro, renewing at Pro's full price; the upgrade's invoice names the credit.
+  await expect(page.getByTestId("plan-name")).toHaveText("Pro");
+  await expect(page.getByTestId("plan-period-text")).toHaveText(`Diperpanjang pada ${await periodEnd(page, "id")} seharga Rp 99.000.`);
+  const invoices = page.getByTestId("invoice-row");
+  await expect(invoices).toHaveCount(2);
+  await expect(invoices.first().getByTestId("invoice-total")).toHaveText(`Rp ${new Intl.NumberFormat("id-ID").format(total)}`);
+  await expect(invoices.first().getByTestId("invoice-credit")).toHaveText(/^Termasuk kredit −Rp [\d.]+ untuk \d+ hari paket sebelumnya yang belum terpakai \(sebelum PPN\)\.$/);
+  await expect(invoices.nth(1).getByTestId("invoice-credit")).toHaveCount(0);
+  await checkAndShoot(page, "app-billing-upgraded-id-light");
+});
+
+test("a Pro user cancels (then resumes) and schedules Starter for the period's end, without ever being refused", async ({ page }) => {
+  test.setTimeout(120_000);
+  await useTheme(page, "dark");
+  await signUpViaApi(page, uniqueEmail("periodend"), "en");
+  await payOnSnap(page, "pro");
+  await expect(page.getByTestId("plan-name")).toHaveText("Pro");
+  const reasons = reasonsSeen(page);
+  const date = await periodEnd(page, "en");
+  const period = page.getByTestId("plan-period");
+  const text = page.getByTestId("plan-period-text");
+  await expect(text).toHaveText(`Renews on ${date} for Rp 99.000.`);
+
+  // Cancel, behind a confirmation that says what happens and when.
+  const cancel = period.getByRole("button", { name: "Cancel plan" });
+  await hydrated(cancel);
+  await cancel.click();
+  const confirm = page.getByRole("dialog", { name: "Cancel Pro?" });
+  await expect(confirm).toContainText(`Pro stays active until ${date} and does not renew`);
+  await checkAndShoot(page, "app-billing-cancel-dialog-en-dark", { fullPage: false });
+  await confirm.getByRole("button", { name: "Cancel plan" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(period).toHaveAttribute("data-at-end", "CANCEL");
+  await expect(text).toHaveText(`Ends on ${date}; your account moves to Free.`);
+  await expect(period.getByRole("button", { name: "Cancel plan" })).toHaveCount(0);
+  await expect(page.getByTestId("plan-name")).toHaveText("Pro");
+  await checkAndShoot(page, "app-billing-cancelled-en-dark");
+
+  // Resume: it renews again.
+  await period.getByRole("button", { name: "Resume" }).click();
+  await expect(period).toHaveAttribute("data-at-end", "RENEW");
+  await expect(text).toHaveText(`Renews on ${date} for Rp 99.000.`);
+
+  // Starter costs less: not bought now, scheduled for the period's end.
+  const down = page.getByRole("button", { name: "Downgrade at period end to Starter (Rp 49.000 a month)" });
+  await expect(down).toHaveText("Downgrade at period end");
+  await down.click();
+  const dialog = page.getByRole("dialog", { name: "Move to Starter when this period ends?" });
+  await expect(dialog).toContainText(`You keep Pro until ${date}. Then Starter starts at Rp 49.000 a month`);
+  await dialog.getByRole("button", { name: "Downgrade at period end" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/en\/app\/billing\//);
+  await expect(period).toHaveAttribute("data-at-end", "DOWNGRADE");
+  await expect(text).toHaveText(`Changes to Starter on ${date}.`);
+  await expect(period).toContainText("Starter is then billed Rp 49.000 a month.");
+  await expect(page.locator("[data-testid=plan-row][data-plan=starter] [data-testid=plan-scheduled]")).toHaveText(`Scheduled from ${date}`);
+  await expect(page.getByRole("button", { name: "Upgrade to Team for Rp 299.000 a month" })).toBeVisible();
+  await checkAndShoot(page, "app-billing-downgrade-en-dark");
+
+  // Keep Pro takes the change back.
+  await period.getByRole("button", { name: "Keep Pro" }).click();
+  await expect(period).toHaveAttribute("data-at-end", "RENEW");
+  await expect(page.locator("[data-testid=plan-row][data-plan=starter] [data-testid=plan-downgrade]")).toBeVisible();
+
+  // The page never asked for something the API refuses (no downgrade_at_period_end, no error).
+  expect(reasons).toEqual([]);
+  await expect(page.getByRole("alert").filter({ hasText: /downgrade|period ends/i })).toHaveCount(0);
+  // Checkout itself refuses a cheaper plan while the period runs; the page never sends it there.
+  const refused = await gqlViaApi(page, 'mutation{startCheckout(plan:"starter"){orderId}}');
+  expect(refused.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "downgrade_at_period_end" });
+});
+
+for (const [locale, theme] of [
+  ["id", "dark"],
+  ["en", "light"],
+] as const) {
+  test(`an operator-set Pro period (${locale}, ${theme}): the card, a renewal invoice to pay, the upgrade and downgrade dialogs`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await useTheme(page, theme);
+    const email = uniqueEmail(`manual-${locale}`);
+    await signUpViaApi(page, email, locale);
+    const until = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    setPlan(email, "pro", until);
+    // The renewal invoice is issued by the worker 7 days before the end; show the page as it is
+    // then (the invoice open, a Pay button), which a test cannot wait for.
+    await page.route("**/graphql", async (route) => {
+      if (route.request().method() !== "POST" || !route.request().postData()?.includes("query Billing ")) return route.continue();
+      const response = await route.fetch();
+      const body = await response.json();
+      const bill = body?.data?.subscriptionStatus?.nextBill;
+      if (bill) bill.invoice = { id: "00000000-0000-0000-0000-000000000001", number: "INV/2026/000999", status: "open", total: bill.total };
+      await route.fulfill({ response, json: body });
+    });
+    await page.goto(`/${locale}/app/billing/`);
+    await expect(page.getByTestId("plan-name")).toHaveText("Pro");
+    const date = await periodEnd(page, locale);
+    const period = page.getByTestId("plan-period");
+    await expect(page.getByTestId("plan-period-text")).toHaveText(
+      locale === "id" ? `Diperpanjang pada ${date} seharga Rp 99.000.` : `Renews on ${date} for Rp 99.000.`,
+    );
+    await expect(period.getByRole("button", { name: locale === "id" ? "Bayar Rp 99.000 untuk invoice perpanjangan INV/2026/000999" : "Pay Rp 99.000 for the renewal invoice INV/2026/000999" })).toBeVisible();
+    await checkAndShoot(page, `app-billing-period-${locale}-${theme}`);
+
+    // Team: the figures, without a credit (nobody paid for this period).
+    const upgrade = page.getByRole("button", { name: locale === "id" ? "Tingkatkan ke Team seharga Rp 299.000 per bulan" : "Upgrade to Team for Rp 299.000 a month" });
+    await hydrated(upgrade);
+    await upgrade.click();
+    const dialog = page.getByRole("dialog", { name: locale === "id" ? "Tingkatkan ke Team" : "Upgrade to Team" });
+    await expect(dialog.getByTestId("quote-total")).toContainText("Rp 299.000");
+    await expect(dialog.getByTestId("quote-credit")).toHaveCount(0);
+    await checkAndShoot(page, `app-billing-upgrade-dialog-${locale}-${theme}`, { fullPage: false });
+    await page.keyboard.press("Escape");
+    await expect(dialog).toBeHidden();
+    await expect(upgrade).toBeFocused();
+
+    // Starter: the downgrade's confirmation.
+    await page.getByRole("button", { name: locale === "id" ? "Turun di akhir periode ke Starter (Rp 49.000 per bulan)" : "Downgrade at period end to Starter (Rp 49.000 a month)" }).click();
+    await expect(page.getByRole("dialog", { name: locale === "id" ? "Pindah ke Starter saat periode ini berakhir?" : "Move to Starter when this period ends?" })).toBeVisible();
+    await checkAndShoot(page, `app-billing-downgrade-dialog-${locale}-${theme}`, { fullPage: false });
   });
 }

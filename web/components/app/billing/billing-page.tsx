@@ -15,9 +15,11 @@ import { UpgradeNote } from "@/components/app/billing/upgrade-note";
 import { InvoiceTable } from "@/components/app/billing/invoice-table";
 import { PaymentList } from "@/components/app/billing/payment-list";
 import { PaymentReturn } from "@/components/app/billing/payment-return";
+import { PausedNotice } from "@/components/app/billing/paused-notice";
 
 export type BillingPlan = BillingQuery["plans"][number];
 export type MyPlan = BillingQuery["myPlan"];
+export type SubscriptionStatus = BillingQuery["subscriptionStatus"];
 export type Invoice = BillingHistoryQuery["invoices"][number];
 export type Payment = BillingHistoryQuery["payments"][number];
 /** The plan, limits and plans; the history's key starts with it, so invalidating it refetches both. */
@@ -63,11 +65,18 @@ export function BillingPage() {
         </Panel>
       ) : (
         <div className="flex flex-col gap-6">
+          <PausedNotice count={data.subscriptionStatus.pausedConnections} />
           <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
-            <CurrentPlan myPlan={data.myPlan} plans={data.plans} billingEnabled={data.billingEnabled} />
+            <CurrentPlan myPlan={data.myPlan} plans={data.plans} billingEnabled={data.billingEnabled} status={data.subscriptionStatus} />
             <PlanUsage myPlan={data.myPlan} />
           </div>
-          <PlanTable plans={data.plans} currentId={data.myPlan.plan.id} billingEnabled={data.billingEnabled} openPlanIds={openPlanIds} />
+          <PlanTable
+            plans={data.plans}
+            currentId={data.myPlan.plan.id}
+            billingEnabled={data.billingEnabled}
+            openPlanIds={openPlanIds}
+            period={data.subscriptionStatus.period}
+          />
           <UpgradeNote billingEnabled={data.billingEnabled} />
           <History history={history} billingEnabled={data.billingEnabled} />
         </div>

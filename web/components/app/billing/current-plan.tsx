@@ -5,13 +5,25 @@ import { useT } from "@/lib/i18n/client";
 import { useFormat } from "@/lib/app/format";
 import { formatIdr } from "@/lib/plans";
 import { Panel } from "@/components/app/ui/panel";
-import type { BillingPlan, MyPlan } from "@/components/app/billing/billing-page";
+import { PeriodStatus } from "@/components/app/billing/period-status";
+import type { BillingPlan, MyPlan, SubscriptionStatus } from "@/components/app/billing/billing-page";
 
 /**
- * The plan's name and monthly price, and the billing period the counters cover. "How to change
- * plan" leads to the plan table's pay buttons, or to how to ask by email when there are none.
+ * The plan's name and monthly price, the billing period the counters cover, and, for a paid
+ * period, what happens when it ends. "How to change plan" leads to the plan table's pay
+ * buttons, or to how to ask by email when there are none.
  */
-export function CurrentPlan({ myPlan, plans, billingEnabled }: { myPlan: MyPlan; plans: BillingPlan[]; billingEnabled: boolean }) {
+export function CurrentPlan({
+  myPlan,
+  plans,
+  billingEnabled,
+  status,
+}: {
+  myPlan: MyPlan;
+  plans: BillingPlan[];
+  billingEnabled: boolean;
+  status: SubscriptionStatus;
+}) {
   const t = useT("billing");
   const f = useFormat();
   const price = plans.find((p) => p.id === myPlan.plan.id)?.priceIdr ?? myPlan.plan.priceIdr;
@@ -47,6 +59,7 @@ export function CurrentPlan({ myPlan, plans, billingEnabled }: { myPlan: MyPlan;
           </div>
         </dl>
         <p className="-mt-2 pl-6 text-xs text-muted-foreground">{t("resets", { when: f.dateTime(myPlan.periodEnd) })}</p>
+        {status.period ? <PeriodStatus status={status} period={status.period} billingEnabled={billingEnabled} /> : null}
         <a href={billingEnabled ? "#plans" : "#upgrade"} className="text-sm font-medium text-primary underline-offset-4 hover:underline">
           {t("howToUpgrade")}
         </a>

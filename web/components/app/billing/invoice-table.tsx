@@ -53,7 +53,10 @@ export function InvoiceTable({ invoices }: { invoices: Invoice[] }) {
                       {f.date(invoice.issuedAt)}
                       {invoice.paidAt ? <span className="block text-xs text-muted-foreground">{t("paidOn", { when: f.date(invoice.paidAt) })}</span> : null}
                     </td>
-                    <td className="min-w-[10rem] px-3 py-3 align-top break-words">{invoice.description}</td>
+                    <td className="min-w-[10rem] px-3 py-3 align-top break-words">
+                      {invoice.description}
+                      <UpgradeCredit invoice={invoice} />
+                    </td>
                     <td className="px-3 py-3 text-right align-top font-medium whitespace-nowrap tabular-nums" data-testid="invoice-total">
                       {formatIdrSigned(invoice.total)}
                     </td>
@@ -78,7 +81,10 @@ export function InvoiceTable({ invoices }: { invoices: Invoice[] }) {
                   </h3>
                   <StateBadge state={invoice.status} label={status(invoice.status)} />
                 </div>
-                <p className="break-words">{invoice.description}</p>
+                <p className="break-words">
+                  {invoice.description}
+                  <UpgradeCredit invoice={invoice} />
+                </p>
                 <p className="text-xs text-muted-foreground">
                   {f.date(invoice.issuedAt)}
                   {invoice.paidAt ? ` · ${t("paidOn", { when: f.date(invoice.paidAt) })}` : ""}
@@ -93,6 +99,17 @@ export function InvoiceTable({ invoices }: { invoices: Invoice[] }) {
         </div>
       )}
     </Panel>
+  );
+}
+
+/** An upgrade's credit for the unused days of the plan it replaced (before PPN, like `net`). */
+function UpgradeCredit({ invoice }: { invoice: Invoice }) {
+  const t = useT("billing");
+  if (invoice.credit === 0) return null;
+  return (
+    <span className="mt-0.5 block text-xs text-muted-foreground" data-testid="invoice-credit">
+      {t("invoiceCredit", { days: invoice.creditDays, amount: formatIdrSigned(-Math.abs(invoice.credit)) })}
+    </span>
   );
 }
 

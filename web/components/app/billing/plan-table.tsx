@@ -1,113 +1,51 @@
 "use client";
 
-import { useEffect } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Info, Loader2, Mail } from "lucide-react";
-import { GqlError, gql } from "@/lib/gql/client";
-import { StartCheckoutDocument } from "@/lib/gql/generated/graphql";
+import { Info, Loader2 } from "lucide-react";
 import { useT } from "@/lib/i18n/client";
-import { useErrorText } from "@/lib/app/errors";
 import { useFormat } from "@/lib/app/format";
 import { formatIdr } from "@/lib/plans";
-import { CONTACT_EMAIL } from "@/lib/site";
 import { cx } from "@/lib/cx";
-import { buttonVariants } from "@/components/ui/button-variants";
 import { FormError } from "@/components/app/ui/field";
 import { Panel } from "@/components/app/ui/panel";
-import { HISTORY_KEY, type BillingPlan } from "@/components/app/billing/billing-page";
+import { useCheckout } from "@/components/app/billing/checkout";
+import { PlanAction } from "@/components/app/billing/plan-action";
+import type { BillingPlan, SubscriptionStatus } from "@/components/app/billing/billing-page";
 
 /**
  * Every plan side by side, from the API (cheapest first), with the user's own marked. When the
- * server takes payments, each plan with a price (not the current one) has a button that opens
- * an invoice for it and sends the browser to Midtrans's Snap page.
+ * server takes payments, each plan with a price (not the current one) has a button: pay for it
+ * on Midtrans's Snap page, or, while a paid period runs, see an upgrade's figures first or
+ * schedule a cheaper plan for the period's end (`PlanAction`).
  */
 export function PlanTable({
   plans,
   currentId,
   billingEnabled,
   openPlanIds,
+  period,
 }: {
   plans: BillingPlan[];
   currentId: string;
   billingEnabled: boolean;
   /** Plans with a subscription invoice still open: their button continues that payment. */
   openPlanIds: Set<string>;
+  /** The paid period in force (null: none runs, plans are bought outright). */
+  period: SubscriptionStatus["period"];
 }) {
   const t = useT("billing");
   const f = useFormat();
-  const errorText = useErrorText();
-  const client = useQueryClient();
-  const checkout = useMutation({
-    mutationFn: (plan: string) => gql(StartCheckoutDocument, { plan }),
-    // A full navigation: Snap is another site. The button stays busy until the page goes.
-    onSuccess: (d) => window.location.assign(d.startCheckout.redirectUrl),
-    // A failed attempt is recorded (and its invoice stays open): show it in the history.
-    onError: () => client.invalidateQueries({ queryKey: HISTORY_KEY }),
-  });
-  const leaving = checkout.isPending || checkout.isSuccess;
-  // Back from Snap with the browser's Back button, the page may come from the back/forward
-  // cache as it was left (busy, "opening the payment page"): make it usable again, and show
-  // the attempt just started.
-  const { reset } = checkout;
-  useEffect(() => {
-    const shown = (e: PageTransitionEvent) => {
-      if (!e.persisted) return;
-      reset();
-      void client.invalidateQueries({ queryKey: HISTORY_KEY });
-    };
-    window.addEventListener("pageshow", shown);
-    return () => window.removeEventListener("pageshow", shown);
-  }, [reset, client]);
-  // A custom-priced (Enterprise) plan counts as the top: every other one is a switch down.
-  const currentPrice = plans.find((p) => p.id === currentId)?.priceIdr ?? Number.POSITIVE_INFINITY;
+  const checkout = useCheckout();
+  const currentPlan = plans.find((p) => p.id === currentId);
+  // The current plan and Free have no button; a priced plan pays, a custom-priced one is by email.
+  const hasAction = (plan: BillingPlan) => plan.id !== currentId && (plan.priceIdr === null || plan.priceIdr === undefined || plan.priceIdr > 0);
   const count = (n: number | null | undefined, none: string) => (n === null || n === undefined ? none : f.int(n));
-  const checkoutError = checkout.error
-    ? checkout.error instanceof GqlError && checkout.error.code === "PROVIDER_ERROR" && !checkout.error.reason
-      ? t("providerError")
-      : errorText(checkout.error)
-    : null;
 
   const priceText = (plan: BillingPlan) =>
     plan.priceIdr === null || plan.priceIdr === undefined ? t("priceCustom") : plan.priceIdr === 0 ? t("priceFree") : formatIdr(plan.priceIdr);
 
-  const action = (plan: BillingPlan, current: boolean, testId: string) => {
-    if (current) return null;
-    const price = plan.priceIdr;
-    if (price === null || price === undefined) {
-      const subject = encodeURIComponent(t("mailSubject"));
-      return (
-        <a
-          href={`mailto:${CONTACT_EMAIL}?subject=${subject}`}
-          className={buttonVariants({ variant: "ghost", size: "sm" })}
-          aria-label={t("contactLabel", { plan: plan.name })}
-          data-testid={testId === "plan-checkout" ? "plan-contact" : "plan-card-contact"}
-        >
-          <Mail aria-hidden />
-          {t("contactUs")}
-        </a>
-      );
-    }
-    if (price <= 0) return null;
-    const open = openPlanIds.has(plan.id);
-    const up = price > currentPrice;
-    const vars = { plan: plan.name, price: formatIdr(price) };
-    const busy = leaving && checkout.variables === plan.id;
-    return (
-      <button
-        type="button"
-        className={buttonVariants({ variant: open || up ? "default" : "outline", size: "sm" })}
-        disabled={leaving}
-        aria-busy={busy || undefined}
-        aria-label={t(open ? "continueLabel" : up ? "upgradeLabel" : "switchLabel", vars)}
-        onClick={() => checkout.mutate(plan.id)}
-        data-testid={testId}
-        data-plan={plan.id}
-      >
-        {busy ? <Loader2 aria-hidden className="animate-spin motion-reduce:animate-none" /> : null}
-        {t(open ? "continuePay" : up ? "upgrade" : "switchTo")}
-      </button>
-    );
-  };
+  const action = (plan: BillingPlan, variant: "row" | "card") => (
+    <PlanAction plan={plan} current={currentPlan} period={period} open={openPlanIds.has(plan.id)} checkout={checkout} variant={variant} />
+  );
 
   return (
     <Panel id="plans" className="scroll-mt-6" title={t("compareTitle")} description={t("compareLead")}>
@@ -118,8 +56,8 @@ export function PlanTable({
             {t("paymentOff")}
           </p>
         )}
-        <FormError>{checkoutError}</FormError>
-        {leaving ? (
+        <FormError>{checkout.error}</FormError>
+        {checkout.leaving ? (
           <p role="status" className="flex items-center gap-2 text-sm text-muted-foreground" data-testid="checkout-redirecting">
             <Loader2 aria-hidden className="size-4 animate-spin motion-reduce:animate-none" />
             {t("redirecting")}
@@ -175,7 +113,7 @@ export function PlanTable({
                       <td className="px-3 py-3 text-right tabular-nums">{count(plan.maxProviders, t("allProviders"))}</td>
                       <td className="px-3 py-3 text-right tabular-nums">{count(plan.maxMembers, t("custom"))}</td>
                       <td className={cx("px-3 py-3 text-right tabular-nums", !billingEnabled && "pr-5")}>{count(plan.requestsPerMinute, t("custom"))}</td>
-                      {billingEnabled ? <td className="px-5 py-2 text-right whitespace-nowrap">{action(plan, current, "plan-checkout")}</td> : null}
+                      {billingEnabled ? <td className="px-5 py-2 text-right whitespace-nowrap">{hasAction(plan) ? action(plan, "row") : null}</td> : null}
                     </tr>
                   );
                 })}
@@ -185,7 +123,7 @@ export function PlanTable({
           <ul className="-my-1 flex flex-col divide-y divide-border/60 @3xl:hidden" aria-label={t("compareTitle")} data-testid="plan-cards">
             {plans.map((plan) => {
               const current = plan.id === currentId;
-              const button = billingEnabled ? action(plan, current, "plan-card-checkout") : null;
+              const button = billingEnabled && hasAction(plan) ? action(plan, "card") : null;
               return (
                 <li
                   key={plan.id}

@@ -15,6 +15,7 @@ const TONE = {
   EXPIRED: "bad",
   REVOKED: "off",
   DISABLED: "off",
+  PAUSED: "warn",
 } as const;
 
 export function ConnectionList({ connections }: { connections: Connection[] }) {

@@ -14,6 +14,8 @@ import { ConnectionLimits } from "@/components/app/connections/limits";
 import { ConnectionList } from "@/components/app/connections/connection-list";
 import { AddConnectionDialog } from "@/components/app/connections/add-dialog";
 import { RoutingPanel } from "@/components/app/connections/routing-editor";
+import { PausedBanner } from "@/components/app/connections/paused-banner";
+import { KeepDialog } from "@/components/app/connections/keep-dialog";
 
 export function ConnectionsPage() {
   const t = useT("connections");
@@ -24,6 +26,7 @@ export function ConnectionsPage() {
     refetchInterval: (q) => (q.state.data?.connections.some((c) => c.status === "REFRESHING") ? 5_000 : false),
   });
   const [adding, setAdding] = useState(false);
+  const [keeping, setKeeping] = useState(false);
   const data = connections.data;
   return (
     <>
@@ -38,6 +41,7 @@ export function ConnectionsPage() {
         }
       />
       {data ? <ConnectionLimits limits={data.connectionLimits} plan={data.myPlan.plan.name} /> : null}
+      {data ? <PausedBanner connections={data.connections} onChoose={() => setKeeping(true)} /> : null}
       <Panel title={t("listTitle")} description={t("listLead")}>
         {connections.isPending ? (
           <Loading label={t("loading")} rows={3} />
@@ -61,6 +65,9 @@ export function ConnectionsPage() {
       </Panel>
       <RoutingPanel connections={data?.connections} />
       <AddConnectionDialog open={adding} onOpenChange={setAdding} />
+      {data ? (
+        <KeepDialog connections={data.connections} limits={data.connectionLimits} plan={data.myPlan.plan.name} open={keeping} onOpenChange={setKeeping} />
+      ) : null}
     </>
   );
 }

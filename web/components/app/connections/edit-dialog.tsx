@@ -38,7 +38,9 @@ function EditForm({ connection, onDone }: { connection: Connection; onDone: () =
   const [label, setLabel] = useState(connection.label);
   const [weight, setWeight] = useState(String(connection.weight));
   const [priority, setPriority] = useState(String(connection.priority));
-  const [enabled, setEnabled] = useState(connection.status !== "DISABLED");
+  // A paused connection (over the plan's caps) is off too: ticking it asks the plan for room.
+  const wasOn = connection.status !== "DISABLED" && connection.status !== "PAUSED";
+  const [enabled, setEnabled] = useState(wasOn);
   const [models, setModels] = useState(connection.models.join(", "));
 
   const changes = (): ConnectionChanges => {
@@ -46,7 +48,7 @@ function EditForm({ connection, onDone }: { connection: Connection; onDone: () =
     if (label.trim() !== connection.label) out.label = label.trim();
     if (Number(weight) !== connection.weight) out.weight = Math.trunc(Number(weight));
     if (Number(priority) !== connection.priority) out.priority = Math.trunc(Number(priority));
-    if (enabled !== (connection.status !== "DISABLED")) out.enabled = enabled;
+    if (enabled !== wasOn) out.enabled = enabled;
     const list = splitModels(models);
     if (list.join("\n") !== connection.models.join("\n")) out.models = list;
     return out;

@@ -81,15 +81,18 @@ export function isPlanLimit(error: unknown) {
   return error instanceof GqlError && error.code === "PLAN_LIMIT";
 }
 
-/** The API's error in the user's words; a plan limit adds a link to the plans. */
-export function MutationError({ error }: { error: unknown }) {
+/**
+ * The API's error in the user's words (or `text`, said for the place it happened); a plan
+ * limit adds a link to the plans.
+ */
+export function MutationError({ error, text }: { error: unknown; text?: string }) {
   const t = useT("connections");
   const errorText = useErrorText();
   const locale = useLocale();
   if (!error) return null;
   return (
     <p role="alert" className="rounded-lg border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm break-words text-destructive">
-      {errorText(error)}
+      {text ?? errorText(error)}
       {isPlanLimit(error) ? (
         <>
           {" "}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRef } from "react";
 import { Dialog as D } from "radix-ui";
 import { X } from "lucide-react";
 import { buttonVariants } from "@/components/ui/button-variants";
@@ -22,6 +23,8 @@ export function Dialog({
   children: React.ReactNode;
   wide?: boolean;
 }) {
+  // The element that had focus when the dialog opened (its button): focus goes back there.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <D.Root open={open} onOpenChange={onOpenChange}>
       <D.Portal>
@@ -30,9 +33,21 @@ export function Dialog({
           className={`fixed top-1/2 left-1/2 z-50 flex max-h-[90dvh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-y-auto rounded-xl border border-border bg-card p-6 text-card-foreground shadow-xl outline-none ${wide ? "max-w-2xl" : "max-w-lg"}`}
           // Without a description, say so explicitly (Radix warns otherwise).
           {...(description ? {} : { "aria-describedby": undefined })}
-          onCloseAutoFocus={() => {
-            // Radix returns focus to the trigger; when the action removed it (a revoked key, a
-            // removed connection), focus lands on the page's heading instead of the document.
+          onOpenAutoFocus={() => {
+            const active = document.activeElement;
+            opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            // Radix returns focus only to a Radix trigger: these dialogs are opened by plain
+            // buttons, so return it to the one that opened it. When the action removed it (a
+            // revoked key, a removed connection), focus lands on the page's heading instead of
+            // the document.
+            const back = opener.current;
+            opener.current = null;
+            if (back?.isConnected) {
+              event.preventDefault();
+              back.focus();
+            }
             requestAnimationFrame(() => {
               if (document.activeElement === document.body) document.querySelector<HTMLElement>("main h1")?.focus();
             });
@@ -65,6 +80,8 @@ export function ConfirmDialog({
   closeLabel,
   onConfirm,
   busy,
+  tone = "destructive",
+  testId,
   children,
 }: {
   open: boolean;
@@ -76,20 +93,25 @@ export function ConfirmDialog({
   closeLabel: string;
   onConfirm: () => void;
   busy?: boolean;
+  /** The confirm button's look: destructive (the default) or the primary action's. */
+  tone?: "destructive" | "default";
+  testId?: string;
   children?: React.ReactNode;
 }) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title={title} description={body} closeLabel={closeLabel}>
       {children}
-      <div className="mt-2 flex justify-end gap-2">
+      <div className="mt-2 flex flex-wrap justify-end gap-2">
         <button type="button" className={buttonVariants({ variant: "outline" })} onClick={() => onOpenChange(false)}>
           {cancel}
         </button>
         <button
           type="button"
           disabled={busy}
-          className={buttonVariants({ variant: "destructive" })}
+          aria-busy={busy || undefined}
+          className={buttonVariants({ variant: tone })}
           onClick={onConfirm}
+          data-testid={testId}
         >
           {confirm}
         </button>

@@ -22,6 +22,8 @@ export type ConnectionStatus =
   | 'DISABLED'
   | 'ERROR'
   | 'EXPIRED'
+  /** Kept but not used: over the plan's connection caps. */
+  | 'PAUSED'
   | 'REFRESHING'
   | 'REVOKED';
 
@@ -29,6 +31,25 @@ export type KeyStatus =
   | 'ACTIVE'
   | 'EXPIRED'
   | 'REVOKED';
+
+/** What happens when the paid period ends. */
+export type PeriodEnd =
+  /** The plan ends and the account moves to Free. */
+  | 'CANCEL'
+  /** A cheaper plan follows (its invoice comes 7 days before). */
+  | 'DOWNGRADE'
+  /** The plan renews for another month (its invoice comes 7 days before). */
+  | 'RENEW';
+
+export type PlanChange =
+  /** The plan you are on (payable only through its open renewal invoice). */
+  | 'CURRENT'
+  /** Costs less: takes effect when the period ends (`changePlanAtPeriodEnd`). */
+  | 'DOWNGRADE'
+  /** No paid period runs: the plan starts at payment. */
+  | 'START'
+  /** Costs more: starts at payment, the current period's unused days credited. */
+  | 'UPGRADE';
 
 export type ProviderName =
   | 'ANTHROPIC'
@@ -216,12 +237,14 @@ export type CompleteGoogleMutation = { completeGoogleSignIn: { csrfToken: string
 export type BillingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BillingQuery = { billingEnabled: boolean, myPlan: { periodStart: string, periodEnd: string, requestsUsed: number, requestsLimit: number | null, requestsPerMinute: number | null, tokensPerMinute: number | null, providersUsed: number, oauthAccountsUsed: number, plan: { id: string, name: string, priceIdr: number | null, monthlyRequests: number | null, maxOauthAccounts: number | null, maxProviders: number | null } }, plans: Array<{ id: string, name: string, priceIdr: number | null, monthlyRequests: number | null, maxOauthAccounts: number | null, maxProviders: number | null, maxMembers: number | null, requestsPerMinute: number | null, tokensPerMinute: number | null }> };
+export type BillingQuery = { billingEnabled: boolean, myPlan: { periodStart: string, periodEnd: string, requestsUsed: number, requestsLimit: number | null, requestsPerMinute: number | null, tokensPerMinute: number | null, providersUsed: number, oauthAccountsUsed: number, plan: { id: string, name: string, priceIdr: number | null, monthlyRequests: number | null, maxOauthAccounts: number | null, maxProviders: number | null } }, plans: Array<{ id: string, name: string, priceIdr: number | null, monthlyRequests: number | null, maxOauthAccounts: number | null, maxProviders: number | null, maxMembers: number | null, requestsPerMinute: number | null, tokensPerMinute: number | null }>, subscriptionStatus: { pausedConnections: number, plan: { id: string, name: string, priceIdr: number | null }, period: { startsAt: string, endsAt: string, atEnd: PeriodEnd, nextPlan: { id: string, name: string, priceIdr: number | null } } | null, nextBill: { planId: string, total: number, dueAt: string, invoice: { id: string, number: string, status: string, total: number } | null } | null } };
+
+export type SubscriptionStatusFieldsFragment = { pausedConnections: number, plan: { id: string, name: string, priceIdr: number | null }, period: { startsAt: string, endsAt: string, atEnd: PeriodEnd, nextPlan: { id: string, name: string, priceIdr: number | null } } | null, nextBill: { planId: string, total: number, dueAt: string, invoice: { id: string, number: string, status: string, total: number } | null } | null };
 
 export type BillingHistoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type BillingHistoryQuery = { invoices: Array<{ id: string, number: string, kind: string, planId: string | null, description: string, net: number, taxBase: number, ppn: number, total: number, status: string, issuedAt: string, dueAt: string, paidAt: string | null, paidMethod: string | null }>, payments: Array<{ orderId: string, state: string, amount: number, paymentType: string | null, createdAt: string, updatedAt: string }> };
+export type BillingHistoryQuery = { invoices: Array<{ id: string, number: string, kind: string, planId: string | null, description: string, net: number, taxBase: number, ppn: number, total: number, status: string, issuedAt: string, dueAt: string, paidAt: string | null, paidMethod: string | null, credit: number, creditDays: number }>, payments: Array<{ orderId: string, state: string, amount: number, paymentType: string | null, createdAt: string, updatedAt: string }> };
 
 export type StartCheckoutMutationVariables = Exact<{
   plan: string;
@@ -229,6 +252,30 @@ export type StartCheckoutMutationVariables = Exact<{
 
 
 export type StartCheckoutMutation = { startCheckout: { orderId: string, invoiceNumber: string, total: number, redirectUrl: string, token: string } };
+
+export type CheckoutQuoteQueryVariables = Exact<{
+  plan: string;
+}>;
+
+
+export type CheckoutQuoteQuery = { checkoutQuote: { planId: string, change: PlanChange, price: number, credit: number, creditDays: number, net: number, taxBase: number, ppn: number, total: number, invoiceNumber: string | null } | null };
+
+export type ChangePlanAtPeriodEndMutationVariables = Exact<{
+  plan: string;
+}>;
+
+
+export type ChangePlanAtPeriodEndMutation = { changePlanAtPeriodEnd: { pausedConnections: number, plan: { id: string, name: string, priceIdr: number | null }, period: { startsAt: string, endsAt: string, atEnd: PeriodEnd, nextPlan: { id: string, name: string, priceIdr: number | null } } | null, nextBill: { planId: string, total: number, dueAt: string, invoice: { id: string, number: string, status: string, total: number } | null } | null } };
+
+export type CancelPlanMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CancelPlanMutation = { cancelPlan: { pausedConnections: number, plan: { id: string, name: string, priceIdr: number | null }, period: { startsAt: string, endsAt: string, atEnd: PeriodEnd, nextPlan: { id: string, name: string, priceIdr: number | null } } | null, nextBill: { planId: string, total: number, dueAt: string, invoice: { id: string, number: string, status: string, total: number } | null } | null } };
+
+export type ResumePlanMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ResumePlanMutation = { resumePlan: { pausedConnections: number, plan: { id: string, name: string, priceIdr: number | null }, period: { startsAt: string, endsAt: string, atEnd: PeriodEnd, nextPlan: { id: string, name: string, priceIdr: number | null } } | null, nextBill: { planId: string, total: number, dueAt: string, invoice: { id: string, number: string, status: string, total: number } | null } | null } };
 
 export type PaymentStatusQueryVariables = Exact<{
   orderId: string;
@@ -300,6 +347,13 @@ export type RefreshConnectionMutationVariables = Exact<{
 
 
 export type RefreshConnectionMutation = { refreshConnection: { id: string, label: string, status: ConnectionStatus, lastError: string | null, lastRefreshedAt: string | null, tokenExpiresAt: string | null, nextAttemptAt: string | null } };
+
+export type KeepConnectionsMutationVariables = Exact<{
+  ids: Array<string> | string;
+}>;
+
+
+export type KeepConnectionsMutation = { keepConnections: Array<{ id: string, status: ConnectionStatus }> };
 
 export type RemoveConnectionMutationVariables = Exact<{
   id: string;
@@ -493,7 +547,37 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const SubscriptionStatusFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SubscriptionStatusFields on SubscriptionStatus {
+  plan {
+    id
+    name
+    priceIdr
+  }
+  period {
+    startsAt
+    endsAt
+    atEnd
+    nextPlan {
+      id
+      name
+      priceIdr
+    }
+  }
+  nextBill {
+    planId
+    total
+    dueAt
+    invoice {
+      id
+      number
+      status
+      total
+    }
+  }
+  pausedConnections
+}
+    `, {"fragmentName":"SubscriptionStatusFields"}) as unknown as TypedDocumentString<SubscriptionStatusFieldsFragment, unknown>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -636,8 +720,39 @@ export const BillingDocument = new TypedDocumentString(`
     requestsPerMinute
     tokensPerMinute
   }
+  subscriptionStatus {
+    ...SubscriptionStatusFields
+  }
 }
-    `) as unknown as TypedDocumentString<BillingQuery, BillingQueryVariables>;
+    fragment SubscriptionStatusFields on SubscriptionStatus {
+  plan {
+    id
+    name
+    priceIdr
+  }
+  period {
+    startsAt
+    endsAt
+    atEnd
+    nextPlan {
+      id
+      name
+      priceIdr
+    }
+  }
+  nextBill {
+    planId
+    total
+    dueAt
+    invoice {
+      id
+      number
+      status
+      total
+    }
+  }
+  pausedConnections
+}`) as unknown as TypedDocumentString<BillingQuery, BillingQueryVariables>;
 export const BillingHistoryDocument = new TypedDocumentString(`
     query BillingHistory {
   invoices {
@@ -655,6 +770,8 @@ export const BillingHistoryDocument = new TypedDocumentString(`
     dueAt
     paidAt
     paidMethod
+    credit
+    creditDays
   }
   payments {
     orderId
@@ -677,6 +794,127 @@ export const StartCheckoutDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StartCheckoutMutation, StartCheckoutMutationVariables>;
+export const CheckoutQuoteDocument = new TypedDocumentString(`
+    query CheckoutQuote($plan: String!) {
+  checkoutQuote(plan: $plan) {
+    planId
+    change
+    price
+    credit
+    creditDays
+    net
+    taxBase
+    ppn
+    total
+    invoiceNumber
+  }
+}
+    `) as unknown as TypedDocumentString<CheckoutQuoteQuery, CheckoutQuoteQueryVariables>;
+export const ChangePlanAtPeriodEndDocument = new TypedDocumentString(`
+    mutation ChangePlanAtPeriodEnd($plan: String!) {
+  changePlanAtPeriodEnd(plan: $plan) {
+    ...SubscriptionStatusFields
+  }
+}
+    fragment SubscriptionStatusFields on SubscriptionStatus {
+  plan {
+    id
+    name
+    priceIdr
+  }
+  period {
+    startsAt
+    endsAt
+    atEnd
+    nextPlan {
+      id
+      name
+      priceIdr
+    }
+  }
+  nextBill {
+    planId
+    total
+    dueAt
+    invoice {
+      id
+      number
+      status
+      total
+    }
+  }
+  pausedConnections
+}`) as unknown as TypedDocumentString<ChangePlanAtPeriodEndMutation, ChangePlanAtPeriodEndMutationVariables>;
+export const CancelPlanDocument = new TypedDocumentString(`
+    mutation CancelPlan {
+  cancelPlan {
+    ...SubscriptionStatusFields
+  }
+}
+    fragment SubscriptionStatusFields on SubscriptionStatus {
+  plan {
+    id
+    name
+    priceIdr
+  }
+  period {
+    startsAt
+    endsAt
+    atEnd
+    nextPlan {
+      id
+      name
+      priceIdr
+    }
+  }
+  nextBill {
+    planId
+    total
+    dueAt
+    invoice {
+      id
+      number
+      status
+      total
+    }
+  }
+  pausedConnections
+}`) as unknown as TypedDocumentString<CancelPlanMutation, CancelPlanMutationVariables>;
+export const ResumePlanDocument = new TypedDocumentString(`
+    mutation ResumePlan {
+  resumePlan {
+    ...SubscriptionStatusFields
+  }
+}
+    fragment SubscriptionStatusFields on SubscriptionStatus {
+  plan {
+    id
+    name
+    priceIdr
+  }
+  period {
+    startsAt
+    endsAt
+    atEnd
+    nextPlan {
+      id
+      name
+      priceIdr
+    }
+  }
+  nextBill {
+    planId
+    total
+    dueAt
+    invoice {
+      id
+      number
+      status
+      total
+    }
+  }
+  pausedConnections
+}`) as unknown as TypedDocumentString<ResumePlanMutation, ResumePlanMutationVariables>;
 export const PaymentStatusDocument = new TypedDocumentString(`
     query PaymentStatus($orderId: String!) {
   payment(orderId: $orderId) {
@@ -813,6 +1051,14 @@ export const RefreshConnectionDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefreshConnectionMutation, RefreshConnectionMutationVariables>;
+export const KeepConnectionsDocument = new TypedDocumentString(`
+    mutation KeepConnections($ids: [UUID!]!) {
+  keepConnections(ids: $ids) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<KeepConnectionsMutation, KeepConnectionsMutationVariables>;
 export const RemoveConnectionDocument = new TypedDocumentString(`
     mutation RemoveConnection($id: UUID!) {
   removeConnection(id: $id)

@@ -36,6 +36,46 @@ export const BillingQuery = graphql(`
       requestsPerMinute
       tokensPerMinute
     }
+    subscriptionStatus {
+      ...SubscriptionStatusFields
+    }
+  }
+`);
+
+/**
+ * The paid period in force and what follows it (a renewal, a downgrade or the move to Free),
+ * the next bill (with the renewal invoice once it is issued), and how many connections are
+ * paused over the plan's caps. The plan-change mutations answer the same.
+ */
+export const SubscriptionStatusFields = graphql(`
+  fragment SubscriptionStatusFields on SubscriptionStatus {
+    plan {
+      id
+      name
+      priceIdr
+    }
+    period {
+      startsAt
+      endsAt
+      atEnd
+      nextPlan {
+        id
+        name
+        priceIdr
+      }
+    }
+    nextBill {
+      planId
+      total
+      dueAt
+      invoice {
+        id
+        number
+        status
+        total
+      }
+    }
+    pausedConnections
   }
 `);
 
@@ -57,6 +97,8 @@ export const BillingHistoryQuery = graphql(`
       dueAt
       paidAt
       paidMethod
+      credit
+      creditDays
     }
     payments {
       orderId
@@ -78,6 +120,54 @@ export const StartCheckoutMutation = graphql(`
       total
       redirectUrl
       token
+    }
+  }
+`);
+
+/**
+ * What paying for `plan` costs now: the price, an upgrade's credit for the unused days of the
+ * running period, PPN and the total (null: not for sale online).
+ */
+export const CheckoutQuoteQuery = graphql(`
+  query CheckoutQuote($plan: String!) {
+    checkoutQuote(plan: $plan) {
+      planId
+      change
+      price
+      credit
+      creditDays
+      net
+      taxBase
+      ppn
+      total
+      invoiceNumber
+    }
+  }
+`);
+
+/** A cheaper plan when the paid period ends (`free` cancels; the current plan takes it back). */
+export const ChangePlanAtPeriodEndMutation = graphql(`
+  mutation ChangePlanAtPeriodEnd($plan: String!) {
+    changePlanAtPeriodEnd(plan: $plan) {
+      ...SubscriptionStatusFields
+    }
+  }
+`);
+
+/** No renewal: the account moves to Free when the paid period ends. */
+export const CancelPlanMutation = graphql(`
+  mutation CancelPlan {
+    cancelPlan {
+      ...SubscriptionStatusFields
+    }
+  }
+`);
+
+/** Takes back a cancel or a scheduled downgrade: the plan renews as before. */
+export const ResumePlanMutation = graphql(`
+  mutation ResumePlan {
+    resumePlan {
+      ...SubscriptionStatusFields
     }
   }
 `);

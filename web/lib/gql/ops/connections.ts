@@ -132,6 +132,19 @@ export const RefreshConnectionMutation = graphql(`
   }
 `);
 
+/**
+ * After a move to a smaller plan: the connections to keep using (they must fit the plan
+ * together); every other one in use or paused is paused.
+ */
+export const KeepConnectionsMutation = graphql(`
+  mutation KeepConnections($ids: [UUID!]!) {
+    keepConnections(ids: $ids) {
+      id
+      status
+    }
+  }
+`);
+
 export const RemoveConnectionMutation = graphql(`
   mutation RemoveConnection($id: UUID!) {
     removeConnection(id: $id)
