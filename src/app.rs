@@ -122,6 +122,12 @@ pub async fn build_with_db(
             refresher,
         };
         tasks.spawn(jobs::run_worker(db.clone(), settings, shutdown.clone()));
+        tasks.spawn(billing::clock::run_clock(
+            db.clone(),
+            config.period_clock(),
+            bus.clone(),
+            shutdown.clone(),
+        ));
         if let Some(billing) = &billing {
             tasks.spawn(billing::process::run_processor(
                 db.clone(),

@@ -338,6 +338,28 @@ impl Config {
     }
 
     /// Billing's settings when `billing.midtrans.server_key` is set (billing is off otherwise).
+    /// The period clock's settings (renewals, period ends, lapses): it runs with billing off
+    /// too, issuing no renewal invoices then.
+    pub fn period_clock(&self) -> billing::clock::ClockSettings {
+        let b = &self.billing;
+        billing::clock::ClockSettings {
+            tax: self.tax_rule(),
+            grace_days: b.grace_days.max(0),
+            invoices: b.midtrans.server_key.is_some(),
+        }
+    }
+
+    fn tax_rule(&self) -> entities::billing::tax::TaxRule {
+        let b = &self.billing;
+        entities::billing::tax::TaxRule {
+            charge_ppn: b.charge_ppn,
+            prices_include_tax: b.prices_include_tax,
+            rate_percent: b.tax_rate_percent,
+            base_numerator: b.tax_base_numerator,
+            base_denominator: b.tax_base_denominator,
+        }
+    }
+
     pub fn billing_settings(&self) -> Option<billing::BillingSettings> {
         let b = &self.billing;
         let m = &b.midtrans;
@@ -361,16 +383,9 @@ impl Config {
             server_key,
             snap_url: m.snap_url.clone().unwrap_or_else(|| snap.to_owned()),
             api_url: m.api_url.clone().unwrap_or_else(|| api.to_owned()),
-            tax: entities::billing::tax::TaxRule {
-                charge_ppn: b.charge_ppn,
-                prices_include_tax: b.prices_include_tax,
-                rate_percent: b.tax_rate_percent,
-                base_numerator: b.tax_base_numerator,
-                base_denominator: b.tax_base_denominator,
-            },
+            tax: self.tax_rule(),
             public_url: self.api.public_url.clone(),
             checkout_expiry_hours: b.checkout_expiry_hours,
-            grace_days: b.grace_days.max(0),
             retry_backoff: b
                 .retry_backoff_secs
                 .iter()

@@ -3,6 +3,7 @@
 //! API and applies it through one state machine (`entities::billing`).
 
 pub mod checkout;
+pub mod clock;
 pub mod invoice_pdf;
 pub mod midtrans;
 pub mod period_end;
@@ -31,8 +32,6 @@ pub struct BillingSettings {
     pub public_url: String,
     /// How long a Snap page and the chosen payment method stay payable.
     pub checkout_expiry_hours: i64,
-    /// Days a period's plan stays on after its end while the renewal is unpaid.
-    pub grace_days: i64,
     /// Waits before each retry of a notification whose status could not be confirmed.
     pub retry_backoff: Vec<Duration>,
     pub poll_interval: Duration,

@@ -154,16 +154,10 @@ async fn publish(bus: &Bus, applied: Applied) {
 }
 
 /// Pending attempts past their expiry: what Midtrans reports, or expired when it never saw a
-/// payment method picked (an unused Snap page sends nothing). Then period ends (`period_end`),
-/// renewals (`renew`), and invoices nobody can pay any more are voided.
+/// payment method picked (an unused Snap page sends nothing); then invoices nobody can pay any
+/// more are voided. Periods have their own clock (`clock`).
 async fn expire_unused(db: &DatabaseConnection, billing: &Billing, bus: &Bus) {
     expire_attempts(db, billing, bus).await;
-    if let Err(e) = crate::period_end::sweep(db, bus).await {
-        tracing::warn!(error = %e, "the period-end sweep failed; will retry");
-    }
-    if let Err(e) = crate::renew::sweep(db, &billing.settings, bus).await {
-        tracing::warn!(error = %e, "the renewal sweep failed; will retry");
-    }
     match entities::billing::invoices::void_overdue(db, Utc::now()).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(voided = n, "unpaid invoices past due voided"),

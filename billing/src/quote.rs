@@ -98,7 +98,8 @@ pub async fn quote(
 }
 
 /// What is left of `period` (the whole days to its end, in proportion to what its invoice
-/// took), never as much as the new `price`; none for a period nobody paid for.
+/// took) and of any month already paid after it (in full), never as much as the new `price`;
+/// nothing for periods nobody paid for.
 async fn unused(
     db: &impl ConnectionTrait,
     tax: &TaxRule,
@@ -106,25 +107,42 @@ async fn unused(
     price: i64,
     now: DateTime<Utc>,
 ) -> Result<Option<Credit>, DbErr> {
-    let Some(invoice) = invoices::Entity::find_by_id(period.invoice_id)
-        .one(db)
-        .await?
-        .filter(|i| i.status == "paid")
-    else {
-        return Ok(None);
+    let (mut days, mut amount) = match paid(db, tax, period).await? {
+        Some(paid) => unused_share(paid, period.starts_at, period.ends_at, now),
+        None => (0, 0),
     };
-    let paid = if tax.prices_include_tax || !tax.charge_ppn {
-        invoice.total
-    } else {
-        invoice.net
-    };
-    let (days, amount) = unused_share(paid, period.starts_at, period.ends_at, now);
+    for later in periods::paid_ahead(db, period).await? {
+        if let Some(paid) = paid(db, tax, &later).await? {
+            let (length, all) = unused_share(paid, later.starts_at, later.ends_at, later.starts_at);
+            days += length;
+            amount += all;
+        }
+    }
     let amount = amount.min(price - 1);
     Ok((amount > 0).then(|| Credit {
         period_id: period.id,
         plan_id: period.plan_id.clone(),
         days,
         amount,
+    }))
+}
+
+/// What the period's invoice took, on the basis of prices; none when nobody paid for it.
+async fn paid(
+    db: &impl ConnectionTrait,
+    tax: &TaxRule,
+    period: &periods::Model,
+) -> Result<Option<i64>, DbErr> {
+    let invoice = invoices::Entity::find_by_id(period.invoice_id)
+        .one(db)
+        .await?
+        .filter(|i| i.status == "paid");
+    Ok(invoice.map(|i| {
+        if tax.prices_include_tax || !tax.charge_ppn {
+            i.total
+        } else {
+            i.net
+        }
     }))
 }
 

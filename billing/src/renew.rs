@@ -15,7 +15,7 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
 
-use crate::BillingSettings;
+use crate::clock::ClockSettings;
 
 /// How long before a period's end its renewal invoice is issued.
 const LEAD_DAYS: i64 = 7;
@@ -23,7 +23,7 @@ const LEAD_DAYS: i64 = 7;
 /// One pass over the periods that need something.
 pub async fn sweep(
     db: &DatabaseConnection,
-    settings: &BillingSettings,
+    settings: &ClockSettings,
     bus: &Bus,
 ) -> Result<(), RepoError> {
     let now = Utc::now();
@@ -36,7 +36,7 @@ pub async fn sweep(
     for period in open {
         // A cancelled period renews into nothing: it ends on its own day (`period_end`).
         if period.next_plan_id.as_deref() == Some(plan_change::FREE)
-            || periods::successor(db, &period).await?.is_some()
+            || !periods::paid_ahead(db, &period).await?.is_empty()
         {
             continue;
         }
@@ -51,7 +51,10 @@ pub async fn sweep(
         }
         let invoice = match period.renewal_invoice_id {
             Some(id) => invoices::Entity::find_by_id(id).one(db).await?,
-            None => entities::retry_on_contention(|| issue(db, settings, &period)).await?,
+            None if settings.invoices => {
+                entities::retry_on_contention(|| issue(db, settings, &period)).await?
+            }
+            None => None,
         };
         if let Some(invoice) = invoice.filter(|i| i.status == "open") {
             remind(db, &period, &invoice, now).await?;
@@ -63,7 +66,7 @@ pub async fn sweep(
 /// The renewal invoice, issued once: the invoice and the claim on the period commit together.
 async fn issue(
     db: &DatabaseConnection,
-    settings: &BillingSettings,
+    settings: &ClockSettings,
     period: &periods::Model,
 ) -> Result<Option<invoices::Model>, RepoError> {
     // The plan the period renews into (a scheduled downgrade's); custom-priced plans

@@ -22,8 +22,10 @@ use crate::support::{Backend, TestApp, chat_body, spawn_app};
 on_both_backends!(
     renewals_are_invoiced_reminded_and_lapse_to_free,
     an_upgrade_credits_the_unused_days_and_a_refund_gives_them_back,
+    an_upgrade_also_credits_a_month_paid_ahead,
     cancels_and_downgrades_wait_for_the_end_of_the_period,
     connections_over_a_smaller_plan_pause_and_the_user_picks_which_stay,
+    an_operators_deal_ends_after_the_grace_days_without_billing,
 );
 
 /// Moves the user's newest period's end (the sweep runs when the worker starts).
@@ -537,5 +539,118 @@ async fn connections_over_a_smaller_plan_pause_and_the_user_picks_which_stay(bac
             (gemini, "DISABLED")
         ])
     );
+    app.stop().await;
+}
+
+/// Without a payment provider the period clock still runs: an operator's deal issues no
+/// renewal invoice (nobody could pay it) and ends in Free after the grace days.
+async fn an_operators_deal_ends_after_the_grace_days_without_billing(backend: Backend) {
+    let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
+    let caller = app.create_caller().await;
+    let now = Utc::now();
+    users::set_plan(&app.db, caller.user_id, "free", now)
+        .await
+        .unwrap();
+    let deal = periods::grant_manual(
+        &app.db,
+        caller.user_id,
+        "team",
+        now + chrono::Duration::days(30),
+    )
+    .await
+    .unwrap();
+    set_period(
+        &app,
+        deal.id,
+        deal.starts_at,
+        now + chrono::Duration::days(2),
+    )
+    .await;
+    let app = app.restart().await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(
+        invoices::for_user(&app.db, caller.user_id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert_eq!(user(&app, caller.user_id).await.plan_id, "team");
+
+    set_period(
+        &app,
+        deal.id,
+        deal.starts_at - chrono::Duration::days(30),
+        now - chrono::Duration::days(4),
+    )
+    .await;
+    let app = app.restart().await;
+    wait_for_email(&app, caller.user_id, "downgraded", 1).await;
+    assert_eq!(user(&app, caller.user_id).await.plan_id, "free");
+    app.stop().await;
+}
+
+/// Starter renewed early (a month paid after the running one), then Pro: the credit is the
+/// running period's unused days and the whole month paid ahead; both periods end with the
+/// upgrade and both come back when it is refunded.
+async fn an_upgrade_also_credits_a_month_paid_ahead(backend: Backend) {
+    let midtrans = MockMidtrans::start().await;
+    let app = app(backend, &midtrans, "http://127.0.0.1:9").await;
+    let (caller, _) = paid_order(&app, &midtrans, "starter").await;
+    let now = Utc::now();
+    let first = periods::for_user(&app.db, caller.user_id)
+        .await
+        .unwrap()
+        .remove(0);
+    let first = set_period(
+        &app,
+        first.id,
+        now - chrono::Duration::days(10),
+        now + chrono::Duration::days(2) + chrono::Duration::hours(12),
+    )
+    .await;
+    let app = app.restart().await;
+    wait_for_email(&app, caller.user_id, "renewal_invoice", 1).await;
+    let mut gql = signed_in(&app.url(""), &app.db, caller.user_id).await;
+    let renewal = checkout(&mut gql, "starter").await;
+    settle(&app, &midtrans, renewal["orderId"].as_str().unwrap()).await;
+    let ahead = periods::for_user(&app.db, caller.user_id)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(ahead.starts_at, first.ends_at);
+
+    let length = i32::try_from((ahead.ends_at - ahead.starts_at).num_days()).unwrap();
+    let credit = 49_000 * 2 / 12 + 49_000;
+    let upgrade = checkout(&mut gql, "pro").await;
+    assert_eq!(upgrade["total"], 99_000 - credit);
+    let invoice = invoices::find_by_number(&app.db, upgrade["invoiceNumber"].as_str().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(invoice.credit_days, 2 + length);
+    let order_id = upgrade["orderId"].as_str().unwrap().to_owned();
+    settle(&app, &midtrans, &order_id).await;
+    for id in [first.id, ahead.id] {
+        let p = periods::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(p.lapsed_at.is_some(), "superseded by the upgrade");
+    }
+
+    midtrans.set_refund(&order_id, 99_000 - credit, true);
+    let refunded = midtrans.notification(&order_id, "refund", None);
+    assert_eq!(midtrans.send(&app.url(""), &refunded).await, 200);
+    wait_state(&app, &order_id, "refunded").await;
+    assert_eq!(user(&app, caller.user_id).await.plan_id, "starter");
+    for id in [first.id, ahead.id] {
+        let p = periods::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(p.lapsed_at.is_none(), "back with the refund");
+    }
     app.stop().await;
 }

@@ -199,8 +199,8 @@ async fn revoke(
         .ok_or(RepoError::NotFound("user"))?;
     let now = Utc::now();
     // An upgrade taken back gives back the period it replaced.
-    if let Some(replaced) = invoice.credit_period_id {
-        periods::restore(db, replaced, now).await?;
+    if let (Some(replaced), Some(paid_at)) = (invoice.credit_period_id, invoice.paid_at) {
+        periods::restore(db, replaced, paid_at, now).await?;
     }
     if user.plan_id != period.plan_id
         || periods::covered(db, user.id, &period.plan_id, period.id, now).await?

@@ -279,42 +279,56 @@ pub async fn current(
         .await
 }
 
-/// A period of the user that starts at or after `period`'s end (its renewal, paid).
-pub async fn successor(db: &impl ConnectionTrait, period: &Model) -> Result<Option<Model>, DbErr> {
+/// The user's periods paid to follow `period` (a renewal or a downgrade paid early).
+pub async fn paid_ahead(db: &impl ConnectionTrait, period: &Model) -> Result<Vec<Model>, DbErr> {
     Entity::find()
         .filter(Column::UserId.eq(period.user_id))
         .filter(Column::Id.ne(period.id))
         .filter(Column::RevokedAt.is_null())
+        .filter(Column::LapsedAt.is_null())
         .filter(Column::StartsAt.gte(period.ends_at))
-        .one(db)
+        .all(db)
         .await
 }
 
-/// Undoes a supersede: a period an upgrade replaced runs on when the upgrade is taken back
-/// (its renewal invoice, voided by the supersede, is issued again by the sweep).
-pub async fn restore(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
-    let Some(period) = Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .filter(|p| p.revoked_at.is_none() && p.ends_at > now)
-    else {
+/// Undoes a supersede: the period an upgrade replaced, and the months paid after it, run on
+/// when the upgrade is taken back (`since`: when the upgrade was paid, which superseded them).
+/// A renewal invoice the supersede voided is issued again by the sweep.
+pub async fn restore(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    since: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let Some(period) = Entity::find_by_id(id).one(db).await? else {
         return Ok(());
     };
-    let mut renewal = period.renewal_invoice_id;
-    if let Some(invoice) = renewal {
-        let live = super::invoices::Entity::find_by_id(invoice)
-            .one(db)
-            .await?
-            .is_some_and(|i| i.status == "open" || i.status == "paid");
-        if !live {
-            renewal = None;
-        }
-    }
-    Entity::update_many()
-        .col_expr(Column::LapsedAt, Expr::value(Option::<DateTime<Utc>>::None))
-        .col_expr(Column::RenewalInvoiceId, Expr::value(renewal))
-        .filter(Column::Id.eq(id))
-        .exec(db)
+    let later = Entity::find()
+        .filter(Column::UserId.eq(period.user_id))
+        .filter(Column::StartsAt.gte(period.ends_at))
+        .filter(Column::LapsedAt.gte(since))
+        .all(db)
         .await?;
+    for p in std::iter::once(period).chain(later) {
+        if p.revoked_at.is_some() || p.ends_at <= now {
+            continue;
+        }
+        let mut renewal = p.renewal_invoice_id;
+        if let Some(invoice) = renewal {
+            let live = super::invoices::Entity::find_by_id(invoice)
+                .one(db)
+                .await?
+                .is_some_and(|i| i.status == "open" || i.status == "paid");
+            if !live {
+                renewal = None;
+            }
+        }
+        Entity::update_many()
+            .col_expr(Column::LapsedAt, Expr::value(Option::<DateTime<Utc>>::None))
+            .col_expr(Column::RenewalInvoiceId, Expr::value(renewal))
+            .filter(Column::Id.eq(p.id))
+            .exec(db)
+            .await?;
+    }
     Ok(())
 }

@@ -64,7 +64,7 @@ async fn schedule_once(
         .await?
         .ok_or(ChangeError::NoPeriod)?;
     let next = checked_next(&txn, &user.plan_id, next).await?;
-    if periods::successor(&txn, &period).await?.is_some() {
+    if !periods::paid_ahead(&txn, &period).await?.is_empty() {
         return Err(ChangeError::RenewalPaid);
     }
     let mut renewal = period.renewal_invoice_id;
