@@ -630,27 +630,35 @@ async fn an_upgrade_also_credits_a_month_paid_ahead(backend: Backend) {
     assert_eq!(invoice.credit_days, 2 + length);
     let order_id = upgrade["orderId"].as_str().unwrap().to_owned();
     settle(&app, &midtrans, &order_id).await;
-    for id in [first.id, ahead.id] {
-        let p = periods::Entity::find_by_id(id)
-            .one(&app.db)
-            .await
-            .unwrap()
-            .unwrap();
-        assert!(p.lapsed_at.is_some(), "superseded by the upgrade");
-    }
+    assert_eq!(
+        ended(&app, &[first.id, ahead.id]).await,
+        [true, true],
+        "superseded by the upgrade"
+    );
 
     midtrans.set_refund(&order_id, 99_000 - credit, true);
     let refunded = midtrans.notification(&order_id, "refund", None);
     assert_eq!(midtrans.send(&app.url(""), &refunded).await, 200);
     wait_state(&app, &order_id, "refunded").await;
     assert_eq!(user(&app, caller.user_id).await.plan_id, "starter");
-    for id in [first.id, ahead.id] {
-        let p = periods::Entity::find_by_id(id)
+    assert_eq!(
+        ended(&app, &[first.id, ahead.id]).await,
+        [false, false],
+        "back with the refund"
+    );
+    app.stop().await;
+}
+
+/// Whether each period is over before its end (superseded, lapsed, cancelled).
+async fn ended(app: &TestApp, ids: &[uuid::Uuid]) -> Vec<bool> {
+    let mut out = Vec::new();
+    for id in ids {
+        let period = periods::Entity::find_by_id(*id)
             .one(&app.db)
             .await
             .unwrap()
             .unwrap();
-        assert!(p.lapsed_at.is_none(), "back with the refund");
+        out.push(period.lapsed_at.is_some());
     }
-    app.stop().await;
+    out
 }
