@@ -2,10 +2,6 @@
 //! build exactly what the binary runs.
 
 pub mod admin;
-mod admin_accounts;
-mod admin_connect;
-mod admin_emails;
-mod admin_limits;
 pub mod app;
 pub mod cli;
 pub mod config;

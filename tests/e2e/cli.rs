@@ -170,7 +170,7 @@ async fn admin_commands_reject_bad_input_without_writing(backend: Backend) {
                 "--password",
                 "short",
             ],
-            "at least 8",
+            "at least 10",
         ),
         (
             vec!["admin", "create-key", "--email", "nobody@example.com"],
@@ -215,7 +215,7 @@ async fn admin_commands_reject_bad_input_without_writing(backend: Backend) {
                 "--api-key",
                 "k",
             ],
-            "--base-url is required",
+            "needs its base URL",
         ),
         (
             vec![
@@ -328,57 +328,41 @@ async fn routing_and_accounts_commands(backend: Backend) {
     let account = stdout(&out).trim().to_owned();
 
     let rules = db.dir.join("rules.toml");
-    std::fs::write(&rules, "strategy = \"fastest\"\n[[rules]]\npattern = \"claude-*\"\ntargets = [{ provider = \"anthropic\", model = \"claude-sonnet-4-5\" }]\n").unwrap();
-    let out = satu(
-        &db,
-        &[
+    let set_routing = |toml: &str| {
+        std::fs::write(&rules, toml).unwrap();
+        let args = [
             "admin",
             "set-routing",
             "--email",
             "r@example.com",
             "--file",
             rules.to_str().unwrap(),
-        ],
+        ];
+        satu(&db, &args)
+    };
+    let out = set_routing(
+        "strategy = \"fastest\"\n[[rules]]\npattern = \"claude-*\"\ntargets = [{ provider = \"anthropic\", model = \"claude-sonnet-4-5\" }]\n",
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out).trim(), "routing saved: 1 rule(s)");
 
-    std::fs::write(
-        &rules,
-        "[[rules]]\npattern = \"x\"\ntargets = [{ provider = \"azure\", model = \"m\" }]\n",
-    )
-    .unwrap();
-    let out = satu(
-        &db,
-        &[
-            "admin",
-            "set-routing",
-            "--email",
-            "r@example.com",
-            "--file",
-            rules.to_str().unwrap(),
-        ],
-    );
-    assert!(!out.status.success());
-    assert!(
-        stderr(&out).contains("unknown provider"),
-        "{}",
-        stderr(&out)
-    );
-    std::fs::write(&rules, "strategy = \"fastest-ever\"\n").unwrap();
-    let out = satu(
-        &db,
-        &[
-            "admin",
-            "set-routing",
-            "--email",
-            "r@example.com",
-            "--file",
-            rules.to_str().unwrap(),
-        ],
-    );
-    assert!(!out.status.success());
-    assert!(stderr(&out).contains("rules.toml"), "{}", stderr(&out));
+    let refused = [
+        (
+            "[[rules]]\npattern = \"x\"\ntargets = [{ provider = \"azure\", model = \"m\" }]\n",
+            "unknown provider",
+        ),
+        ("strategy = \"fastest-ever\"\n", "rules.toml"),
+        // The same rule as the dashboard: targets name only the user's own connections.
+        (
+            "[[rules]]\npattern = \"gpt-*\"\n[[rules.targets]]\nmodel = \"gpt-4o\"\naccount = \"7d0f6a52-2a8e-4a4e-9d1c-3f0c2b6f1a11\"\n",
+            "not found",
+        ),
+    ];
+    for (toml, message) in refused {
+        let out = set_routing(toml);
+        assert!(!out.status.success(), "{toml}");
+        assert!(stderr(&out).contains(message), "{}", stderr(&out));
+    }
 
     let conn = sea_orm::Database::connect(&db.url).await.unwrap();
     let user = users::Entity::find().one(&conn).await.unwrap().unwrap();

@@ -8,9 +8,9 @@ use proxy::bus::Message;
 
 use super::context::{ApiDeps, UserCtx, deps, meta, reader, require_post, writer};
 use super::error::{ApiError, ApiResult};
-use super::passwords::{check_strength, hash_password, verify_password};
 use super::session;
 use super::types::{AuthPayload, User};
+use services::passwords::{checked_hash, verify_password};
 
 #[derive(Default)]
 pub struct AccountQuery;
@@ -53,7 +53,10 @@ impl AccountMutation {
             .await?;
         let user = users::find_by_email(&d.db, &email).await.ok();
         let stored = user.as_ref().and_then(|u| u.password_hash.clone());
-        if !verify_password(password, stored).await? {
+        if !verify_password(password, stored)
+            .await
+            .map_err(ApiError::from)?
+        {
             return Err(ApiError::BadCredentials.into());
         }
         let user = user.ok_or(ApiError::BadCredentials)?;
@@ -100,15 +103,19 @@ impl AccountMutation {
     ) -> async_graphql::Result<bool> {
         let user = writer(ctx)?;
         let me = user.user().await?;
-        if !verify_password(current_password, me.password_hash.clone()).await? {
+        if !verify_password(current_password, me.password_hash.clone())
+            .await
+            .map_err(ApiError::from)?
+        {
             return Err(ApiError::rejected(
                 "current_password_wrong",
                 "The current password is incorrect.",
             )
             .into());
         }
-        check_strength(&new_password, &me.email)?;
-        let hash = hash_password(new_password).await?;
+        let hash = checked_hash(new_password, &me.email)
+            .await
+            .map_err(ApiError::from)?;
         users::set_password_hash(user.db, user.user_id, hash)
             .await
             .map_err(ApiError::from)?;
@@ -143,7 +150,9 @@ impl DeletionMutation {
             .into());
         }
         if me.password_hash.is_some()
-            && !verify_password(password.unwrap_or_default(), me.password_hash.clone()).await?
+            && !verify_password(password.unwrap_or_default(), me.password_hash.clone())
+                .await
+                .map_err(ApiError::from)?
         {
             return Err(ApiError::rejected("password_wrong", "The password is incorrect.").into());
         }

@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use async_graphql::{Context, InputObject, Object};
 use entities::connection_update::{self, ConnectionUpdate};
-use entities::provider_accounts::{self, NewApiKeyAccount};
+use entities::provider_accounts;
 use entities::seal::Sealer;
 use entities::{AccountKind, AccountStatus, Provider, account_cooldowns, plans};
 use proxy::bus::Message;
 use proxy::oauth::refresh::Need;
 use proxy::oauth::{Connections, DevicePoll, OAuthError, Refresher, Started};
+use services::connections::{self, KeyChecks, NewKeyConnection};
 use uuid::Uuid;
 
 use super::connection_types::{
@@ -25,10 +26,8 @@ pub struct ConnectionServices {
     pub flows: Connections,
     pub refresher: Arc<Refresher>,
     pub sealer: Arc<Sealer>,
-    /// For checking API keys with the provider.
-    pub http: reqwest::Client,
-    pub providers: proxy::ProvidersConfig,
-    pub allow_private_upstreams: bool,
+    /// Base URLs and API keys are checked by the service layer's rules.
+    pub checks: KeyChecks,
 }
 
 impl ConnectionServices {
@@ -51,9 +50,11 @@ impl ConnectionServices {
             )?,
             refresher,
             sealer,
-            http: proxy::oauth::oauth_client(&oauth, private)?,
-            providers,
-            allow_private_upstreams,
+            checks: KeyChecks {
+                http: proxy::oauth::oauth_client(&oauth, private)?,
+                providers,
+                allow_private_upstreams,
+            },
         })
     }
 }
@@ -220,29 +221,19 @@ impl ConnectionsMutation {
     ) -> async_graphql::Result<Connection> {
         let user = writer(ctx)?;
         let s = services(ctx);
-        let provider = Provider::from(provider);
-        let base_url = checked_base_url(s, provider, base_url.as_deref())?;
-        let api_key = api_key.trim().to_owned();
-        if api_key.is_empty() {
-            return Err(ApiError::BadInput("The API key is empty.".to_owned()).into());
-        }
-        if !skip_check {
-            check_key(s, provider, base_url.as_deref(), &api_key).await?;
-        }
-        let account = provider_accounts::create_api_key_account(
-            user.db,
-            &s.sealer,
-            NewApiKeyAccount {
-                user_id: user.user_id,
-                provider,
-                api_key: &api_key,
-                base_url,
-                label: label.as_deref(),
-                models: models.into_iter().map(|m| m.trim().to_owned()).collect(),
-            },
-        )
-        .await
-        .map_err(ApiError::from)?;
+        let new = NewKeyConnection {
+            user_id: user.user_id,
+            provider: Provider::from(provider),
+            api_key: &api_key,
+            base_url: base_url.as_deref(),
+            label: label.as_deref(),
+            models,
+            skip_check,
+        };
+        let checked = s.checks.check(new).await.map_err(ApiError::from)?;
+        let account = connections::add_api_key(user.db, &s.sealer, checked)
+            .await
+            .map_err(ApiError::from)?;
         Ok(user.changed(account.id, ctx).await?)
     }
 
@@ -292,7 +283,10 @@ impl ConnectionsMutation {
                 .and_then(|c| c.api_key)
                 .unwrap_or_default();
             let provider = account.provider().unwrap_or(Provider::OpenAiCompatible);
-            check_key(s, provider, account.base_url.as_deref(), &key).await?;
+            s.checks
+                .check_key(provider, account.base_url.as_deref(), &key)
+                .await
+                .map_err(ApiError::from)?;
         }
         Ok(user.changed(id, ctx).await?)
     }
@@ -402,48 +396,6 @@ impl UserCtx<'_> {
             oauth_accounts_max: plan.max_oauth_accounts,
         })
     }
-}
-
-fn checked_base_url(
-    s: &ConnectionServices,
-    provider: Provider,
-    raw: Option<&str>,
-) -> ApiResult<Option<String>> {
-    match raw.map(str::trim).filter(|r| !r.is_empty()) {
-        Some(raw) => {
-            let url = proxy::upstream_guard::check_base_url(raw, s.allow_private_upstreams)
-                .map_err(|e| ApiError::BadInput(format!("Invalid base URL: {e}.")))?;
-            Ok(Some(url.to_string().trim_end_matches('/').to_owned()))
-        }
-        None if provider == Provider::OpenAiCompatible => Err(ApiError::BadInput(
-            "An OpenAI-compatible connection needs its base URL.".to_owned(),
-        )),
-        None => Ok(None),
-    }
-}
-
-async fn check_key(
-    s: &ConnectionServices,
-    provider: Provider,
-    base_url: Option<&str>,
-    key: &str,
-) -> ApiResult<()> {
-    let base = match base_url {
-        Some(own) => own.to_owned(),
-        None => s
-            .providers
-            .base_url(provider)
-            .ok_or_else(|| ApiError::BadInput(format!("{provider} has no default base URL.")))?
-            .to_owned(),
-    };
-    proxy::key_check::check_api_key(&s.http, provider, &base, key)
-        .await
-        .map_err(|e| match e {
-            proxy::key_check::KeyCheckError::Unreachable(_) => {
-                ApiError::Provider(format!("{e}; add it with skipCheck to store it anyway."))
-            }
-            rejected => ApiError::BadInput(capital(&rejected.to_string())),
-        })
 }
 
 fn capital(text: &str) -> String {

@@ -165,6 +165,23 @@ impl From<RepoError> for ApiError {
     }
 }
 
+impl From<services::ServiceError> for ApiError {
+    fn from(e: services::ServiceError) -> Self {
+        use services::ServiceError;
+        match e {
+            ServiceError::Rejected { reason, message } => ApiError::Rejected {
+                reason: reason.to_owned(),
+                message,
+            },
+            ServiceError::Unreachable(message) => ApiError::Provider(format!(
+                "{message}; add it with skipCheck to store it anyway."
+            )),
+            ServiceError::Repo(e) => ApiError::from(e),
+            ServiceError::Internal(what) => ApiError::internal("service failure", &what),
+        }
+    }
+}
+
 impl From<sea_orm::DbErr> for ApiError {
     fn from(e: sea_orm::DbErr) -> Self {
         ApiError::internal("database error", &e)

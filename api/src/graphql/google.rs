@@ -162,7 +162,7 @@ async fn identity(
     code: &str,
     verifier: &str,
 ) -> ApiResult<UserInfo> {
-    let http = &d.connections.http;
+    let http = &d.connections.checks.http;
     let redirect = redirect_uri(d);
     let form = [
         ("grant_type", "authorization_code"),

@@ -20,7 +20,6 @@ mod live;
 mod live_limits;
 mod live_session;
 mod models;
-mod passwords;
 mod plan_change;
 mod plans;
 mod post_guard;

@@ -11,7 +11,7 @@ use sea_orm::EntityTrait;
 
 use super::context::{deps, meta, require_post, writer};
 use super::error::{ApiError, ApiResult};
-use super::passwords::{check_strength, hash_password};
+use services::passwords::checked_hash;
 
 const RESET_TTL_HOURS: i64 = 1;
 const VERIFY_TTL_HOURS: i64 = 48;
@@ -74,8 +74,9 @@ impl RecoveryMutation {
             .map_err(ApiError::from)?
             .ok_or(ApiError::InvalidToken)?;
         // Checked before the token is used up, so a weak choice can be corrected.
-        check_strength(&new_password, &user.email)?;
-        let hash = hash_password(new_password).await?;
+        let hash = checked_hash(new_password, &user.email)
+            .await
+            .map_err(ApiError::from)?;
         user_tokens::consume(db, Purpose::ResetPassword, &token)
             .await
             .map_err(ApiError::from)?

@@ -2,13 +2,12 @@
 //! to ordered targets (the first primary, the rest fallbacks).
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
-use entities::provider_accounts;
 use entities::routing_rules::{self, RoutingConfig, Rule, RuleTarget};
 use uuid::Uuid;
 
 use super::connections::announce;
-use super::context::{UserCtx, reader, writer};
-use super::error::{ApiError, ApiResult};
+use super::context::{reader, writer};
+use super::error::ApiError;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(remote = "entities::routing_rules::Strategy")]
@@ -131,28 +130,11 @@ impl RoutingMutation {
         routing: Routing,
     ) -> async_graphql::Result<Routing> {
         let user = writer(ctx)?;
-        user.check_targets(&routing).await?;
         let config = RoutingConfig::from(routing);
-        routing_rules::set(user.db, user.user_id, config.clone())
+        services::routing::set(user.db, user.user_id, config.clone())
             .await
             .map_err(ApiError::from)?;
         announce(ctx, user.user_id).await;
         Ok(Routing::from(config))
-    }
-}
-
-impl UserCtx<'_> {
-    async fn check_targets(&self, routing: &Routing) -> ApiResult<()> {
-        let accounts = routing
-            .rules
-            .iter()
-            .flat_map(|r| &r.targets)
-            .filter_map(|t| t.account);
-        for id in accounts {
-            provider_accounts::find_owned(self.db, self.user_id, id)
-                .await
-                .map_err(ApiError::from)?;
-        }
-        Ok(())
     }
 }

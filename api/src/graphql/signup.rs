@@ -12,8 +12,8 @@ use entities::{RepoError, users};
 use super::account::start_session;
 use super::context::{ApiDeps, deps, meta, require_post};
 use super::error::{ApiError, ApiResult};
-use super::passwords::{check_strength, hash_password, verify_password};
 use super::types::AuthPayload;
+use services::passwords::{check_strength, hash_password, verify_password};
 
 /// How long a sign-up link works.
 const SIGNUP_TTL_HOURS: i64 = 48;
@@ -68,7 +68,7 @@ impl SignUpMutation {
                 c.attempts_per_email,
             )
             .await?;
-        check_strength(&password, &email)?;
+        check_strength(&password, &email).map_err(ApiError::from)?;
         let profile = users::Profile {
             display_name,
             locale,
@@ -76,7 +76,7 @@ impl SignUpMutation {
         .checked()
         .map_err(ApiError::from)?;
         // Hashed on both paths, so the answer takes as long for a registered address.
-        let password_hash = hash_password(password).await?;
+        let password_hash = hash_password(password).await.map_err(ApiError::from)?;
         match users::find_by_email(&d.db, &email).await {
             Ok(user) => mail_already_registered(d, &user, profile.locale.as_deref()).await?,
             Err(RepoError::NotFound(_)) => {
@@ -120,7 +120,10 @@ impl SignUpMutation {
                 c.attempts_per_email,
             )
             .await?;
-        if !verify_password(password, Some(pending.password_hash.clone())).await? {
+        if !verify_password(password, Some(pending.password_hash.clone()))
+            .await
+            .map_err(ApiError::from)?
+        {
             return Err(ApiError::rejected(
                 "signup_password_mismatch",
                 "This is not the password chosen for this sign-up. Enter that password, or sign up again for a new link.",

@@ -36,12 +36,34 @@ pub struct Request {
 pub enum Role {
     User,
     Assistant,
+    /// A system turn among the messages (Claude Code sends one for models it does not know).
+    /// Targets with a system or developer role keep it in place; the others hoist it.
+    System,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
     pub role: Role,
     pub parts: Vec<Part>,
+}
+
+impl Message {
+    /// The text parts, one per line.
+    pub fn text(&self) -> String {
+        text_lines(&self.parts)
+    }
+}
+
+/// The text parts, one per line (the rest has no place in a text-only field).
+pub fn text_lines(parts: &[Part]) -> String {
+    parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Text(text) => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -215,6 +237,18 @@ pub struct Response {
 }
 
 impl Request {
+    /// The whole system prompt for targets with a single system slot: the system blocks, then
+    /// every system turn's text in order.
+    pub fn hoisted_system(&self) -> Vec<String> {
+        let inline = self
+            .messages
+            .iter()
+            .filter(|m| m.role == Role::System)
+            .map(Message::text)
+            .filter(|text| !text.is_empty());
+        self.system.iter().cloned().chain(inline).collect()
+    }
+
     /// Drops reasoning signatures (and redacted thinking) that another provider made: they are
     /// rejected when replayed anywhere else.
     pub fn drop_foreign_thinking(&mut self) {

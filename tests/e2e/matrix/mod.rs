@@ -6,6 +6,7 @@
 mod basics;
 mod failures;
 mod media;
+mod system_turns;
 mod tools;
 
 use entities::Provider;
@@ -29,6 +30,7 @@ use failures::{
 use media::{
     images_reach_every_upstream_in_its_format, thinking_signatures_stay_with_their_provider,
 };
+use system_turns::system_turns_reach_every_upstream_in_its_form;
 use tools::parallel_tool_calls_cross_every_dialect;
 
 on_both_backends!(
@@ -38,6 +40,7 @@ on_both_backends!(
     images_reach_every_upstream_in_its_format,
     thinking_signatures_stay_with_their_provider,
     rate_limits_fail_over_and_cooling_answers_in_every_dialect,
+    system_turns_reach_every_upstream_in_its_form,
 );
 
 #[derive(Clone, Copy, Debug)]

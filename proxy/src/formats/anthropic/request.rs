@@ -63,6 +63,8 @@ fn message_to_canonical(message: wire::Message) -> Result<Message, String> {
     let role = match message.role.as_str() {
         "user" => Role::User,
         "assistant" => Role::Assistant,
+        // Not Anthropic's own API, but Claude Code sends it for models it does not know.
+        "system" => Role::System,
         other => return Err(format!("messages: unexpected role \"{other}\"")),
     };
     Ok(Message {
@@ -166,7 +168,9 @@ pub fn from_canonical(req: &Request) -> MessagesRequest {
     MessagesRequest {
         model: req.model.clone(),
         messages: messages_from_canonical(&req.messages),
-        system: (!req.system.is_empty()).then(|| wire::System::Text(req.system.join("\n\n"))),
+        system: Some(req.hoisted_system())
+            .filter(|s| !s.is_empty())
+            .map(|s| wire::System::Text(s.join("\n\n"))),
         max_tokens: Some(max_tokens),
         metadata: req
             .user
@@ -189,7 +193,8 @@ pub fn from_canonical(req: &Request) -> MessagesRequest {
 /// Consecutive messages of one role are merged: Anthropic wants roles to alternate.
 fn messages_from_canonical(messages: &[Message]) -> Vec<wire::Message> {
     let mut out: Vec<(Role, Vec<Block>)> = Vec::new();
-    for message in messages {
+    // System turns went into `system` (Anthropic has no system role among messages).
+    for message in messages.iter().filter(|m| m.role != Role::System) {
         let blocks: Vec<Block> = message.parts.iter().filter_map(part_to_block).collect();
         if blocks.is_empty() {
             continue;
@@ -202,8 +207,8 @@ fn messages_from_canonical(messages: &[Message]) -> Vec<wire::Message> {
     out.into_iter()
         .map(|(role, blocks)| wire::Message {
             role: match role {
-                Role::User => "user",
                 Role::Assistant => "assistant",
+                Role::User | Role::System => "user",
             }
             .to_owned(),
             content: Content::Blocks(blocks),

@@ -8,6 +8,10 @@ use crate::canonical::{BlockKind, Event, Part, Role, StopReason, ToolChoice};
 use crate::sse::{SseSplitter, event_data};
 
 const CLAUDE_CODE_REQUEST: &str = include_str!("../../../fixtures/claude_code_request.json");
+/// Claude Code 2.1 with a model it does not know (`--model gpt-5-codex`): a `system` turn
+/// after the user's.
+const CLAUDE_CODE_SYSTEM_TURN: &str =
+    include_str!("../../../fixtures/claude_code_system_turn.json");
 const TOOL_USE_STREAM: &str = include_str!("../../../fixtures/anthropic_stream_tool_use.sse");
 
 pub fn decode_sse(raw: &str) -> Vec<Event> {
@@ -86,6 +90,54 @@ fn canonical_requests_become_valid_anthropic_requests() {
     assert_eq!(out["messages"][1]["content"][0]["type"], "text");
     assert_eq!(out["messages"].as_array().unwrap().len(), 3);
     assert_eq!(out["messages"][2]["content"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn system_turns_keep_their_place_where_the_target_has_one() {
+    use crate::formats::{gemini, openai_chat, openai_responses};
+    let wire: MessagesRequest = serde_json::from_str(CLAUDE_CODE_SYSTEM_TURN).unwrap();
+    let req = request::to_canonical(wire).unwrap();
+    let roles: Vec<Role> = req.messages.iter().map(|m| m.role).collect();
+    assert_eq!(roles, [Role::User, Role::System]);
+    let turn = req.messages[1].text();
+    assert!(turn.starts_with("Available agent types for the Agent tool:"));
+
+    let chat = openai_chat::request::from_canonical(
+        &req,
+        openai_chat::request::MaxTokensField::MaxCompletionTokens,
+    );
+    let roles: Vec<&str> = chat["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        roles,
+        ["system", "user", "system"],
+        "in place, after the user's turn"
+    );
+    assert_eq!(chat["messages"][2]["content"], turn.as_str());
+
+    let responses = openai_responses::request::from_canonical(&req);
+    let last = responses["input"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["role"], "developer");
+    assert_eq!(last["content"][0]["text"], turn.as_str());
+
+    let gemini = serde_json::to_value(gemini::request::from_canonical(&req)).unwrap();
+    assert_eq!(gemini["contents"].as_array().unwrap().len(), 1);
+    let instruction = gemini["systemInstruction"]["parts"][0]["text"]
+        .as_str()
+        .unwrap();
+    assert!(
+        instruction.ends_with(&turn),
+        "appended to systemInstruction"
+    );
+
+    let anthropic = serde_json::to_value(request::from_canonical(&req)).unwrap();
+    assert_eq!(anthropic["messages"].as_array().unwrap().len(), 1);
+    assert_eq!(anthropic["messages"][0]["role"], "user");
+    assert!(anthropic["system"].as_str().unwrap().ends_with(&turn));
 }
 
 #[test]

@@ -221,7 +221,8 @@ pub fn from_canonical(req: &Request) -> GenerateRequest {
         })
         .collect();
     let mut contents: Vec<Content> = Vec::new();
-    for message in &req.messages {
+    // System turns go into `systemInstruction` (Gemini's turns are only user and model).
+    for message in req.messages.iter().filter(|m| m.role != Role::System) {
         let parts: Vec<WirePart> = message
             .parts
             .iter()
@@ -231,8 +232,8 @@ pub fn from_canonical(req: &Request) -> GenerateRequest {
             continue;
         }
         let role = match message.role {
-            Role::User => "user",
             Role::Assistant => "model",
+            Role::User | Role::System => "user",
         };
         match contents.last_mut() {
             Some(last) if last.role.as_deref() == Some(role) => last.parts.extend(parts),
@@ -242,12 +243,13 @@ pub fn from_canonical(req: &Request) -> GenerateRequest {
             }),
         }
     }
+    let system = req.hoisted_system();
     GenerateRequest {
         contents,
-        system_instruction: (!req.system.is_empty()).then(|| Content {
+        system_instruction: (!system.is_empty()).then(|| Content {
             role: None,
             parts: vec![WirePart {
-                text: Some(req.system.join("\n\n")),
+                text: Some(system.join("\n\n")),
                 ..Default::default()
             }],
         }),

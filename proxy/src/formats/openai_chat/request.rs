@@ -175,6 +175,12 @@ pub fn from_canonical(req: &Request, max_field: MaxTokensField) -> Value {
         match message.role {
             Role::User => user_messages(&message.parts, &mut messages),
             Role::Assistant => messages.push(assistant_message(&message.parts)),
+            Role::System => {
+                let text = message.text();
+                if !text.is_empty() {
+                    messages.push(json!({"role": "system", "content": text}));
+                }
+            }
         }
     }
     let mut body = Map::new();
@@ -229,7 +235,8 @@ fn user_messages(parts: &[Part], out: &mut Vec<Value>) {
                 content: result,
                 is_error,
             } => {
-                let mut text = text_of(result);
+                // Images in tool results have no OpenAI equivalent.
+                let mut text = crate::canonical::text_lines(result);
                 if *is_error && !text.starts_with("Error") {
                     text = format!("Error: {text}");
                 }
@@ -292,18 +299,6 @@ fn content_part_json(part: &Part) -> Option<Value> {
         }
         _ => return None,
     })
-}
-
-/// The text of tool-result content (images in tool results have no OpenAI equivalent).
-fn text_of(parts: &[Part]) -> String {
-    parts
-        .iter()
-        .filter_map(|p| match p {
-            Part::Text(t) => Some(t.as_str()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn tool_json(tool: &Tool) -> Value {

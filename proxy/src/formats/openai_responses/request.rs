@@ -263,6 +263,10 @@ fn item_from_part(role: Role, part: &Part) -> Option<Value> {
         (Role::User, Part::Text(text)) => {
             json!({"type": "message", "role": "user", "content": [{"type": "input_text", "text": text}]})
         }
+        // The Responses API's in-place system turn is a developer message.
+        (Role::System, Part::Text(text)) => {
+            json!({"type": "message", "role": "developer", "content": [{"type": "input_text", "text": text}]})
+        }
         (Role::User, Part::Image(media)) => {
             json!({"type": "message", "role": "user", "content": [{"type": "input_image", "image_url": media.to_url()}]})
         }

@@ -1,5 +1,5 @@
-//! `satu admin connect`, `import-credentials` and the API-key check of `add-account`: the
-//! operator's way into the sign-in flows the dashboard also uses.
+//! `satu admin connect` and `import-credentials`: the operator's way into the sign-in flows the
+//! dashboard also uses.
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -119,30 +119,4 @@ pub async fn import(
     let connections = connections(config, db)?;
     let account = connections.import(user_id, provider, &bytes, label).await?;
     Ok(account.id)
-}
-
-/// Asks the provider whether `key` works before it is stored.
-pub async fn check_key(
-    config: &Config,
-    provider: Provider,
-    base_url: Option<&str>,
-    key: &str,
-) -> anyhow::Result<()> {
-    let base = match base_url {
-        Some(own) => own.to_owned(),
-        None => config
-            .providers
-            .base_url(provider)
-            .context("no base URL for this provider")?
-            .to_owned(),
-    };
-    let http = proxy::oauth::oauth_client(&config.oauth, config.proxy.allow_private_upstreams)?;
-    proxy::key_check::check_api_key(&http, provider, &base, key)
-        .await
-        .map_err(|e| match e {
-            proxy::key_check::KeyCheckError::Unreachable(_) => {
-                anyhow::anyhow!("{e} (add --skip-check to store it anyway)")
-            }
-            rejected => anyhow::anyhow!(rejected),
-        })
 }

@@ -1,9 +1,10 @@
-//! Password rules and hashing: strength checks with reasons, argon2id off the async threads,
-//! and verification that takes as long for an unknown account as for a wrong password.
+//! The password policy (one for sign-up, resets, changes and `satu admin create-user`), argon2id
+//! hashing off the async threads, and verification that takes as long for an unknown account as
+//! for a wrong password.
 
 use entities::password;
 
-use super::error::{ApiError, ApiResult};
+use crate::ServiceError;
 
 const MIN_PASSWORD: usize = 10;
 /// Passwords long enough but guessed first by every attacker.
@@ -18,15 +19,11 @@ const COMMON: [&str; 8] = [
     "0987654321",
 ];
 
-pub fn check_strength(password: &str, email: &str) -> ApiResult<()> {
-    let reject = |reason: &str, message: String| {
-        Err(ApiError::Rejected {
-            reason: reason.to_owned(),
-            message,
-        })
-    };
-    let weak =
-        |reason: &str, why: &str| reject(reason, format!("The password is too weak: {why}."));
+/// Refuses a password that is too short, too long, among the most guessed, or contains the
+/// account's email name, with a `reason` code.
+pub fn check_strength(password: &str, email: &str) -> Result<(), ServiceError> {
+    let reject = |reason, message: String| Err(ServiceError::rejected(reason, message));
+    let weak = |reason, why: &str| reject(reason, format!("The password is too weak: {why}."));
     let lower = password.to_lowercase();
     let local = email.split('@').next().unwrap_or_default();
     if password.chars().count() < MIN_PASSWORD {
@@ -51,16 +48,25 @@ pub fn check_strength(password: &str, email: &str) -> ApiResult<()> {
 }
 
 /// Argon2 takes tens of milliseconds of CPU: off the async threads.
-pub async fn hash_password(password: String) -> ApiResult<String> {
+pub async fn hash_password(password: String) -> Result<String, ServiceError> {
     tokio::task::spawn_blocking(move || password::hash(&password))
         .await
-        .map_err(|e| ApiError::internal("password hashing task failed", &e))?
-        .map_err(|e| ApiError::internal("password hashing failed", &e))
+        .map_err(|e| ServiceError::Internal(format!("password hashing task failed: {e}")))?
+        .map_err(|e| ServiceError::Internal(format!("password hashing failed: {e}")))
+}
+
+/// The policy, then the hash: what every way of setting a password goes through.
+pub async fn checked_hash(password: String, email: &str) -> Result<String, ServiceError> {
+    check_strength(&password, email)?;
+    hash_password(password).await
 }
 
 /// Verifies against the stored hash, or against a dummy one when there is none, so an unknown
 /// email takes as long as a wrong password.
-pub async fn verify_password(password: String, stored: Option<String>) -> ApiResult<bool> {
+pub async fn verify_password(
+    password: String,
+    stored: Option<String>,
+) -> Result<bool, ServiceError> {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     tokio::task::spawn_blocking(move || {
         let real = stored.is_some();
@@ -72,7 +78,7 @@ pub async fn verify_password(password: String, stored: Option<String>) -> ApiRes
         password::verify(&password, &hash) && real
     })
     .await
-    .map_err(|e| ApiError::internal("password check task failed", &e))
+    .map_err(|e| ServiceError::Internal(format!("password check task failed: {e}")))
 }
 
 #[cfg(test)]

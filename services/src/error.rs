@@ -1,0 +1,42 @@
+use entities::RepoError;
+
+/// Deliberately not `Display`: GraphQL turns any `Display` error into one without a code, so a
+/// service error reaches a client only through its edge's mapping ([`ServiceError::message`]).
+#[derive(Debug)]
+pub enum ServiceError {
+    /// The input breaks a rule: `reason` is a stable code clients translate; the message says
+    /// the same in English.
+    Rejected {
+        reason: &'static str,
+        message: String,
+    },
+    /// A provider could not be asked (network, timeout); the caller may retry or skip the check.
+    Unreachable(String),
+    Repo(RepoError),
+    /// A failure of ours (a panicked hashing task); logged by the caller, never shown.
+    Internal(String),
+}
+
+impl From<RepoError> for ServiceError {
+    fn from(e: RepoError) -> Self {
+        Self::Repo(e)
+    }
+}
+
+impl ServiceError {
+    /// For an operator's terminal (GraphQL maps the variants to its own codes instead).
+    pub fn message(&self) -> String {
+        match self {
+            Self::Rejected { message, .. } => message.clone(),
+            Self::Unreachable(message) | Self::Internal(message) => message.clone(),
+            Self::Repo(e) => e.to_string(),
+        }
+    }
+
+    pub fn rejected(reason: &'static str, message: impl Into<String>) -> Self {
+        Self::Rejected {
+            reason,
+            message: message.into(),
+        }
+    }
+}
