@@ -5,16 +5,17 @@
 use futures::stream::StreamExt;
 
 use crate::canonical::{Collector, Response};
-use crate::codec::{self, Decoder};
+use crate::codec::Decoder;
 use crate::dialect::Format;
 use crate::error::ProxyError;
+use crate::providers::Spoke;
 use crate::sse::{SseSplitter, event_data};
 use crate::upstream_client::{ByteStream, MAX_ANSWER_BYTES};
 
 pub async fn collect(
     mut stream: ByteStream,
     format: Format,
-    wrapped: bool,
+    spoke: &dyn Spoke,
 ) -> Result<Response, ProxyError> {
     let mut splitter = SseSplitter::default();
     let mut decoder = Decoder::new(format);
@@ -34,7 +35,7 @@ pub async fn collect(
             let Some(data) = event_data(&event) else {
                 continue;
             };
-            match wrapped.then(|| codec::unwrap_code_assist(&data)).flatten() {
+            match spoke.unwrap(&data) {
                 Some(inner) => decoder.event(&inner, &mut events),
                 None => decoder.event(&data, &mut events),
             }

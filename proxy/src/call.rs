@@ -17,7 +17,8 @@ use crate::error::ProxyError;
 use crate::inbound::Inbound;
 use crate::meter::Meter;
 use crate::oauth::refresh::{Need, RefreshError};
-use crate::retry_hint::retry_hint;
+use crate::providers::Spoke;
+use crate::retry_hint::retry_after;
 use crate::route::{RoutePlan, Target};
 use crate::state::ProxyState;
 use crate::transform::StreamTransform;
@@ -36,7 +37,7 @@ pub struct Call {
 struct Started {
     format: Format,
     mode: Mode,
-    wrapped: bool,
+    spoke: &'static dyn Spoke,
     body: StartedBody,
 }
 
@@ -130,10 +131,10 @@ pub async fn run(call: Call) -> Response {
         Ok(Started {
             format,
             mode,
-            wrapped,
+            spoke,
             body: StartedBody::Stream { first, rest },
         }) => {
-            let transform = StreamTransform::new(format, mode, wrapped, &inbound);
+            let transform = StreamTransform::new(format, mode, spoke, &inbound);
             // A stream can last minutes: the request (the prompt, up to three times over:
             // bytes, JSON tree, canonical form) and the route plan are not needed any more.
             drop(inbound);
@@ -324,15 +325,12 @@ async fn attempt(
     inbound: &Inbound,
     target: &Target,
 ) -> Result<Started, Failure> {
-    let endpoint = upstream::Endpoint {
-        codex_originator: &state.codex_originator,
-    };
-    let prepared = upstream::prepare(inbound, target, &endpoint).map_err(|e| match e {
+    let prepared = upstream::prepare(inbound, target, &state.spokes).map_err(|e| match e {
         ProxyError::Internal => Failure::Fatal(e),
         // This account's address or credentials cannot be sent: the next one may do.
         other => Failure::Retryable(other),
     })?;
-    let (format, mode, wrapped) = (prepared.format, prepared.mode, prepared.wrapped);
+    let (format, mode, spoke) = (prepared.format, prepared.mode, prepared.spoke);
     let collect = prepared.upstream_stream && !inbound.stream;
     // Held until the answer is read; a stream carries it to its end.
     let lane = state.upstreams.take();
@@ -344,11 +342,11 @@ async fn attempt(
             .map_err(|e| Failure::Retryable(classify(&e)))?;
         let (head, body) = response.into_parts();
         if !head.status.is_success() {
-            return Err(status_failure(head, body, format).await);
+            return Err(status_failure(head, body, format, spoke).await);
         }
         let body = if collect {
             StartedBody::Collected(
-                aggregate::collect(client::stream(body), format, wrapped)
+                aggregate::collect(client::stream(body), format, spoke)
                     .await
                     .map_err(|e| match e {
                         ProxyError::UpstreamTooLarge(_) => Failure::Fatal(e),
@@ -372,7 +370,7 @@ async fn attempt(
                 )));
             }
             let bytes = read.bytes;
-            let bytes = match wrapped.then(|| codec::unwrap_code_assist(&bytes)).flatten() {
+            let bytes = match spoke.unwrap(&bytes) {
                 Some(inner) => Bytes::from(inner),
                 None => bytes,
             };
@@ -381,7 +379,7 @@ async fn attempt(
         Ok(Started {
             format,
             mode,
-            wrapped,
+            spoke,
             body,
         })
     };
@@ -406,6 +404,7 @@ async fn status_failure(
     head: axum::http::response::Parts,
     body: hyper::body::Incoming,
     format: Format,
+    spoke: &dyn Spoke,
 ) -> Failure {
     let (status, headers) = (head.status, head.headers);
     let (body, complete) = match client::read_capped(body, client::MAX_ERROR_BYTES).await {
@@ -414,7 +413,8 @@ async fn status_failure(
     };
     match status.as_u16() {
         429 => Failure::Retryable(ProxyError::UpstreamRateLimited {
-            retry_after_secs: retry_hint(&headers, &body, chrono::Utc::now().timestamp()),
+            retry_after_secs: retry_after(&headers)
+                .or_else(|| spoke.retry_hint(&headers, &body, chrono::Utc::now().timestamp())),
         }),
         401 => Failure::Unauthorized,
         403 => Failure::Retryable(ProxyError::UpstreamAuth),

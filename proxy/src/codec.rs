@@ -192,10 +192,3 @@ fn whole_usage(body: &[u8], format: Format) -> Option<Usage> {
             .map(|u| gemini::response::usage_to_canonical(&u)),
     }
 }
-
-/// Code Assist wraps every answer (and stream chunk) as `{"response": …}`.
-pub fn unwrap_code_assist(data: &[u8]) -> Option<Vec<u8>> {
-    let mut value: serde_json::Value = serde_json::from_slice(data).ok()?;
-    let inner = value.get_mut("response")?.take();
-    serde_json::to_vec(&inner).ok()
-}

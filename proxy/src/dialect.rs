@@ -1,7 +1,5 @@
 //! Client dialects (what the caller speaks) and wire formats (what an upstream speaks).
 
-use entities::{AccountKind, Provider};
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
     OpenAiChat,
@@ -40,29 +38,4 @@ pub enum Format {
     OpenAiResponses,
     Anthropic,
     Gemini,
-}
-
-impl Format {
-    /// The format an account of `provider` is reached with; `None` while no adapter exists.
-    pub fn of_provider(provider: Provider) -> Option<Self> {
-        match provider {
-            Provider::OpenAi | Provider::Qwen | Provider::OpenAiCompatible => {
-                Some(Format::OpenAiChat)
-            }
-            Provider::Anthropic => Some(Format::Anthropic),
-            Provider::Gemini => Some(Format::Gemini),
-        }
-    }
-
-    /// The format used for one request: OpenAI accounts speak both chat completions and
-    /// Responses, so a Responses caller is passed through to `/v1/responses`.
-    /// A ChatGPT subscription is only reachable through the Codex backend (Responses).
-    pub fn for_request(provider: Provider, kind: AccountKind, dialect: Dialect) -> Option<Self> {
-        match (provider, kind, dialect) {
-            (Provider::OpenAi, AccountKind::OAuth, _) => Some(Format::OpenAiResponses),
-            (Provider::OpenAiCompatible, AccountKind::OAuth, _) => None,
-            (Provider::OpenAi, _, Dialect::OpenAiResponses) => Some(Format::OpenAiResponses),
-            _ => Self::of_provider(provider),
-        }
-    }
 }

@@ -6,7 +6,6 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use entities::provider_accounts;
-use entities::provider_accounts::Credentials;
 use entities::routing_rules::{self, RoutingConfig};
 use entities::seal::Sealer;
 use entities::{AccountKind, Provider};
@@ -17,6 +16,7 @@ use uuid::Uuid;
 use crate::FastMap;
 use crate::config::ProvidersConfig;
 use crate::error::ProxyError;
+use crate::providers::{self, Spoke};
 use crate::upstream_guard::check_base_url;
 
 /// A provider account ready to receive traffic.
@@ -39,6 +39,8 @@ pub struct Account {
     pub priority: i32,
     /// OAuth access token expiry, unix seconds.
     pub expires_at: Option<i64>,
+    /// What its provider requires of a call (endpoint, auth, body, envelope).
+    pub spoke: &'static dyn Spoke,
 }
 
 /// A token this close to expiry is refreshed before it is sent.
@@ -209,10 +211,16 @@ impl Directory {
             .open_credentials(&self.sealer)
             .map_err(|e| e.to_string())?
             .ok_or("no credentials")?;
-        let base_url = match &row.base_url {
-            Some(own) => check_base_url(own, self.allow_private).map_err(|e| e.to_string())?,
+        let own = match &row.base_url {
+            Some(own) => Some(check_base_url(own, self.allow_private).map_err(|e| e.to_string())?),
+            None => None,
+        };
+        let spoke = providers::spoke(provider, kind, own.as_ref())
+            .ok_or("no adapter serves this kind of account")?;
+        let base_url = match own {
+            Some(own) => own,
             None => {
-                let default = self.default_base(provider, kind, &credentials)?;
+                let default = spoke.default_base(&self.providers, &credentials)?;
                 check_base_url(&default, true).map_err(|e| e.to_string())?
             }
         };
@@ -236,24 +244,7 @@ impl Directory {
             models: row.models.0.clone(),
             weight: row.weight,
             priority: row.priority,
+            spoke,
         }))
-    }
-
-    /// Where an account without its own base URL is reached.
-    fn default_base(
-        &self,
-        provider: Provider,
-        kind: AccountKind,
-        credentials: &Credentials,
-    ) -> Result<String, String> {
-        let p = &self.providers;
-        Ok(match (provider, kind) {
-            (Provider::OpenAi, AccountKind::OAuth) => p.codex.base_url.clone(),
-            (Provider::Gemini, AccountKind::OAuth) => p.code_assist.base_url.clone(),
-            (Provider::Qwen, AccountKind::OAuth) => {
-                p.qwen_oauth.base_url(credentials.resource_url.as_deref())?
-            }
-            _ => p.base_url(provider).ok_or("no base URL")?.to_owned(),
-        })
     }
 }

@@ -4,8 +4,6 @@
 use entities::Provider;
 use serde_json::Value;
 
-const ANTHROPIC_VERSION: &str = "2023-06-01";
-
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum KeyCheckError {
     #[error("{provider} rejected the API key ({status}){detail}")]
@@ -25,17 +23,9 @@ pub async fn check_api_key(
     base_url: &str,
     key: &str,
 ) -> Result<(), KeyCheckError> {
-    let url = format!("{}/models", base_url.trim_end_matches('/'));
-    let request = match provider {
-        Provider::Anthropic => http
-            .get(&url)
-            .header("x-api-key", key)
-            .header("anthropic-version", ANTHROPIC_VERSION),
-        Provider::Gemini => http.get(&url).header("x-goog-api-key", key),
-        Provider::OpenAi | Provider::Qwen | Provider::OpenAiCompatible => {
-            http.get(&url).bearer_auth(key)
-        }
-    };
+    let spoke = crate::providers::key_spoke(provider, base_url)
+        .ok_or_else(|| KeyCheckError::Unreachable(format!("{provider} takes no API keys")))?;
+    let request = spoke.models_request(http, base_url, key);
     let response = request.send().await.map_err(|e| {
         KeyCheckError::Unreachable(if e.is_timeout() {
             format!("{provider} did not answer in time")
@@ -47,7 +37,7 @@ pub async fn check_api_key(
     match status {
         200..=299 => Ok(()),
         // Some OpenAI-compatible servers have no model list; the key was not refused.
-        404 | 405 if provider == Provider::OpenAiCompatible => Ok(()),
+        404 | 405 if spoke.models_list_optional() => Ok(()),
         400 | 401 | 403 => {
             let body = response.bytes().await.unwrap_or_default();
             Err(KeyCheckError::Rejected {

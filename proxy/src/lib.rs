@@ -27,6 +27,7 @@ pub mod limits;
 mod meter;
 mod models;
 pub mod oauth;
+pub mod providers;
 mod pump;
 mod refusals;
 mod retry_hint;

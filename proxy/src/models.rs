@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, SecondsFormat};
 use serde_json::{Value, json};
 
-use crate::dialect::{Dialect, Format};
+use crate::dialect::Dialect;
 use crate::error::ProxyError;
 use crate::ingress::query_param;
 use crate::state::ProxyState;
@@ -34,11 +34,7 @@ async fn reachable(
     let accounts = state.directory.accounts_of(principal.user_id).await?;
     let catalog = state.catalog.snapshot();
     let mut models: BTreeMap<String, Reachable> = BTreeMap::new();
-    for account in accounts
-        .accounts
-        .iter()
-        .filter(|a| Format::of_provider(a.provider).is_some())
-    {
+    for account in &accounts.accounts {
         let provider = account.provider.as_str();
         let names: Vec<&str> = if account.models.is_empty() {
             catalog

@@ -14,7 +14,6 @@ use uuid::Uuid;
 use crate::canonical;
 use crate::catalog::CatalogSnapshot;
 use crate::cooldown::Cooldowns;
-use crate::dialect::Format;
 use crate::directory::{Account, UserAccounts};
 use crate::error::ProxyError;
 use crate::latency::Latencies;
@@ -159,7 +158,6 @@ impl Router<'_> {
         self.accounts
             .accounts
             .iter()
-            .filter(|a| Format::of_provider(a.provider).is_some())
             .filter(|a| want.provider.is_none_or(|p| p == a.provider))
             .filter(|a| want.account.is_none_or(|id| id == a.id))
             .filter_map(|a| target_for(a, entry.as_ref(), want.model))

@@ -19,6 +19,7 @@ use crate::lanes::Lanes;
 use crate::latency::Latencies;
 use crate::limits::Limits;
 use crate::oauth::Refresher;
+use crate::providers::SpokeSettings;
 use crate::refusals::RefusalBudget;
 use crate::upstream_client::{ClientFactory, UpstreamClient};
 use crate::usage::{self, UsageRecorder, UsageWriter, WriterSettings};
@@ -35,8 +36,8 @@ pub struct Inner {
     pub latencies: Latencies,
     /// Upstream HTTP clients, enough of them that no request waits for an HTTP/2 stream.
     pub upstreams: Lanes<UpstreamClient>,
-    /// Who Satu says it is to the Codex backend.
-    pub codex_originator: String,
+    /// What spokes take from configuration (who Satu says it is to the Codex backend).
+    pub spokes: SpokeSettings,
     pub usage: UsageRecorder,
     /// Refusals recorded per key and minute.
     pub refusals: RefusalBudget,
@@ -100,7 +101,9 @@ impl ProxyState {
             deps.bus.clone(),
         );
         let ttl = deps.config.cache_ttl();
-        let codex_originator = deps.providers.codex_originator.clone();
+        let spokes = SpokeSettings {
+            codex_originator: deps.providers.codex_originator.clone(),
+        };
         let inner = Inner {
             keys: KeyCache::new(deps.db.clone(), ttl),
             directory: Directory::new(
@@ -114,7 +117,7 @@ impl ProxyState {
             cooldowns: Cooldowns::default(),
             latencies: Latencies::default(),
             upstreams,
-            codex_originator,
+            spokes,
             usage,
             refusals: RefusalBudget::new(deps.config.refusals_recorded_per_key_per_minute),
             limits: deps.limits,

@@ -10,6 +10,7 @@ use crate::codec::{Decoder, Encoder};
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
 use crate::inbound::Inbound;
+use crate::providers::Spoke;
 use crate::sse::event_data;
 use crate::upstream::Mode;
 
@@ -54,14 +55,14 @@ pub struct StreamTransform {
     /// `[DONE]` seen on an OpenAI passthrough stream.
     done: bool,
     array: Option<JsonArray>,
-    /// Code Assist chunks arrive as `{"response": …}`.
-    wrapped: bool,
+    /// The account's spoke: events may arrive in its envelope (Code Assist's `{"response": …}`).
+    spoke: &'static dyn Spoke,
     content_events: i64,
     events: Vec<Event>,
 }
 
 impl StreamTransform {
-    pub fn new(format: Format, mode: Mode, wrapped: bool, inbound: &Inbound) -> Self {
+    pub fn new(format: Format, mode: Mode, spoke: &'static dyn Spoke, inbound: &Inbound) -> Self {
         let encoder = (mode == Mode::Translate).then(|| Encoder::new(inbound));
         let array = (mode == Mode::Passthrough
             && inbound.dialect == Dialect::Gemini
@@ -75,7 +76,7 @@ impl StreamTransform {
             wants_usage: inbound.client_wants_usage,
             done: false,
             array,
-            wrapped,
+            spoke,
             content_events: 0,
             events: Vec::new(),
         }
@@ -83,22 +84,6 @@ impl StreamTransform {
 
     /// Handles one complete upstream SSE event; what the client should get is appended to `out`.
     pub fn event(&mut self, event: Bytes, out: &mut Vec<Bytes>) {
-        let unwrapped = if self.wrapped {
-            event_data(&event).and_then(|d| crate::codec::unwrap_code_assist(&d))
-        } else {
-            None
-        };
-        if let Some(inner) = unwrapped {
-            // Rewrite as a plain Gemini event: the client never sees the wrapper.
-            let event = Bytes::from([b"data: ".as_slice(), &inner, b"\r\n\r\n"].concat());
-            return match self.mode {
-                Mode::Passthrough => self.pass(&inner, event, out),
-                Mode::Translate => {
-                    self.decoder.event(&inner, &mut self.events);
-                    self.flush(out);
-                }
-            };
-        }
         let Some(data) = event_data(&event) else {
             // Comments and keep-alives pass through untouched.
             if self.mode == Mode::Passthrough {
@@ -106,10 +91,19 @@ impl StreamTransform {
             }
             return;
         };
+        if let Some(inner) = self.spoke.unwrap(&data) {
+            // Rewritten as a plain event: the client never sees the envelope.
+            let event = Bytes::from([b"data: ".as_slice(), &inner, b"\r\n\r\n"].concat());
+            return self.data(&inner, event, out);
+        }
+        self.data(&data, event.clone(), out);
+    }
+
+    fn data(&mut self, data: &[u8], event: Bytes, out: &mut Vec<Bytes>) {
         match self.mode {
-            Mode::Passthrough => self.pass(&data, event.clone(), out),
+            Mode::Passthrough => self.pass(data, event, out),
             Mode::Translate => {
-                self.decoder.event(&data, &mut self.events);
+                self.decoder.event(data, &mut self.events);
                 self.flush(out);
             }
         }

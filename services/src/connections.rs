@@ -74,11 +74,10 @@ impl KeyChecks {
         };
         check_api_key(&self.http, provider, base, key)
             .await
+            // Messages start with the provider's id ("openai rejected…"), kept as it is.
             .map_err(|e| match e {
-                KeyCheckError::Unreachable(_) => ServiceError::Unreachable(capital(&e.to_string())),
-                rejected => {
-                    ServiceError::rejected("api_key_rejected", capital(&rejected.to_string()))
-                }
+                KeyCheckError::Unreachable(_) => ServiceError::Unreachable(e.to_string()),
+                rejected => ServiceError::rejected("api_key_rejected", rejected.to_string()),
             })
     }
 }
@@ -149,11 +148,4 @@ pub async fn add_api_key(
     )
     .await?;
     Ok(account)
-}
-
-fn capital(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

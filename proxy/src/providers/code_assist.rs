@@ -1,0 +1,55 @@
+//! Gemini CLI subscriptions, through Code Assist: the Gemini format inside an envelope
+//! (`{model, project, request}` in, `{response}` out, stream events too), a bearer token, and
+//! the method on the base URL itself.
+
+use axum::http::{HeaderMap, Uri};
+use entities::provider_accounts::Credentials;
+use serde_json::{Value, json};
+
+use super::gemini::action;
+use super::headers::{bearer, parse_uri};
+use super::{Spoke, UpstreamCall};
+use crate::config::ProvidersConfig;
+use crate::dialect::{Dialect, Format};
+use crate::error::ProxyError;
+use crate::route::Target;
+
+pub struct CodeAssist;
+
+impl Spoke for CodeAssist {
+    fn format(&self, _: Dialect) -> Format {
+        Format::Gemini
+    }
+
+    fn default_base(&self, p: &ProvidersConfig, _: &Credentials) -> Result<String, String> {
+        Ok(p.code_assist.base_url.clone())
+    }
+
+    fn endpoint(
+        &self,
+        call: &UpstreamCall<'_>,
+        headers: &mut HeaderMap,
+    ) -> Result<Uri, ProxyError> {
+        let account = &call.target.account;
+        bearer(headers, &account.secret)?;
+        parse_uri(format!(
+            "{}:{}",
+            account.base_url.as_str(),
+            action(call.stream)
+        ))
+    }
+
+    fn envelope(&self, body: Value, target: &Target) -> Value {
+        json!({"model": target.upstream_model, "project": target.account.project_id, "request": body})
+    }
+
+    fn unwrap(&self, data: &[u8]) -> Option<Vec<u8>> {
+        let mut value: Value = serde_json::from_slice(data).ok()?;
+        let inner = value.get_mut("response")?.take();
+        serde_json::to_vec(&inner).ok()
+    }
+
+    fn retry_hint(&self, _: &HeaderMap, body: &[u8], _: i64) -> Option<u64> {
+        crate::retry_hint::retry_info(body)
+    }
+}
