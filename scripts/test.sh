@@ -53,6 +53,14 @@ ensure_python_sdks() {
   python3 -m pip install --quiet --disable-pip-version-check openai anthropic pypdf
 }
 
+# The real-CLI tests run Claude Code, Codex CLI and Gemini CLI (pinned in tests/clis).
+ensure_clis() {
+  [[ -x tests/clis/node_modules/.bin/claude && -x tests/clis/node_modules/.bin/codex &&
+    -x tests/clis/node_modules/.bin/gemini ]] && return
+  echo "installing Claude Code, Codex CLI and Gemini CLI (tests/clis)…"
+  npm ci --prefix tests/clis --no-audit --no-fund --loglevel=error
+}
+
 ensure_postgres
 ensure_redis
 # Email tests send to a real SMTP server and read the mail back from its API.
@@ -61,6 +69,8 @@ export SATU_TEST_SMTP="${SATU_TEST_SMTP:-smtp://127.0.0.1:1025}"
 export SATU_TEST_MAILDEV="${SATU_TEST_MAILDEV:-http://127.0.0.1:1080}"
 ensure_python_sdks
 export SATU_REQUIRE_SDKS=1
+ensure_clis
+export SATU_REQUIRE_CLIS=1
 drop_stale_test_databases
 
 echo "== cargo fmt --check"

@@ -125,7 +125,7 @@ impl Pump {
         let mut sent_all = true;
         for bytes in out.drain(..) {
             if self.tx.send(Ok(bytes)).await.is_err() {
-                self.meter.interrupt("client_disconnected");
+                self.client_gone();
                 sent_all = false;
                 break;
             }
@@ -147,7 +147,7 @@ impl Pump {
             tokio::select! {
                 biased;
                 () = self.tx.closed() => {
-                    self.meter.interrupt("client_disconnected");
+                    self.client_gone();
                     return None;
                 }
                 () = self.state.hard_stop.cancelled() => {
@@ -170,12 +170,20 @@ impl Pump {
                     }
                     Err(_) => {
                         if self.tx.send(Ok(KEEPALIVE)).await.is_err() {
-                            self.meter.interrupt("client_disconnected");
+                            self.client_gone();
                             return None;
                         }
                     }
                 },
             }
+        }
+    }
+
+    /// The client hung up. After the answer's last event it had everything (Codex CLI closes
+    /// as soon as it reads `response.completed`): a served request, not an interrupted one.
+    fn client_gone(&mut self) {
+        if !self.transform.completed() {
+            self.meter.interrupt("client_disconnected");
         }
     }
 

@@ -33,6 +33,7 @@ mod limits_replicas;
 mod live;
 mod matrix;
 mod ops;
+mod real_clis;
 mod refresh;
 mod responses;
 mod routing;

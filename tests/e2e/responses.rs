@@ -6,13 +6,14 @@ use serde_json::{Value, json};
 
 use crate::on_both_backends;
 use crate::support::mock_anthropic::{self, Behavior, MockAnthropic};
-use crate::support::mock_openai::MockUpstream;
+use crate::support::mock_openai::{Behavior as OpenAiBehavior, MockUpstream};
 use crate::support::{Backend, TestApp, spawn_app};
 
 on_both_backends!(
     codex_passes_through_to_an_openai_account,
     codex_streams_tool_calls_from_a_claude_account,
     responses_without_streaming_from_a_claude_account,
+    a_client_that_hangs_up_after_the_last_event_was_served,
 );
 
 fn codex_body(model: &str, stream: bool) -> Value {
@@ -177,5 +178,40 @@ async fn responses_without_streaming_from_a_claude_account(backend: Backend) {
     assert_eq!(missing.status(), 400);
     let err: Value = missing.json().await.unwrap();
     assert!(err["error"]["message"].as_str().unwrap().contains("input"));
+    app.stop().await;
+}
+
+/// Codex CLI closes the connection as soon as it reads `response.completed`, while the
+/// upstream may still hold its end open: the request was served, not cut short.
+async fn a_client_that_hangs_up_after_the_last_event_was_served(backend: Backend) {
+    use futures::StreamExt;
+    let upstream = MockUpstream::start().await;
+    let app = spawn_app(backend, &upstream.base_url, &[]).await;
+    let caller = app.create_caller().await;
+    app.add_account(&caller, Provider::OpenAi, "sk-openai", None, &[])
+        .await;
+    upstream.push(OpenAiBehavior::LingerAfterEnd(
+        std::time::Duration::from_secs(2),
+    ));
+    let response = app
+        .http
+        .post(app.url("/v1/responses"))
+        .bearer_auth(&caller.key)
+        .json(&codex_body("gpt-5-codex", true))
+        .send()
+        .await
+        .unwrap();
+    let mut body = response.bytes_stream();
+    let mut seen = Vec::new();
+    while let Some(chunk) = body.next().await {
+        seen.extend_from_slice(&chunk.unwrap());
+        if String::from_utf8_lossy(&seen).contains("event: response.completed") {
+            break;
+        }
+    }
+    drop(body);
+    let row = &app.usage_rows(&caller, 1).await[0];
+    assert_eq!((row.status_code, row.error_kind.as_deref()), (200, None));
+    assert_eq!((row.prompt_tokens, row.completion_tokens), (12, 5));
     app.stop().await;
 }

@@ -33,6 +33,8 @@ pub enum Behavior {
     Tools,
     /// Answer with this status and a JSON body of about `bytes` bytes, sent in 64 KiB chunks.
     Huge { status: u16, bytes: usize },
+    /// Stream normally (Responses), then keep the connection open this long before closing.
+    LingerAfterEnd(Duration),
 }
 
 #[derive(Clone, Debug)]
@@ -142,7 +144,10 @@ async fn chat(State(state): State<Arc<MockState>>, headers: HeaderMap, body: Byt
             tokio::time::sleep(d).await;
             respond(&state, model, stream, include_usage, Duration::ZERO, None)
         }
-        Behavior::Ok => respond(&state, model, stream, include_usage, Duration::ZERO, None),
+        // Lingering is the Responses stream's; chat answers normally.
+        Behavior::Ok | Behavior::LingerAfterEnd(_) => {
+            respond(&state, model, stream, include_usage, Duration::ZERO, None)
+        }
         Behavior::Slow { gap } => respond(&state, model, stream, include_usage, gap, None),
         Behavior::BreakAfter(n) => respond(
             &state,
@@ -337,7 +342,11 @@ async fn responses(
             format!("event: {name}\ndata: {data}\n\n")
         })
         .collect();
-    sse_response(immediate(sse), broken)
+    let mut timed = immediate(sse);
+    if let Behavior::LingerAfterEnd(linger) = behavior {
+        timed.push((linger, String::new()));
+    }
+    sse_response(timed, broken)
 }
 
 const CALLS: [(&str, &str, &str); 2] = [

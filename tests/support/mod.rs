@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod clis;
 pub mod fake_smtp;
 pub mod graphql;
 pub mod mailbox;
