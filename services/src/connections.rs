@@ -18,8 +18,8 @@ pub struct KeyChecks {
     pub allow_private_upstreams: bool,
 }
 
+/// What a key connection is, before any check; whose it is comes with [`add_api_key`].
 pub struct NewKeyConnection<'a> {
-    pub user_id: Uuid,
     pub provider: Provider,
     pub api_key: &'a str,
     pub base_url: Option<&'a str>,
@@ -85,7 +85,6 @@ impl KeyChecks {
 /// A key connection that passed every check, ready to store (only [`KeyChecks::check`] makes
 /// one, so nothing unchecked is stored).
 pub struct CheckedKeyConnection {
-    user_id: Uuid,
     provider: Provider,
     api_key: String,
     base_url: Option<String>,
@@ -113,7 +112,6 @@ impl KeyChecks {
                 .await?;
         }
         Ok(CheckedKeyConnection {
-            user_id: new.user_id,
             provider: new.provider,
             api_key: api_key.to_owned(),
             base_url,
@@ -128,17 +126,18 @@ impl KeyChecks {
     }
 }
 
-/// Stores a checked key connection, its key sealed.
+/// Stores a checked key connection as `user_id`'s, its key sealed.
 pub async fn add_api_key(
     db: &impl ConnectionTrait,
     sealer: &Sealer,
+    user_id: Uuid,
     checked: CheckedKeyConnection,
 ) -> Result<provider_accounts::Model, ServiceError> {
     let account = provider_accounts::create_api_key_account(
         db,
         sealer,
         NewApiKeyAccount {
-            user_id: checked.user_id,
+            user_id,
             provider: checked.provider,
             api_key: &checked.api_key,
             base_url: checked.base_url,

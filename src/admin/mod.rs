@@ -67,7 +67,6 @@ impl<W: Write> Admin<'_, W> {
                 let provider: Provider = provider.parse()?;
                 let user = self.user(&email).await?;
                 let new = NewKeyConnection {
-                    user_id: user.id,
                     provider,
                     api_key: &api_key,
                     base_url: base_url.as_deref(),
@@ -75,7 +74,7 @@ impl<W: Write> Admin<'_, W> {
                     models,
                     skip_check,
                 };
-                self.add_account(new).await
+                self.add_account(user.id, new).await
             }
             C::Connect {
                 email,
@@ -171,7 +170,11 @@ impl<W: Write> Admin<'_, W> {
         Ok(writeln!(self.out, "{secret}")?)
     }
 
-    async fn add_account(&mut self, new: NewKeyConnection<'_>) -> anyhow::Result<()> {
+    async fn add_account(
+        &mut self,
+        user_id: Uuid,
+        new: NewKeyConnection<'_>,
+    ) -> anyhow::Result<()> {
         let private = self.config.proxy.allow_private_upstreams;
         let checks = KeyChecks {
             http: proxy::oauth::oauth_client(&self.config.oauth, private)?,
@@ -186,7 +189,7 @@ impl<W: Write> Admin<'_, W> {
         })?;
         // Only now: the first use of the sealer may create the master key.
         let sealer = master_key::sealer(self.config)?;
-        let account = services::connections::add_api_key(self.db, &sealer, checked)
+        let account = services::connections::add_api_key(self.db, &sealer, user_id, checked)
             .await
             .map_err(service)?;
         Ok(writeln!(self.out, "{}", account.id)?)

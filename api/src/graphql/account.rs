@@ -6,7 +6,7 @@ use entities::sessions::{self, SessionMeta};
 use entities::users;
 use proxy::bus::Message;
 
-use super::context::{ApiDeps, UserCtx, deps, meta, reader, require_post, writer};
+use super::context::{ApiDeps, deps, meta, reader, require_post, writer};
 use super::error::{ApiError, ApiResult};
 use super::session;
 use super::types::{AuthPayload, User};
@@ -67,9 +67,7 @@ impl AccountMutation {
     /// Ends this session (and clears the browser's cookies).
     async fn log_out(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         let user = writer(ctx)?;
-        sessions::revoke(user.db, user.session_id)
-            .await
-            .map_err(ApiError::from)?;
+        user.end_session().await?;
         let secure = session::secure(deps(ctx).config.cookie_secure, meta(ctx).https);
         for cookie in session::clear_cookies(secure) {
             ctx.append_http_header("set-cookie", cookie);
@@ -88,9 +86,7 @@ impl AccountMutation {
             display_name,
             locale,
         };
-        let updated = users::update_profile(user.db, user.user_id, profile)
-            .await
-            .map_err(ApiError::from)?;
+        let updated = user.update_profile(profile).await?;
         Ok(User::from(&updated))
     }
 
@@ -116,12 +112,7 @@ impl AccountMutation {
         let hash = checked_hash(new_password, &me.email)
             .await
             .map_err(ApiError::from)?;
-        users::set_password_hash(user.db, user.user_id, hash)
-            .await
-            .map_err(ApiError::from)?;
-        sessions::revoke_others(user.db, user.user_id, Some(user.session_id))
-            .await
-            .map_err(ApiError::from)?;
+        user.replace_password_hash(hash).await?;
         Ok(true)
     }
 }
@@ -156,9 +147,7 @@ impl DeletionMutation {
         {
             return Err(ApiError::rejected("password_wrong", "The password is incorrect.").into());
         }
-        let key_hashes = entities::account_deletion::delete_user(user.db, user.user_id)
-            .await
-            .map_err(ApiError::from)?;
+        let key_hashes = user.delete_account().await?;
         let bus = &deps(ctx).bus;
         for key_hash in key_hashes {
             bus.publish(Message::KeyRevoked { key_hash }).await;
@@ -172,16 +161,6 @@ impl DeletionMutation {
             ctx.append_http_header("set-cookie", cookie);
         }
         Ok(true)
-    }
-}
-
-impl UserCtx<'_> {
-    pub async fn user(&self) -> ApiResult<users::Model> {
-        use sea_orm::EntityTrait;
-        users::Entity::find_by_id(self.user_id)
-            .one(self.db)
-            .await?
-            .ok_or(ApiError::Unauthenticated)
     }
 }
 

@@ -110,18 +110,14 @@ impl BillingQuery {
     /// Your invoices and credit notes, newest first.
     async fn invoices(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Invoice>> {
         let user = reader(ctx)?;
-        let rows = invoices::for_user(user.db, user.user_id)
-            .await
-            .map_err(ApiError::from)?;
+        let rows = user.invoices().await?;
         Ok(rows.iter().map(Invoice::from).collect())
     }
 
     /// Your payment attempts, newest first.
     async fn payments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Payment>> {
         let user = reader(ctx)?;
-        let rows = attempts::for_user(user.db, user.user_id)
-            .await
-            .map_err(ApiError::from)?;
+        let rows = user.payments().await?;
         Ok(rows.iter().map(Payment::from).collect())
     }
 
@@ -133,13 +129,7 @@ impl BillingQuery {
         order_id: String,
     ) -> async_graphql::Result<Option<Payment>> {
         let user = reader(ctx)?;
-        let row = attempts::find(user.db, &order_id)
-            .await
-            .map_err(ApiError::from)?;
-        Ok(row
-            .filter(|a| a.user_id == user.user_id)
-            .as_ref()
-            .map(Payment::from))
+        Ok(user.payment(&order_id).await?.as_ref().map(Payment::from))
     }
 }
 
@@ -165,7 +155,8 @@ impl BillingMutation {
             .into());
         };
         let me = user.user().await?;
-        let checkout = billing::start_checkout(user.db, billing, &me, &plan)
+        let checkout = user
+            .start_checkout(billing, &me, &plan)
             .await
             .map_err(|e| match e {
                 CheckoutError::NotForSale(_) => {

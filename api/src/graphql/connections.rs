@@ -1,25 +1,23 @@
 //! The signed-in user's provider connections: list, sign-in flows, imports, API keys, changes,
 //! refresh and removal. Every change tells the routers (on every replica) to re-read.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use async_graphql::{Context, InputObject, Object};
-use entities::connection_update::{self, ConnectionUpdate};
-use entities::provider_accounts;
+use entities::connection_update::ConnectionUpdate;
 use entities::seal::Sealer;
-use entities::{AccountKind, AccountStatus, Provider, account_cooldowns, plans};
+use entities::{AccountKind, Provider};
 use proxy::bus::Message;
 use proxy::oauth::refresh::Need;
 use proxy::oauth::{Connections, DevicePoll, OAuthError, Refresher, Started};
-use services::connections::{self, KeyChecks, NewKeyConnection};
+use services::connections::{KeyChecks, NewKeyConnection};
 use uuid::Uuid;
 
 use super::connection_types::{
     Connection, ConnectionLimits, DevicePollResult, OAuthStart, ProviderName,
 };
-use super::context::{UserCtx, deps, reader, writer};
-use super::error::{ApiError, ApiResult};
+use super::context::{deps, reader, writer};
+use super::error::ApiError;
 
 /// What connection changes need besides the database.
 pub struct ConnectionServices {
@@ -222,7 +220,6 @@ impl ConnectionsMutation {
         let user = writer(ctx)?;
         let s = services(ctx);
         let new = NewKeyConnection {
-            user_id: user.user_id,
             provider: Provider::from(provider),
             api_key: &api_key,
             base_url: base_url.as_deref(),
@@ -231,9 +228,7 @@ impl ConnectionsMutation {
             skip_check,
         };
         let checked = s.checks.check(new).await.map_err(ApiError::from)?;
-        let account = connections::add_api_key(user.db, &s.sealer, checked)
-            .await
-            .map_err(ApiError::from)?;
+        let account = user.add_key_connection(&s.sealer, checked).await?;
         Ok(user.changed(account.id, ctx).await?)
     }
 
@@ -251,9 +246,7 @@ impl ConnectionsMutation {
             enabled: changes.enabled,
             models: changes.models,
         };
-        connection_update::update_owned(user.db, user.user_id, id, update)
-            .await
-            .map_err(ApiError::from)?;
+        user.update_connection(id, update).await?;
         Ok(user.changed(id, ctx).await?)
     }
 
@@ -265,7 +258,7 @@ impl ConnectionsMutation {
     ) -> async_graphql::Result<Connection> {
         let user = writer(ctx)?;
         let s = services(ctx);
-        let account = user.live_account(id).await?;
+        let account = user.live_connection(id).await?;
         if account.kind == AccountKind::OAuth.as_str() {
             let current = account
                 .open_credentials(&s.sealer)
@@ -302,9 +295,7 @@ impl ConnectionsMutation {
         if ids.len() > 100 {
             return Err(ApiError::BadInput("Pick at most 100 connections.".to_owned()).into());
         }
-        entities::plan_caps::keep(user.db, user.user_id, &ids)
-            .await
-            .map_err(ApiError::from)?;
+        user.keep_connections(&ids).await?;
         announce(ctx, user.user_id).await;
         Ok(user.connections().await?)
     }
@@ -312,10 +303,7 @@ impl ConnectionsMutation {
     /// Removes a connection: its sealed credentials are deleted for good.
     async fn remove_connection(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<bool> {
         let user = writer(ctx)?;
-        user.live_account(id).await?;
-        provider_accounts::revoke(user.db, user.user_id, id)
-            .await
-            .map_err(ApiError::from)?;
+        user.remove_connection(id).await?;
         announce(ctx, user.user_id).await;
         Ok(true)
     }
@@ -335,67 +323,6 @@ pub async fn announce(ctx: &Context<'_>, user_id: Uuid) {
 
 fn secs(value: u64) -> i32 {
     i32::try_from(value).unwrap_or(i32::MAX)
-}
-
-impl UserCtx<'_> {
-    async fn connections(&self) -> ApiResult<Vec<Connection>> {
-        let accounts: Vec<_> = provider_accounts::list_for_user(self.db, self.user_id)
-            .await?
-            .into_iter()
-            .filter(|a| a.status() != Some(AccountStatus::Revoked))
-            .collect();
-        let ids: Vec<Uuid> = accounts.iter().map(|a| a.id).collect();
-        let cooldowns = account_cooldowns::active_for_accounts(self.db, &ids).await?;
-        Ok(accounts
-            .iter()
-            .map(|a| Connection::new(a, &cooldowns))
-            .collect())
-    }
-
-    /// An owned connection that was not removed; anything else is "not found".
-    async fn live_account(&self, id: Uuid) -> ApiResult<provider_accounts::Model> {
-        let account = provider_accounts::find_owned(self.db, self.user_id, id).await?;
-        if account.status() == Some(AccountStatus::Revoked) {
-            return Err(ApiError::NotFound("Connection"));
-        }
-        Ok(account)
-    }
-
-    async fn connection(&self, id: Uuid) -> ApiResult<Connection> {
-        let account = self.live_account(id).await?;
-        let cooldowns = account_cooldowns::active_for_accounts(self.db, &[id]).await?;
-        Ok(Connection::new(&account, &cooldowns))
-    }
-
-    /// After a change: tell the routers, answer with the connection as it is now.
-    async fn changed(&self, id: Uuid, ctx: &Context<'_>) -> ApiResult<Connection> {
-        announce(ctx, self.user_id).await;
-        self.connection(id).await
-    }
-
-    async fn connection_limits(&self) -> ApiResult<ConnectionLimits> {
-        let me = self.user().await?;
-        let plan = plans::find(self.db, &me.plan_id)
-            .await?
-            .ok_or(ApiError::NotFound("Plan"))?;
-        let accounts = provider_accounts::list_for_user(self.db, self.user_id).await?;
-        // What counts against the caps: not turned off, paused or removed.
-        let live: Vec<_> = accounts
-            .iter()
-            .filter(|a| a.status().is_some_and(AccountStatus::counts_against_plan))
-            .collect();
-        let providers: BTreeSet<&str> = live.iter().map(|a| a.provider.as_str()).collect();
-        let oauth = live
-            .iter()
-            .filter(|a| a.kind == AccountKind::OAuth.as_str())
-            .count();
-        Ok(ConnectionLimits {
-            providers_used: i32::try_from(providers.len()).unwrap_or(i32::MAX),
-            providers_max: plan.max_providers,
-            oauth_accounts_used: i32::try_from(oauth).unwrap_or(i32::MAX),
-            oauth_accounts_max: plan.max_oauth_accounts,
-        })
-    }
 }
 
 fn capital(text: &str) -> String {

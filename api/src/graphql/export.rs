@@ -19,10 +19,10 @@ use uuid::Uuid;
 
 use super::config::CookieSecure;
 use super::context::UserCtx;
+use super::context::usage::{Checked, UsageReader};
 use super::error::{ApiError, ApiResult};
 use super::export_format::{Format, footer, header_row, rows};
 use super::session;
-use super::usage_scope::{Checked, UsageReader};
 use super::usage_types::{RequestLogFilter, RequestStatus};
 
 /// Rows per database read.

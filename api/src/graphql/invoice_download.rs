@@ -9,10 +9,10 @@ use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use billing::invoice_pdf::{self, Seller};
-use entities::billing::invoices;
-use sea_orm::{DatabaseConnection, EntityTrait};
+use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
+use super::context::UserCtx;
 use super::error::{ApiError, ApiResult};
 use super::export::{CookieSettings, error_response};
 use super::session;
@@ -52,10 +52,9 @@ async fn pdf(s: &DownloadState, headers: &HeaderMap, id: &str) -> ApiResult<Resp
         .await
         .ok_or(ApiError::Unauthenticated)?;
     let id: Uuid = id.parse().map_err(|_| ApiError::NotFound("Invoice"))?;
-    let invoice = invoices::Entity::find_by_id(id)
-        .one(&s.db)
+    let invoice = UserCtx::for_viewer(&s.db, &viewer)
+        .invoice(id)
         .await?
-        .filter(|i| i.user_id == viewer.user_id)
         .ok_or(ApiError::NotFound("Invoice"))?;
     let bytes = invoice_pdf::for_invoice(&s.db, &invoice, &s.seller)
         .await

@@ -1,13 +1,11 @@
 //! The signed-in user's Satu API keys.
 
 use async_graphql::{Context, Object};
-use entities::api_keys;
 use uuid::Uuid;
 
 use proxy::bus::Message;
 
-use super::context::{UserCtx, deps, reader, writer};
-use super::error::ApiError;
+use super::context::{deps, reader, writer};
 use super::types::{ApiKey, ApiKeySecret};
 
 #[derive(Default)]
@@ -18,15 +16,12 @@ impl KeysQuery {
     /// Keys, newest first; revoked keys stay listed as revoked.
     async fn api_keys(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ApiKey>> {
         let user = reader(ctx)?;
-        Ok(user.keys().await?.iter().map(ApiKey::from).collect())
+        Ok(user.api_keys().await?.iter().map(ApiKey::from).collect())
     }
 
     async fn api_key(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<ApiKey> {
         let user = reader(ctx)?;
-        let key = api_keys::find_owned(user.db, user.user_id, id)
-            .await
-            .map_err(ApiError::from)?;
-        Ok(ApiKey::from(&key))
+        Ok(ApiKey::from(&user.api_key(id).await?))
     }
 }
 
@@ -42,9 +37,7 @@ impl KeysMutation {
         name: String,
     ) -> async_graphql::Result<ApiKeySecret> {
         let user = writer(ctx)?;
-        let (key, secret) = api_keys::create(user.db, user.user_id, &name)
-            .await
-            .map_err(ApiError::from)?;
+        let (key, secret) = user.create_api_key(&name).await?;
         Ok(ApiKeySecret {
             key: ApiKey::from(&key),
             secret,
@@ -58,12 +51,8 @@ impl KeysMutation {
         id: Uuid,
     ) -> async_graphql::Result<ApiKeySecret> {
         let user = writer(ctx)?;
-        let before = api_keys::find_owned(user.db, user.user_id, id)
-            .await
-            .map_err(ApiError::from)?;
-        let (key, secret) = api_keys::rotate_owned(user.db, user.user_id, id)
-            .await
-            .map_err(ApiError::from)?;
+        let before = user.api_key(id).await?;
+        let (key, secret) = user.rotate_api_key(id).await?;
         announce_revoked(ctx, before.key_hash).await;
         Ok(ApiKeySecret {
             key: ApiKey::from(&key),
@@ -73,9 +62,7 @@ impl KeysMutation {
 
     async fn revoke_api_key(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<ApiKey> {
         let user = writer(ctx)?;
-        let key = api_keys::revoke_owned(user.db, user.user_id, id)
-            .await
-            .map_err(ApiError::from)?;
+        let key = user.revoke_api_key(id).await?;
         announce_revoked(ctx, key.key_hash.clone()).await;
         Ok(ApiKey::from(&key))
     }
@@ -87,10 +74,4 @@ async fn announce_revoked(ctx: &Context<'_>, key_hash: String) {
         .bus
         .publish(Message::KeyRevoked { key_hash })
         .await;
-}
-
-impl UserCtx<'_> {
-    async fn keys(&self) -> Result<Vec<api_keys::Model>, ApiError> {
-        Ok(api_keys::list_for_user(self.db, self.user_id).await?)
-    }
 }

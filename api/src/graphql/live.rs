@@ -13,7 +13,6 @@ use uuid::Uuid;
 
 use super::context::{deps, reader};
 use super::error::ApiError;
-use super::live_session::while_signed_in;
 
 #[derive(SimpleObject, Clone)]
 pub struct LiveUsage {
@@ -119,7 +118,7 @@ impl LiveSubscription {
         let user = reader(ctx)?;
         let events = deps(ctx).bus.usage_events(user.user_id);
         let items = follow(events, |e| LiveUsage::from(e.as_ref()));
-        Ok(while_signed_in(user.db.clone(), user.session_id, items))
+        Ok(user.while_signed_in(items))
     }
 
     /// Running totals over `window`: the stored totals first, then one update per request.
@@ -132,9 +131,7 @@ impl LiveSubscription {
         // Subscribe before reading the baseline: an event in between is counted, not lost.
         let events = deps(ctx).bus.usage_events(user.user_id);
         let since = hour_floor(Utc::now() - window.duration());
-        let stored = entities::usage_hourly::totals_since(user.db, user.user_id, since)
-            .await
-            .map_err(ApiError::from)?;
+        let stored = user.hourly_totals_since(since).await?;
         let baseline = LiveTotals {
             since,
             requests: stored.requests,
@@ -151,7 +148,7 @@ impl LiveSubscription {
             running.clone()
         });
         let items = futures::StreamExt::chain(first, updates);
-        Ok(while_signed_in(user.db.clone(), user.session_id, items))
+        Ok(user.while_signed_in(items))
     }
 }
 

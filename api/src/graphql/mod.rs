@@ -31,7 +31,6 @@ pub mod session;
 mod signup;
 mod types;
 mod usage;
-pub mod usage_scope;
 mod usage_types;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema};

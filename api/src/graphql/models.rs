@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 
 use async_graphql::{Context, Object, SimpleObject};
-use entities::{model_catalog, provider_accounts};
+use entities::model_catalog;
 use proxy::catalog::CatalogSnapshot;
 
-use super::context::reader;
+use super::context::{deps, reader};
 use super::error::ApiError;
 
 #[derive(SimpleObject)]
@@ -32,13 +32,12 @@ impl ModelsQuery {
     /// Models your usable connections serve, by name.
     async fn models(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ModelInfo>> {
         let user = reader(ctx)?;
-        let catalog = model_catalog::list_enabled(user.db)
+        // The catalog is reference data, no user's rows.
+        let catalog = model_catalog::list_enabled(&deps(ctx).db)
             .await
             .map_err(ApiError::from)?;
         let catalog = CatalogSnapshot::from_models(catalog);
-        let accounts = provider_accounts::list_for_user(user.db, user.user_id)
-            .await
-            .map_err(ApiError::from)?;
+        let accounts = user.accounts().await?;
         let mut reachable: BTreeMap<String, ModelInfo> = BTreeMap::new();
         for account in accounts
             .iter()

@@ -3,15 +3,13 @@
 //! now (an upgrade's credit included); and changes that take effect at the period's end.
 
 use async_graphql::{Context, Enum, Object, SimpleObject};
-use billing::quote;
 use chrono::{DateTime, Utc};
+use entities::billing::periods;
 use entities::billing::plan_change::{self, ChangeError};
-use entities::billing::{invoices, periods};
-use entities::{AccountStatus, plans, provider_accounts, users};
-use sea_orm::DatabaseConnection;
+use entities::{plans, users};
 
 use super::billing::Invoice;
-use super::context::{deps, reader, writer};
+use super::context::{UserCtx, deps, reader, writer};
 use super::error::ApiError;
 use super::types::Plan;
 
@@ -101,7 +99,7 @@ impl PlanChangeQuery {
     ) -> async_graphql::Result<SubscriptionStatus> {
         let user = reader(ctx)?;
         let me = user.user().await?;
-        Ok(status(user.db, ctx, &me).await?)
+        Ok(status(&user, ctx, &me).await?)
     }
 
     /// What `startCheckout(plan)` would charge now; null when the plan cannot be bought
@@ -116,9 +114,7 @@ impl PlanChangeQuery {
             return Ok(None);
         };
         let me = user.user().await?;
-        let found = quote::quote(user.db, &billing.settings.tax, &me, &plan, Utc::now())
-            .await
-            .map_err(ApiError::from)?;
+        let found = user.quote(&billing.settings.tax, &me, &plan).await?;
         Ok(found.map(|q| CheckoutQuote {
             plan_id: q.plan.id,
             change: PlanChange::from(q.change),
@@ -165,17 +161,15 @@ async fn schedule(
     next: Option<&str>,
 ) -> async_graphql::Result<SubscriptionStatus> {
     let user = writer(ctx)?;
-    plan_change::schedule(user.db, user.user_id, next)
-        .await
-        .map_err(|e| match e {
-            ChangeError::NoPeriod => ApiError::rejected("no_paid_period", &sentence(&e)),
-            ChangeError::NotCheaper(_) => ApiError::rejected("not_a_downgrade", &sentence(&e)),
-            ChangeError::NotForSale(_) => ApiError::rejected("plan_not_for_sale", &sentence(&e)),
-            ChangeError::RenewalPaid => ApiError::rejected("renewal_already_paid", &sentence(&e)),
-            ChangeError::Repo(e) => ApiError::from(e),
-        })?;
+    user.schedule_plan_change(next).await.map_err(|e| match e {
+        ChangeError::NoPeriod => ApiError::rejected("no_paid_period", &sentence(&e)),
+        ChangeError::NotCheaper(_) => ApiError::rejected("not_a_downgrade", &sentence(&e)),
+        ChangeError::NotForSale(_) => ApiError::rejected("plan_not_for_sale", &sentence(&e)),
+        ChangeError::RenewalPaid => ApiError::rejected("renewal_already_paid", &sentence(&e)),
+        ChangeError::Repo(e) => ApiError::from(e),
+    })?;
     let me = user.user().await?;
-    Ok(status(user.db, ctx, &me).await?)
+    Ok(status(&user, ctx, &me).await?)
 }
 
 /// The error's text as a sentence: a capital first letter and a full stop.
@@ -189,31 +183,23 @@ fn sentence(e: &impl std::fmt::Display) -> String {
 }
 
 async fn status(
-    db: &DatabaseConnection,
+    user: &UserCtx<'_>,
     ctx: &Context<'_>,
     me: &users::Model,
 ) -> Result<SubscriptionStatus, ApiError> {
-    let plan = plans::find(db, &me.plan_id)
-        .await?
-        .ok_or(ApiError::NotFound("Plan"))?;
-    let paused = provider_accounts::list_for_user(db, me.id)
-        .await?
-        .iter()
-        .filter(|a| a.status() == Some(AccountStatus::Paused))
-        .count();
-    let current = periods::current(db, me.id, &me.plan_id, Utc::now()).await?;
+    let plan = user.plan(&me.plan_id).await?;
+    let paused = user.paused_connections().await?;
+    let current = user.current_period(&me.plan_id).await?;
     let (period, next_bill) = match current {
         Some(p) => {
             let next = p.next_plan_id.clone().unwrap_or_else(|| p.plan_id.clone());
-            let next_plan = plans::find(db, &next)
-                .await?
-                .ok_or(ApiError::NotFound("Plan"))?;
+            let next_plan = user.plan(&next).await?;
             let at_end = match p.next_plan_id.as_deref() {
                 None => PeriodEnd::Renew,
                 Some(plan_change::FREE) => PeriodEnd::Cancel,
                 Some(_) => PeriodEnd::Downgrade,
             };
-            let bill = next_bill(db, ctx, &p, &next_plan, at_end).await?;
+            let bill = next_bill(user, ctx, &p, &next_plan, at_end).await?;
             let period = PaidPeriod {
                 starts_at: p.starts_at,
                 ends_at: p.ends_at,
@@ -235,7 +221,7 @@ async fn status(
 /// The renewal's invoice once issued, else its estimate from the next plan's price; none for
 /// a cancel, a custom price, or when this server takes no payments.
 async fn next_bill(
-    db: &DatabaseConnection,
+    user: &UserCtx<'_>,
     ctx: &Context<'_>,
     period: &periods::Model,
     next_plan: &plans::Model,
@@ -244,16 +230,15 @@ async fn next_bill(
     if at_end == PeriodEnd::Cancel {
         return Ok(None);
     }
-    if let Some(id) = period.renewal_invoice_id {
-        use sea_orm::EntityTrait;
-        if let Some(invoice) = invoices::Entity::find_by_id(id).one(db).await? {
-            return Ok(Some(NextBill {
-                plan_id: next_plan.id.clone(),
-                total: invoice.total,
-                due_at: period.ends_at,
-                invoice: Some(Invoice::from(&invoice)),
-            }));
-        }
+    if let Some(id) = period.renewal_invoice_id
+        && let Some(invoice) = user.invoice(id).await?
+    {
+        return Ok(Some(NextBill {
+            plan_id: next_plan.id.clone(),
+            total: invoice.total,
+            due_at: period.ends_at,
+            invoice: Some(Invoice::from(&invoice)),
+        }));
     }
     let (Some(billing), Some(price)) = (
         deps(ctx).billing.as_deref(),

@@ -1,12 +1,9 @@
 //! Plans, and the signed-in user's plan with what this period has used of it.
 
-use std::collections::BTreeSet;
-
 use async_graphql::{Context, Object};
 use chrono::Utc;
-use entities::{AccountKind, AccountStatus, plans, provider_accounts, usage_events};
+use entities::plans;
 use proxy::limits::period;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 use super::context::{deps, reader};
 use super::error::ApiError;
@@ -26,30 +23,14 @@ impl PlansQuery {
     async fn my_plan(&self, ctx: &Context<'_>) -> async_graphql::Result<MyPlan> {
         let user = reader(ctx)?;
         let me = user.user().await?;
-        let plan = plans::find(user.db, &me.plan_id)
-            .await
-            .map_err(ApiError::from)?
-            .ok_or(ApiError::NotFound("Plan"))?;
+        let plan = user.plan(&me.plan_id).await?;
         let anchor = me.billing_anchor_at.unwrap_or(me.created_at);
         let now = Utc::now();
         let current = period::containing(anchor, now);
-        let used = usage_events::served_between(user.db, me.id, current.start, current.end)
-            .await
-            .map_err(ApiError::from)?;
-        // What counts against the caps: not turned off, paused or removed.
-        let connections: Vec<_> = provider_accounts::Entity::find()
-            .filter(provider_accounts::Column::UserId.eq(me.id))
-            .all(user.db)
-            .await
-            .map_err(ApiError::from)?
-            .into_iter()
-            .filter(|c| c.status().is_some_and(AccountStatus::counts_against_plan))
-            .collect();
-        let providers: BTreeSet<&str> = connections.iter().map(|c| c.provider.as_str()).collect();
-        let oauth = connections
-            .iter()
-            .filter(|c| c.kind == AccountKind::OAuth.as_str())
-            .count();
+        let used = user
+            .served_requests_between(current.start, current.end)
+            .await?;
+        let counted = user.connection_counts().await?;
         Ok(MyPlan {
             period_start: current.start,
             period_end: current.end,
@@ -57,8 +38,8 @@ impl PlansQuery {
             requests_limit: me.monthly_requests_limit.or(plan.monthly_requests),
             requests_per_minute: me.rpm_limit.or(plan.requests_per_minute),
             tokens_per_minute: me.tpm_limit.or(plan.tokens_per_minute),
-            providers_used: i32::try_from(providers.len()).unwrap_or(i32::MAX),
-            oauth_accounts_used: i32::try_from(oauth).unwrap_or(i32::MAX),
+            providers_used: counted.providers,
+            oauth_accounts_used: counted.oauth_accounts,
             plan: Plan::from(&plan),
         })
     }

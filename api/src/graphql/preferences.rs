@@ -3,7 +3,7 @@
 
 use async_graphql::{Context, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use entities::{sessions, users};
+use entities::users;
 use uuid::Uuid;
 
 use super::context::{reader, writer};
@@ -51,9 +51,7 @@ impl PreferencesQuery {
     /// Sessions that still work, newest first (revoked and expired ones are not listed).
     async fn sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Session>> {
         let user = reader(ctx)?;
-        let rows = sessions::list_active(user.db, user.user_id)
-            .await
-            .map_err(|e| ApiError::internal("listing sessions failed", &e))?;
+        let rows = user.sessions().await?;
         Ok(rows
             .into_iter()
             .map(|s| Session {
@@ -87,19 +85,14 @@ impl PreferencesMutation {
             quota_100: quota100,
             connection_expired,
         };
-        let row = users::update_notifications(user.db, user.user_id, changes)
-            .await
-            .map_err(ApiError::from)?;
+        let row = user.update_notifications(changes).await?;
         Ok(NotificationSettings::from(&row))
     }
 
     /// Signs one of your sessions out (another browser, a lost laptop).
     async fn revoke_session(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<bool> {
         let user = writer(ctx)?;
-        let revoked = sessions::revoke_owned(user.db, user.user_id, id)
-            .await
-            .map_err(|e| ApiError::internal("revoking a session failed", &e))?;
-        if !revoked {
+        if !user.revoke_session(id).await? {
             return Err(ApiError::NotFound("Session").into());
         }
         Ok(true)
@@ -108,9 +101,7 @@ impl PreferencesMutation {
     /// Signs every other session out; this one stays. Answers how many were ended.
     async fn sign_out_other_sessions(&self, ctx: &Context<'_>) -> async_graphql::Result<i32> {
         let user = writer(ctx)?;
-        let ended = sessions::revoke_others(user.db, user.user_id, Some(user.session_id))
-            .await
-            .map_err(|e| ApiError::internal("ending sessions failed", &e))?;
+        let ended = user.sign_out_other_sessions().await?;
         Ok(i32::try_from(ended).unwrap_or(i32::MAX))
     }
 }

@@ -2,12 +2,11 @@
 //! to ordered targets (the first primary, the rest fallbacks).
 
 use async_graphql::{Context, Enum, InputObject, Object, SimpleObject};
-use entities::routing_rules::{self, RoutingConfig, Rule, RuleTarget};
+use entities::routing_rules::{RoutingConfig, Rule, RuleTarget};
 use uuid::Uuid;
 
 use super::connections::announce;
 use super::context::{reader, writer};
-use super::error::ApiError;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq)]
 #[graphql(remote = "entities::routing_rules::Strategy")]
@@ -110,11 +109,7 @@ impl RoutingQuery {
     /// Your routing (the defaults when you never set it).
     async fn routing(&self, ctx: &Context<'_>) -> async_graphql::Result<Routing> {
         let user = reader(ctx)?;
-        let config = routing_rules::get(user.db, user.user_id)
-            .await
-            .map_err(ApiError::from)?
-            .unwrap_or_default();
-        Ok(Routing::from(config))
+        Ok(Routing::from(user.routing().await?))
     }
 }
 
@@ -131,9 +126,7 @@ impl RoutingMutation {
     ) -> async_graphql::Result<Routing> {
         let user = writer(ctx)?;
         let config = RoutingConfig::from(routing);
-        services::routing::set(user.db, user.user_id, config.clone())
-            .await
-            .map_err(ApiError::from)?;
+        user.set_routing(config.clone()).await?;
         announce(ctx, user.user_id).await;
         Ok(Routing::from(config))
     }

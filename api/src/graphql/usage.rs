@@ -1,5 +1,5 @@
 //! The usage dashboard: totals and series from the hourly rollups, and request logs. Every
-//! resolver reads through the signed-in user's [`UsageReader`](super::usage_scope::UsageReader).
+//! resolver reads through the signed-in user's [`UsageReader`](super::context::usage::UsageReader).
 
 use async_graphql::{Context, Object};
 use chrono::{TimeDelta, Utc};

@@ -1,6 +1,14 @@
 //! Who is asking, and the permission layer: resolvers get a [`UserCtx`] from the request, and
 //! every query it hands out is scoped to that user, so another user's rows cannot be reached
-//! by id (they are "not found").
+//! by id (they are "not found"). Its database handle is private: only the child modules here
+//! (one per domain) query with it, so a resolver cannot write an unscoped query by accident.
+
+mod account;
+mod billing;
+mod connections;
+mod keys;
+mod routing;
+pub mod usage;
 
 use std::sync::Arc;
 
@@ -52,9 +60,9 @@ pub struct ApiDeps {
     pub bus: Arc<Bus>,
     pub connections: ConnectionServices,
     /// Present when billing is configured (`billing.midtrans.server_key`).
-    pub billing: Option<Arc<billing::Billing>>,
+    pub billing: Option<Arc<::billing::Billing>>,
     /// The seller printed on invoices (`billing.seller_*`), billing on or off.
-    pub seller: Arc<billing::invoice_pdf::Seller>,
+    pub seller: Arc<::billing::invoice_pdf::Seller>,
 }
 
 pub fn deps<'a>(ctx: &Context<'a>) -> &'a ApiDeps {
@@ -70,7 +78,7 @@ pub fn meta<'a>(ctx: &Context<'a>) -> &'a RequestMeta {
 
 /// A signed-in user's view of Satu. Only this type reaches user-owned rows.
 pub struct UserCtx<'a> {
-    pub db: &'a DatabaseConnection,
+    db: &'a DatabaseConnection,
     pub user_id: Uuid,
     pub session_id: Uuid,
 }

@@ -1,17 +1,22 @@
 //! The usage queries a signed-in user may run, handed out by [`UserCtx::usage`]: every query
 //! reads that user's rows only, and filters must pass [`UsageReader::check`] first (another
 //! user's key or connection is "not found"), so an unchecked filter cannot even be written.
+//! Also the user's hourly totals, served requests, and live streams that end at sign-out.
 
+use chrono::{DateTime, Utc};
+use entities::usage_hourly;
 use entities::usage_queries::{
     self as q, Bucket, Cursor, Filter, GroupBy, GroupKey, LogFilter, LogPage, Range, Series, Totals,
 };
 use entities::{api_keys, provider_accounts, usage_events};
+use futures::Stream;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use super::context::UserCtx;
-use super::error::ApiResult;
-use super::usage_types::Labels;
+use super::UserCtx;
+use crate::graphql::error::ApiResult;
+use crate::graphql::live_session;
+use crate::graphql::usage_types::Labels;
 
 /// Owns its connection handle (a cheap clone of the pool) so a streamed export can keep it.
 #[derive(Clone)]
@@ -25,11 +30,39 @@ pub struct UsageReader {
 pub struct Checked<T>(T);
 
 impl UserCtx<'_> {
-    pub fn usage(&self) -> UsageReader {
+    pub(crate) fn usage(&self) -> UsageReader {
         UsageReader {
             db: self.db.clone(),
             user_id: self.user_id,
         }
+    }
+
+    /// Totals over the hours from `since`, from the hourly rollups.
+    pub(crate) async fn hourly_totals_since(
+        &self,
+        since: DateTime<Utc>,
+    ) -> ApiResult<usage_hourly::Totals> {
+        Ok(usage_hourly::totals_since(self.db, self.user_id, since).await?)
+    }
+
+    /// Requests an upstream served in `[from, to)`: what counts toward the monthly quota.
+    pub(crate) async fn served_requests_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> ApiResult<i64> {
+        Ok(usage_events::served_between(self.db, self.user_id, from, to).await?)
+    }
+
+    /// `items` until this session is signed out (the stream keeps its own pool handle).
+    pub(crate) fn while_signed_in<T, S>(
+        &self,
+        items: S,
+    ) -> impl Stream<Item = async_graphql::Result<T>> + use<T, S>
+    where
+        S: Stream<Item = async_graphql::Result<T>>,
+    {
+        live_session::while_signed_in(self.db.clone(), self.session_id, items)
     }
 }
 
