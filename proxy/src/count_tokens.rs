@@ -65,7 +65,7 @@ pub async fn anthropic(
             .map_err(|e| ProxyError::BadRequest(format!("Invalid request: {e}")))?;
         // count_tokens takes no max_tokens.
         wire.max_tokens.get_or_insert(1);
-        let request = anthropic::request::to_canonical(wire).map_err(ProxyError::BadRequest)?;
+        let request = anthropic::request::to_canonical(wire)?;
         Ok::<_, ProxyError>(estimate(&request))
     }
     .await;
@@ -96,8 +96,7 @@ pub async fn gemini(
         }
         let wire: gemini_format::wire::GenerateRequest = serde_json::from_value(value)
             .map_err(|e| ProxyError::BadRequest(format!("Invalid JSON payload received. {e}")))?;
-        let request = gemini_format::request::to_canonical(wire, "", false)
-            .map_err(ProxyError::BadRequest)?;
+        let request = gemini_format::request::to_canonical(wire, "", false)?;
         Ok::<_, ProxyError>(estimate(&request))
     }
     .await;

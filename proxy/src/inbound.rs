@@ -130,7 +130,7 @@ fn parse_messages(
 }
 
 fn parse_completions(body: Map<String, Value>, raw: &Bytes) -> Result<Inbound, ProxyError> {
-    let canonical = openai_completions::to_canonical(&body).map_err(bad)?;
+    let canonical = openai_completions::to_canonical(&body)?;
     Ok(Inbound {
         dialect: Dialect::OpenAiCompletions,
         model: canonical.model.clone(),
@@ -168,7 +168,7 @@ fn parse_responses(
         Some(Value::Bool(s)) => *s,
         Some(_) => return Err(bad("`stream` must be a boolean.")),
     };
-    let canonical = openai_responses::request::to_canonical(&body).map_err(bad)?;
+    let canonical = openai_responses::request::to_canonical(&body)?;
     Ok(Inbound {
         dialect: Dialect::OpenAiResponses,
         model,
@@ -199,7 +199,7 @@ fn parse_gemini(
     }
     let wire: gemini::wire::GenerateRequest = serde_json::from_slice(raw)
         .map_err(|e| bad(format!("Invalid JSON payload received. {e}")))?;
-    let canonical = gemini::request::to_canonical(wire, &call.model, call.stream).map_err(bad)?;
+    let canonical = gemini::request::to_canonical(wire, &call.model, call.stream)?;
     Ok(Inbound {
         dialect: Dialect::Gemini,
         model: call.model.clone(),
@@ -221,12 +221,12 @@ fn to_canonical(dialect: Dialect, raw: &[u8]) -> Result<canonical::Request, Prox
         Dialect::OpenAiChat => {
             let wire: openai_chat::wire::ChatRequest =
                 serde_json::from_slice(raw).map_err(invalid)?;
-            openai_chat::request::to_canonical(wire).map_err(bad)
+            Ok(openai_chat::request::to_canonical(wire)?)
         }
         Dialect::Anthropic => {
             let wire: anthropic::wire::MessagesRequest =
                 serde_json::from_slice(raw).map_err(invalid)?;
-            anthropic::request::to_canonical(wire).map_err(bad)
+            Ok(anthropic::request::to_canonical(wire)?)
         }
         Dialect::Gemini | Dialect::OpenAiResponses | Dialect::OpenAiCompletions => {
             Err(ProxyError::Internal)

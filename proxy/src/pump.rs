@@ -58,6 +58,13 @@ struct Pump {
     out: Vec<Bytes>,
 }
 
+/// What the upstream's stream gave.
+enum Upstream {
+    Chunk(Bytes),
+    /// It closed the stream.
+    End,
+}
+
 const KEEPALIVE: Bytes = Bytes::from_static(b": keep-alive\n\n");
 
 impl Pump {
@@ -90,19 +97,11 @@ impl Pump {
         if !first_ok {
             self.fail(ProxyError::UpstreamInterrupted).await;
         } else if self.send_all().await {
-            while let Some(chunk) = self.next_chunk(&mut rest, &mut last_data).await {
-                if chunk.is_empty() {
-                    // The upstream ended: flush what is left.
-                    if let Some(tail) = self.splitter.take_rest() {
-                        self.transform.event(tail, &mut self.out);
-                    }
-                    self.transform.end(&mut self.out);
-                    self.send_all().await;
-                    if !self.transform.completed() {
-                        self.meter.interrupt("upstream_incomplete");
-                    }
+            while let Some(next) = self.next_chunk(&mut rest, &mut last_data).await {
+                let Upstream::Chunk(chunk) = next else {
+                    self.upstream_ended().await;
                     break;
-                }
+                };
                 if !self.feed(&chunk) {
                     self.fail(ProxyError::UpstreamInterrupted).await;
                     break;
@@ -117,6 +116,19 @@ impl Pump {
         }
         self.meter
             .content_events(self.transform.content_events(), self.transform.completed());
+    }
+
+    /// The upstream closed its stream: what is left is flushed, and an answer without its
+    /// final event is recorded as incomplete.
+    async fn upstream_ended(&mut self) {
+        if let Some(tail) = self.splitter.take_rest() {
+            self.transform.event(tail, &mut self.out);
+        }
+        self.transform.end(&mut self.out);
+        self.send_all().await;
+        if !self.transform.completed() {
+            self.meter.interrupt("upstream_incomplete");
+        }
     }
 
     /// Sends `out` in order; false when the client is gone.
@@ -135,13 +147,13 @@ impl Pump {
         sent_all
     }
 
-    /// The next upstream chunk; `None` when the pump must stop (the reason is already recorded).
-    /// An empty chunk means the upstream ended.
+    /// What the upstream sent next; `None` when the pump must stop (the reason is already
+    /// recorded).
     async fn next_chunk(
         &mut self,
         rest: &mut ByteStream,
         last_data: &mut Instant,
-    ) -> Option<Bytes> {
+    ) -> Option<Upstream> {
         loop {
             let keepalive = self.state.config.keepalive();
             tokio::select! {
@@ -157,9 +169,9 @@ impl Pump {
                 next = tokio::time::timeout(keepalive, rest.next()) => match next {
                     Ok(Some(Ok(chunk))) => {
                         *last_data = Instant::now();
-                        return Some(chunk);
+                        return Some(Upstream::Chunk(chunk));
                     }
-                    Ok(None) => return Some(Bytes::new()),
+                    Ok(None) => return Some(Upstream::End),
                     Ok(Some(Err(_))) => {
                         self.fail(ProxyError::UpstreamInterrupted).await;
                         return None;

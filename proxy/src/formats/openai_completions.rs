@@ -6,8 +6,9 @@ use serde_json::{Map, Value, json};
 
 use super::openai_chat::response::{stop_from_canonical, usage_json};
 use crate::canonical::{Event, Message, Part, Request, Response, Role};
+use crate::formats::InvalidRequest;
 
-pub fn to_canonical(body: &Map<String, Value>) -> Result<Request, String> {
+pub fn to_canonical(body: &Map<String, Value>) -> Result<Request, InvalidRequest> {
     let model = body
         .get("model")
         .and_then(Value::as_str)
@@ -18,8 +19,8 @@ pub fn to_canonical(body: &Map<String, Value>) -> Result<Request, String> {
         Some(Value::Array(items)) if items.len() == 1 => {
             items[0].as_str().ok_or("prompt must be text")?.to_owned()
         }
-        Some(Value::Array(_)) => return Err("Satu serves one prompt per request".to_owned()),
-        _ => return Err("prompt is required".to_owned()),
+        Some(Value::Array(_)) => return Err("Satu serves one prompt per request".into()),
+        _ => return Err("prompt is required".into()),
     };
     Ok(Request {
         model,

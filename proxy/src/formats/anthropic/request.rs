@@ -6,11 +6,12 @@ use serde_json::json;
 
 use super::wire::{self, Block, Content, MessagesRequest, Source};
 use crate::canonical::{Media, Message, Part, Reasoning, Request, Role, Tool, ToolChoice};
+use crate::formats::InvalidRequest;
 
 /// Used when a request translated to Anthropic carries no `max_tokens` (which Anthropic requires).
 pub const DEFAULT_MAX_TOKENS: u64 = 8_192;
 
-pub fn to_canonical(req: MessagesRequest) -> Result<Request, String> {
+pub fn to_canonical(req: MessagesRequest) -> Result<Request, InvalidRequest> {
     let max_tokens = req.max_tokens.ok_or("max_tokens: Field required")?;
     let messages = req
         .messages
@@ -59,13 +60,13 @@ pub fn to_canonical(req: MessagesRequest) -> Result<Request, String> {
     })
 }
 
-fn message_to_canonical(message: wire::Message) -> Result<Message, String> {
+fn message_to_canonical(message: wire::Message) -> Result<Message, InvalidRequest> {
     let role = match message.role.as_str() {
         "user" => Role::User,
         "assistant" => Role::Assistant,
         // Not Anthropic's own API, but Claude Code sends it for models it does not know.
         "system" => Role::System,
-        other => return Err(format!("messages: unexpected role \"{other}\"")),
+        other => return Err(format!("messages: unexpected role \"{other}\"").into()),
     };
     Ok(Message {
         role,

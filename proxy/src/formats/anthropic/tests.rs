@@ -146,7 +146,7 @@ fn missing_max_tokens_is_rejected_like_anthropic_does() {
         serde_json::from_str(r#"{"model":"m","messages":[{"role":"user","content":"hi"}]}"#)
             .unwrap();
     assert_eq!(
-        request::to_canonical(wire).unwrap_err(),
+        request::to_canonical(wire).unwrap_err().0,
         "max_tokens: Field required"
     );
 }

@@ -10,10 +10,15 @@ use super::wire::{
     WirePart,
 };
 use crate::canonical::{Effort, Media, Message, Part, Reasoning, Request, Role, Tool, ToolChoice};
+use crate::formats::InvalidRequest;
 
-pub fn to_canonical(req: GenerateRequest, model: &str, stream: bool) -> Result<Request, String> {
+pub fn to_canonical(
+    req: GenerateRequest,
+    model: &str,
+    stream: bool,
+) -> Result<Request, InvalidRequest> {
     if req.contents.is_empty() {
-        return Err("contents is not specified".to_owned());
+        return Err("contents is not specified".into());
     }
     let mut ids = CallIds::default();
     let messages = req

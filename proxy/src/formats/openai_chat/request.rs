@@ -4,8 +4,9 @@ use serde_json::{Map, Value, json};
 
 use super::wire::{ChatMessage, ChatRequest, ContentPart, MessageContent, Stop};
 use crate::canonical::{Effort, Media, Message, Part, Reasoning, Request, Role, Tool, ToolChoice};
+use crate::formats::InvalidRequest;
 
-pub fn to_canonical(req: ChatRequest) -> Result<Request, String> {
+pub fn to_canonical(req: ChatRequest) -> Result<Request, InvalidRequest> {
     let mut system = Vec::new();
     let mut messages: Vec<Message> = Vec::new();
     for message in req.messages {

@@ -4,8 +4,9 @@
 use serde_json::{Map, Value, json};
 
 use crate::canonical::{Effort, Media, Message, Part, Reasoning, Request, Role, Tool, ToolChoice};
+use crate::formats::InvalidRequest;
 
-pub fn to_canonical(body: &Map<String, Value>) -> Result<Request, String> {
+pub fn to_canonical(body: &Map<String, Value>) -> Result<Request, InvalidRequest> {
     let model = body
         .get("model")
         .and_then(Value::as_str)
@@ -27,7 +28,7 @@ pub fn to_canonical(body: &Map<String, Value>) -> Result<Request, String> {
                 read_item(item, &mut system, &mut messages);
             }
         }
-        _ => return Err("input is required".to_owned()),
+        _ => return Err("input is required".into()),
     }
     let tools = body
         .get("tools")
