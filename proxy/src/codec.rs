@@ -7,7 +7,10 @@ use serde::Deserialize;
 use crate::canonical::{Event, Response, Usage};
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
-use crate::formats::{anthropic, gemini, openai_chat, openai_completions, openai_responses};
+use crate::formats::{
+    StreamDecoder, StreamEncoder, anthropic, gemini, openai_chat, openai_completions,
+    openai_responses,
+};
 use crate::inbound::Inbound;
 use crate::upstream::Mode;
 
@@ -28,40 +31,39 @@ impl Decoder {
         }
     }
 
-    pub fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
+    fn inner(&self) -> &dyn StreamDecoder {
         match self {
-            Decoder::OpenAi(d) => d.event(data, out),
-            Decoder::Responses(d) => d.event(data, out),
-            Decoder::Anthropic(d) => d.event(data, out),
-            Decoder::Gemini(d) => d.event(data, out),
+            Decoder::OpenAi(d) => d,
+            Decoder::Responses(d) => d,
+            Decoder::Anthropic(d) => d,
+            Decoder::Gemini(d) => d,
         }
+    }
+
+    fn inner_mut(&mut self) -> &mut dyn StreamDecoder {
+        match self {
+            Decoder::OpenAi(d) => d,
+            Decoder::Responses(d) => d,
+            Decoder::Anthropic(d) => d,
+            Decoder::Gemini(d) => d,
+        }
+    }
+
+    pub fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
+        self.inner_mut().event(data, out);
     }
 
     /// The upstream closed the stream: emit what a format only knows at its end.
     pub fn end(&mut self, out: &mut Vec<Event>) {
-        match self {
-            Decoder::OpenAi(d) => d.finish(out),
-            Decoder::Gemini(d) => d.end(out),
-            Decoder::Anthropic(_) | Decoder::Responses(_) => {}
-        }
+        self.inner_mut().end(out);
     }
 
     pub fn finished(&self) -> bool {
-        match self {
-            Decoder::OpenAi(d) => d.finished(),
-            Decoder::Responses(d) => d.finished(),
-            Decoder::Anthropic(d) => d.finished(),
-            Decoder::Gemini(d) => d.finished(),
-        }
+        self.inner().finished()
     }
 
     pub fn usage(&self) -> Usage {
-        match self {
-            Decoder::OpenAi(d) => d.usage(),
-            Decoder::Responses(d) => d.usage(),
-            Decoder::Anthropic(d) => d.usage(),
-            Decoder::Gemini(d) => d.usage(),
-        }
+        self.inner().usage()
     }
 }
 
@@ -98,20 +100,22 @@ impl Encoder {
         }
     }
 
-    pub fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
+    fn inner_mut(&mut self) -> &mut dyn StreamEncoder {
         match self {
-            Encoder::OpenAi(e) => e.event(event, out),
-            Encoder::Completions(e) => e.event(event, out),
-            Encoder::Responses(e) => e.event(event, out),
-            Encoder::Anthropic(e) => e.event(event, out),
-            Encoder::Gemini(e) => e.event(event, out),
+            Encoder::OpenAi(e) => e,
+            Encoder::Completions(e) => e,
+            Encoder::Responses(e) => e,
+            Encoder::Anthropic(e) => e,
+            Encoder::Gemini(e) => e,
         }
     }
 
+    pub fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
+        self.inner_mut().event(event, out);
+    }
+
     pub fn end(&mut self, out: &mut Vec<u8>) {
-        if let Encoder::Gemini(e) = self {
-            e.close(out);
-        }
+        self.inner_mut().end(out);
     }
 
     /// Whether errors must go through the encoder (it knows where the stream stands).

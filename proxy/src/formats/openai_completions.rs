@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 use super::openai_chat::response::{stop_from_canonical, usage_json};
 use crate::canonical::{Event, Message, Part, Request, Response, Role};
 use crate::formats::InvalidRequest;
+use crate::formats::StreamEncoder;
 
 pub fn to_canonical(body: &Map<String, Value>) -> Result<Request, InvalidRequest> {
     let model = body
@@ -84,7 +85,17 @@ impl Encoder {
         }
     }
 
-    pub fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
+    fn chunk(&self, choices: Value, usage: Option<Value>, out: &mut Vec<u8>) {
+        let mut body = json!({"id": self.id, "object": "text_completion", "created": self.created, "model": self.model, "choices": choices});
+        if let Some(u) = usage {
+            body["usage"] = u;
+        }
+        out.extend_from_slice(format!("data: {body}\n\n").as_bytes());
+    }
+}
+
+impl StreamEncoder for Encoder {
+    fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
         match event {
             Event::Start { id, .. } => self.id = format!("cmpl-{id}"),
             Event::TextDelta { text, .. } => self.chunk(
@@ -106,14 +117,6 @@ impl Encoder {
             }
             _ => {}
         }
-    }
-
-    fn chunk(&self, choices: Value, usage: Option<Value>, out: &mut Vec<u8>) {
-        let mut body = json!({"id": self.id, "object": "text_completion", "created": self.created, "model": self.model, "choices": choices});
-        if let Some(u) = usage {
-            body["usage"] = u;
-        }
-        out.extend_from_slice(format!("data: {body}\n\n").as_bytes());
     }
 }
 

@@ -10,6 +10,7 @@ use super::response::{
 };
 use super::wire::{Block, Delta, StreamEvent};
 use crate::canonical::{BlockKind, Event, StopReason, Usage};
+use crate::formats::{StreamDecoder, StreamEncoder};
 
 /// Turns an upstream Anthropic stream into canonical events. Blocks Satu cannot represent
 /// (server tool results, …) are skipped and the remaining ones renumbered.
@@ -22,8 +23,32 @@ pub struct Decoder {
 }
 
 impl Decoder {
+    fn block_start(&mut self, upstream_index: usize, block: Block, out: &mut Vec<Event>) {
+        let (kind, initial) = match block {
+            Block::Text { text } => (BlockKind::Text, Some(text)),
+            Block::ToolUse { id, name, .. } => (BlockKind::ToolCall { id, name }, None),
+            Block::Thinking { thinking, .. } => (BlockKind::Thinking, Some(thinking)),
+            Block::RedactedThinking { data } => (BlockKind::RedactedThinking { data }, None),
+            _ => return,
+        };
+        let index = self.next_index;
+        self.next_index += 1;
+        self.indices.insert(upstream_index, index);
+        let thinking = matches!(kind, BlockKind::Thinking);
+        out.push(Event::BlockStart { index, kind });
+        if let Some(text) = initial.filter(|t| !t.is_empty()) {
+            out.push(if thinking {
+                Event::ThinkingDelta { index, text }
+            } else {
+                Event::TextDelta { index, text }
+            });
+        }
+    }
+}
+
+impl StreamDecoder for Decoder {
     /// Decodes one SSE `data:` payload.
-    pub fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
+    fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
         let event: StreamEvent = match serde_json::from_slice(data) {
             Ok(e) => e,
             Err(e) => {
@@ -80,34 +105,12 @@ impl Decoder {
         }
     }
 
-    fn block_start(&mut self, upstream_index: usize, block: Block, out: &mut Vec<Event>) {
-        let (kind, initial) = match block {
-            Block::Text { text } => (BlockKind::Text, Some(text)),
-            Block::ToolUse { id, name, .. } => (BlockKind::ToolCall { id, name }, None),
-            Block::Thinking { thinking, .. } => (BlockKind::Thinking, Some(thinking)),
-            Block::RedactedThinking { data } => (BlockKind::RedactedThinking { data }, None),
-            _ => return,
-        };
-        let index = self.next_index;
-        self.next_index += 1;
-        self.indices.insert(upstream_index, index);
-        let thinking = matches!(kind, BlockKind::Thinking);
-        out.push(Event::BlockStart { index, kind });
-        if let Some(text) = initial.filter(|t| !t.is_empty()) {
-            out.push(if thinking {
-                Event::ThinkingDelta { index, text }
-            } else {
-                Event::TextDelta { index, text }
-            });
-        }
-    }
-
     /// Whether the upstream finished the message (else the stream was cut).
-    pub fn finished(&self) -> bool {
+    fn finished(&self) -> bool {
         self.finished
     }
 
-    pub fn usage(&self) -> Usage {
+    fn usage(&self) -> Usage {
         self.usage
     }
 }
@@ -135,7 +138,20 @@ pub struct Encoder {
 }
 
 impl Encoder {
-    pub fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
+    fn finish(&mut self, stop: StopReason, usage: &Usage, out: &mut Vec<u8>) {
+        write(
+            out,
+            "message_delta",
+            &json!({"type": "message_delta",
+            "delta": {"stop_reason": stop_from_canonical(stop), "stop_sequence": null},
+            "usage": usage_from_canonical(usage)}),
+        );
+        write(out, "message_stop", &json!({"type": "message_stop"}));
+    }
+}
+
+impl StreamEncoder for Encoder {
+    fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
         match event {
             Event::Start { id, model, usage } => {
                 self.started = true;
@@ -198,17 +214,6 @@ impl Encoder {
                 "error": {"type": "api_error", "message": message}}),
             ),
         }
-    }
-
-    fn finish(&mut self, stop: StopReason, usage: &Usage, out: &mut Vec<u8>) {
-        write(
-            out,
-            "message_delta",
-            &json!({"type": "message_delta",
-            "delta": {"stop_reason": stop_from_canonical(stop), "stop_sequence": null},
-            "usage": usage_from_canonical(usage)}),
-        );
-        write(out, "message_stop", &json!({"type": "message_stop"}));
     }
 }
 

@@ -1,5 +1,6 @@
 //! Converter tests with captured Anthropic payloads (fixtures in `proxy/fixtures/`).
 
+use crate::formats::{StreamDecoder, StreamEncoder};
 use serde_json::Value;
 
 use super::wire::MessagesRequest;

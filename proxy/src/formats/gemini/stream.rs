@@ -10,6 +10,7 @@ use super::response::{
 };
 use super::wire::GenerateResponse;
 use crate::canonical::{BlockKind, Event, StopReason, Usage};
+use crate::formats::{StreamDecoder, StreamEncoder};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Open {
@@ -28,7 +29,51 @@ pub struct Decoder {
 }
 
 impl Decoder {
-    pub fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
+    fn take_index(&mut self) -> usize {
+        let index = self.next_index;
+        self.next_index += 1;
+        index
+    }
+
+    fn ensure_open(&mut self, kind: Open, out: &mut Vec<Event>) -> usize {
+        match self.open {
+            Some((index, open)) if open == kind => index,
+            _ => {
+                self.close_open(out);
+                let index = self.take_index();
+                self.open = Some((index, kind));
+                let kind = if kind == Open::Text {
+                    BlockKind::Text
+                } else {
+                    BlockKind::Thinking
+                };
+                out.push(Event::BlockStart { index, kind });
+                index
+            }
+        }
+    }
+
+    fn close_open(&mut self, out: &mut Vec<Event>) {
+        if let Some((index, _)) = self.open.take() {
+            out.push(Event::BlockStop { index });
+        }
+    }
+
+    fn finish_with(&mut self, stop: StopReason, out: &mut Vec<Event>) {
+        if self.finished {
+            return;
+        }
+        self.finished = true;
+        self.close_open(out);
+        out.push(Event::Finish {
+            stop,
+            usage: self.usage,
+        });
+    }
+}
+
+impl StreamDecoder for Decoder {
+    fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
         let chunk: GenerateResponse = match serde_json::from_slice(data) {
             Ok(c) => c,
             Err(e) => {
@@ -107,60 +152,18 @@ impl Decoder {
         }
     }
 
-    fn take_index(&mut self) -> usize {
-        let index = self.next_index;
-        self.next_index += 1;
-        index
-    }
-
-    fn ensure_open(&mut self, kind: Open, out: &mut Vec<Event>) -> usize {
-        match self.open {
-            Some((index, open)) if open == kind => index,
-            _ => {
-                self.close_open(out);
-                let index = self.take_index();
-                self.open = Some((index, kind));
-                let kind = if kind == Open::Text {
-                    BlockKind::Text
-                } else {
-                    BlockKind::Thinking
-                };
-                out.push(Event::BlockStart { index, kind });
-                index
-            }
-        }
-    }
-
-    fn close_open(&mut self, out: &mut Vec<Event>) {
-        if let Some((index, _)) = self.open.take() {
-            out.push(Event::BlockStop { index });
-        }
-    }
-
-    fn finish_with(&mut self, stop: StopReason, out: &mut Vec<Event>) {
-        if self.finished {
-            return;
-        }
-        self.finished = true;
-        self.close_open(out);
-        out.push(Event::Finish {
-            stop,
-            usage: self.usage,
-        });
-    }
-
     /// The stream ended; Gemini always sends a finish reason, so this only matters when it broke.
-    pub fn end(&mut self, out: &mut Vec<Event>) {
+    fn end(&mut self, out: &mut Vec<Event>) {
         if self.started && !self.finished {
             self.close_open(out);
         }
     }
 
-    pub fn finished(&self) -> bool {
+    fn finished(&self) -> bool {
         self.finished
     }
 
-    pub fn usage(&self) -> Usage {
+    fn usage(&self) -> Usage {
         self.usage
     }
 }
@@ -184,55 +187,6 @@ impl Encoder {
             wrote_any: false,
             calls: HashMap::new(),
             closed: false,
-        }
-    }
-
-    pub fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
-        match event {
-            Event::Start { id, .. } => self.id = id.clone(),
-            Event::BlockStart {
-                index,
-                kind: BlockKind::ToolCall { id, name },
-            } => {
-                self.calls
-                    .insert(*index, (id.clone(), name.clone(), String::new()));
-            }
-            Event::ToolArgsDelta { index, json: args } => {
-                if let Some(call) = self.calls.get_mut(index) {
-                    call.2.push_str(args);
-                }
-            }
-            Event::BlockStop { index } => {
-                if let Some((id, name, args)) = self.calls.remove(index) {
-                    let args: Value = serde_json::from_str(&args).unwrap_or_else(|_| json!({}));
-                    self.chunk(
-                        json!([{"functionCall": {"id": id, "name": name, "args": args}}]),
-                        None,
-                        None,
-                        out,
-                    );
-                }
-            }
-            Event::TextDelta { text, .. } => self.chunk(json!([{"text": text}]), None, None, out),
-            Event::ThinkingDelta { text, .. } => {
-                self.chunk(json!([{"text": text, "thought": true}]), None, None, out)
-            }
-            Event::Finish { stop, usage } => {
-                self.chunk(
-                    json!([{"text": ""}]),
-                    Some(stop_from_canonical(*stop)),
-                    Some(usage),
-                    out,
-                );
-                self.close(out);
-            }
-            Event::Error { message } => {
-                let error =
-                    json!({"error": {"code": 502, "message": message, "status": "UNAVAILABLE"}});
-                self.write(&error, out);
-                self.close(out);
-            }
-            Event::BlockStart { .. } | Event::SignatureDelta { .. } => {}
         }
     }
 
@@ -273,9 +227,60 @@ impl Encoder {
             out.extend_from_slice(b"\r\n\r\n");
         }
     }
+}
+
+impl StreamEncoder for Encoder {
+    fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
+        match event {
+            Event::Start { id, .. } => self.id = id.clone(),
+            Event::BlockStart {
+                index,
+                kind: BlockKind::ToolCall { id, name },
+            } => {
+                self.calls
+                    .insert(*index, (id.clone(), name.clone(), String::new()));
+            }
+            Event::ToolArgsDelta { index, json: args } => {
+                if let Some(call) = self.calls.get_mut(index) {
+                    call.2.push_str(args);
+                }
+            }
+            Event::BlockStop { index } => {
+                if let Some((id, name, args)) = self.calls.remove(index) {
+                    let args: Value = serde_json::from_str(&args).unwrap_or_else(|_| json!({}));
+                    self.chunk(
+                        json!([{"functionCall": {"id": id, "name": name, "args": args}}]),
+                        None,
+                        None,
+                        out,
+                    );
+                }
+            }
+            Event::TextDelta { text, .. } => self.chunk(json!([{"text": text}]), None, None, out),
+            Event::ThinkingDelta { text, .. } => {
+                self.chunk(json!([{"text": text, "thought": true}]), None, None, out)
+            }
+            Event::Finish { stop, usage } => {
+                self.chunk(
+                    json!([{"text": ""}]),
+                    Some(stop_from_canonical(*stop)),
+                    Some(usage),
+                    out,
+                );
+                self.end(out);
+            }
+            Event::Error { message } => {
+                let error =
+                    json!({"error": {"code": 502, "message": message, "status": "UNAVAILABLE"}});
+                self.write(&error, out);
+                self.end(out);
+            }
+            Event::BlockStart { .. } | Event::SignatureDelta { .. } => {}
+        }
+    }
 
     /// Ends a JSON-array stream (SSE needs no terminator).
-    pub fn close(&mut self, out: &mut Vec<u8>) {
+    fn end(&mut self, out: &mut Vec<u8>) {
         if !self.sse && !self.closed {
             if !self.wrote_any {
                 out.push(b'[');

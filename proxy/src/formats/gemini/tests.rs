@@ -1,5 +1,6 @@
 //! Converter tests with captured Gemini payloads (Gemini CLI, google-genai snake_case).
 
+use crate::formats::{StreamDecoder, StreamEncoder};
 use serde_json::{Value, json};
 
 use super::wire::GenerateRequest;

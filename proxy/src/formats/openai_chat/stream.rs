@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use super::response::{stop_from_canonical, stop_to_canonical, usage_json, usage_to_canonical};
 use super::wire::Chunk;
 use crate::canonical::{BlockKind, Event, StopReason, Usage};
+use crate::formats::{StreamDecoder, StreamEncoder};
 
 #[derive(Default)]
 struct ToolCallAcc {
@@ -37,9 +38,35 @@ pub struct Decoder {
 }
 
 impl Decoder {
-    pub fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
+    fn ensure_open(&mut self, kind: Open, out: &mut Vec<Event>) -> usize {
+        match self.open {
+            Some((index, open)) if open == kind => index,
+            _ => {
+                self.close_open(out);
+                let index = self.next_index;
+                self.next_index += 1;
+                self.open = Some((index, kind));
+                let kind = match kind {
+                    Open::Text => BlockKind::Text,
+                    Open::Thinking => BlockKind::Thinking,
+                };
+                out.push(Event::BlockStart { index, kind });
+                index
+            }
+        }
+    }
+
+    fn close_open(&mut self, out: &mut Vec<Event>) {
+        if let Some((index, _)) = self.open.take() {
+            out.push(Event::BlockStop { index });
+        }
+    }
+}
+
+impl StreamDecoder for Decoder {
+    fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
         if data == b"[DONE]" {
-            return self.finish(out);
+            return self.end(out);
         }
         let chunk: Chunk = match serde_json::from_slice(data) {
             Ok(c) => c,
@@ -95,32 +122,8 @@ impl Decoder {
         }
     }
 
-    fn ensure_open(&mut self, kind: Open, out: &mut Vec<Event>) -> usize {
-        match self.open {
-            Some((index, open)) if open == kind => index,
-            _ => {
-                self.close_open(out);
-                let index = self.next_index;
-                self.next_index += 1;
-                self.open = Some((index, kind));
-                let kind = match kind {
-                    Open::Text => BlockKind::Text,
-                    Open::Thinking => BlockKind::Thinking,
-                };
-                out.push(Event::BlockStart { index, kind });
-                index
-            }
-        }
-    }
-
-    fn close_open(&mut self, out: &mut Vec<Event>) {
-        if let Some((index, _)) = self.open.take() {
-            out.push(Event::BlockStop { index });
-        }
-    }
-
     /// Ends the message: at `[DONE]`, or when the upstream closes without it.
-    pub fn finish(&mut self, out: &mut Vec<Event>) {
+    fn end(&mut self, out: &mut Vec<Event>) {
         if self.finished || !self.started {
             return;
         }
@@ -161,11 +164,11 @@ impl Decoder {
         });
     }
 
-    pub fn finished(&self) -> bool {
+    fn finished(&self) -> bool {
         self.finished
     }
 
-    pub fn usage(&self) -> Usage {
+    fn usage(&self) -> Usage {
         self.usage
     }
 }
@@ -190,7 +193,15 @@ impl Encoder {
         }
     }
 
-    pub fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
+    fn chunk(&self, delta: Value, finish: Option<&str>, out: &mut Vec<u8>) {
+        let body = json!({"id": self.id, "object": "chat.completion.chunk", "created": self.created, "model": self.model,
+            "choices": [{"index": 0, "delta": delta, "logprobs": null, "finish_reason": finish}]});
+        data(out, &body);
+    }
+}
+
+impl StreamEncoder for Encoder {
+    fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
         match event {
             Event::Start { id, .. } => {
                 self.id = if id.starts_with("chatcmpl-") {
@@ -236,12 +247,6 @@ impl Encoder {
             }
             Event::BlockStart { .. } | Event::SignatureDelta { .. } | Event::BlockStop { .. } => {}
         }
-    }
-
-    fn chunk(&self, delta: Value, finish: Option<&str>, out: &mut Vec<u8>) {
-        let body = json!({"id": self.id, "object": "chat.completion.chunk", "created": self.created, "model": self.model,
-            "choices": [{"index": 0, "delta": delta, "logprobs": null, "finish_reason": finish}]});
-        data(out, &body);
     }
 }
 

@@ -1,6 +1,7 @@
 //! Converter tests with captured OpenAI payloads, and translation through the canonical model
 //! to and from Anthropic.
 
+use crate::formats::{StreamDecoder, StreamEncoder};
 use serde_json::Value;
 
 use super::request::{self, MaxTokensField};
@@ -26,7 +27,7 @@ fn decode_sse(raw: &str) -> Vec<Event> {
             }
         }
     }
-    decoder.finish(&mut events);
+    decoder.end(&mut events);
     events
 }
 

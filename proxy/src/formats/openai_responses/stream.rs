@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::response::{response_object, stop_of, usage_to_canonical};
 use crate::canonical::{BlockKind, Event, Part, StopReason, Usage};
+use crate::formats::{StreamDecoder, StreamEncoder};
 
 #[derive(Default)]
 pub struct Decoder {
@@ -16,7 +17,42 @@ pub struct Decoder {
 }
 
 impl Decoder {
-    pub fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
+    fn item_added(&mut self, output_index: Option<u64>, item: &Value, out: &mut Vec<Event>) {
+        let kind = match item["type"].as_str() {
+            Some("message") => BlockKind::Text,
+            Some("reasoning") => BlockKind::Thinking,
+            Some("function_call") => BlockKind::ToolCall {
+                id: item["call_id"].as_str().unwrap_or_default().to_owned(),
+                name: item["name"].as_str().unwrap_or_default().to_owned(),
+            },
+            _ => return,
+        };
+        let index = self.next_index;
+        self.next_index += 1;
+        self.indices
+            .insert(output_index.unwrap_or(index as u64), index);
+        out.push(Event::BlockStart { index, kind });
+    }
+
+    fn delta(
+        &self,
+        output_index: Option<u64>,
+        event: &Value,
+        out: &mut Vec<Event>,
+        make: impl Fn(usize, String) -> Event,
+    ) {
+        if let (Some(&index), Some(delta)) = (
+            output_index.and_then(|o| self.indices.get(&o)),
+            event["delta"].as_str(),
+        ) && !delta.is_empty()
+        {
+            out.push(make(index, delta.to_owned()));
+        }
+    }
+}
+
+impl StreamDecoder for Decoder {
+    fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
         let Ok(event) = serde_json::from_slice::<Value>(data) else {
             tracing::debug!("skipping unreadable Responses stream event");
             return;
@@ -80,44 +116,11 @@ impl Decoder {
         }
     }
 
-    fn item_added(&mut self, output_index: Option<u64>, item: &Value, out: &mut Vec<Event>) {
-        let kind = match item["type"].as_str() {
-            Some("message") => BlockKind::Text,
-            Some("reasoning") => BlockKind::Thinking,
-            Some("function_call") => BlockKind::ToolCall {
-                id: item["call_id"].as_str().unwrap_or_default().to_owned(),
-                name: item["name"].as_str().unwrap_or_default().to_owned(),
-            },
-            _ => return,
-        };
-        let index = self.next_index;
-        self.next_index += 1;
-        self.indices
-            .insert(output_index.unwrap_or(index as u64), index);
-        out.push(Event::BlockStart { index, kind });
-    }
-
-    fn delta(
-        &self,
-        output_index: Option<u64>,
-        event: &Value,
-        out: &mut Vec<Event>,
-        make: impl Fn(usize, String) -> Event,
-    ) {
-        if let (Some(&index), Some(delta)) = (
-            output_index.and_then(|o| self.indices.get(&o)),
-            event["delta"].as_str(),
-        ) && !delta.is_empty()
-        {
-            out.push(make(index, delta.to_owned()));
-        }
-    }
-
-    pub fn finished(&self) -> bool {
+    fn finished(&self) -> bool {
         self.finished
     }
 
-    pub fn usage(&self) -> Usage {
+    fn usage(&self) -> Usage {
         self.usage
     }
 }
@@ -142,54 +145,6 @@ impl Encoder {
             sequence: 0,
             open: HashMap::new(),
             output: Vec::new(),
-        }
-    }
-
-    pub fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
-        match event {
-            Event::Start { id, .. } => {
-                self.id = if id.starts_with("resp_") {
-                    id.clone()
-                } else {
-                    format!("resp_{id}")
-                };
-                let response = self.response(
-                    Vec::new(),
-                    StopReason::EndTurn,
-                    &Usage::default(),
-                    "in_progress",
-                );
-                self.write(out, "response.created", json!({"response": response}));
-                self.write(out, "response.in_progress", json!({"response": response}));
-            }
-            Event::BlockStart { index, kind } => self.start(*index, kind, out),
-            Event::TextDelta { index, text } => {
-                self.delta(*index, text, "response.output_text.delta", out)
-            }
-            Event::ToolArgsDelta { index, json: args } => {
-                self.delta(*index, args, "response.function_call_arguments.delta", out)
-            }
-            Event::ThinkingDelta { index, text } => {
-                self.delta(*index, text, "response.reasoning_summary_text.delta", out)
-            }
-            Event::BlockStop { index } => self.stop(*index, out),
-            Event::Finish { stop, usage } => {
-                let output = std::mem::take(&mut self.output);
-                let response = self.response(output, *stop, usage, "");
-                let name = if response["status"] == "incomplete" {
-                    "response.incomplete"
-                } else {
-                    "response.completed"
-                };
-                self.write(out, name, json!({"response": response}));
-            }
-            Event::Error { message } => {
-                let mut response =
-                    self.response(Vec::new(), StopReason::EndTurn, &Usage::default(), "failed");
-                response["error"] = json!({"code": "server_error", "message": message});
-                self.write(out, "response.failed", json!({"response": response}));
-            }
-            Event::SignatureDelta { .. } => {}
         }
     }
 
@@ -302,5 +257,55 @@ impl Encoder {
             out.extend_from_slice(b"{}");
         }
         out.extend_from_slice(b"\n\n");
+    }
+}
+
+impl StreamEncoder for Encoder {
+    fn event(&mut self, event: &Event, out: &mut Vec<u8>) {
+        match event {
+            Event::Start { id, .. } => {
+                self.id = if id.starts_with("resp_") {
+                    id.clone()
+                } else {
+                    format!("resp_{id}")
+                };
+                let response = self.response(
+                    Vec::new(),
+                    StopReason::EndTurn,
+                    &Usage::default(),
+                    "in_progress",
+                );
+                self.write(out, "response.created", json!({"response": response}));
+                self.write(out, "response.in_progress", json!({"response": response}));
+            }
+            Event::BlockStart { index, kind } => self.start(*index, kind, out),
+            Event::TextDelta { index, text } => {
+                self.delta(*index, text, "response.output_text.delta", out)
+            }
+            Event::ToolArgsDelta { index, json: args } => {
+                self.delta(*index, args, "response.function_call_arguments.delta", out)
+            }
+            Event::ThinkingDelta { index, text } => {
+                self.delta(*index, text, "response.reasoning_summary_text.delta", out)
+            }
+            Event::BlockStop { index } => self.stop(*index, out),
+            Event::Finish { stop, usage } => {
+                let output = std::mem::take(&mut self.output);
+                let response = self.response(output, *stop, usage, "");
+                let name = if response["status"] == "incomplete" {
+                    "response.incomplete"
+                } else {
+                    "response.completed"
+                };
+                self.write(out, name, json!({"response": response}));
+            }
+            Event::Error { message } => {
+                let mut response =
+                    self.response(Vec::new(), StopReason::EndTurn, &Usage::default(), "failed");
+                response["error"] = json!({"code": "server_error", "message": message});
+                self.write(out, "response.failed", json!({"response": response}));
+            }
+            Event::SignatureDelta { .. } => {}
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! Converter tests with captured Responses payloads (Codex CLI's request shape and stream).
 
+use crate::formats::{StreamDecoder, StreamEncoder};
 use serde_json::{Value, json};
 
 use super::{request, stream};
