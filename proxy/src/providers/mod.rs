@@ -28,8 +28,6 @@ use crate::inbound::Inbound;
 use crate::route::Target;
 use crate::upstream::Mode;
 
-pub use headers::endpoint_uri;
-
 /// One upstream call, as a spoke sees it when it names the endpoint.
 pub struct UpstreamCall<'a> {
     pub inbound: &'a Inbound,
