@@ -16,6 +16,7 @@ mod billing_plans;
 mod bounds;
 mod chat;
 mod cli;
+mod cli_operations;
 mod connections;
 mod email;
 mod errors;
