@@ -119,6 +119,7 @@ pub async fn build_with_db(
             usage_retention_days: config.usage.retention_days,
             prune_interval: PRUNE_INTERVAL,
             refresh_scan_interval: Duration::from_secs(config.oauth.scan_interval_secs.max(1)),
+            models: model_refresh(config, &db, &sealer, &bus)?,
             refresher,
         };
         tasks.spawn(jobs::run_worker(db.clone(), settings, shutdown.clone()));
@@ -195,6 +196,36 @@ fn mailer(config: &Config) -> anyhow::Result<Option<mail::Mailer>> {
 }
 
 /// What the API needs to add, sign in, check and refresh connections.
+/// The worker's model-list schedule, unless turned off.
+fn model_refresh(
+    config: &Config,
+    db: &DatabaseConnection,
+    sealer: &Arc<entities::seal::Sealer>,
+    bus: &Arc<proxy::bus::Bus>,
+) -> anyhow::Result<Option<jobs::models::ModelRefresh>> {
+    if !config.models.refresh {
+        return Ok(None);
+    }
+    let allow_private = config.proxy.allow_private_upstreams;
+    let lister = proxy::model_lists::ModelLister {
+        db: db.clone(),
+        opener: proxy::directory::Opener {
+            sealer: sealer.clone(),
+            providers: config.providers.clone(),
+            allow_private,
+        },
+        http: proxy::oauth::oauth_client(&config.oauth, allow_private)
+            .context("building the model-list client")?,
+        settings: proxy::providers::SpokeSettings::new(&config.providers),
+        bus: bus.clone(),
+        staleness: config.models.staleness(),
+    };
+    Ok(Some(jobs::models::ModelRefresh {
+        lister: Arc::new(lister),
+        scan_interval: Duration::from_secs(config.models.scan_interval_secs.max(1)),
+    }))
+}
+
 fn connection_services(
     config: &Config,
     db: &DatabaseConnection,

@@ -149,6 +149,13 @@ pub enum AdminCommand {
     },
     /// List the plans with their prices and limits.
     Plans,
+    /// Show the model catalog (prices in USD per million tokens, retirements); with --file,
+    /// apply a catalog file (see services/catalog/models.toml): new models are added, changed
+    /// ones updated, and running servers use it within a minute.
+    Catalog {
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
     /// Override a user's plan limits (enterprise deals, support); a flag left out returns that
     /// limit to the plan's value.
     SetLimits {

@@ -26,6 +26,7 @@ pub struct Config {
     pub api: api::graphql::ApiConfig,
     pub log: LogConfig,
     pub usage: UsageConfig,
+    pub models: ModelsConfig,
     pub web: WebConfig,
     pub email: EmailConfig,
     pub billing: BillingConfig,
@@ -154,6 +155,41 @@ pub struct UsageConfig {
 impl Default for UsageConfig {
     fn default() -> Self {
         Self { retention_days: 90 }
+    }
+}
+
+/// Each connection's model list, asked of its provider by the worker.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ModelsConfig {
+    pub refresh: bool,
+    /// How old a connection's list may get before it is asked again.
+    pub refresh_hours: u64,
+    /// How soon a failed check is tried again.
+    pub retry_minutes: u64,
+    /// How often due connections are looked for (a new connection waits at most this long).
+    pub scan_interval_secs: u64,
+}
+
+impl Default for ModelsConfig {
+    fn default() -> Self {
+        Self {
+            refresh: true,
+            refresh_hours: 24,
+            retry_minutes: 60,
+            scan_interval_secs: 15,
+        }
+    }
+}
+
+impl ModelsConfig {
+    pub fn staleness(&self) -> entities::model_lists::Staleness {
+        let hours = i64::try_from(self.refresh_hours.max(1)).unwrap_or(24);
+        let minutes = i64::try_from(self.retry_minutes.max(1)).unwrap_or(60);
+        entities::model_lists::Staleness {
+            refresh_every: chrono::Duration::hours(hours),
+            retry_after: chrono::Duration::minutes(minutes),
+        }
     }
 }
 

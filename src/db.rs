@@ -37,10 +37,25 @@ fn sqlite_options(options: SqliteConnectOptions) -> SqliteConnectOptions {
         .pragma("temp_store", "MEMORY")
 }
 
+/// Migrates, then applies the shipped model catalog when the database has none as new.
 pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
     Migrator::up(db, None)
         .await
-        .context("running database migrations")
+        .context("running database migrations")?;
+    match services::catalog::apply_shipped(db).await {
+        Ok(Some(applied)) => tracing::info!(
+            added = applied.added,
+            updated = applied.updated,
+            "applied the shipped model catalog"
+        ),
+        Ok(None) => {}
+        // Another replica starting at the same moment applies the same file.
+        Err(e) => tracing::warn!(
+            error = %e.message(),
+            "the shipped model catalog was not applied; the next start tries again"
+        ),
+    }
+    Ok(())
 }
 
 /// Connects, and migrates when `database.auto_migrate` is on.

@@ -21,6 +21,10 @@ pub struct Model {
     pub context_window: i64,
     pub enabled: bool,
     pub updated_at: DateTimeUtc,
+    /// When the provider retires (or retired) the model.
+    pub deprecated_at: Option<DateTimeUtc>,
+    /// The catalog id that takes its place.
+    pub replaced_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -37,6 +41,11 @@ pub struct TokenCounts {
 }
 
 impl Model {
+    /// The provider no longer serves it at `now`.
+    pub fn retired_at(&self, now: DateTimeUtc) -> Option<DateTimeUtc> {
+        self.deprecated_at.filter(|at| *at <= now)
+    }
+
     /// Cost in nano-USD. Prices are micro-USD per million tokens, so
     /// tokens × price / 1 000 is exact in nano-USD.
     pub fn cost_nanos(&self, t: TokenCounts) -> i64 {
@@ -56,6 +65,44 @@ pub async fn list_enabled(db: &impl ConnectionTrait) -> Result<Vec<Model>, DbErr
         .await
 }
 
+/// What applying a catalog file changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+/// Inserts new models and updates changed ones (rows not in `models` stay as they are), in
+/// the caller's transaction.
+pub async fn apply(db: &impl ConnectionTrait, models: Vec<Model>) -> Result<Applied, DbErr> {
+    let mut applied = Applied::default();
+    for mut model in models {
+        let existing = Entity::find_by_id(model.id.clone()).one(db).await?;
+        match existing {
+            Some(old) if same_entry(&old, &model) => applied.unchanged += 1,
+            Some(_) => {
+                model.updated_at = chrono::Utc::now();
+                ActiveModel::from(model).reset_all().update(db).await?;
+                applied.updated += 1;
+            }
+            None => {
+                model.updated_at = chrono::Utc::now();
+                ActiveModel::from(model).insert(db).await?;
+                applied.added += 1;
+            }
+        }
+    }
+    Ok(applied)
+}
+
+fn same_entry(a: &Model, b: &Model) -> bool {
+    Model {
+        updated_at: b.updated_at,
+        ..a.clone()
+    } == *b
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +120,8 @@ mod tests {
             context_window: 128_000,
             enabled: true,
             updated_at: chrono::Utc::now(),
+            deprecated_at: None,
+            replaced_by: None,
         };
         // 1000 prompt (400 cached) + 200 completion:
         // (600 × $2.50 + 400 × $1.25 + 200 × $10) / 1M = $0.004 = 4 000 000 nano-USD

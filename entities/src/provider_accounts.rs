@@ -48,6 +48,14 @@ pub struct Model {
     pub refresh_lease_until: Option<DateTimeUtc>,
     /// Fencing token: bumped by every lease, checked by every write made under one.
     pub refresh_generation: i64,
+    /// The models the provider last said this connection reaches; `None` until first asked.
+    #[sea_orm(column_type = "Json", nullable)]
+    pub reachable_models: Option<ModelList>,
+    /// When a replica last took the model-list check (claimed, whatever came of it).
+    pub models_checked_at: Option<DateTimeUtc>,
+    pub models_refreshed_at: Option<DateTimeUtc>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub models_error: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -33,6 +33,10 @@ pub struct RoutingConfig {
     /// Keep one conversation on one account (provider prompt caches stay warm).
     #[serde(default)]
     pub session_affinity: bool,
+    /// A request for a retired model goes to the model the catalog names as its replacement
+    /// (instead of an error naming it).
+    #[serde(default)]
+    pub follow_replacements: bool,
     #[serde(default)]
     pub rules: Vec<Rule>,
 }

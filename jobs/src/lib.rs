@@ -1,6 +1,7 @@
 //! Background work run by the worker role: the token-refresh queue (apalis on the application
-//! database) and usage retention.
+//! database), connections' model lists, and usage retention.
 
+pub mod models;
 mod prune;
 pub mod queue;
 pub mod refresh;
@@ -20,14 +21,22 @@ pub struct WorkerSettings {
     /// How often connections nearing token expiry are looked for.
     pub refresh_scan_interval: Duration,
     pub refresher: Arc<proxy::oauth::Refresher>,
+    /// Keeps connections' model lists current; `None` when turned off.
+    pub models: Option<models::ModelRefresh>,
 }
 
 /// Runs the periodic jobs and the queue until `shutdown` fires.
 pub async fn run_worker(
     db: DatabaseConnection,
-    settings: WorkerSettings,
+    mut settings: WorkerSettings,
     shutdown: CancellationToken,
 ) {
+    let model_refresh = settings.models.take();
+    let model_lists = async {
+        if let Some(refresh) = model_refresh {
+            models::run(refresh, shutdown.clone()).await;
+        }
+    };
     let queue = queue::run(
         db.clone(),
         queue::QueueSettings {
@@ -37,7 +46,7 @@ pub async fn run_worker(
         shutdown.clone(),
     );
     let pruning = prune_loop(&db, &settings, &shutdown);
-    tokio::join!(queue, pruning);
+    tokio::join!(queue, pruning, model_lists);
     tracing::debug!("worker stopped");
 }
 

@@ -17,6 +17,7 @@ mod m20261205_000013_email_delivery;
 mod m20261205_000014_billing;
 mod m20261205_000015_renewals;
 mod m20261205_000016_plan_changes;
+mod m20261206_000017_model_lists;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000014_billing::Migration),
             Box::new(m20261205_000015_renewals::Migration),
             Box::new(m20261205_000016_plan_changes::Migration),
+            Box::new(m20261206_000017_model_lists::Migration),
         ]
     }
 }

@@ -2,6 +2,8 @@
 
 use std::sync::{Arc, RwLock};
 
+use chrono::{DateTime, Utc};
+use entities::Provider;
 use entities::model_catalog::{self, Model};
 use sea_orm::{DatabaseConnection, DbErr};
 
@@ -31,6 +33,29 @@ impl CatalogSnapshot {
 
     pub fn resolve(&self, name: &str) -> Option<&Arc<Model>> {
         self.by_name.get(name)
+    }
+
+    /// The names a connection offers: the user's own list for it, else what its provider
+    /// last listed, else (before the first list) its provider's current catalog models. A
+    /// custom OpenAI-compatible server without either offers no name Satu could know.
+    pub fn names_served<'a>(
+        &'a self,
+        provider: &str,
+        chosen: &'a [String],
+        reachable: Option<&'a [String]>,
+        now: DateTime<Utc>,
+    ) -> Vec<&'a str> {
+        match reachable {
+            _ if !chosen.is_empty() => chosen.iter().map(String::as_str).collect(),
+            Some(listed) => listed.iter().map(String::as_str).collect(),
+            None if provider == Provider::OpenAiCompatible.as_str() => Vec::new(),
+            None => self
+                .models
+                .iter()
+                .filter(|m| m.provider == provider && m.retired_at(now).is_none())
+                .map(|m| m.id.as_str())
+                .collect(),
+        }
     }
 }
 

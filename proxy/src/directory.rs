@@ -34,7 +34,10 @@ pub struct Account {
     pub chatgpt_account_id: Option<String>,
     /// Code Assist project (Gemini CLI subscriptions).
     pub project_id: Option<String>,
+    /// The names the user chose for this account to serve (empty: whatever it reaches).
     pub models: Vec<String>,
+    /// What the provider last listed for it; `None` until the worker first asked.
+    pub reachable: Option<Vec<String>>,
     pub weight: i32,
     pub priority: i32,
     /// OAuth access token expiry, unix seconds.
@@ -95,9 +98,7 @@ struct Entry {
 
 pub struct Directory {
     db: DatabaseConnection,
-    sealer: Arc<Sealer>,
-    providers: ProvidersConfig,
-    allow_private: bool,
+    opener: Opener,
     ttl: Duration,
     entries: RwLock<FastMap<Uuid, Entry>>,
 }
@@ -114,9 +115,11 @@ impl Directory {
     ) -> Self {
         Self {
             db,
-            sealer,
-            providers,
-            allow_private,
+            opener: Opener {
+                sealer,
+                providers,
+                allow_private,
+            },
             ttl,
             entries: RwLock::new(FastMap::default()),
         }
@@ -185,7 +188,7 @@ impl Directory {
             .unwrap_or_default();
         let accounts = rows
             .iter()
-            .filter_map(|row| match self.prepare(row) {
+            .filter_map(|row| match self.opener.open(row) {
                 Ok(account) => account.map(Arc::new),
                 Err(reason) => {
                     tracing::warn!(account_id = %row.id, %reason, "skipping unusable provider account");
@@ -199,9 +202,20 @@ impl Directory {
             round_robin: AtomicUsize::new(0),
         })
     }
+}
 
+/// Turns a stored connection into an account ready for calls: credentials opened, base URL
+/// checked, spoke chosen.
+#[derive(Clone)]
+pub struct Opener {
+    pub sealer: Arc<Sealer>,
+    pub providers: ProvidersConfig,
+    pub allow_private: bool,
+}
+
+impl Opener {
     /// `Ok(None)` for accounts that are simply not routable now (revoked, disabled, …).
-    fn prepare(&self, row: &provider_accounts::Model) -> Result<Option<Account>, String> {
+    pub fn open(&self, row: &provider_accounts::Model) -> Result<Option<Account>, String> {
         if !row.status().is_some_and(|s| s.is_routable()) {
             return Ok(None);
         }
@@ -242,6 +256,7 @@ impl Directory {
             chatgpt_account_id: credentials.account_id,
             project_id: credentials.project_id,
             models: row.models.0.clone(),
+            reachable: row.reachable_models.as_ref().map(|list| list.0.clone()),
             weight: row.weight,
             priority: row.priority,
             spoke,

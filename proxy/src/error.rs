@@ -23,6 +23,13 @@ pub enum ProxyError {
     BodyTooLarge(usize),
     #[error("{0}")]
     ModelNotFound(String),
+    /// The catalog says the provider retired the model.
+    #[error("{}", retired_message(model, retired_on, replacement.as_deref()))]
+    ModelRetired {
+        model: String,
+        retired_on: String,
+        replacement: Option<String>,
+    },
     #[error("No connected account can serve this request right now.")]
     NoAvailableAccount,
     #[error(
@@ -58,13 +65,23 @@ pub enum ProxyError {
     Internal,
 }
 
+fn retired_message(model: &str, retired_on: &str, replacement: Option<&str>) -> String {
+    match replacement {
+        Some(next) => format!(
+            "The model `{model}` was retired by its provider on {retired_on}; use `{next}` instead, \
+             or turn on \"follow model replacements\" in your Satu routing settings."
+        ),
+        None => format!("The model `{model}` was retired by its provider on {retired_on}."),
+    }
+}
+
 impl ProxyError {
     pub fn status(&self) -> StatusCode {
         match self {
             ProxyError::MissingKey | ProxyError::InvalidKey => StatusCode::UNAUTHORIZED,
             ProxyError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ProxyError::BodyTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            ProxyError::ModelNotFound(_) => StatusCode::NOT_FOUND,
+            ProxyError::ModelNotFound(_) | ProxyError::ModelRetired { .. } => StatusCode::NOT_FOUND,
             ProxyError::NoAvailableAccount
             | ProxyError::ShuttingDown
             | ProxyError::LimiterUnavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -90,6 +107,7 @@ impl ProxyError {
             ProxyError::BadRequest(_) => "invalid_request",
             ProxyError::BodyTooLarge(_) => "body_too_large",
             ProxyError::ModelNotFound(_) => "model_not_found",
+            ProxyError::ModelRetired { .. } => "model_retired",
             ProxyError::NoAvailableAccount => "no_available_account",
             ProxyError::AccountsCooling { .. } => "accounts_cooling",
             ProxyError::UpstreamUnreachable => "upstream_unreachable",

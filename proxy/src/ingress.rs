@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use bytes::Bytes;
 
@@ -18,8 +18,11 @@ use crate::inbound::{self, GeminiCall, Inbound};
 use crate::limits::Admission;
 use crate::meter::Meter;
 use crate::refusals;
-use crate::route;
+use crate::route::{self, Replacement};
 use crate::state::ProxyState;
+
+/// Names the retired model a request asked for and the replacement that served it.
+const MODEL_REPLACED: HeaderName = HeaderName::from_static("x-satu-model-replaced");
 
 pub async fn chat_completions(
     State(state): State<ProxyState>,
@@ -175,6 +178,7 @@ async fn handle(
         meter.set_target(first);
     }
     meter.hold(admission.reservation);
+    let replaced = plan.replaced.as_ref().map(Replacement::header_value);
     let call = Call {
         state,
         inbound,
@@ -183,6 +187,9 @@ async fn handle(
     };
     let mut response = call::run(call).await;
     admission.headers.apply(response.headers_mut());
+    if let Some(value) = replaced.and_then(|v| HeaderValue::from_str(&v).ok()) {
+        response.headers_mut().insert(MODEL_REPLACED, value);
+    }
     response
 }
 

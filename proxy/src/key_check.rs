@@ -1,8 +1,10 @@
 //! The check made when an API-key connection is added: one cheap, free upstream call (list
 //! models), so a wrong key is reported at once rather than on the first proxied request.
 
-use entities::Provider;
+use entities::{AccountKind, Provider};
 use serde_json::Value;
+
+use crate::providers::{ModelsCall, SpokeSettings};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum KeyCheckError {
@@ -25,7 +27,16 @@ pub async fn check_api_key(
 ) -> Result<(), KeyCheckError> {
     let spoke = crate::providers::key_spoke(provider, base_url)
         .ok_or_else(|| KeyCheckError::Unreachable(format!("{provider} takes no API keys")))?;
-    let request = spoke.models_request(http, base_url, key);
+    let settings = SpokeSettings::default();
+    let call = ModelsCall {
+        base_url,
+        secret: key,
+        kind: AccountKind::ApiKey,
+        chatgpt_account_id: None,
+        project_id: None,
+        settings: &settings,
+    };
+    let request = spoke.models_request(http, &call);
     let response = request.send().await.map_err(|e| {
         KeyCheckError::Unreachable(if e.is_timeout() {
             format!("{provider} did not answer in time")
@@ -56,7 +67,7 @@ pub async fn check_api_key(
 }
 
 /// The human message of an error body in any of the providers' shapes.
-fn message_of(body: &[u8]) -> Option<String> {
+pub(crate) fn message_of(body: &[u8]) -> Option<String> {
     let value: Value = serde_json::from_slice(body).ok()?;
     let message = value
         .pointer("/error/message")

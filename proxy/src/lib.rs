@@ -25,6 +25,7 @@ pub mod lanes;
 pub mod latency;
 pub mod limits;
 mod meter;
+pub mod model_lists;
 mod models;
 pub mod oauth;
 pub mod providers;

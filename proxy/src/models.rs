@@ -33,19 +33,12 @@ async fn reachable(
     let principal = state.keys.authenticate(headers, key.as_deref()).await?;
     let accounts = state.directory.accounts_of(principal.user_id).await?;
     let catalog = state.catalog.snapshot();
+    let now = chrono::Utc::now();
     let mut models: BTreeMap<String, Reachable> = BTreeMap::new();
     for account in &accounts.accounts {
         let provider = account.provider.as_str();
-        let names: Vec<&str> = if account.models.is_empty() {
-            catalog
-                .models
-                .iter()
-                .filter(|m| m.provider == provider)
-                .map(|m| m.id.as_str())
-                .collect()
-        } else {
-            account.models.iter().map(String::as_str).collect()
-        };
+        let names =
+            catalog.names_served(provider, &account.models, account.reachable.as_deref(), now);
         for name in names {
             let entry = catalog.resolve(name);
             models.entry(name.to_owned()).or_insert_with(|| Reachable {

@@ -5,6 +5,8 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use chrono::{DateTime, Utc};
+
 use entities::Provider;
 use entities::model_catalog::Model as CatalogModel;
 use entities::routing_rules::{RoutingConfig, Strategy};
@@ -41,7 +43,26 @@ impl Target {
 
 pub struct RoutePlan {
     pub targets: Vec<Target>,
+    /// The requested model was retired and the user follows replacements: what it became.
+    pub replaced: Option<Replacement>,
 }
+
+/// A retired model's request sent to its catalog replacement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub requested: String,
+    pub serving: String,
+}
+
+impl Replacement {
+    /// The `x-satu-model-replaced` answer header: `{requested} -> {serving}`.
+    pub fn header_value(&self) -> String {
+        format!("{} -> {}", self.requested, self.serving)
+    }
+}
+
+/// Replacements followed at most this deep (a replacement retired in turn, and so on).
+const MAX_REPLACEMENT_HOPS: usize = 4;
 
 pub struct Router<'a> {
     pub accounts: &'a UserAccounts,
@@ -60,8 +81,12 @@ struct Want<'a> {
 impl Router<'_> {
     pub fn plan(&self, requested: &str, affinity: Option<u64>) -> Result<RoutePlan, ProxyError> {
         let config = &self.accounts.routing;
+        let replaced = self.replacement(requested)?;
+        let requested = replaced.as_ref().map_or(requested, |r| r.serving.as_str());
         let (strategy, wants) = self.wants(config, requested);
-        let mut groups: Vec<Vec<Target>> = wants.iter().map(|w| self.candidates(w)).collect();
+        let today = Utc::now();
+        let mut groups: Vec<Vec<Target>> =
+            wants.iter().map(|w| self.candidates(w, today)).collect();
         if groups.iter().all(Vec::is_empty) {
             return Err(not_served(
                 requested,
@@ -102,8 +127,55 @@ impl Router<'_> {
             (true, Some(until)) => Err(ProxyError::AccountsCooling {
                 retry_after_secs: until.saturating_duration_since(now).as_secs().max(1),
             }),
-            _ => Ok(RoutePlan { targets }),
+            _ => Ok(RoutePlan { targets, replaced }),
         }
+    }
+
+    /// A request for a model the catalog says is retired: refused with the name of its
+    /// replacement, or (when the user follows replacements) sent to it. A model the user
+    /// routes by a rule, names in an account's list, or that a provider still lists for them
+    /// is not retired for them.
+    fn replacement(&self, requested: &str) -> Result<Option<Replacement>, ProxyError> {
+        let now = Utc::now();
+        let still_served = |name: &str| {
+            self.accounts.routing.rule_for(name).is_some()
+                || self.accounts.accounts.iter().any(|a| {
+                    a.models.iter().any(|m| m == name)
+                        || a.reachable
+                            .as_ref()
+                            .is_some_and(|l| l.iter().any(|m| m == name))
+                })
+        };
+        let mut serving = requested;
+        for _ in 0..MAX_REPLACEMENT_HOPS {
+            if still_served(serving) {
+                break;
+            }
+            let Some(entry) = self.catalog.resolve(serving) else {
+                break;
+            };
+            let Some(retired_at) = entry.retired_at(now) else {
+                break;
+            };
+            let next = entry
+                .replaced_by
+                .as_deref()
+                .filter(|next| *next != entry.id);
+            match next {
+                Some(next) if self.accounts.routing.follow_replacements => serving = next,
+                _ => {
+                    return Err(ProxyError::ModelRetired {
+                        model: requested.to_owned(),
+                        retired_on: retired_at.date_naive().to_string(),
+                        replacement: next.map(str::to_owned),
+                    });
+                }
+            }
+        }
+        Ok((serving != requested).then(|| Replacement {
+            requested: requested.to_owned(),
+            serving: serving.to_owned(),
+        }))
     }
 
     fn wants<'c>(
@@ -153,14 +225,14 @@ impl Router<'_> {
         )
     }
 
-    fn candidates(&self, want: &Want<'_>) -> Vec<Target> {
+    fn candidates(&self, want: &Want<'_>, now: DateTime<Utc>) -> Vec<Target> {
         let entry = self.catalog.resolve(want.model).cloned();
         self.accounts
             .accounts
             .iter()
             .filter(|a| want.provider.is_none_or(|p| p == a.provider))
             .filter(|a| want.account.is_none_or(|id| id == a.id))
-            .filter_map(|a| target_for(a, entry.as_ref(), want.model))
+            .filter_map(|a| target_for(a, entry.as_ref(), want.model, now))
             .collect()
     }
 
@@ -261,28 +333,31 @@ pub fn affinity_key(user: Uuid, request: &canonical::Request) -> u64 {
     u64::from_le_bytes(bytes)
 }
 
-/// An account with a model list serves exactly those names (or their catalog entry); one
-/// without serves its provider's catalog models; an `openai-compatible` account without a list
-/// serves any name, since Satu cannot know what a custom upstream offers.
+/// An account with a model list of the user's serves exactly those names (or their catalog
+/// entry). One without serves what its provider last listed for it (names new to the catalog
+/// included) or, before the first list, its provider's catalog models. An `openai-compatible`
+/// account without a list of the user's serves any name, since Satu cannot know all a custom
+/// upstream offers.
 fn target_for(
     account: &Arc<Account>,
     entry: Option<&Arc<CatalogModel>>,
     requested: &str,
+    now: DateTime<Utc>,
 ) -> Option<Target> {
-    let listed = |name: &str| account.models.iter().any(|m| m == name);
-    let upstream_model = if !account.models.is_empty() {
-        if listed(requested) {
-            requested.to_owned()
-        } else {
-            entry.filter(|e| listed(&e.id)).map(|e| e.id.clone())?
-        }
-    } else {
-        match entry {
+    let upstream_model = match (&account.reachable, account.provider) {
+        _ if !account.models.is_empty() => listed_name(&account.models, entry, requested)?,
+        (_, Provider::OpenAiCompatible) => match entry {
             Some(e) if e.provider == account.provider.as_str() => e.id.clone(),
             Some(_) => return None,
-            None if account.provider == Provider::OpenAiCompatible => requested.to_owned(),
-            None => return None,
-        }
+            None => requested.to_owned(),
+        },
+        (Some(reachable), _) => listed_name(reachable, entry, requested)?,
+        (None, _) => match entry {
+            Some(e) if e.provider == account.provider.as_str() && e.retired_at(now).is_none() => {
+                e.id.clone()
+            }
+            _ => return None,
+        },
     };
     Some(Target {
         account: account.clone(),
@@ -292,27 +367,55 @@ fn target_for(
     })
 }
 
+/// The name to send for `requested` when an account serves exactly `list`: the requested
+/// name itself, else its catalog entry's id or an alias the list uses (providers list dated
+/// ids such as `claude-sonnet-4-5-20250929`).
+fn listed_name(
+    list: &[String],
+    entry: Option<&Arc<CatalogModel>>,
+    requested: &str,
+) -> Option<String> {
+    let listed = |name: &str| list.iter().any(|m| m == name);
+    if listed(requested) {
+        return Some(requested.to_owned());
+    }
+    let entry = entry?;
+    std::iter::once(&entry.id)
+        .chain(entry.aliases.0.iter())
+        .find(|name| listed(name))
+        .cloned()
+}
+
 fn not_served(
     requested: &str,
     entry: Option<&CatalogModel>,
     accounts: &UserAccounts,
 ) -> ProxyError {
     let message = match entry {
-        Some(e)
-            if accounts
-                .accounts
-                .iter()
-                .any(|a| a.provider.as_str() == e.provider) =>
-        {
-            format!(
-                "The model `{requested}` is served by your {} account, which Satu cannot reach yet.",
-                e.provider
-            )
+        Some(e) => {
+            let of_provider = || {
+                accounts
+                    .accounts
+                    .iter()
+                    .filter(move |a| a.provider.as_str() == e.provider)
+            };
+            if of_provider().any(|a| !a.models.is_empty() || a.reachable.is_some()) {
+                format!(
+                    "Your {} connection does not list `{requested}`; GET /v1/models shows the models your connections offer.",
+                    e.provider
+                )
+            } else if of_provider().next().is_some() {
+                format!(
+                    "The model `{requested}` is served by your {} account, which Satu cannot reach yet.",
+                    e.provider
+                )
+            } else {
+                format!(
+                    "The model `{requested}` needs a connected {} account; you have none that is active.",
+                    e.provider
+                )
+            }
         }
-        Some(e) => format!(
-            "The model `{requested}` needs a connected {} account; you have none that is active.",
-            e.provider
-        ),
         None => format!("The model `{requested}` does not exist or you do not have access to it."),
     };
     ProxyError::ModelNotFound(message)

@@ -101,9 +101,7 @@ impl ProxyState {
             deps.bus.clone(),
         );
         let ttl = deps.config.cache_ttl();
-        let spokes = SpokeSettings {
-            codex_originator: deps.providers.codex_originator.clone(),
-        };
+        let spokes = SpokeSettings::new(&deps.providers);
         let inner = Inner {
             keys: KeyCache::new(deps.db.clone(), ttl),
             directory: Directory::new(

@@ -2,6 +2,7 @@
 //! problem in one line. The rules they apply are the service layer's, the same as GraphQL's.
 
 mod accounts;
+mod catalog;
 mod connect;
 mod emails;
 mod limits;
@@ -105,6 +106,10 @@ impl<W: Write> Admin<'_, W> {
             }
             C::SetRouting { email, file } => self.set_routing(&email, &file).await,
             C::Plans => limits::print_plans(self.db, &mut self.out).await,
+            C::Catalog { file: Some(file) } => {
+                catalog::apply_file(self.db, &file, &mut self.out).await
+            }
+            C::Catalog { file: None } => catalog::print(self.db, &mut self.out).await,
             C::SetLimits {
                 email,
                 monthly_requests,

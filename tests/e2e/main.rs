@@ -33,6 +33,8 @@ mod limits;
 mod limits_replicas;
 mod live;
 mod matrix;
+mod model_lists;
+mod model_retirement;
 mod ops;
 mod real_clis;
 mod refresh;

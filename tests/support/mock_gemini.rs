@@ -52,7 +52,9 @@ impl MockGemini {
     pub async fn start() -> Self {
         let shared = Shared::default();
         let app = Router::new()
+            .route("/v1beta/models", axum::routing::get(list_models))
             .route("/v1beta/models/{target}", post(generate))
+            .route("/v1internal:retrieveUserQuota", post(user_quota))
             .route("/v1internal:generateContent", post(code_assist_whole))
             .route(
                 "/v1internal:streamGenerateContent",
@@ -222,4 +224,47 @@ async fn code_assist_stream(
     body: Bytes,
 ) -> Response {
     code_assist(shared, query, headers, body, true).await
+}
+
+/// Google's model list: generative models and an embedding model (which cannot generate).
+async fn list_models(State(shared): State<Shared>, headers: HeaderMap) -> Response {
+    record(&shared, "models", headers, Value::Null);
+    axum::Json(json!({"models": [
+        {"name": "models/gemini-2.5-pro", "displayName": "Gemini 2.5 Pro",
+         "supportedGenerationMethods": ["generateContent", "countTokens"]},
+        {"name": "models/gemini-2.5-flash", "displayName": "Gemini 2.5 Flash",
+         "supportedGenerationMethods": ["generateContent", "countTokens"]},
+        {"name": "models/gemini-embedding-001", "displayName": "Gemini Embedding",
+         "supportedGenerationMethods": ["embedContent"]}
+    ]}))
+    .into_response()
+}
+
+/// Code Assist's quota: a bucket per model and token type for the project's tier.
+async fn user_quota(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let project = body["project"].as_str().map(str::to_owned);
+    record(&shared, "v1internal:retrieveUserQuota", headers, body);
+    if project.is_none() {
+        return (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({"error": {"code": 400, "message": "project is required", "status": "INVALID_ARGUMENT"}})),
+        )
+            .into_response();
+    }
+    axum::Json(json!({"buckets": [
+        {"modelId": "gemini-2.5-pro", "tokenType": "REQUESTS", "remainingFraction": 1.0, "resetTime": "2026-12-07T00:00:00Z"},
+        {"modelId": "gemini-2.5-flash", "tokenType": "REQUESTS", "remainingFraction": 0.9, "resetTime": "2026-12-07T00:00:00Z"},
+        {"modelId": "gemini-2.5-flash", "tokenType": "TOKENS", "remainingFraction": 0.8, "resetTime": "2026-12-07T00:00:00Z"}
+    ]}))
+    .into_response()
+}
+
+fn record(shared: &Shared, path: &str, headers: HeaderMap, body: Value) {
+    shared.received.lock().unwrap().push(GeminiReceived {
+        path: path.to_owned(),
+        query: None,
+        headers,
+        body,
+    });
 }

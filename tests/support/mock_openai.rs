@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::State;
+use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
@@ -51,6 +51,7 @@ pub struct MockState {
     received: Mutex<Vec<Received>>,
     pub usage: Usage,
     pub pieces: Vec<&'static str>,
+    models_asked: std::sync::atomic::AtomicUsize,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -80,6 +81,7 @@ impl MockUpstream {
                 reasoning: 2,
             },
             pieces: vec!["Hel", "lo", " from", " mock", "!"],
+            models_asked: Default::default(),
         });
         let app = Router::new()
             .route("/v1/chat/completions", post(chat))
@@ -96,6 +98,13 @@ impl MockUpstream {
             state,
             _server: server,
         }
+    }
+
+    /// How many times a model list was asked for.
+    pub fn models_asked(&self) -> usize {
+        self.state
+            .models_asked
+            .load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Behaviour for the next requests, in order; afterwards the default applies.
@@ -404,7 +413,15 @@ fn tool_calls(state: &MockState, model: &str, stream: bool, include_usage: bool)
 }
 
 /// The key `sk-wrong` is refused as OpenAI refuses a bad key; any other lists two models.
-async fn models(headers: HeaderMap) -> Response {
+/// Asked as the Codex backend is (`client_version`), it answers the backend's own list.
+async fn models(
+    State(state): State<Arc<MockState>>,
+    RawQuery(query): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    state
+        .models_asked
+        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
     let auth = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -415,6 +432,16 @@ async fn models(headers: HeaderMap) -> Response {
             axum::Json(json!({"error": {"message": "Incorrect API key provided: sk-wrong.", "type": "invalid_request_error", "code": "invalid_api_key"}})),
         )
             .into_response();
+    }
+    if query.is_some_and(|q| q.contains("client_version=")) {
+        if !headers.contains_key("chatgpt-account-id") {
+            return (StatusCode::BAD_REQUEST, "chatgpt-account-id is required").into_response();
+        }
+        return axum::Json(json!({"models": [
+            {"slug": "gpt-5-codex", "display_name": "gpt-5-codex", "visibility": "list"},
+            {"slug": "gpt-5.1-codex", "display_name": "gpt-5.1-codex", "visibility": "list"}
+        ]}))
+        .into_response();
     }
     axum::Json(json!({"object": "list", "data": [
         {"id": "gpt-4o", "object": "model", "owned_by": "openai"},

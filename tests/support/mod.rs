@@ -116,6 +116,9 @@ impl TestDb {
             ("SATU__PROXY__ALLOW_PRIVATE_UPSTREAMS".into(), "true".into()),
             ("SATU__PROXY__USAGE_FLUSH_INTERVAL_MS".into(), "10".into()),
             ("SATU__DATABASE__MAX_CONNECTIONS".into(), "5".into()),
+            // Model lists are asked only by the tests about them: elsewhere a mock's short
+            // list arriving mid-test would change what routes where.
+            ("SATU__MODELS__REFRESH".into(), "false".into()),
         ]
     }
 }

@@ -54,8 +54,14 @@ pub struct Connection {
     pub status: ConnectionStatus,
     /// A custom API base (OpenAI-compatible gateways); null: the provider's.
     pub base_url: Option<String>,
-    /// Models this connection serves; empty: the provider's catalog.
+    /// Models you chose for this connection to serve; empty: whatever it reaches.
     pub models: Vec<String>,
+    /// The models its provider last listed for it (null until Satu first asked, shortly after
+    /// connecting; asked again daily).
+    pub reachable_models: Option<Vec<String>>,
+    pub models_refreshed_at: Option<DateTime<Utc>>,
+    /// Why the last model-list check failed (the last good list stays in use).
+    pub models_error: Option<String>,
     pub weight: i32,
     pub priority: i32,
     /// Who the subscription belongs to, and its plan, as the provider reports them.
@@ -87,6 +93,9 @@ impl Connection {
             status: ConnectionStatus::from(a.status().unwrap_or(AccountStatus::Error)),
             base_url: a.base_url.clone(),
             models: a.models.0.clone(),
+            reachable_models: a.reachable_models.as_ref().map(|l| l.0.clone()),
+            models_refreshed_at: a.models_refreshed_at,
+            models_error: a.models_error.clone(),
             weight: a.weight,
             priority: a.priority,
             identity_email: a.identity_email.clone(),

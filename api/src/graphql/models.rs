@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use async_graphql::{Context, Object, SimpleObject};
+use chrono::{DateTime, Utc};
 use entities::model_catalog;
 use proxy::catalog::CatalogSnapshot;
 
@@ -20,6 +21,10 @@ pub struct ModelInfo {
     pub input_price_micros: i64,
     pub output_price_micros: i64,
     pub cached_input_price_micros: i64,
+    /// When its provider retires (or retired) it; null: no date announced.
+    pub deprecated_at: Option<DateTime<Utc>>,
+    /// The model to move to.
+    pub replaced_by: Option<String>,
     /// How many of your usable connections serve it.
     pub connections: i32,
 }
@@ -38,33 +43,35 @@ impl ModelsQuery {
             .map_err(ApiError::from)?;
         let catalog = CatalogSnapshot::from_models(catalog);
         let accounts = user.accounts().await?;
+        let now = Utc::now();
         let mut reachable: BTreeMap<String, ModelInfo> = BTreeMap::new();
         for account in accounts
             .iter()
             .filter(|a| a.status().is_some_and(|s| s.is_routable()))
         {
-            let names: Vec<String> = if account.models.0.is_empty() {
-                catalog
-                    .models
-                    .iter()
-                    .filter(|m| m.provider == account.provider)
-                    .map(|m| m.id.clone())
-                    .collect()
-            } else {
-                account.models.0.clone()
-            };
+            let names = catalog.names_served(
+                &account.provider,
+                &account.models.0,
+                account.reachable_models.as_ref().map(|l| l.0.as_slice()),
+                now,
+            );
             for name in names {
-                let entry = catalog.resolve(&name);
-                let info = reachable.entry(name.clone()).or_insert_with(|| ModelInfo {
-                    id: name.clone(),
-                    provider: account.provider.clone(),
-                    display_name: entry.map_or_else(|| name.clone(), |m| m.display_name.clone()),
-                    context_window: entry.map_or(0, |m| m.context_window),
-                    input_price_micros: entry.map_or(0, |m| m.input_price_micros),
-                    output_price_micros: entry.map_or(0, |m| m.output_price_micros),
-                    cached_input_price_micros: entry.map_or(0, |m| m.cached_input_price_micros),
-                    connections: 0,
-                });
+                let entry = catalog.resolve(name);
+                let info = reachable
+                    .entry(name.to_owned())
+                    .or_insert_with(|| ModelInfo {
+                        id: name.to_owned(),
+                        provider: account.provider.clone(),
+                        display_name: entry
+                            .map_or_else(|| name.to_owned(), |m| m.display_name.clone()),
+                        context_window: entry.map_or(0, |m| m.context_window),
+                        input_price_micros: entry.map_or(0, |m| m.input_price_micros),
+                        output_price_micros: entry.map_or(0, |m| m.output_price_micros),
+                        cached_input_price_micros: entry.map_or(0, |m| m.cached_input_price_micros),
+                        deprecated_at: entry.and_then(|m| m.deprecated_at),
+                        replaced_by: entry.and_then(|m| m.replaced_by.clone()),
+                        connections: 0,
+                    });
                 info.connections += 1;
             }
         }

@@ -46,6 +46,10 @@ pub struct Routing {
     pub strategy: Strategy,
     /// Keep one conversation on one account (provider prompt caches stay warm).
     pub session_affinity: bool,
+    /// Send requests for a retired model to its replacement (answer header
+    /// `x-satu-model-replaced`) instead of refusing them with the replacement's name.
+    #[graphql(default)]
+    pub follow_model_replacements: bool,
     pub rules: Vec<RoutingRule>,
 }
 
@@ -54,6 +58,7 @@ impl From<RoutingConfig> for Routing {
         Self {
             strategy: c.strategy.into(),
             session_affinity: c.session_affinity,
+            follow_model_replacements: c.follow_replacements,
             rules: c
                 .rules
                 .into_iter()
@@ -80,6 +85,7 @@ impl From<Routing> for RoutingConfig {
         Self {
             strategy: r.strategy.into(),
             session_affinity: r.session_affinity,
+            follow_replacements: r.follow_model_replacements,
             rules: r
                 .rules
                 .into_iter()

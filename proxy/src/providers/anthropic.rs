@@ -8,7 +8,7 @@ use entities::provider_accounts::Credentials;
 use serde_json::{Map, Value, json};
 
 use super::headers::{bearer, endpoint_uri, insert_secret, value};
-use super::{Spoke, UpstreamCall};
+use super::{ModelsCall, Spoke, UpstreamCall};
 use crate::config::ProvidersConfig;
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
@@ -80,15 +80,21 @@ impl Spoke for Anthropic {
         crate::retry_hint::anthropic_unified_reset(headers, now_unix)
     }
 
+    /// Up to 1000 per page: one page holds every model Anthropic offers.
     fn models_request(
         &self,
         http: &reqwest::Client,
-        base_url: &str,
-        key: &str,
+        call: &ModelsCall<'_>,
     ) -> reqwest::RequestBuilder {
-        http.get(super::models_url(base_url))
-            .header("x-api-key", key)
-            .header("anthropic-version", ANTHROPIC_VERSION)
+        let request = http
+            .get(format!("{}?limit=1000", super::models_url(call.base_url)))
+            .header("anthropic-version", ANTHROPIC_VERSION);
+        match call.kind {
+            AccountKind::ApiKey => request.header("x-api-key", call.secret),
+            AccountKind::OAuth => request
+                .bearer_auth(call.secret)
+                .header("anthropic-beta", OAUTH_BETA),
+        }
     }
 }
 

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::gemini::action;
 use super::headers::{bearer, parse_uri};
-use super::{Spoke, UpstreamCall};
+use super::{ModelsCall, Spoke, UpstreamCall};
 use crate::config::ProvidersConfig;
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
@@ -47,6 +47,22 @@ impl Spoke for CodeAssist {
         let mut value: Value = serde_json::from_slice(data).ok()?;
         let inner = value.get_mut("response")?.take();
         serde_json::to_vec(&inner).ok()
+    }
+
+    /// Code Assist has no model list; its quota answer has a bucket per model the user's
+    /// tier reaches (`buckets[].modelId`).
+    fn models_request(
+        &self,
+        http: &reqwest::Client,
+        call: &ModelsCall<'_>,
+    ) -> reqwest::RequestBuilder {
+        http.post(format!("{}:retrieveUserQuota", call.base_url))
+            .bearer_auth(call.secret)
+            .json(&json!({"project": call.project_id}))
+    }
+
+    fn model_ids(&self, body: &Value) -> Vec<String> {
+        super::ids_at(body, "buckets", "modelId")
     }
 
     fn retry_hint(&self, _: &HeaderMap, body: &[u8], _: i64) -> Option<u64> {

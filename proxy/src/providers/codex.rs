@@ -7,13 +7,17 @@ use entities::provider_accounts::Credentials;
 use serde_json::{Map, Value};
 
 use super::headers::{bearer, endpoint_uri, value};
-use super::{Spoke, UpstreamCall};
+use super::{ModelsCall, Spoke, UpstreamCall};
 use crate::config::ProvidersConfig;
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
 
 const ORIGINATOR: HeaderName = HeaderName::from_static("originator");
 const CHATGPT_ACCOUNT_ID: HeaderName = HeaderName::from_static("chatgpt-account-id");
+
+/// The Codex CLI release whose model list is asked for: the backend leaves out models that
+/// need a newer client.
+const CLIENT_VERSION: &str = "0.171.0";
 
 pub struct Codex;
 
@@ -52,6 +56,29 @@ impl Spoke for Codex {
 
     fn always_streams(&self) -> bool {
         true
+    }
+
+    /// The backend's own list, `models[].slug`, filtered by the client version asking.
+    fn models_request(
+        &self,
+        http: &reqwest::Client,
+        call: &ModelsCall<'_>,
+    ) -> reqwest::RequestBuilder {
+        let request = http
+            .get(format!(
+                "{}?client_version={CLIENT_VERSION}",
+                super::models_url(call.base_url)
+            ))
+            .bearer_auth(call.secret)
+            .header(ORIGINATOR, call.settings.codex_originator.as_str());
+        match call.chatgpt_account_id {
+            Some(id) => request.header(CHATGPT_ACCOUNT_ID, id),
+            None => request,
+        }
+    }
+
+    fn model_ids(&self, body: &Value) -> Vec<String> {
+        super::ids_at(body, "models", "slug")
     }
 
     /// A usage limit answers `{"error": {"resets_in_seconds": …}}`.

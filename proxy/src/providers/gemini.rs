@@ -4,9 +4,10 @@
 use axum::http::header::HeaderName;
 use axum::http::{HeaderMap, Uri};
 use entities::provider_accounts::Credentials;
+use serde_json::Value;
 
 use super::headers::{insert_secret, parse_uri};
-use super::{Spoke, UpstreamCall};
+use super::{ModelsCall, Spoke, UpstreamCall};
 use crate::config::ProvidersConfig;
 use crate::dialect::{Dialect, Format};
 use crate::error::ProxyError;
@@ -42,11 +43,39 @@ impl Spoke for Gemini {
     fn models_request(
         &self,
         http: &reqwest::Client,
-        base_url: &str,
-        key: &str,
+        call: &ModelsCall<'_>,
     ) -> reqwest::RequestBuilder {
-        http.get(super::models_url(base_url))
-            .header("x-goog-api-key", key)
+        http.get(format!(
+            "{}?pageSize=1000",
+            super::models_url(call.base_url)
+        ))
+        .header("x-goog-api-key", call.secret)
+    }
+
+    /// `models[].name` as `models/{id}`; embedding and other models that cannot generate
+    /// content are left out.
+    fn model_ids(&self, body: &Value) -> Vec<String> {
+        let generates = |m: &&Value| {
+            m.get("supportedGenerationMethods")
+                .and_then(Value::as_array)
+                .is_none_or(|methods| methods.iter().any(|x| x == "generateContent"))
+        };
+        let models = body
+            .get("models")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten();
+        let mut ids: Vec<String> = Vec::new();
+        for name in models
+            .filter(generates)
+            .filter_map(|m| m.get("name").and_then(Value::as_str))
+        {
+            let id = name.strip_prefix("models/").unwrap_or(name);
+            if !id.is_empty() && !ids.iter().any(|known| known == id) {
+                ids.push(id.to_owned());
+            }
+        }
+        ids
     }
 }
 

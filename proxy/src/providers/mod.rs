@@ -22,6 +22,7 @@ use url::Url;
 
 use crate::config::ProvidersConfig;
 use crate::dialect::{Dialect, Format};
+use crate::directory::Account;
 use crate::error::ProxyError;
 use crate::formats::openai_chat::request::MaxTokensField;
 use crate::inbound::Inbound;
@@ -39,11 +40,43 @@ pub struct UpstreamCall<'a> {
     pub settings: &'a SpokeSettings,
 }
 
+/// Who a model list is asked for: a key being checked, or a connected account.
+pub struct ModelsCall<'a> {
+    pub base_url: &'a str,
+    /// The API key, or the OAuth access token.
+    pub secret: &'a str,
+    pub kind: AccountKind,
+    pub chatgpt_account_id: Option<&'a str>,
+    pub project_id: Option<&'a str>,
+    pub settings: &'a SpokeSettings,
+}
+
+impl<'a> ModelsCall<'a> {
+    pub fn for_account(account: &'a Account, settings: &'a SpokeSettings) -> Self {
+        Self {
+            base_url: account.base_url.as_str(),
+            secret: &account.secret,
+            kind: account.kind,
+            chatgpt_account_id: account.chatgpt_account_id.as_deref(),
+            project_id: account.project_id.as_deref(),
+            settings,
+        }
+    }
+}
+
 /// What spokes take from configuration beyond an account's own base URL.
 #[derive(Debug, Clone, Default)]
 pub struct SpokeSettings {
     /// The `originator` header sent to the Codex backend: who is calling.
     pub codex_originator: String,
+}
+
+impl SpokeSettings {
+    pub fn new(providers: &ProvidersConfig) -> Self {
+        Self {
+            codex_originator: providers.codex_originator.clone(),
+        }
+    }
 }
 
 pub trait Spoke: Send + Sync {
@@ -95,14 +128,20 @@ pub trait Spoke: Send + Sync {
         None
     }
 
-    /// The model-list request used to check a key (and to list what it reaches).
+    /// The model-list request: checks a key when it is added, and tells the worker which
+    /// models a connection reaches.
     fn models_request(
         &self,
         http: &reqwest::Client,
-        base_url: &str,
-        key: &str,
+        call: &ModelsCall<'_>,
     ) -> reqwest::RequestBuilder {
-        http.get(models_url(base_url)).bearer_auth(key)
+        http.get(models_url(call.base_url)).bearer_auth(call.secret)
+    }
+
+    /// The model ids in the answer to `models_request` (`data[].id`, as OpenAI and
+    /// Anthropic list them).
+    fn model_ids(&self, body: &Value) -> Vec<String> {
+        ids_at(body, "data", "id")
     }
 
     /// A model-list 404 means "no list here", not "bad key" (some compatible servers).
@@ -144,6 +183,22 @@ pub fn key_spoke(provider: Provider, base_url: &str) -> Option<&'static dyn Spok
 
 fn models_url(base_url: &str) -> String {
     format!("{}/models", base_url.trim_end_matches('/'))
+}
+
+/// The strings at `body[list][*][field]`, in order, without repeats.
+fn ids_at(body: &Value, list: &str, field: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let items = body
+        .get(list)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    for id in items.filter_map(|item| item.get(field).and_then(Value::as_str)) {
+        if !id.is_empty() && !ids.iter().any(|known| known == id) {
+            ids.push(id.to_owned());
+        }
+    }
+    ids
 }
 
 #[cfg(test)]
@@ -248,5 +303,55 @@ mod tests {
         );
         let gemini = spoke(Provider::Gemini, AccountKind::ApiKey, None).unwrap();
         assert!(gemini.unwrap(wrapped).is_none());
+    }
+
+    #[test]
+    fn model_lists_are_read_in_each_providers_shape() {
+        let of = |provider, kind| spoke(provider, kind, None).unwrap();
+        let openai: Value = serde_json::from_str(
+            r#"{"object":"list","data":[{"id":"gpt-4o","object":"model","created":1715367049,"owned_by":"system"},{"id":"gpt-4o","object":"model"},{"id":"o3","object":"model"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            of(Provider::OpenAi, AccountKind::ApiKey).model_ids(&openai),
+            ["gpt-4o", "o3"]
+        );
+        let anthropic: Value = serde_json::from_str(
+            r#"{"data":[{"type":"model","id":"claude-sonnet-4-5-20250929","display_name":"Claude Sonnet 4.5","created_at":"2025-09-29T00:00:00Z"}],"has_more":false,"first_id":"claude-sonnet-4-5-20250929","last_id":"claude-sonnet-4-5-20250929"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            of(Provider::Anthropic, AccountKind::OAuth).model_ids(&anthropic),
+            ["claude-sonnet-4-5-20250929"]
+        );
+        let gemini: Value = serde_json::from_str(
+            r#"{"models":[{"name":"models/gemini-2.5-flash","version":"001","displayName":"Gemini 2.5 Flash","inputTokenLimit":1048576,"supportedGenerationMethods":["generateContent","countTokens","createCachedContent","batchGenerateContent"]},{"name":"models/text-embedding-004","supportedGenerationMethods":["embedContent"]}],"nextPageToken":""}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            of(Provider::Gemini, AccountKind::ApiKey).model_ids(&gemini),
+            ["gemini-2.5-flash"]
+        );
+        let codex: Value = serde_json::from_str(
+            r#"{"models":[{"slug":"gpt-5.1-codex","display_name":"gpt-5.1-codex","supported_reasoning_levels":[{"effort":"low"}],"visibility":"list"},{"slug":"gpt-5.1-codex-mini"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            of(Provider::OpenAi, AccountKind::OAuth).model_ids(&codex),
+            ["gpt-5.1-codex", "gpt-5.1-codex-mini"]
+        );
+        let quota: Value = serde_json::from_str(
+            r#"{"buckets":[{"modelId":"gemini-2.5-pro","tokenType":"REQUESTS","remainingFraction":1,"resetTime":"2026-12-07T00:00:00Z"},{"modelId":"gemini-2.5-pro","tokenType":"TOKENS","remainingFraction":0.5}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            of(Provider::Gemini, AccountKind::OAuth).model_ids(&quota),
+            ["gemini-2.5-pro"]
+        );
+        assert!(
+            of(Provider::OpenAi, AccountKind::OAuth)
+                .model_ids(&openai)
+                .is_empty()
+        );
     }
 }
