@@ -4,6 +4,7 @@
 pub mod request;
 pub mod response;
 pub mod stream;
+pub mod wire;
 
 #[cfg(test)]
 mod tests;
