@@ -143,6 +143,7 @@ pub enum ToolOutput {
     Json(Value),
 }
 
+/// A missing output reads as JSON `null`, which the converters pass on as the text `null`.
 impl Default for ToolOutput {
     fn default() -> Self {
         ToolOutput::Json(Value::Null)
