@@ -165,7 +165,7 @@ fn parse_whole(body: &[u8], format: Format) -> Option<Response> {
             openai_chat::response::to_canonical(serde_json::from_slice(body).ok()?)
         }
         Format::OpenAiResponses => {
-            openai_responses::response::to_canonical(&serde_json::from_slice(body).ok()?)
+            openai_responses::response::to_canonical(serde_json::from_slice(body).ok()?)
         }
         Format::Anthropic => anthropic::response::to_canonical(serde_json::from_slice(body).ok()?),
         Format::Gemini => gemini::response::to_canonical(serde_json::from_slice(body).ok()?),
@@ -182,10 +182,12 @@ fn whole_usage(body: &[u8], format: Format) -> Option<Usage> {
             .ok()?
             .usage
             .map(|u| openai_chat::response::usage_to_canonical(&u)),
-        Format::OpenAiResponses => serde_json::from_slice::<Probe<serde_json::Value>>(body)
-            .ok()?
-            .usage
-            .map(|u| openai_responses::response::usage_to_canonical(&u)),
+        Format::OpenAiResponses => {
+            serde_json::from_slice::<Probe<openai_responses::wire::Usage>>(body)
+                .ok()?
+                .usage
+                .map(|u| openai_responses::response::usage_to_canonical(&u))
+        }
         Format::Anthropic => serde_json::from_slice::<Probe<anthropic::wire::Usage>>(body)
             .ok()?
             .usage

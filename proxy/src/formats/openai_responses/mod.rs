@@ -4,6 +4,9 @@
 pub mod request;
 pub mod response;
 pub mod stream;
+pub mod wire;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wire_tests;

@@ -1,78 +1,76 @@
-//! OpenAI Responses API requests ↔ canonical requests. Items are read from JSON directly: the
-//! input is a list of typed items with many optional shapes, most of which Satu only passes on.
+//! OpenAI Responses API requests ↔ canonical requests.
 
+use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
+use super::wire::{
+    Content, ContentPart, Input, InputItem, Item, ResponsesRequest, Tool as WireTool,
+    ToolChoice as WireToolChoice, ToolOutput,
+};
 use crate::canonical::{Effort, Media, Message, Part, Reasoning, Request, Role, Tool, ToolChoice};
 use crate::formats::InvalidRequest;
 
+/// The body as the inbound parse keeps it (whole, for a passthrough), read through the wire
+/// types.
 pub fn to_canonical(body: &Map<String, Value>) -> Result<Request, InvalidRequest> {
-    let model = body
-        .get("model")
-        .and_then(Value::as_str)
-        .ok_or("model is required")?
-        .to_owned();
-    let mut system: Vec<String> = body
-        .get("instructions")
-        .and_then(Value::as_str)
-        .map(str::to_owned)
-        .into_iter()
-        .collect();
+    let wire = ResponsesRequest::deserialize(body)
+        .map_err(|e| InvalidRequest(format!("Invalid request: {e}")))?;
+    wire_to_canonical(wire)
+}
+
+pub fn wire_to_canonical(req: ResponsesRequest) -> Result<Request, InvalidRequest> {
+    let model = req.model.ok_or("model is required")?;
+    let mut system: Vec<String> = req.instructions.into_iter().collect();
     let mut messages: Vec<Message> = Vec::new();
-    match body.get("input") {
-        Some(Value::String(text)) => {
-            push(&mut messages, Role::User, vec![Part::Text(text.clone())])
-        }
-        Some(Value::Array(items)) => {
+    match req.input.ok_or("input is required")? {
+        Input::Text(text) => push(&mut messages, Role::User, vec![Part::Text(text)]),
+        Input::Items(items) => {
             for item in items {
                 read_item(item, &mut system, &mut messages);
             }
         }
-        _ => return Err("input is required".into()),
     }
-    let tools = body
-        .get("tools")
-        .and_then(Value::as_array)
-        .map(|tools| {
-            tools
-                .iter()
-                .filter(|t| t["type"] == "function")
-                .filter_map(|t| {
-                    Some(Tool {
-                        name: t["name"].as_str()?.to_owned(),
-                        description: t["description"].as_str().map(str::to_owned),
-                        parameters: t
-                            .get("parameters")
-                            .cloned()
-                            .unwrap_or_else(|| json!({"type": "object", "properties": {}})),
-                    })
-                })
-                .collect()
+    let tools = req
+        .tools
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|t| match t {
+            WireTool::Function {
+                name: Some(name),
+                description,
+                parameters,
+                ..
+            } => Some(Tool {
+                name,
+                description,
+                parameters,
+            }),
+            _ => None,
         })
-        .unwrap_or_default();
+        .collect();
     Ok(Request {
         model,
         system,
         messages,
         tools,
-        tool_choice: body.get("tool_choice").and_then(choice_to_canonical),
-        max_tokens: body.get("max_output_tokens").and_then(Value::as_u64),
-        temperature: body.get("temperature").and_then(Value::as_f64),
-        top_p: body.get("top_p").and_then(Value::as_f64),
+        tool_choice: req.tool_choice.and_then(choice_to_canonical),
+        max_tokens: req.max_output_tokens,
+        temperature: req.temperature,
+        top_p: req.top_p,
         top_k: None,
         stop: Vec::new(),
-        stream: body.get("stream").and_then(Value::as_bool).unwrap_or(false),
-        reasoning: body
-            .get("reasoning")
-            .and_then(|r| r.get("effort"))
-            .and_then(Value::as_str)
+        stream: req.stream.unwrap_or(false),
+        reasoning: req
+            .reasoning
+            .and_then(|r| r.effort)
+            .as_deref()
             .and_then(Effort::parse)
             .map(|e| Reasoning {
                 effort: Some(e),
                 budget_tokens: None,
             }),
-        parallel_tool_calls: body.get("parallel_tool_calls").and_then(Value::as_bool),
-        user: body.get("user").and_then(Value::as_str).map(str::to_owned),
+        parallel_tool_calls: req.parallel_tool_calls,
+        user: req.user,
     })
 }
 
@@ -86,62 +84,82 @@ fn push(messages: &mut Vec<Message>, role: Role, parts: Vec<Part>) {
     }
 }
 
-fn read_item(item: &Value, system: &mut Vec<String>, messages: &mut Vec<Message>) {
-    let kind = item["type"].as_str().unwrap_or("message");
-    match kind {
-        "message" => match item["role"].as_str().unwrap_or("user") {
-            "system" | "developer" => system.push(
-                content_parts(&item["content"])
-                    .iter()
-                    .filter_map(text_of)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-            "assistant" => push(messages, Role::Assistant, content_parts(&item["content"])),
-            _ => push(messages, Role::User, content_parts(&item["content"])),
-        },
-        "function_call" => push(
+fn read_item(item: InputItem, system: &mut Vec<String>, messages: &mut Vec<Message>) {
+    let item = match item {
+        InputItem::Typed(item) => item,
+        InputItem::Message(m) => {
+            return read_message(Some(&m.role), Some(m.content), system, messages);
+        }
+    };
+    match item {
+        Item::Message(m) => read_message(m.role.as_deref(), m.content, system, messages),
+        Item::FunctionCall {
+            call_id,
+            name,
+            arguments,
+        } => push(
             messages,
             Role::Assistant,
             vec![Part::ToolCall {
-                id: item["call_id"].as_str().unwrap_or_default().to_owned(),
-                name: item["name"].as_str().unwrap_or_default().to_owned(),
-                arguments: item["arguments"].as_str().unwrap_or("{}").to_owned(),
+                id: call_id,
+                name,
+                arguments: arguments.unwrap_or_else(|| "{}".to_owned()),
             }],
         ),
-        "function_call_output" => {
-            let output = match &item["output"] {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
+        Item::FunctionCallOutput { call_id, output } => {
+            let output = match output {
+                ToolOutput::Text(s) => s,
+                ToolOutput::Json(other) => other.to_string(),
             };
             push(
                 messages,
                 Role::User,
                 vec![Part::ToolResult {
-                    call_id: item["call_id"].as_str().unwrap_or_default().to_owned(),
+                    call_id,
                     content: vec![Part::Text(output)],
                     is_error: false,
                 }],
             );
         }
-        "reasoning" => {
-            let text = item["summary"]
-                .as_array()
-                .map(|s| {
-                    s.iter()
-                        .filter_map(|p| p["text"].as_str())
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                })
-                .unwrap_or_default();
-            let signature = item["encrypted_content"].as_str().map(str::to_owned);
+        Item::Reasoning {
+            summary,
+            encrypted_content,
+        } => {
+            let text = summary
+                .into_iter()
+                .filter_map(|s| s.text)
+                .collect::<Vec<_>>()
+                .join("\n");
             push(
                 messages,
                 Role::Assistant,
-                vec![Part::Thinking { text, signature }],
+                vec![Part::Thinking {
+                    text,
+                    signature: encrypted_content,
+                }],
             );
         }
-        _ => {}
+        Item::Unknown => {}
+    }
+}
+
+fn read_message(
+    role: Option<&str>,
+    content: Option<Content>,
+    system: &mut Vec<String>,
+    messages: &mut Vec<Message>,
+) {
+    let parts = content.map(content_parts).unwrap_or_default();
+    match role.unwrap_or("user") {
+        "system" | "developer" => system.push(
+            parts
+                .iter()
+                .filter_map(text_of)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        "assistant" => push(messages, Role::Assistant, parts),
+        _ => push(messages, Role::User, parts),
     }
 }
 
@@ -152,36 +170,35 @@ fn text_of(part: &Part) -> Option<&str> {
     }
 }
 
-fn content_parts(content: &Value) -> Vec<Part> {
+fn content_parts(content: Content) -> Vec<Part> {
     match content {
-        Value::String(s) => vec![Part::Text(s.clone())],
-        Value::Array(parts) => parts
-            .iter()
-            .filter_map(|p| match p["type"].as_str()? {
-                "input_text" | "output_text" | "text" => {
-                    Some(Part::Text(p["text"].as_str()?.to_owned()))
+        Content::Text(s) => vec![Part::Text(s)],
+        Content::Parts(parts) => parts
+            .into_iter()
+            .filter_map(|p| match p {
+                ContentPart::InputText { text }
+                | ContentPart::OutputText { text }
+                | ContentPart::Text { text } => text.map(Part::Text),
+                ContentPart::InputImage { image_url } => {
+                    image_url.map(|u| Part::Image(Media::from_url(&u)))
                 }
-                "input_image" => Some(Part::Image(Media::from_url(p["image_url"].as_str()?))),
-                "input_file" => Some(Part::Document(Media::from_url(p["file_data"].as_str()?))),
-                _ => None,
+                ContentPart::InputFile { file_data } => {
+                    file_data.map(|d| Part::Document(Media::from_url(&d)))
+                }
+                ContentPart::Unknown => None,
             })
             .collect(),
-        _ => Vec::new(),
     }
 }
 
-fn choice_to_canonical(choice: &Value) -> Option<ToolChoice> {
+fn choice_to_canonical(choice: WireToolChoice) -> Option<ToolChoice> {
     match choice {
-        Value::String(s) => match s.as_str() {
-            "none" => Some(ToolChoice::None),
-            "required" => Some(ToolChoice::Required),
-            _ => Some(ToolChoice::Auto),
-        },
-        Value::Object(o) => o
-            .get("name")
-            .and_then(Value::as_str)
-            .map(|n| ToolChoice::Tool(n.to_owned())),
-        _ => None,
+        WireToolChoice::Mode(mode) => Some(match mode.as_str() {
+            "none" => ToolChoice::None,
+            "required" => ToolChoice::Required,
+            _ => ToolChoice::Auto,
+        }),
+        WireToolChoice::Named(named) => named.name.map(ToolChoice::Tool),
     }
 }
 

@@ -2,18 +2,21 @@
 
 use serde_json::{Value, json};
 
+use super::wire::{self, OutputItem, ResponseObject};
 use crate::canonical::{Part, Response, StopReason, Usage};
 
-pub fn usage_to_canonical(u: &Value) -> Usage {
+pub fn usage_to_canonical(u: &wire::Usage) -> Usage {
     Usage {
-        input: u["input_tokens"].as_i64().unwrap_or(0),
-        output: u["output_tokens"].as_i64().unwrap_or(0),
-        cached_input: u["input_tokens_details"]["cached_tokens"]
-            .as_i64()
+        input: u.input_tokens,
+        output: u.output_tokens,
+        cached_input: u
+            .input_tokens_details
+            .and_then(|d| d.cached_tokens)
             .unwrap_or(0),
         cache_creation: 0,
-        reasoning: u["output_tokens_details"]["reasoning_tokens"]
-            .as_i64()
+        reasoning: u
+            .output_tokens_details
+            .and_then(|d| d.reasoning_tokens)
             .unwrap_or(0),
     }
 }
@@ -29,16 +32,21 @@ pub fn usage_json(u: &Usage) -> Value {
 }
 
 /// A response object's stop: incomplete for length, tool use when it called functions.
-pub fn stop_of(response: &Value) -> StopReason {
-    if response["status"] == "incomplete" {
-        return match response["incomplete_details"]["reason"].as_str() {
+pub fn stop_of(response: &ResponseObject) -> StopReason {
+    if response.status.as_deref() == Some("incomplete") {
+        let reason = response
+            .incomplete_details
+            .as_ref()
+            .and_then(|d| d.reason.as_deref());
+        return match reason {
             Some("content_filter") => StopReason::ContentFilter,
             _ => StopReason::MaxTokens,
         };
     }
-    let called = response["output"]
-        .as_array()
-        .is_some_and(|o| o.iter().any(|i| i["type"] == "function_call"));
+    let called = response
+        .output
+        .iter()
+        .any(|i| matches!(i, OutputItem::FunctionCall { .. }));
     if called {
         StopReason::ToolUse
     } else {
@@ -46,43 +54,46 @@ pub fn stop_of(response: &Value) -> StopReason {
     }
 }
 
-pub fn to_canonical(resp: &Value) -> Response {
+pub fn to_canonical(resp: ResponseObject) -> Response {
+    let stop = stop_of(&resp);
     let mut parts = Vec::new();
-    for item in resp["output"].as_array().into_iter().flatten() {
-        match item["type"].as_str() {
-            Some("message") => {
-                for c in item["content"].as_array().into_iter().flatten() {
-                    if let Some(text) = c["text"].as_str() {
-                        parts.push(Part::Text(text.to_owned()));
-                    }
-                }
+    for item in resp.output {
+        match item {
+            OutputItem::Message { content } => {
+                parts.extend(content.into_iter().filter_map(|c| c.text).map(Part::Text));
             }
-            Some("function_call") => parts.push(Part::ToolCall {
-                id: item["call_id"].as_str().unwrap_or_default().to_owned(),
-                name: item["name"].as_str().unwrap_or_default().to_owned(),
-                arguments: item["arguments"].as_str().unwrap_or("{}").to_owned(),
+            OutputItem::FunctionCall {
+                call_id,
+                name,
+                arguments,
+            } => parts.push(Part::ToolCall {
+                id: call_id,
+                name,
+                arguments: arguments.unwrap_or_else(|| "{}".to_owned()),
             }),
-            Some("reasoning") => {
-                let text: Vec<&str> = item["summary"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|s| s["text"].as_str())
-                    .collect();
+            OutputItem::Reasoning {
+                summary,
+                encrypted_content,
+            } => {
+                let text: Vec<String> = summary.into_iter().filter_map(|s| s.text).collect();
                 parts.push(Part::Thinking {
                     text: text.join("\n"),
-                    signature: item["encrypted_content"].as_str().map(str::to_owned),
+                    signature: encrypted_content,
                 });
             }
-            _ => {}
+            OutputItem::Unknown => {}
         }
     }
     Response {
-        id: resp["id"].as_str().unwrap_or_default().to_owned(),
-        model: resp["model"].as_str().unwrap_or_default().to_owned(),
+        id: resp.id,
+        model: resp.model,
         parts,
-        stop: stop_of(resp),
-        usage: usage_to_canonical(&resp["usage"]),
+        stop,
+        usage: resp
+            .usage
+            .as_ref()
+            .map(usage_to_canonical)
+            .unwrap_or_default(),
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use serde_json::{Value, json};
 
 use super::response::{response_object, stop_of, usage_to_canonical};
+use super::wire::{Delta, OutputItem, ResponseObject, StreamEvent};
 use crate::canonical::{BlockKind, Event, Part, StopReason, Usage};
 use crate::formats::{StreamDecoder, StreamEncoder};
 
@@ -17,15 +18,14 @@ pub struct Decoder {
 }
 
 impl Decoder {
-    fn item_added(&mut self, output_index: Option<u64>, item: &Value, out: &mut Vec<Event>) {
-        let kind = match item["type"].as_str() {
-            Some("message") => BlockKind::Text,
-            Some("reasoning") => BlockKind::Thinking,
-            Some("function_call") => BlockKind::ToolCall {
-                id: item["call_id"].as_str().unwrap_or_default().to_owned(),
-                name: item["name"].as_str().unwrap_or_default().to_owned(),
-            },
-            _ => return,
+    fn item_added(&mut self, output_index: Option<u64>, item: OutputItem, out: &mut Vec<Event>) {
+        let kind = match item {
+            OutputItem::Message { .. } => BlockKind::Text,
+            OutputItem::Reasoning { .. } => BlockKind::Thinking,
+            OutputItem::FunctionCall { call_id, name, .. } => {
+                BlockKind::ToolCall { id: call_id, name }
+            }
+            OutputItem::Unknown => return,
         };
         let index = self.next_index;
         self.next_index += 1;
@@ -34,85 +34,92 @@ impl Decoder {
         out.push(Event::BlockStart { index, kind });
     }
 
-    fn delta(
-        &self,
-        output_index: Option<u64>,
-        event: &Value,
-        out: &mut Vec<Event>,
-        make: impl Fn(usize, String) -> Event,
-    ) {
-        if let (Some(&index), Some(delta)) = (
-            output_index.and_then(|o| self.indices.get(&o)),
-            event["delta"].as_str(),
-        ) && !delta.is_empty()
+    fn item_done(&self, output_index: Option<u64>, item: OutputItem, out: &mut Vec<Event>) {
+        let Some(&index) = output_index.and_then(|o| self.indices.get(&o)) else {
+            return;
+        };
+        if let OutputItem::Reasoning {
+            encrypted_content: Some(signature),
+            ..
+        } = item
         {
-            out.push(make(index, delta.to_owned()));
+            out.push(Event::SignatureDelta { index, signature });
         }
+        out.push(Event::BlockStop { index });
+    }
+
+    fn delta(&self, delta: Delta, out: &mut Vec<Event>, make: impl Fn(usize, String) -> Event) {
+        if let (Some(&index), Some(text)) = (
+            delta.output_index.and_then(|o| self.indices.get(&o)),
+            delta.delta,
+        ) && !text.is_empty()
+        {
+            out.push(make(index, text));
+        }
+    }
+
+    fn finish(&mut self, response: &ResponseObject, out: &mut Vec<Event>) {
+        self.usage = response
+            .usage
+            .as_ref()
+            .map(usage_to_canonical)
+            .unwrap_or_default();
+        self.finished = true;
+        out.push(Event::Finish {
+            stop: stop_of(response),
+            usage: self.usage,
+        });
     }
 }
 
 impl StreamDecoder for Decoder {
     fn event(&mut self, data: &[u8], out: &mut Vec<Event>) {
-        let Ok(event) = serde_json::from_slice::<Value>(data) else {
-            tracing::debug!("skipping unreadable Responses stream event");
-            return;
+        let event: StreamEvent = match serde_json::from_slice(data) {
+            Ok(e) => e,
+            Err(e) => {
+                tracing::debug!(error = %e, "skipping unreadable Responses stream event");
+                return;
+            }
         };
-        let output_index = event["output_index"].as_u64();
-        match event["type"].as_str().unwrap_or_default() {
-            "response.created" => out.push(Event::Start {
-                id: event["response"]["id"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_owned(),
-                model: event["response"]["model"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_owned(),
+        match event {
+            StreamEvent::Created { response } => out.push(Event::Start {
+                id: response.id,
+                model: response.model,
                 usage: Usage::default(),
             }),
-            "response.output_item.added" => self.item_added(output_index, &event["item"], out),
-            "response.output_text.delta" => self.delta(output_index, &event, out, |index, text| {
-                Event::TextDelta { index, text }
+            StreamEvent::OutputItemAdded { output_index, item } => {
+                self.item_added(output_index, item, out)
+            }
+            StreamEvent::OutputTextDelta(d) => {
+                self.delta(d, out, |index, text| Event::TextDelta { index, text })
+            }
+            StreamEvent::FunctionCallArgumentsDelta(d) => {
+                self.delta(d, out, |index, json| Event::ToolArgsDelta { index, json })
+            }
+            StreamEvent::ReasoningSummaryTextDelta(d) | StreamEvent::ReasoningTextDelta(d) => {
+                self.delta(d, out, |index, text| Event::ThinkingDelta { index, text })
+            }
+            StreamEvent::OutputItemDone { output_index, item } => {
+                self.item_done(output_index, item, out)
+            }
+            StreamEvent::Completed { response } | StreamEvent::Incomplete { response } => {
+                self.finish(&response, out)
+            }
+            StreamEvent::Failed { response, message } => out.push(Event::Error {
+                message: response
+                    .error
+                    .and_then(|e| e.message)
+                    .or(message)
+                    .unwrap_or_else(|| "upstream error".to_owned()),
             }),
-            "response.function_call_arguments.delta" => {
-                self.delta(output_index, &event, out, |index, json| {
-                    Event::ToolArgsDelta { index, json }
-                })
-            }
-            "response.reasoning_summary_text.delta" | "response.reasoning_text.delta" => self
-                .delta(output_index, &event, out, |index, text| {
-                    Event::ThinkingDelta { index, text }
-                }),
-            "response.output_item.done" => {
-                if let Some(&index) = output_index.and_then(|o| self.indices.get(&o)) {
-                    if let Some(signature) = event["item"]["encrypted_content"].as_str() {
-                        out.push(Event::SignatureDelta {
-                            index,
-                            signature: signature.to_owned(),
-                        });
-                    }
-                    out.push(Event::BlockStop { index });
-                }
-            }
-            "response.completed" | "response.incomplete" => {
-                let response = &event["response"];
-                self.usage = usage_to_canonical(&response["usage"]);
-                self.finished = true;
-                out.push(Event::Finish {
-                    stop: stop_of(response),
-                    usage: self.usage,
-                });
-            }
-            "response.failed" | "error" => {
-                let message = event["response"]["error"]["message"]
-                    .as_str()
-                    .or(event["message"].as_str())
-                    .unwrap_or("upstream error");
-                out.push(Event::Error {
-                    message: message.to_owned(),
-                });
-            }
-            _ => {}
+            StreamEvent::Error { message, .. } => out.push(Event::Error {
+                message: message.unwrap_or_else(|| "upstream error".to_owned()),
+            }),
+            StreamEvent::ContentPartAdded { .. }
+            | StreamEvent::ContentPartDone { .. }
+            | StreamEvent::OutputTextDone { .. }
+            | StreamEvent::FunctionCallArgumentsDone { .. }
+            | StreamEvent::Unknown => {}
         }
     }
 
