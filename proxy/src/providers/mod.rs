@@ -146,6 +146,9 @@ fn models_url(base_url: &str) -> String {
     format!("{}/models", base_url.trim_end_matches('/'))
 }
 
+pub mod subscription;
+pub use subscription::{Flow, Subscription, subscription};
+
 #[cfg(test)]
 mod tests {
     use super::*;
