@@ -99,3 +99,37 @@ pub fn subscription(provider: Provider) -> Option<&'static dyn Subscription> {
         Provider::OpenAiCompatible => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_subscription_reads_its_own_section_and_offers_its_flows() {
+        let config = OAuthConfig::default();
+        for provider in [
+            Provider::Anthropic,
+            Provider::OpenAi,
+            Provider::Gemini,
+            Provider::Qwen,
+        ] {
+            let sub = subscription(provider).unwrap();
+            assert_eq!(
+                sub.client(&config).token_url,
+                sub.default_client().token_url,
+                "{provider}"
+            );
+        }
+        assert!(subscription(Provider::OpenAiCompatible).is_none());
+        let device = |provider, asked| match subscription(provider).unwrap().flow(asked) {
+            Some(Flow::Device(flow)) => Some(flow.kind()),
+            Some(Flow::Browser) => Some("browser"),
+            None => None,
+        };
+        assert_eq!(device(Provider::Qwen, false), Some("device"));
+        assert_eq!(device(Provider::OpenAi, true), Some("codex_device"));
+        assert_eq!(device(Provider::OpenAi, false), Some("browser"));
+        assert_eq!(device(Provider::Anthropic, true), None);
+        assert_eq!(device(Provider::Gemini, false), Some("browser"));
+    }
+}
