@@ -1,5 +1,6 @@
 //! OAuth settings of each provider: every endpoint, client id, scope and lead time, with the
-//! public CLIs' values (../shared/PROVIDERS.md) as defaults. Client secrets have no default:
+//! public CLIs' values (../shared/PROVIDERS.md) as defaults, which each provider's spoke
+//! states (`Subscription::default_client`). Client secrets have no default:
 //! the operator configures them (`SATU__OAUTH__GEMINI__CLIENT_SECRET_FILE`).
 
 use std::collections::BTreeMap;
@@ -7,6 +8,9 @@ use std::time::Duration;
 
 use entities::Provider;
 use serde::Deserialize;
+
+use crate::providers::subscription::{Anthropic, CodeAssist, Codex, QwenCode};
+use crate::providers::{Subscription, subscription};
 
 #[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -43,10 +47,10 @@ pub struct OAuthConfig {
 impl Default for OAuthConfig {
     fn default() -> Self {
         Self {
-            anthropic: OAuthClient::anthropic(),
-            openai: OAuthClient::openai(),
-            gemini: OAuthClient::gemini(),
-            qwen: OAuthClient::qwen(),
+            anthropic: Anthropic.default_client(),
+            openai: Codex.default_client(),
+            gemini: CodeAssist.default_client(),
+            qwen: QwenCode.default_client(),
             flow_ttl_secs: 600,
             lease_secs: 60,
             scan_interval_secs: 60,
@@ -73,14 +77,9 @@ impl std::fmt::Debug for OAuthConfig {
 }
 
 impl OAuthConfig {
+    /// The client of `provider`'s subscription sign-in; `None` when it has none.
     pub fn client(&self, provider: Provider) -> Option<&OAuthClient> {
-        match provider {
-            Provider::Anthropic => Some(&self.anthropic),
-            Provider::OpenAi => Some(&self.openai),
-            Provider::Gemini => Some(&self.gemini),
-            Provider::Qwen => Some(&self.qwen),
-            Provider::OpenAiCompatible => None,
-        }
+        subscription(provider).map(|s| s.client(self))
     }
 
     pub fn lease(&self) -> Duration {
@@ -183,16 +182,16 @@ fn patched<'de, D: serde::Deserializer<'de>>(
 }
 
 fn anthropic_patch<'de, D: serde::Deserializer<'de>>(d: D) -> Result<OAuthClient, D::Error> {
-    patched(d, OAuthClient::anthropic())
+    patched(d, Anthropic.default_client())
 }
 fn openai_patch<'de, D: serde::Deserializer<'de>>(d: D) -> Result<OAuthClient, D::Error> {
-    patched(d, OAuthClient::openai())
+    patched(d, Codex.default_client())
 }
 fn gemini_patch<'de, D: serde::Deserializer<'de>>(d: D) -> Result<OAuthClient, D::Error> {
-    patched(d, OAuthClient::gemini())
+    patched(d, CodeAssist.default_client())
 }
 fn qwen_patch<'de, D: serde::Deserializer<'de>>(d: D) -> Result<OAuthClient, D::Error> {
-    patched(d, OAuthClient::qwen())
+    patched(d, QwenCode.default_client())
 }
 
 impl std::fmt::Debug for OAuthClient {
@@ -208,114 +207,21 @@ impl std::fmt::Debug for OAuthClient {
     }
 }
 
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|s| (*s).to_owned()).collect()
-}
-
-fn params(items: &[(&str, &str)]) -> BTreeMap<String, String> {
-    items
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect()
-}
-
 impl OAuthClient {
     pub fn refresh_lead(&self) -> Duration {
         Duration::from_secs(self.refresh_lead_secs)
     }
+}
 
-    fn anthropic() -> Self {
-        Self {
-            client_id: "9d1c250a-e61b-44d9-88ed-5944d1962f5e".to_owned(),
-            client_secret: None,
-            authorize_url: Some("https://claude.ai/oauth/authorize".to_owned()),
-            authorize_params: params(&[("code", "true")]),
-            redirect_uri: Some("http://localhost:54545/callback".to_owned()),
-            token_url: "https://platform.claude.com/v1/oauth/token".to_owned(),
-            token_body: BodyEncoding::Json,
-            scopes: strings(&[
-                "user:profile",
-                "user:inference",
-                "user:sessions:claude_code",
-                "user:mcp_servers",
-                "user:file_upload",
-            ]),
-            device_code_url: None,
-            device_token_url: None,
-            device_verify_url: None,
-            device_redirect_uri: None,
-            profile_url: Some("https://api.anthropic.com/api/oauth/profile".to_owned()),
-            refresh_lead_secs: 4 * 3600,
-        }
-    }
+/// Strings out of a provider's literal defaults.
+pub fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
 
-    fn openai() -> Self {
-        Self {
-            client_id: "app_EMoamEEZ73f0CkXaXp7hrann".to_owned(),
-            client_secret: None,
-            authorize_url: Some("https://auth.openai.com/oauth/authorize".to_owned()),
-            authorize_params: params(&[
-                ("id_token_add_organizations", "true"),
-                ("codex_cli_simplified_flow", "true"),
-                ("prompt", "login"),
-            ]),
-            redirect_uri: Some("http://localhost:1455/auth/callback".to_owned()),
-            token_url: "https://auth.openai.com/oauth/token".to_owned(),
-            token_body: BodyEncoding::Form,
-            scopes: strings(&["openid", "email", "profile", "offline_access"]),
-            device_code_url: Some(
-                "https://auth.openai.com/api/accounts/deviceauth/usercode".to_owned(),
-            ),
-            device_token_url: Some(
-                "https://auth.openai.com/api/accounts/deviceauth/token".to_owned(),
-            ),
-            device_verify_url: Some("https://auth.openai.com/codex/device".to_owned()),
-            device_redirect_uri: Some("https://auth.openai.com/deviceauth/callback".to_owned()),
-            profile_url: None,
-            refresh_lead_secs: 5 * 24 * 3600,
-        }
-    }
-
-    fn gemini() -> Self {
-        Self {
-            // The Gemini CLI's installed-app client is operator configuration.
-            client_id: String::new(),
-            client_secret: None,
-            authorize_url: Some("https://accounts.google.com/o/oauth2/v2/auth".to_owned()),
-            authorize_params: params(&[("access_type", "offline"), ("prompt", "consent")]),
-            redirect_uri: Some("http://localhost:8085/oauth2callback".to_owned()),
-            token_url: "https://oauth2.googleapis.com/token".to_owned(),
-            token_body: BodyEncoding::Form,
-            scopes: strings(&[
-                "https://www.googleapis.com/auth/cloud-platform",
-                "https://www.googleapis.com/auth/userinfo.email",
-                "https://www.googleapis.com/auth/userinfo.profile",
-            ]),
-            device_code_url: None,
-            device_token_url: None,
-            device_verify_url: None,
-            device_redirect_uri: None,
-            profile_url: Some("https://www.googleapis.com/oauth2/v2/userinfo".to_owned()),
-            refresh_lead_secs: 600,
-        }
-    }
-
-    fn qwen() -> Self {
-        Self {
-            client_id: "f0304373b74a44d2b584a3fb70ca9e56".to_owned(),
-            client_secret: None,
-            authorize_url: None,
-            authorize_params: BTreeMap::new(),
-            redirect_uri: None,
-            token_url: "https://chat.qwen.ai/api/v1/oauth2/token".to_owned(),
-            token_body: BodyEncoding::Form,
-            scopes: strings(&["openid", "profile", "email", "model.completion"]),
-            device_code_url: Some("https://chat.qwen.ai/api/v1/oauth2/device/code".to_owned()),
-            device_token_url: None,
-            device_verify_url: None,
-            device_redirect_uri: None,
-            profile_url: None,
-            refresh_lead_secs: 20 * 60,
-        }
-    }
+/// Authorize parameters out of a provider's literal defaults.
+pub fn params(items: &[(&str, &str)]) -> BTreeMap<String, String> {
+    items
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
 }

@@ -7,19 +7,17 @@ use entities::Provider;
 use entities::oauth_flows::{self, NewFlow};
 use entities::provider_accounts;
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
 use url::Url;
 use uuid::Uuid;
 
 use super::config::OAuthClient;
-use super::identity::{self, Identity};
+use super::device::{DeviceCode, DeviceFlow};
+use super::identity::Identity;
 use super::token::{self, Body, TokenError, TokenSet};
 use super::{Connections, OAuthError, pkce};
+use crate::providers::{Flow, subscription};
 
 const CODE: &str = "code";
-const DEVICE: &str = "device";
-const CODEX_DEVICE: &str = "codex_device";
-const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Started {
@@ -83,13 +81,15 @@ impl Connections {
         label: Option<String>,
     ) -> Result<Started, OAuthError> {
         let client = self.client(provider)?;
-        match (provider, device) {
-            (Provider::Qwen, _) => self.start_device(user_id, provider, client, label).await,
-            (Provider::OpenAi, true) => self.start_codex_device(user_id, client, label).await,
-            (_, true) => Err(OAuthError::Unsupported(format!(
+        match subscription(provider).and_then(|s| s.flow(device)) {
+            Some(Flow::Browser) => self.start_browser(user_id, provider, client, label).await,
+            Some(Flow::Device(flow)) => {
+                self.start_device(user_id, provider, client, flow, label)
+                    .await
+            }
+            None => Err(OAuthError::Unsupported(format!(
                 "{provider} has no device sign-in; use the browser sign-in"
             ))),
-            (_, false) => self.start_browser(user_id, provider, client, label).await,
         }
     }
 
@@ -212,7 +212,7 @@ impl Connections {
             ("client_id", client.client_id.as_str()),
             ("code_verifier", verifier.as_str()),
         ];
-        if provider == Provider::Anthropic {
+        if subscription(provider).is_some_and(|s| s.exchange_sends_state()) {
             fields.push(("state", state.as_str()));
         }
         if let Some(secret) = &client.client_secret {
@@ -238,40 +238,10 @@ impl Connections {
         client: &OAuthClient,
         tokens: &TokenSet,
     ) -> Result<Identity, OAuthError> {
-        Ok(match provider {
-            Provider::Anthropic => {
-                identity::claude(&self.http, client.profile_url.as_deref(), tokens).await
-            }
-            Provider::OpenAi => {
-                let id_token = tokens.id_token.as_deref().ok_or_else(|| {
-                    OAuthError::Provider("OpenAI returned no id_token".to_owned())
-                })?;
-                identity::codex(id_token)?
-            }
-            Provider::Gemini => {
-                let email = identity::google_email(
-                    &self.http,
-                    client.profile_url.as_deref(),
-                    &tokens.access_token,
-                )
-                .await;
-                let (project, tier) = identity::code_assist_project(
-                    &self.http,
-                    &self.code_assist_base,
-                    &tokens.access_token,
-                    std::time::Duration::from_millis(self.config.onboard_poll_ms),
-                    self.config.onboard_max_polls,
-                )
-                .await?;
-                Identity {
-                    email,
-                    plan_type: tier,
-                    project_id: Some(project),
-                    account_id: None,
-                }
-            }
-            Provider::Qwen | Provider::OpenAiCompatible => Identity::default(),
-        })
+        match subscription(provider) {
+            Some(sub) => sub.identify(self, client, tokens).await,
+            None => Ok(Identity::default()),
+        }
     }
 
     async fn start_device(
@@ -279,92 +249,28 @@ impl Connections {
         user_id: Uuid,
         provider: Provider,
         client: &OAuthClient,
+        flow: &'static dyn DeviceFlow,
         label: Option<String>,
     ) -> Result<Started, OAuthError> {
-        let url = client.device_code_url.as_deref().ok_or_else(|| {
-            OAuthError::NotConfigured(format!("oauth.{provider}.device_code_url"))
-        })?;
-        let verifier = pkce::verifier()?;
-        let challenge = pkce::challenge(&verifier);
-        let scope = client.scopes.join(" ");
-        let fields = vec![
-            ("client_id", client.client_id.as_str()),
-            ("scope", scope.as_str()),
-            ("code_challenge", challenge.as_str()),
-            ("code_challenge_method", "S256"),
-        ];
-        let answer = json_call(&self.http, url, Body::Form(fields), provider).await?;
-        let text = |k: &str| answer.get(k).and_then(Value::as_str).map(str::to_owned);
-        let (Some(device_code), Some(user_code), Some(verification_uri)) = (
-            text("device_code"),
-            text("user_code"),
-            text("verification_uri"),
-        ) else {
-            return Err(OAuthError::Provider(format!(
-                "{provider}'s device endpoint answered without a device code"
-            )));
-        };
-        let interval = number(answer.get("interval")).unwrap_or(5).max(1);
-        let expires_in = number(answer.get("expires_in")).unwrap_or(600);
+        let grant = flow.start(&self.http, provider, client).await?;
         let payload = Payload {
-            verifier: Some(verifier),
-            device_code: Some(device_code),
-            interval,
+            verifier: grant.verifier,
+            device_code: Some(grant.device_code),
+            user_code: grant.polls_with_user_code.then(|| grant.user_code.clone()),
+            interval: grant.interval,
             ..Default::default()
         };
         let flow_id = self
-            .remember(user_id, provider, DEVICE, label, &payload)
+            .remember(user_id, provider, flow.kind(), label, &payload)
             .await?;
+        let ttl = self.config.flow_ttl().as_secs();
         Ok(Started::Device {
             flow_id,
-            user_code,
-            verification_uri,
-            verification_uri_complete: text("verification_uri_complete"),
-            interval_secs: interval,
-            expires_in_secs: expires_in.min(self.config.flow_ttl().as_secs()),
-        })
-    }
-
-    async fn start_codex_device(
-        &self,
-        user_id: Uuid,
-        client: &OAuthClient,
-        label: Option<String>,
-    ) -> Result<Started, OAuthError> {
-        let provider = Provider::OpenAi;
-        let (Some(url), Some(verify)) = (&client.device_code_url, &client.device_verify_url) else {
-            return Err(OAuthError::NotConfigured(
-                "oauth.openai.device_code_url".to_owned(),
-            ));
-        };
-        let body = Body::Json(json!({ "client_id": client.client_id }));
-        let answer = json_call(&self.http, url, body, provider).await?;
-        let text = |k: &str| answer.get(k).and_then(Value::as_str).map(str::to_owned);
-        let (Some(device_auth_id), Some(user_code)) = (
-            text("device_auth_id"),
-            text("user_code").or_else(|| text("usercode")),
-        ) else {
-            return Err(OAuthError::Provider(
-                "OpenAI's device endpoint answered without a user code".to_owned(),
-            ));
-        };
-        let interval = number(answer.get("interval")).unwrap_or(5).max(1);
-        let payload = Payload {
-            device_code: Some(device_auth_id),
-            user_code: Some(user_code.clone()),
-            interval,
-            ..Default::default()
-        };
-        let flow_id = self
-            .remember(user_id, provider, CODEX_DEVICE, label, &payload)
-            .await?;
-        Ok(Started::Device {
-            flow_id,
-            user_code,
-            verification_uri: verify.clone(),
-            verification_uri_complete: None,
-            interval_secs: interval,
-            expires_in_secs: self.config.flow_ttl().as_secs(),
+            user_code: grant.user_code,
+            verification_uri: grant.verification_uri,
+            verification_uri_complete: grant.verification_uri_complete,
+            interval_secs: grant.interval,
+            expires_in_secs: grant.expires_in.map_or(ttl, |e| e.min(ttl)),
         })
     }
 
@@ -372,15 +278,20 @@ impl Connections {
     pub async fn poll(&self, user_id: Uuid, flow_id: Uuid) -> Result<DevicePoll, OAuthError> {
         let (row, provider, mut payload) = self.recall(user_id, flow_id).await?;
         let client = self.client(provider)?;
-        let polled = match row.flow.as_str() {
-            DEVICE => self.poll_device(client, &payload).await,
-            CODEX_DEVICE => self.poll_codex(client, &payload).await,
+        let device = match subscription(provider).and_then(|s| s.flow(true)) {
+            Some(Flow::Device(device)) if device.kind() == row.flow => device,
             _ => {
                 return Err(OAuthError::Unsupported(
                     "this sign-in is a browser sign-in: paste the address back instead".to_owned(),
                 ));
             }
         };
+        let code = DeviceCode {
+            device_code: payload.device_code.as_deref(),
+            user_code: payload.user_code.as_deref(),
+            verifier: payload.verifier.as_deref(),
+        };
+        let polled = device.poll(&self.http, client, code).await;
         match polled {
             Ok(tokens) => {
                 oauth_flows::delete(&self.db, flow_id).await?;
@@ -421,77 +332,6 @@ impl Connections {
             }
         }
     }
-
-    async fn poll_device(
-        &self,
-        client: &OAuthClient,
-        payload: &Payload,
-    ) -> Result<TokenSet, TokenError> {
-        let device_code = payload.device_code.as_deref().unwrap_or_default();
-        let verifier = payload.verifier.as_deref().unwrap_or_default();
-        let fields = vec![
-            ("grant_type", DEVICE_GRANT),
-            ("client_id", client.client_id.as_str()),
-            ("device_code", device_code),
-            ("code_verifier", verifier),
-        ];
-        token::request(&self.http, &client.token_url, Body::Form(fields)).await
-    }
-
-    /// Codex's device variant: approval yields an authorization code and its verifier, then
-    /// a normal code exchange.
-    async fn poll_codex(
-        &self,
-        client: &OAuthClient,
-        payload: &Payload,
-    ) -> Result<TokenSet, TokenError> {
-        let url = client.device_token_url.as_deref().unwrap_or_default();
-        let body = Body::Json(json!({
-            "device_auth_id": payload.device_code,
-            "user_code": payload.user_code,
-        }));
-        let response = token::send(&self.http, url, body).await?;
-        let status = response.status().as_u16();
-        if matches!(status, 403 | 404) {
-            return Err(TokenError::Pending);
-        }
-        let retry_after = token::retry_after(response.headers());
-        let bytes = response.bytes().await.map_err(|_| TokenError::Transient {
-            reason: "the device endpoint broke off".to_owned(),
-            retry_after: None,
-        })?;
-        if status == 429 || status >= 500 {
-            return Err(TokenError::Transient {
-                reason: format!("the device endpoint answered {status}"),
-                retry_after,
-            });
-        }
-        if !(200..300).contains(&status) {
-            let (code, _) = token::error_fields(&bytes);
-            return Err(match code.as_str() {
-                "access_denied" => TokenError::Denied,
-                "expired_token" => TokenError::DeviceExpired,
-                _ => TokenError::Rejected(format!("device endpoint answered {status} {code}")),
-            });
-        }
-        let answer: Value = serde_json::from_slice(&bytes).unwrap_or_default();
-        let text = |k: &str| answer.get(k).and_then(Value::as_str).unwrap_or_default();
-        let (code, verifier) = (text("authorization_code"), text("code_verifier"));
-        if code.is_empty() {
-            return Err(TokenError::Rejected(
-                "the device endpoint answered without an authorization code".to_owned(),
-            ));
-        }
-        let redirect = client.device_redirect_uri.as_deref().unwrap_or_default();
-        let fields = vec![
-            ("grant_type", "authorization_code"),
-            ("code", code),
-            ("redirect_uri", redirect),
-            ("client_id", client.client_id.as_str()),
-            ("code_verifier", verifier),
-        ];
-        token::request(&self.http, &client.token_url, Body::Form(fields)).await
-    }
 }
 
 fn exchange_error(provider: Provider, e: TokenError) -> OAuthError {
@@ -501,40 +341,6 @@ fn exchange_error(provider: Provider, e: TokenError) -> OAuthError {
         )),
         TokenError::Denied => OAuthError::Denied,
         other => OAuthError::Provider(format!("{provider} refused the sign-in: {other}")),
-    }
-}
-
-async fn json_call(
-    http: &reqwest::Client,
-    url: &str,
-    body: Body<'_>,
-    provider: Provider,
-) -> Result<Value, OAuthError> {
-    let response = token::send(http, url, body)
-        .await
-        .map_err(|e| OAuthError::Unavailable(format!("{provider}: {e}")))?;
-    let status = response.status();
-    let bytes = response
-        .bytes()
-        .await
-        .map_err(|_| OAuthError::Unavailable(format!("{provider}'s device endpoint broke off")))?;
-    if !status.is_success() {
-        let (code, description) = token::error_fields(&bytes);
-        return Err(OAuthError::Provider(format!(
-            "{provider}'s device endpoint answered {}: {code} {description}",
-            status.as_u16()
-        )));
-    }
-    serde_json::from_slice(&bytes).map_err(|_| {
-        OAuthError::Provider(format!("{provider}'s device endpoint sent invalid JSON"))
-    })
-}
-
-fn number(value: Option<&Value>) -> Option<u64> {
-    match value? {
-        Value::Number(n) => n.as_u64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
     }
 }
 
@@ -615,12 +421,5 @@ mod tests {
         assert!(constant_time_eq(b"abc", b"abc"));
         assert!(!constant_time_eq(b"abc", b"abd"));
         assert!(!constant_time_eq(b"", b""));
-    }
-
-    #[test]
-    fn device_intervals_read_numbers_and_strings() {
-        assert_eq!(number(Some(&json!(5))), Some(5));
-        assert_eq!(number(Some(&json!("7"))), Some(7));
-        assert_eq!(number(None), None);
     }
 }

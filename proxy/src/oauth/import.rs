@@ -1,6 +1,7 @@
 //! Import of the credential files the official CLIs write: Claude Code
 //! (`~/.claude/.credentials.json`), Codex (`~/.codex/auth.json`), Gemini CLI
-//! (`~/.gemini/oauth_creds.json`) and Qwen Code (`~/.qwen/oauth_creds.json`).
+//! (`~/.gemini/oauth_creds.json`) and Qwen Code (`~/.qwen/oauth_creds.json`). Each file's
+//! reader is its provider's (`Subscription::read_credentials_file`); this is what they share.
 
 use chrono::Utc;
 use entities::Provider;
@@ -8,9 +9,10 @@ use entities::provider_accounts::{self, Credentials};
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::identity::{self, Identity};
-use super::token::{self, Body, TokenSet};
+use super::identity::Identity;
+use super::token::{self, Body};
 use super::{Connections, OAuthError};
+use crate::providers::subscription;
 
 /// What a credential file holds.
 pub struct Imported {
@@ -26,107 +28,35 @@ impl std::fmt::Debug for Imported {
     }
 }
 
-fn expected(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Anthropic => {
-            "a Claude Code credentials file (~/.claude/.credentials.json with claudeAiOauth.accessToken)"
-        }
-        Provider::OpenAi => "a Codex auth file (~/.codex/auth.json with tokens.access_token)",
-        Provider::Gemini => {
-            "a Gemini CLI credentials file (~/.gemini/oauth_creds.json with access_token)"
-        }
-        Provider::Qwen => {
-            "a Qwen Code credentials file (~/.qwen/oauth_creds.json with access_token)"
-        }
-        Provider::OpenAiCompatible => "a provider with a subscription sign-in",
-    }
+/// A parser's answer to a file that is not its CLI's: what was expected instead.
+pub fn not_it(expected: &str) -> OAuthError {
+    OAuthError::Import(format!("this is not {expected}"))
+}
+
+/// A non-empty string field of a credential file.
+pub fn text(v: &Value, k: &str) -> Option<String> {
+    v.get(k)
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+}
+
+/// A time in milliseconds, in unix seconds.
+pub fn millis(v: &Value, k: &str) -> Option<i64> {
+    v.get(k).and_then(Value::as_i64).map(|ms| ms / 1000)
 }
 
 /// Reads a CLI's credential file for `provider`.
 pub fn parse(provider: Provider, bytes: &[u8]) -> Result<Imported, OAuthError> {
-    let not_it = || OAuthError::Import(format!("this is not {}", expected(provider)));
-    let value: Value = serde_json::from_slice(bytes).map_err(|_| {
-        OAuthError::Import(format!(
-            "the file is not JSON; expected {}",
-            expected(provider)
-        ))
-    })?;
-    let text = |v: &Value, k: &str| {
-        v.get(k)
-            .and_then(Value::as_str)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-    };
-    let millis = |v: &Value, k: &str| v.get(k).and_then(Value::as_i64).map(|ms| ms / 1000);
-    let imported = match provider {
-        Provider::Anthropic => {
-            let oauth = value.get("claudeAiOauth").ok_or_else(not_it)?;
-            Imported {
-                credentials: Credentials {
-                    access_token: Some(text(oauth, "accessToken").ok_or_else(not_it)?),
-                    refresh_token: text(oauth, "refreshToken"),
-                    expires_at: millis(oauth, "expiresAt"),
-                    ..Default::default()
-                },
-                identity: Identity {
-                    plan_type: text(oauth, "subscriptionType"),
-                    ..Default::default()
-                },
-            }
-        }
-        Provider::OpenAi => {
-            let tokens = value.get("tokens").filter(|t| t.is_object()).ok_or_else(|| {
-                if text(&value, "OPENAI_API_KEY").is_some() {
-                    OAuthError::Import(
-                        "this Codex auth file holds an API key, not a ChatGPT sign-in; add it as an API-key connection".to_owned(),
-                    )
-                } else {
-                    not_it()
-                }
-            })?;
-            let access = text(tokens, "access_token").ok_or_else(not_it)?;
-            let mut identity = match text(tokens, "id_token") {
-                Some(id_token) => identity::codex(&id_token)?,
-                None => Identity::default(),
-            };
-            if identity.account_id.is_none() {
-                identity.account_id = text(tokens, "account_id");
-            }
-            let expires_at =
-                identity::jwt_claims(&access).and_then(|c| c.get("exp").and_then(Value::as_i64));
-            Imported {
-                credentials: Credentials {
-                    access_token: Some(access),
-                    refresh_token: text(tokens, "refresh_token"),
-                    expires_at,
-                    account_id: identity.account_id.clone(),
-                    ..Default::default()
-                },
-                identity,
-            }
-        }
-        Provider::Gemini | Provider::Qwen => {
-            let access = text(&value, "access_token").ok_or_else(not_it)?;
-            let email = text(&value, "id_token")
-                .and_then(|t| identity::jwt_claims(&t))
-                .and_then(|c| c.get("email").and_then(Value::as_str).map(str::to_owned));
-            Imported {
-                credentials: Credentials {
-                    access_token: Some(access),
-                    refresh_token: text(&value, "refresh_token"),
-                    expires_at: millis(&value, "expiry_date"),
-                    resource_url: text(&value, "resource_url"),
-                    project_id: text(&value, "project_id"),
-                    ..Default::default()
-                },
-                identity: Identity {
-                    email,
-                    ..Default::default()
-                },
-            }
-        }
-        Provider::OpenAiCompatible => return Err(not_it()),
-    };
+    let sub = subscription(provider);
+    let expected = sub.map_or("a provider with a subscription sign-in", |s| {
+        s.credentials_file()
+    });
+    let value: Value = serde_json::from_slice(bytes)
+        .map_err(|_| OAuthError::Import(format!("the file is not JSON; expected {expected}")))?;
+    let imported = sub
+        .ok_or_else(|| not_it(expected))?
+        .read_credentials_file(&value)?;
     if imported.credentials.refresh_token.is_none() {
         tracing::warn!(%provider, "imported credentials have no refresh token; the connection expires with its access token");
     }
@@ -148,50 +78,16 @@ impl Connections {
             mut credentials,
             mut identity,
         } = parse(provider, bytes)?;
-        match provider {
-            Provider::Anthropic => {
-                let client = self.client(provider)?;
-                let probe = token_set(&credentials);
-                let found =
-                    identity::claude(&self.http, client.profile_url.as_deref(), &probe).await;
-                identity.email = found.email;
-                identity.plan_type = found.plan_type.or(identity.plan_type);
-            }
-            Provider::Gemini if credentials.project_id.is_none() => {
-                // Provisioning needs a live token: renew an expired one first.
-                if credentials
-                    .expires_at
-                    .is_some_and(|t| t < Utc::now().timestamp() + 60)
-                {
-                    self.renew_unstored(provider, &mut credentials).await?;
-                }
-                let access = credentials.access_token.clone().unwrap_or_default();
-                if identity.email.is_none() {
-                    let client = self.client(provider)?;
-                    identity.email =
-                        identity::google_email(&self.http, client.profile_url.as_deref(), &access)
-                            .await;
-                }
-                let (project, tier) = identity::code_assist_project(
-                    &self.http,
-                    &self.code_assist_base,
-                    &access,
-                    std::time::Duration::from_millis(self.config.onboard_poll_ms),
-                    self.config.onboard_max_polls,
-                )
+        if let Some(sub) = subscription(provider) {
+            sub.complete_import(self, &mut credentials, &mut identity)
                 .await?;
-                credentials.project_id = Some(project);
-                identity.project_id = credentials.project_id.clone();
-                identity.plan_type = tier;
-            }
-            _ => {}
         }
         self.save_credentials(user_id, provider, credentials, identity, label)
             .await
     }
 
     /// Refreshes tokens that are not stored yet (no lease needed: nobody else has them).
-    async fn renew_unstored(
+    pub(crate) async fn renew_unstored(
         &self,
         provider: Provider,
         credentials: &mut Credentials,
@@ -226,17 +122,6 @@ impl Connections {
         }
         credentials.expires_at = tokens.expires_in.map(|s| Utc::now().timestamp() + s);
         Ok(())
-    }
-}
-
-fn token_set(credentials: &Credentials) -> TokenSet {
-    TokenSet {
-        access_token: credentials.access_token.clone().unwrap_or_default(),
-        refresh_token: None,
-        expires_in: None,
-        id_token: None,
-        resource_url: None,
-        account: None,
     }
 }
 

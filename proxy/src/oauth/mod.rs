@@ -3,6 +3,7 @@
 //! (single-flight refresh across replicas).
 
 pub mod config;
+pub mod device;
 mod flows;
 pub mod identity;
 pub mod import;
@@ -22,7 +23,7 @@ pub use config::{OAuthClient, OAuthConfig};
 pub use flows::{DevicePoll, Started};
 pub use refresh::{Fresh, RefreshError, Refresher};
 
-use crate::config::{ProvidersConfig, QwenOAuthEndpoint};
+use crate::config::ProvidersConfig;
 use crate::upstream_guard::GuardedResolver;
 
 /// What a sign-in, import or connection check can fail with; each message is meant for the
@@ -71,10 +72,9 @@ pub struct Inner {
     pub db: DatabaseConnection,
     pub sealer: Arc<Sealer>,
     pub config: OAuthConfig,
-    /// Code Assist API base, for provisioning Gemini CLI projects.
-    pub code_assist_base: String,
-    /// Which API hosts a Qwen token may name.
-    pub qwen_oauth: QwenOAuthEndpoint,
+    /// The providers' endpoints: what a subscription's sign-in may need besides its OAuth
+    /// client (the Code Assist API, Qwen's allowed hosts).
+    pub providers: ProvidersConfig,
     pub http: reqwest::Client,
 }
 
@@ -97,8 +97,7 @@ impl Connections {
         Ok(Self(Arc::new(Inner {
             db,
             sealer,
-            code_assist_base: providers.code_assist.base_url.clone(),
-            qwen_oauth: providers.qwen_oauth.clone(),
+            providers: providers.clone(),
             config,
             http,
         })))

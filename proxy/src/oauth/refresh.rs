@@ -18,8 +18,8 @@ use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
 use super::config::OAuthConfig;
-use super::identity;
 use super::token::{self, Body, TokenError, TokenSet};
+use crate::providers::subscription;
 
 /// A token good to use now.
 #[derive(Clone)]
@@ -401,13 +401,10 @@ impl Refresher {
 }
 
 fn connection_expired_mail(row: &provider_accounts::Model, reason: &str) -> Mail {
-    let provider = match row.provider() {
-        Some(Provider::Anthropic) => "Claude",
-        Some(Provider::OpenAi) => "ChatGPT",
-        Some(Provider::Gemini) => "Gemini",
-        Some(Provider::Qwen) => "Qwen",
-        _ => "provider",
-    };
+    let provider = row
+        .provider()
+        .and_then(subscription)
+        .map_or("provider", |s| s.product());
     Mail::ConnectionExpired {
         provider: provider.to_owned(),
         label: Some(row.label.clone()).filter(|l| !l.is_empty()),
@@ -417,6 +414,9 @@ fn connection_expired_mail(row: &provider_accounts::Model, reason: &str) -> Mail
 
 /// New tokens over the stored credentials: a refresh token is kept when none is returned.
 fn merge(credentials: &mut Credentials, provider: Provider, tokens: TokenSet) {
+    if let Some(sub) = subscription(provider) {
+        sub.after_refresh(credentials, &tokens);
+    }
     let now = Utc::now().timestamp();
     credentials.expires_at = tokens.expires_at(now);
     credentials.access_token = Some(tokens.access_token);
@@ -425,15 +425,6 @@ fn merge(credentials: &mut Credentials, provider: Provider, tokens: TokenSet) {
     }
     if let Some(host) = tokens.resource_url {
         credentials.resource_url = Some(host);
-    }
-    if provider == Provider::OpenAi
-        && let Some(id) = tokens
-            .id_token
-            .as_deref()
-            .and_then(|t| identity::codex(t).ok())
-            .and_then(|i| i.account_id)
-    {
-        credentials.account_id = Some(id);
     }
 }
 

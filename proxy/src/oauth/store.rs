@@ -8,6 +8,7 @@ use uuid::Uuid;
 use super::identity::Identity;
 use super::token::TokenSet;
 use super::{Connections, OAuthError};
+use crate::providers::subscription;
 
 impl Connections {
     pub(super) async fn save(
@@ -39,11 +40,9 @@ impl Connections {
         identity: Identity,
         label: Option<String>,
     ) -> Result<provider_accounts::Model, OAuthError> {
-        if provider == Provider::Qwen {
-            // Refused now, with the reason, rather than stored and never routable.
-            self.qwen_oauth
-                .base_url(credentials.resource_url.as_deref())
-                .map_err(OAuthError::Provider)?;
+        // Refused now, with the reason, rather than stored and never usable.
+        if let Some(sub) = subscription(provider) {
+            sub.check_credentials(self, &credentials)?;
         }
         let label = label
             .filter(|l| !l.trim().is_empty())

@@ -131,3 +131,6 @@ fn claude_code_identity(body: &mut Map<String, Value>) {
     };
     body.insert("system".into(), Value::Array(system));
 }
+
+/// The subscription sign-in (Claude Code's OAuth client and credential file).
+mod oauth;

@@ -69,3 +69,8 @@ impl Spoke for CodeAssist {
         crate::retry_hint::retry_info(body)
     }
 }
+
+/// The subscription sign-in (Google's OAuth client, the Code Assist project, the credential file).
+mod oauth;
+mod project;
+pub(super) use oauth::read_oauth_creds;

@@ -86,3 +86,7 @@ impl Spoke for Codex {
         crate::retry_hint::resets_in_seconds(body)
     }
 }
+
+/// The subscription sign-in (the Codex CLI's OAuth client, device flow and auth file).
+mod device;
+mod oauth;

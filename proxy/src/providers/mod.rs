@@ -201,6 +201,9 @@ fn ids_at(body: &Value, list: &str, field: &str) -> Vec<String> {
     ids
 }
 
+pub mod subscription;
+pub use subscription::{Flow, Subscription, subscription};
+
 #[cfg(test)]
 mod tests {
     use super::*;

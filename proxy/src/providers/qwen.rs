@@ -55,3 +55,6 @@ impl Spoke for QwenCode {
         Qwen.endpoint(call, headers)
     }
 }
+
+/// The subscription sign-in (Qwen's device flow and Qwen Code's credential file).
+mod oauth;
