@@ -104,6 +104,8 @@ export default defineConfig({
         SATU__BILLING__MIDTRANS__API_URL: mockMidtrans,
         SATU__BILLING__POLL_INTERVAL_MS: "100",
         SATU__BILLING__RETRY_BACKOFF_SECS: "[1, 1, 1]",
+        // New connections' model lists are asked within a second (15 s by default).
+        SATU__MODELS__SCAN_INTERVAL_SECS: "1",
       },
     },
   ],

@@ -81,10 +81,10 @@ struct Want<'a> {
 impl Router<'_> {
     pub fn plan(&self, requested: &str, affinity: Option<u64>) -> Result<RoutePlan, ProxyError> {
         let config = &self.accounts.routing;
-        let replaced = self.replacement(requested)?;
+        let today = Utc::now();
+        let replaced = self.replacement(requested, today)?;
         let requested = replaced.as_ref().map_or(requested, |r| r.serving.as_str());
         let (strategy, wants) = self.wants(config, requested);
-        let today = Utc::now();
         let mut groups: Vec<Vec<Target>> =
             wants.iter().map(|w| self.candidates(w, today)).collect();
         if groups.iter().all(Vec::is_empty) {
@@ -135,8 +135,11 @@ impl Router<'_> {
     /// replacement, or (when the user follows replacements) sent to it. A model the user
     /// routes by a rule, names in an account's list, or that a provider still lists for them
     /// is not retired for them.
-    fn replacement(&self, requested: &str) -> Result<Option<Replacement>, ProxyError> {
-        let now = Utc::now();
+    fn replacement(
+        &self,
+        requested: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<Replacement>, ProxyError> {
         let still_served = |name: &str| {
             self.accounts.routing.rule_for(name).is_some()
                 || self.accounts.accounts.iter().any(|a| {
@@ -148,15 +151,16 @@ impl Router<'_> {
         };
         let mut serving = requested;
         for _ in 0..MAX_REPLACEMENT_HOPS {
-            if still_served(serving) {
-                break;
-            }
+            // Most requests stop at the first lookup: a current model.
             let Some(entry) = self.catalog.resolve(serving) else {
                 break;
             };
             let Some(retired_at) = entry.retired_at(now) else {
                 break;
             };
+            if still_served(serving) {
+                break;
+            }
             let next = entry
                 .replaced_by
                 .as_deref()

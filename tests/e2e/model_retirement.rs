@@ -6,13 +6,15 @@
 use entities::Provider;
 use serde_json::Value;
 
+use crate::cli::{satu, stderr, stdout};
 use crate::on_both_backends;
 use crate::support::mock_anthropic::MockAnthropic;
-use crate::support::{Backend, messages_body, spawn_app};
+use crate::support::{Backend, TestDb, messages_body, spawn_app};
 
 on_both_backends!(
     a_retired_model_is_refused_with_its_replacement,
     users_who_follow_replacements_are_served_by_the_replacement,
+    an_operator_applies_a_catalog_file,
 );
 
 async fn a_retired_model_is_refused_with_its_replacement(backend: Backend) {
@@ -137,4 +139,93 @@ async fn users_who_follow_replacements_are_served_by_the_replacement(backend: Ba
         "claude-3-opus-20240229"
     );
     app.stop().await;
+}
+
+async fn an_operator_applies_a_catalog_file(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    // The shipped catalog is in place after the first command (it migrates the database).
+    let shown = satu(&db, &["admin", "catalog"]);
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    let listing = stdout(&shown);
+    let opus3 = listing
+        .lines()
+        .find(|l| l.starts_with("claude-3-opus "))
+        .unwrap();
+    assert!(
+        opus3.contains("retired 2026-01-05 → claude-opus-4-5"),
+        "{opus3}"
+    );
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.starts_with("gpt-4o ") && l.contains("2.5000") && l.ends_with("current"))
+    );
+
+    let file = db.dir.join("catalog.toml");
+    let text = r#"version = "2099-01-01"
+
+[[models]]
+id = "gpt-4o"
+provider = "openai"
+name = "GPT-4o"
+aliases = ["chatgpt-4o-latest"]
+input = 2.00
+output = 8.00
+cached_input = 1.00
+context = 128000
+deprecated_at = "2099-06-01"
+replaced_by = "gpt-5.2"
+
+[[models]]
+id = "gpt-5.2"
+provider = "openai"
+name = "GPT-5.2"
+input = 1.75
+output = 14.00
+cached_input = 0.175
+context = 400000
+"#;
+    std::fs::write(&file, text).unwrap();
+    let path = file.to_str().unwrap();
+    let applied = satu(&db, &["admin", "catalog", "--file", path]);
+    assert!(applied.status.success(), "{}", stderr(&applied));
+    assert!(
+        stdout(&applied).starts_with("catalog 2099-01-01 applied: 1 added, 1 updated, 0 unchanged"),
+        "{}",
+        stdout(&applied)
+    );
+    let again = satu(&db, &["admin", "catalog", "--file", path]);
+    assert!(
+        stdout(&again).contains("0 added, 0 updated, 2 unchanged"),
+        "{}",
+        stdout(&again)
+    );
+    let listing = stdout(&satu(&db, &["admin", "catalog"]));
+    let gpt4o = listing.lines().find(|l| l.starts_with("gpt-4o ")).unwrap();
+    assert!(
+        gpt4o.contains("2.0000") && gpt4o.contains("retires 2099-06-01 → gpt-5.2"),
+        "{gpt4o}"
+    );
+
+    // A mistake is named and nothing is written.
+    std::fs::write(
+        &file,
+        text.replace("replaced_by = \"gpt-5.2\"", "replaced_by = \"gpt-9\"")
+            .replace("input = 2.00", "input = 3.00"),
+    )
+    .unwrap();
+    let refused = satu(&db, &["admin", "catalog", "--file", path]);
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("model `gpt-4o` is replaced by `gpt-9`"),
+        "{}",
+        stderr(&refused)
+    );
+    let listing = stdout(&satu(&db, &["admin", "catalog"]));
+    assert!(
+        listing
+            .lines()
+            .any(|l| l.starts_with("gpt-4o ") && l.contains("2.0000"))
+    );
+    db.drop().await;
 }

@@ -45,7 +45,7 @@ function ConnectionRow({ connection: c }: { connection: Connection }) {
         <Status connection={c} />
         <p className="text-xs break-words text-muted-foreground">
           {[
-            c.models.length ? t("models", { models: c.models.join(", ") }) : t("modelsAll"),
+            c.models.length ? t("models", { models: c.models.join(", ") }) : c.reachableModels ? null : t("modelsAll"),
             t("weight", { n: c.weight }),
             t("priority", { n: c.priority }),
             c.baseUrl ? t("baseUrlIs", { url: c.baseUrl }) : null,
@@ -54,6 +54,12 @@ function ConnectionRow({ connection: c }: { connection: Connection }) {
             .filter(Boolean)
             .join(" · ")}
         </p>
+        {!c.models.length && c.reachableModels ? <ReachableModels connection={c} /> : null}
+        {c.modelsError ? (
+          <p className="text-xs break-words text-warning" data-testid="connection-models-error">
+            {t("modelsCheckError", { error: c.modelsError })}
+          </p>
+        ) : null}
         {c.kind === "OAUTH" && (c.tokenExpiresAt || c.lastRefreshedAt) ? (
           <p className="text-xs break-words text-muted-foreground">
             {[
@@ -68,6 +74,28 @@ function ConnectionRow({ connection: c }: { connection: Connection }) {
       </div>
       <RowActions connection={c} />
     </li>
+  );
+}
+
+/** What the provider last listed for the connection, folded: lists run to hundreds of names. */
+function ReachableModels({ connection: c }: { connection: Connection }) {
+  const t = useT("connections");
+  const f = useFormat();
+  const models = c.reachableModels ?? [];
+  const when = c.modelsRefreshedAt ? f.ago(c.modelsRefreshedAt) : "";
+  return (
+    <details className="text-xs text-muted-foreground" data-testid="connection-reachable-models">
+      <summary className="cursor-pointer rounded-sm select-none hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring">
+        {t(models.length === 1 ? "modelsReachedOne" : "modelsReached", { n: models.length, when })}
+      </summary>
+      <ul aria-label={t("modelsReachedTitle")} className="mt-1 flex max-h-40 flex-wrap gap-1 overflow-y-auto">
+        {models.map((m) => (
+          <li key={m} className="rounded border border-border px-1.5 py-0.5 font-mono break-all">
+            {m}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

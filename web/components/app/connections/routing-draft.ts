@@ -8,7 +8,7 @@ export const STRATEGIES: readonly Strategy[] = ["ROUND_ROBIN", "WEIGHTED", "PRIO
  */
 export type DraftTarget = { key: number; choice: string; model: string };
 export type DraftRule = { key: number; pattern: string; strategy: Strategy | ""; targets: DraftTarget[] };
-export type Draft = { strategy: Strategy; sessionAffinity: boolean; rules: DraftRule[] };
+export type Draft = { strategy: Strategy; sessionAffinity: boolean; followModelReplacements: boolean; rules: DraftRule[] };
 
 let counter = 0;
 /** A key for a new list item (stable across edits and reordering). */
@@ -27,6 +27,7 @@ export function toDraft(routing: Saved): Draft {
   return {
     strategy: routing.strategy,
     sessionAffinity: routing.sessionAffinity,
+    followModelReplacements: routing.followModelReplacements,
     rules: routing.rules.map((r) => ({
       key: nextKey(),
       pattern: r.pattern,
@@ -40,6 +41,7 @@ export function toInput(draft: Draft): RoutingInput {
   return {
     strategy: draft.strategy,
     sessionAffinity: draft.sessionAffinity,
+    followModelReplacements: draft.followModelReplacements,
     rules: draft.rules.map((r) => ({
       pattern: r.pattern.trim(),
       strategy: r.strategy || null,

@@ -107,6 +107,14 @@ function RoutingForm({ saved, connections }: { saved: RoutingQuery["routing"]; c
           onChange={(sessionAffinity) => setDraft({ ...draft, sessionAffinity })}
           testId="routing-affinity"
         />
+        <Checkbox
+          className="sm:col-span-2"
+          label={t("routing.followReplacements")}
+          hint={t("routing.followReplacementsHint")}
+          checked={draft.followModelReplacements}
+          onChange={(followModelReplacements) => setDraft({ ...draft, followModelReplacements })}
+          testId="routing-follow-replacements"
+        />
       </div>
 
       <div className="min-w-0">

@@ -76,6 +76,11 @@ export type RequestStatus =
   | 'OK';
 
 export type RoutingInput = {
+  /**
+   * Send requests for a retired model to its replacement (answer header
+   * `x-satu-model-replaced`) instead of refusing them with the replacement's name.
+   */
+  followModelReplacements?: boolean;
   rules: Array<RuleInput>;
   /** Keep one conversation on one account (provider prompt caches stay warm). */
   sessionAffinity: boolean;
@@ -287,7 +292,7 @@ export type PaymentStatusQuery = { payment: { orderId: string, state: string, am
 export type ConnectionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConnectionsQuery = { connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, baseUrl: string | null, models: Array<string>, weight: number, priority: number, identityEmail: string | null, planType: string | null, tokenExpiresAt: string | null, lastRefreshedAt: string | null, lastError: string | null, lastErrorAt: string | null, nextAttemptAt: string | null, lastUsedAt: string | null, createdAt: string, cooldowns: Array<{ model: string, until: string, reason: string, failures: number }> }>, connectionLimits: { providersUsed: number, providersMax: number | null, oauthAccountsUsed: number, oauthAccountsMax: number | null }, myPlan: { plan: { id: string, name: string } } };
+export type ConnectionsQuery = { connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, baseUrl: string | null, models: Array<string>, reachableModels: Array<string> | null, modelsRefreshedAt: string | null, modelsError: string | null, weight: number, priority: number, identityEmail: string | null, planType: string | null, tokenExpiresAt: string | null, lastRefreshedAt: string | null, lastError: string | null, lastErrorAt: string | null, nextAttemptAt: string | null, lastUsedAt: string | null, createdAt: string, cooldowns: Array<{ model: string, until: string, reason: string, failures: number }> }>, connectionLimits: { providersUsed: number, providersMax: number | null, oauthAccountsUsed: number, oauthAccountsMax: number | null }, myPlan: { plan: { id: string, name: string } } };
 
 export type AddApiKeyConnectionMutationVariables = Exact<{
   provider: ProviderName;
@@ -396,7 +401,7 @@ export type ModelsForSnippetsQuery = { models: Array<{ id: string }> };
 export type RoutingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RoutingQuery = { routing: { strategy: Strategy, sessionAffinity: boolean, rules: Array<{ pattern: string, strategy: Strategy | null, targets: Array<{ provider: string | null, model: string, account: string | null }> }> } };
+export type RoutingQuery = { routing: { strategy: Strategy, sessionAffinity: boolean, followModelReplacements: boolean, rules: Array<{ pattern: string, strategy: Strategy | null, targets: Array<{ provider: string | null, model: string, account: string | null }> }> } };
 
 export type RoutingModelsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -408,7 +413,7 @@ export type SetRoutingMutationVariables = Exact<{
 }>;
 
 
-export type SetRoutingMutation = { setRouting: { strategy: Strategy, sessionAffinity: boolean, rules: Array<{ pattern: string, strategy: Strategy | null, targets: Array<{ provider: string | null, model: string, account: string | null }> }> } };
+export type SetRoutingMutation = { setRouting: { strategy: Strategy, sessionAffinity: boolean, followModelReplacements: boolean, rules: Array<{ pattern: string, strategy: Strategy | null, targets: Array<{ provider: string | null, model: string, account: string | null }> }> } };
 
 export type UpdateProfileMutationVariables = Exact<{
   displayName?: string | null | undefined;
@@ -937,6 +942,9 @@ export const ConnectionsDocument = new TypedDocumentString(`
     status
     baseUrl
     models
+    reachableModels
+    modelsRefreshedAt
+    modelsError
     weight
     priority
     identityEmail
@@ -1123,6 +1131,7 @@ export const RoutingDocument = new TypedDocumentString(`
   routing {
     strategy
     sessionAffinity
+    followModelReplacements
     rules {
       pattern
       strategy
@@ -1148,6 +1157,7 @@ export const SetRoutingDocument = new TypedDocumentString(`
   setRouting(routing: $routing) {
     strategy
     sessionAffinity
+    followModelReplacements
     rules {
       pattern
       strategy

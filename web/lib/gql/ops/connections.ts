@@ -10,6 +10,9 @@ export const ConnectionsQuery = graphql(`
       status
       baseUrl
       models
+      reachableModels
+      modelsRefreshedAt
+      modelsError
       weight
       priority
       identityEmail

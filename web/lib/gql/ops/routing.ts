@@ -5,6 +5,7 @@ export const RoutingQuery = graphql(`
     routing {
       strategy
       sessionAffinity
+      followModelReplacements
       rules {
         pattern
         strategy
@@ -33,6 +34,7 @@ export const SetRoutingMutation = graphql(`
     setRouting(routing: $routing) {
       strategy
       sessionAffinity
+      followModelReplacements
       rules {
         pattern
         strategy
