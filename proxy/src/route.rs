@@ -151,8 +151,13 @@ impl Router<'_> {
         };
         let mut serving = requested;
         for _ in 0..MAX_REPLACEMENT_HOPS {
-            // Most requests stop at the first lookup: a current model.
-            let Some(entry) = self.catalog.resolve(serving) else {
+            // Most requests stop at the first lookup: a current model. A `provider/model`
+            // name is the model's too.
+            let entry = self.catalog.resolve(serving).or_else(|| {
+                let (_, model) = serving.split_once('/')?;
+                self.catalog.resolve(model)
+            });
+            let Some(entry) = entry else {
                 break;
             };
             let Some(retired_at) = entry.retired_at(now) else {

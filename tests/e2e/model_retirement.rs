@@ -49,9 +49,29 @@ async fn a_retired_model_is_refused_with_its_replacement(backend: Backend) {
         "{message}"
     );
     assert!(upstream.received().is_empty(), "nothing was sent");
-    let rows = app.usage_rows(&caller, 1).await;
-    assert_eq!(rows[0].status_code, 404);
-    assert_eq!(rows[0].error_kind.as_deref(), Some("model_retired"));
+    // Also with the provider named, in another dialect.
+    let pinned = app
+        .chat(
+            &caller.key,
+            crate::support::chat_body("anthropic/claude-3-5-sonnet-latest", false),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(pinned.status(), 404);
+    let error: Value = pinned.json().await.unwrap();
+    assert_eq!(error["error"]["code"], "model_retired");
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("`claude-sonnet-4-5`")
+    );
+    let rows = app.usage_rows(&caller, 2).await;
+    assert!(
+        rows.iter()
+            .all(|r| r.status_code == 404 && r.error_kind.as_deref() == Some("model_retired"))
+    );
 
     // A user who routes the old name by a rule of their own keeps their rule.
     let ruler = app.create_caller().await;
