@@ -67,9 +67,11 @@ async fn messages(State(c): State<Arc<Canned>>, body: Bytes) -> Response {
     }
 }
 
+/// Both providers' models this mock answers for: Satu's worker asks each connection's list
+/// and routes by it.
 async fn models() -> Response {
     json(Bytes::from_static(
-        br#"{"object":"list","data":[{"id":"gpt-4o-mini","object":"model"}]}"#,
+        br#"{"object":"list","data":[{"id":"gpt-4o-mini","object":"model"},{"id":"claude-sonnet-4-5","object":"model"}]}"#,
     ))
 }
 
