@@ -74,6 +74,16 @@ pub enum AdminCommand {
         #[arg(long, value_parser = ["super_admin", "support", "finance"])]
         platform_role: Option<String>,
     },
+    /// Create a team owned by an existing user; prints the team's id.
+    CreateTeam {
+        /// The owner's email.
+        #[arg(long)]
+        owner: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "team", value_parser = ["team", "enterprise"])]
+        plan: String,
+    },
     /// Create a Satu API key; prints the secret alone on the last line (shown once).
     CreateKey {
         #[arg(long)]

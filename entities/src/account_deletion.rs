@@ -1,6 +1,7 @@
 //! Deleting a user: their secrets and personal data go (keys, sessions, sealed provider
 //! credentials, sign-in flows, tokens, queued emails, routing), their usage stays for the
-//! platform's totals with the link to them cut (anonymised). One transaction: all or nothing.
+//! platform's totals with the link to them cut (anonymised). A team they own alone goes with
+//! them; one with other members must be handed over first. One transaction: all or nothing.
 
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
@@ -20,6 +21,7 @@ pub async fn delete_user(db: &DatabaseConnection, user_id: Uuid) -> Result<Vec<S
         .filter(api_keys::Column::UserId.eq(user_id))
         .all(&txn)
         .await?;
+    crate::team_members::release_user(&txn, user_id).await?;
     let accounts: Vec<Uuid> = provider_accounts::Entity::find()
         .filter(provider_accounts::Column::UserId.eq(user_id))
         .all(&txn)

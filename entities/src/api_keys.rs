@@ -1,16 +1,19 @@
 //! Satu API keys: only the SHA-256 digest and a display prefix are stored.
 
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, QueryFilter, entity::prelude::*, sea_query::Expr};
+use sea_orm::{ActiveValue::Set, Condition, QueryFilter, entity::prelude::*, sea_query::Expr};
 
-use crate::{RepoError, secret_token};
+use crate::{RepoError, Workspace, secret_token};
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "api_keys")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    /// Who the key belongs to; in a team, the member its requests are attributed to.
     pub user_id: Uuid,
+    /// The team whose connections and quota it uses (`None`: the personal workspace).
+    pub team_id: Option<Uuid>,
     pub name: String,
     pub prefix: String,
     #[sea_orm(unique)]
@@ -30,14 +33,53 @@ pub enum Relation {}
 impl ActiveModelBehavior for ActiveModel {}
 
 impl Model {
+    pub fn workspace(&self) -> Workspace {
+        Workspace::of_row(self.user_id, self.team_id)
+    }
+
     pub fn is_usable_at(&self, now: DateTimeUtc) -> bool {
         self.revoked_at.is_none() && self.expires_at.is_none_or(|t| t > now)
     }
 }
 
-/// Creates a key for `user_id` and returns the row plus the secret, which is never stored.
+/// Which keys a caller may see and change: a workspace's, or only one member's in a team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KeyScope {
+    pub workspace: Workspace,
+    pub member: Option<Uuid>,
+}
+
+impl KeyScope {
+    pub fn personal(user_id: Uuid) -> Self {
+        Self {
+            workspace: Workspace::Personal(user_id),
+            member: None,
+        }
+    }
+
+    fn condition(self) -> Condition {
+        let owns = self.workspace.owns(Column::UserId, Column::TeamId);
+        match self.member {
+            Some(member) => owns.add(Column::UserId.eq(member)),
+            None => owns,
+        }
+    }
+}
+
+/// Creates a personal key for `user_id` and returns the row plus the secret, which is never
+/// stored.
 pub async fn create(
     db: &impl ConnectionTrait,
+    user_id: Uuid,
+    name: &str,
+) -> Result<(Model, String), RepoError> {
+    create_in(db, Workspace::Personal(user_id), user_id, name).await
+}
+
+/// Creates a key of `user_id` in `workspace` (a team key is attributed to that member).
+pub async fn create_in(
+    db: &impl ConnectionTrait,
+    workspace: Workspace,
     user_id: Uuid,
     name: &str,
 ) -> Result<(Model, String), RepoError> {
@@ -55,6 +97,7 @@ pub async fn create(
     let row = ActiveModel {
         id: Set(Uuid::new_v4()),
         user_id: Set(user_id),
+        team_id: Set(workspace.team_id()),
         name: Set(name.to_owned()),
         prefix: Set(key.prefix),
         key_hash: Set(key.hash),
@@ -83,36 +126,41 @@ pub async fn find_active_by_hash(
     Ok(key.filter(|k| k.is_usable_at(Utc::now())))
 }
 
-/// The keys of `user_id`, newest first, revoked ones included (they show as revoked).
+/// The personal keys of `user_id`, newest first, revoked ones included.
 pub async fn list_for_user(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Model>, DbErr> {
+    list(db, KeyScope::personal(user_id)).await
+}
+
+/// The keys in `scope`, newest first, revoked ones included (they show as revoked).
+pub async fn list(db: &impl ConnectionTrait, scope: KeyScope) -> Result<Vec<Model>, DbErr> {
     use sea_orm::QueryOrder;
     Entity::find()
-        .filter(Column::UserId.eq(user_id))
+        .filter(scope.condition())
         .order_by_desc(Column::CreatedAt)
         .all(db)
         .await
 }
 
-/// The key `id` if `user_id` owns it: another user's key is "not found".
-pub async fn find_owned(
+/// The key `id` if it is in `scope`: any other key is "not found".
+pub async fn find_in(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    scope: KeyScope,
     id: Uuid,
 ) -> Result<Model, RepoError> {
     Entity::find_by_id(id)
-        .filter(Column::UserId.eq(user_id))
+        .filter(scope.condition())
         .one(db)
         .await?
         .ok_or(RepoError::NotFound("API key"))
 }
 
-/// Revokes an owned key; revoking twice is harmless.
-pub async fn revoke_owned(
+/// Revokes a key in `scope`; revoking twice is harmless.
+pub async fn revoke_in(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    scope: KeyScope,
     id: Uuid,
 ) -> Result<Model, RepoError> {
-    let key = find_owned(db, user_id, id).await?;
+    let key = find_in(db, scope, id).await?;
     if key.revoked_at.is_some() {
         return Ok(key);
     }
@@ -144,14 +192,14 @@ pub async fn revoke_all_for_user(
     Ok(active.into_iter().map(|k| k.key_hash).collect())
 }
 
-/// Gives an owned, active key a new secret (returned once); the old secret stops working. The
-/// key keeps its id, name, limits and usage history.
-pub async fn rotate_owned(
+/// Gives an active key in `scope` a new secret (returned once); the old secret stops working.
+/// The key keeps its id, name, limits and usage history.
+pub async fn rotate_in(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    scope: KeyScope,
     id: Uuid,
 ) -> Result<(Model, String), RepoError> {
-    let key = find_owned(db, user_id, id).await?;
+    let key = find_in(db, scope, id).await?;
     if key.revoked_at.is_some() {
         return Err(RepoError::Invalid {
             field: "API key",

@@ -20,13 +20,13 @@ pub struct ConnectionUpdate {
 
 const MAX_MODELS: usize = 500;
 
-pub async fn update_owned(
+pub async fn update_in(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace: crate::Workspace,
     id: Uuid,
     update: ConnectionUpdate,
 ) -> Result<provider_accounts::Model, RepoError> {
-    let current = provider_accounts::find_owned(db, user_id, id).await?;
+    let current = provider_accounts::find_in(db, workspace, id).await?;
     let status = current.status();
     if status == Some(AccountStatus::Revoked) {
         return Err(RepoError::NotFound("provider account"));

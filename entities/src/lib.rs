@@ -27,6 +27,8 @@ pub mod routing_rules;
 pub mod seal;
 pub mod secret_token;
 pub mod sessions;
+pub mod team_members;
+pub mod teams;
 pub mod unsubscribe;
 pub mod usage_daily;
 pub mod usage_events;
@@ -35,6 +37,8 @@ pub mod usage_latency;
 pub mod usage_queries;
 pub mod user_tokens;
 pub mod users;
+pub mod workspace;
 
 pub use error::{AsContention, PlanCap, RepoError, retry_on_contention};
 pub use provider::{AccountKind, AccountStatus, Provider};
+pub use workspace::Workspace;

@@ -14,6 +14,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub user_id: Uuid,
+    /// The team the connection will belong to (`None`: the user's own).
+    pub team_id: Option<Uuid>,
     pub provider: String,
     pub flow: String,
     pub label: Option<String>,
@@ -34,6 +36,7 @@ pub(crate) fn aad(flow_id: Uuid) -> Vec<u8> {
 
 pub struct NewFlow<'a> {
     pub user_id: Uuid,
+    pub team_id: Option<Uuid>,
     pub provider: Provider,
     pub flow: &'static str,
     pub label: Option<String>,
@@ -57,6 +60,7 @@ pub async fn create(
     let row = ActiveModel {
         id: Set(id),
         user_id: Set(new.user_id),
+        team_id: Set(new.team_id),
         provider: Set(new.provider.as_str().to_owned()),
         flow: Set(new.flow.to_owned()),
         label: Set(new.label),

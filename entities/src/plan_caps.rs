@@ -12,7 +12,9 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use crate::{AccountKind, AccountStatus, PlanCap, Provider, RepoError, plans, provider_accounts};
+use crate::{
+    AccountKind, AccountStatus, PlanCap, Provider, RepoError, Workspace, plans, provider_accounts,
+};
 
 /// What a plan change or a pick did to the user's connections.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -113,36 +115,46 @@ fn counts(account: &provider_accounts::Model) -> bool {
         .is_some_and(AccountStatus::counts_against_plan)
 }
 
-async fn user_plan(db: &impl ConnectionTrait, user_id: Uuid) -> Result<plans::Model, RepoError> {
-    let user = crate::users::Entity::find_by_id(user_id)
-        .one(db)
-        .await?
-        .ok_or(RepoError::NotFound("user"))?;
-    plans::find(db, &user.plan_id)
+/// The plan of the user, or of the team.
+async fn workspace_plan(
+    db: &impl ConnectionTrait,
+    workspace: Workspace,
+) -> Result<plans::Model, RepoError> {
+    let plan_id = match workspace {
+        Workspace::Personal(user_id) => {
+            crate::users::Entity::find_by_id(user_id)
+                .one(db)
+                .await?
+                .ok_or(RepoError::NotFound("user"))?
+                .plan_id
+        }
+        Workspace::Team(team_id) => crate::teams::find(db, team_id).await?.plan_id,
+    };
+    plans::find(db, &plan_id)
         .await?
         .ok_or(RepoError::NotFound("plan"))
 }
 
 async fn live_accounts(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace: Workspace,
 ) -> Result<Vec<provider_accounts::Model>, RepoError> {
-    Ok(provider_accounts::list_for_user(db, user_id)
+    Ok(provider_accounts::list_in(db, workspace)
         .await?
         .into_iter()
         .filter(|a| a.status() != Some(AccountStatus::Revoked))
         .collect())
 }
 
-/// Whether `user_id` may add a connection to `provider` of `kind` under their plan.
+/// Whether `workspace` may add a connection to `provider` of `kind` under its plan.
 pub async fn check_new_connection(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace: Workspace,
     provider: Provider,
     kind: AccountKind,
 ) -> Result<(), RepoError> {
-    let plan = user_plan(db, user_id).await?;
-    let accounts = live_accounts(db, user_id).await?;
+    let plan = workspace_plan(db, workspace).await?;
+    let accounts = live_accounts(db, workspace).await?;
     match Room::with_in_use(&plan, &accounts, None).refusal(provider.as_str(), kind.as_str()) {
         Some(cap) => Err(RepoError::PlanLimit(cap)),
         None => Ok(()),
@@ -154,8 +166,8 @@ pub async fn check_room(
     db: &impl ConnectionTrait,
     account: &provider_accounts::Model,
 ) -> Result<(), RepoError> {
-    let plan = user_plan(db, account.user_id).await?;
-    let accounts = live_accounts(db, account.user_id).await?;
+    let plan = workspace_plan(db, account.workspace()).await?;
+    let accounts = live_accounts(db, account.workspace()).await?;
     let room = Room::with_in_use(&plan, &accounts, Some(account.id));
     match room.refusal(&account.provider, &account.kind) {
         Some(cap) => Err(RepoError::PlanLimit(cap)),
@@ -167,10 +179,10 @@ pub async fn check_room(
 /// pauses the rest, and resumes paused ones the plan has room for again.
 pub async fn fit(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace: Workspace,
     plan: &plans::Model,
 ) -> Result<Fit, RepoError> {
-    let mut accounts = live_accounts(db, user_id).await?;
+    let mut accounts = live_accounts(db, workspace).await?;
     // Most recently used first, then oldest; never-used last.
     accounts.sort_by(|a, b| {
         b.last_used_at
@@ -198,18 +210,22 @@ pub async fn fit(
 
 /// The user's pick after a move to a smaller plan: `keep` are used (they must fit the plan
 /// together); every other connection in use or paused is paused.
-pub async fn keep(db: &DatabaseConnection, user_id: Uuid, keep: &[Uuid]) -> Result<Fit, RepoError> {
-    crate::retry_on_contention(|| keep_once(db, user_id, keep)).await
+pub async fn keep(
+    db: &DatabaseConnection,
+    workspace: Workspace,
+    keep: &[Uuid],
+) -> Result<Fit, RepoError> {
+    crate::retry_on_contention(|| keep_once(db, workspace, keep)).await
 }
 
 async fn keep_once(
     db: &DatabaseConnection,
-    user_id: Uuid,
+    workspace: Workspace,
     keep: &[Uuid],
 ) -> Result<Fit, RepoError> {
     let txn = db.begin().await?;
-    let plan = user_plan(&txn, user_id).await?;
-    let accounts = live_accounts(&txn, user_id).await?;
+    let plan = workspace_plan(&txn, workspace).await?;
+    let accounts = live_accounts(&txn, workspace).await?;
     let mut room = Room::new(&plan);
     let mut resume = Vec::new();
     for id in keep {

@@ -7,7 +7,7 @@ use sea_orm::{ActiveValue::Set, FromJsonQueryResult, QueryFilter, QueryOrder, en
 use serde::{Deserialize, Serialize};
 
 use crate::seal::Sealer;
-use crate::{AccountKind, AccountStatus, Provider, RepoError};
+use crate::{AccountKind, AccountStatus, Provider, RepoError, Workspace};
 
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, FromJsonQueryResult)]
 pub struct ModelList(pub Vec<String>);
@@ -17,7 +17,10 @@ pub struct ModelList(pub Vec<String>);
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
+    /// Who connected it (in a team: the admin who added it).
     pub user_id: Uuid,
+    /// The team whose traffic it serves (`None`: its user's own).
+    pub team_id: Option<Uuid>,
     pub provider: String,
     pub kind: String,
     pub label: String,
@@ -96,6 +99,8 @@ pub(crate) fn aad(account_id: Uuid) -> Vec<u8> {
 
 pub struct NewApiKeyAccount<'a> {
     pub user_id: Uuid,
+    /// The team it is added to (`None`: the user's own).
+    pub team_id: Option<Uuid>,
     pub provider: Provider,
     pub api_key: &'a str,
     pub base_url: Option<String>,
@@ -114,8 +119,13 @@ pub async fn create_api_key_account(
             reason: "must not be empty".to_owned(),
         });
     }
-    crate::plan_caps::check_new_connection(db, new.user_id, new.provider, AccountKind::ApiKey)
-        .await?;
+    crate::plan_caps::check_new_connection(
+        db,
+        Workspace::of_row(new.user_id, new.team_id),
+        new.provider,
+        AccountKind::ApiKey,
+    )
+    .await?;
     let id = Uuid::new_v4();
     let credentials = Credentials {
         api_key: Some(new.api_key.trim().to_owned()),
@@ -130,6 +140,7 @@ pub async fn create_api_key_account(
     let row = ActiveModel {
         id: Set(id),
         user_id: Set(new.user_id),
+        team_id: Set(new.team_id),
         provider: Set(new.provider.as_str().to_owned()),
         kind: Set(AccountKind::ApiKey.as_str().to_owned()),
         label: Set(new
@@ -153,6 +164,8 @@ pub async fn create_api_key_account(
 
 pub struct NewOAuthAccount<'a> {
     pub user_id: Uuid,
+    /// The team it is added to (`None`: the user's own).
+    pub team_id: Option<Uuid>,
     pub provider: Provider,
     pub credentials: Credentials,
     pub label: &'a str,
@@ -178,8 +191,13 @@ pub async fn create_oauth_account(
             reason: "an OAuth connection needs an access token".to_owned(),
         });
     }
-    crate::plan_caps::check_new_connection(db, new.user_id, new.provider, AccountKind::OAuth)
-        .await?;
+    crate::plan_caps::check_new_connection(
+        db,
+        Workspace::of_row(new.user_id, new.team_id),
+        new.provider,
+        AccountKind::OAuth,
+    )
+    .await?;
     let id = Uuid::new_v4();
     let plaintext = serde_json::to_vec(&new.credentials).map_err(|e| RepoError::Invalid {
         field: "credentials",
@@ -190,6 +208,7 @@ pub async fn create_oauth_account(
     let row = ActiveModel {
         id: Set(id),
         user_id: Set(new.user_id),
+        team_id: Set(new.team_id),
         provider: Set(new.provider.as_str().to_owned()),
         kind: Set(AccountKind::OAuth.as_str().to_owned()),
         label: Set(new.label.to_owned()),
@@ -216,6 +235,10 @@ pub async fn create_oauth_account(
 }
 
 impl Model {
+    pub fn workspace(&self) -> Workspace {
+        Workspace::of_row(self.user_id, self.team_id)
+    }
+
     pub fn kind(&self) -> Option<AccountKind> {
         AccountKind::parse(&self.kind)
     }
@@ -251,7 +274,7 @@ pub async fn connect_oauth(
         return create_oauth_account(db, sealer, new).await;
     };
     let existing = Entity::find()
-        .filter(Column::UserId.eq(new.user_id))
+        .filter(Workspace::of_row(new.user_id, new.team_id).owns(Column::UserId, Column::TeamId))
         .filter(Column::Provider.eq(new.provider.as_str()))
         .filter(Column::Kind.eq(AccountKind::OAuth.as_str()))
         .filter(Column::IdentityEmail.eq(email))
@@ -321,21 +344,25 @@ pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Model, RepoErro
         .ok_or(RepoError::NotFound("provider account"))
 }
 
-/// A user's own account by id; another user's answers "not found".
-pub async fn find_owned(
+/// An account of `workspace` by id; any other answers "not found".
+pub async fn find_in(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace: Workspace,
     id: Uuid,
 ) -> Result<Model, RepoError> {
     Entity::find_by_id(id)
-        .filter(Column::UserId.eq(user_id))
+        .filter(workspace.owns(Column::UserId, Column::TeamId))
         .one(db)
         .await?
         .ok_or(RepoError::NotFound("provider account"))
 }
 
 /// Revoking forgets the sealed secret for good; the row stays for usage history.
-pub async fn revoke(db: &impl ConnectionTrait, user_id: Uuid, id: Uuid) -> Result<(), RepoError> {
+pub async fn revoke(
+    db: &impl ConnectionTrait,
+    workspace: Workspace,
+    id: Uuid,
+) -> Result<(), RepoError> {
     let done = Entity::update_many()
         .col_expr(
             Column::SealedCredentials,
@@ -348,7 +375,7 @@ pub async fn revoke(db: &impl ConnectionTrait, user_id: Uuid, id: Uuid) -> Resul
         )
         .col_expr(Column::UpdatedAt, Expr::value(Utc::now()))
         .filter(Column::Id.eq(id))
-        .filter(Column::UserId.eq(user_id))
+        .filter(workspace.owns(Column::UserId, Column::TeamId))
         .exec(db)
         .await?;
     if done.rows_affected == 0 {
@@ -357,9 +384,15 @@ pub async fn revoke(db: &impl ConnectionTrait, user_id: Uuid, id: Uuid) -> Resul
     Ok(())
 }
 
+/// A user's own connections (not their teams').
 pub async fn list_for_user(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Model>, DbErr> {
+    list_in(db, Workspace::Personal(user_id)).await
+}
+
+/// The connections of `workspace`, oldest first.
+pub async fn list_in(db: &impl ConnectionTrait, workspace: Workspace) -> Result<Vec<Model>, DbErr> {
     Entity::find()
-        .filter(Column::UserId.eq(user_id))
+        .filter(workspace.owns(Column::UserId, Column::TeamId))
         .order_by_asc(Column::CreatedAt)
         .all(db)
         .await

@@ -159,6 +159,28 @@ pub async fn set(
     Ok(())
 }
 
+/// The routing of a workspace: a user's from this table, a team's from its row.
+pub async fn get_in(
+    db: &impl ConnectionTrait,
+    workspace: crate::Workspace,
+) -> Result<Option<RoutingConfig>, DbErr> {
+    match workspace {
+        crate::Workspace::Personal(user_id) => get(db, user_id).await,
+        crate::Workspace::Team(team_id) => crate::teams::routing(db, team_id).await,
+    }
+}
+
+pub async fn set_in(
+    db: &impl ConnectionTrait,
+    workspace: crate::Workspace,
+    config: RoutingConfig,
+) -> Result<(), RepoError> {
+    match workspace {
+        crate::Workspace::Personal(user_id) => set(db, user_id, config).await,
+        crate::Workspace::Team(team_id) => crate::teams::set_routing(db, team_id, config).await,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

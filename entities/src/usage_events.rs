@@ -19,7 +19,10 @@ pub struct Model {
     pub id: i64,
     #[sea_orm(unique)]
     pub request_id: Uuid,
+    /// Who sent it (in a team: the member).
     pub user_id: Option<Uuid>,
+    /// The team whose key sent it (`None`: the personal workspace).
+    pub team_id: Option<Uuid>,
     pub api_key_id: Option<Uuid>,
     pub account_id: Option<Uuid>,
     pub provider: Option<String>,
@@ -48,6 +51,7 @@ impl ActiveModelBehavior for ActiveModel {}
 pub struct NewUsage {
     pub request_id: Uuid,
     pub user_id: Uuid,
+    pub team_id: Option<Uuid>,
     pub api_key_id: Uuid,
     pub account_id: Option<Uuid>,
     pub provider: Option<String>,
@@ -67,6 +71,11 @@ pub struct NewUsage {
 }
 
 impl NewUsage {
+    /// The workspace whose rollups, limits and live feed the event belongs to.
+    pub fn workspace(&self) -> crate::Workspace {
+        crate::Workspace::of_row(self.user_id, self.team_id)
+    }
+
     pub fn is_error(&self) -> bool {
         self.status_code >= 400 || self.error_kind.is_some()
     }
@@ -84,6 +93,7 @@ impl NewUsage {
         values.extend([
             Value::from(self.request_id),
             Some(self.user_id).into(),
+            self.team_id.into(),
             Some(self.api_key_id).into(),
             self.account_id.into(),
             self.provider.clone().into(),
@@ -155,9 +165,10 @@ pub async fn batch_stored(db: &DatabaseConnection, batch: &[NewUsage]) -> Result
 }
 
 /// The columns of a usage row as [`NewUsage::push_values`] gives them.
-const INSERT_COLUMNS: [&str; 18] = [
+const INSERT_COLUMNS: [&str; 19] = [
     "request_id",
     "user_id",
+    "team_id",
     "api_key_id",
     "account_id",
     "provider",
@@ -204,7 +215,7 @@ fn insert_statement(backend: DbBackend, rows: &[NewUsage]) -> Statement {
     Statement::from_sql_and_values(backend, sql, values)
 }
 
-/// The longest multi-row INSERT: 128 rows × 18 columns stays far below every driver's limit on
+/// The longest multi-row INSERT: 128 rows × 19 columns stays far below every driver's limit on
 /// bound parameters.
 const MAX_INSERT_ROWS: usize = 128;
 
@@ -241,18 +252,17 @@ pub async fn recent_for_user(
         .await
 }
 
-/// Deletes events older than `before`; rollups keep the history. Returns the number deleted.
-/// Requests of `user_id` that an upstream served (a first byte arrived) in `[from, to)`: what
+/// Requests of `workspace` that an upstream served (a first byte arrived) in `[from, to)`: what
 /// counts toward the monthly quota.
 pub async fn served_between(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace: crate::Workspace,
     from: DateTimeUtc,
     to: DateTimeUtc,
 ) -> Result<i64, DbErr> {
     use sea_orm::PaginatorTrait;
     let served = Entity::find()
-        .filter(Column::UserId.eq(user_id))
+        .filter(workspace.owns(Column::UserId, Column::TeamId))
         .filter(Column::CreatedAt.gte(from))
         .filter(Column::CreatedAt.lt(to))
         .filter(Column::TtftMs.is_not_null())
@@ -261,6 +271,7 @@ pub async fn served_between(
     Ok(i64::try_from(served).unwrap_or(i64::MAX))
 }
 
+/// Deletes events older than `before`; rollups keep the history. Returns the number deleted.
 pub async fn prune_before(db: &impl ConnectionTrait, before: DateTimeUtc) -> Result<u64, DbErr> {
     let res = Entity::delete_many()
         .filter(Column::CreatedAt.lt(before))

@@ -16,6 +16,8 @@ use crate::usage_latency::{COLUMNS, Histogram};
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
+    /// The workspace: the user, or the team for a team's requests (its members are told apart
+    /// by their keys).
     pub user_id: Uuid,
     pub hour: DateTimeUtc,
     /// Nil uuid when the request had no key (rejected before auth is never recorded).
@@ -55,7 +57,7 @@ pub fn aggregate(batch: &[NewUsage]) -> Vec<Rollup> {
     let mut sums: HashMap<RollupKey, Rollup> = HashMap::new();
     for e in batch {
         let key = (
-            e.user_id,
+            e.workspace().id(),
             e.hour(),
             e.api_key_id,
             e.account_id.unwrap_or(Uuid::nil()),

@@ -178,7 +178,7 @@ pub async fn set_plan(
         .await?;
     RepoError::updated(updated.rows_affected, "user")?;
     // Connections follow the plan: over its caps they pause, within them they resume.
-    crate::plan_caps::fit(db, user_id, &plan).await
+    crate::plan_caps::fit(db, crate::Workspace::Personal(user_id), &plan).await
 }
 
 /// Languages the dashboard and emails speak.

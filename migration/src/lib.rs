@@ -18,6 +18,7 @@ mod m20261205_000014_billing;
 mod m20261205_000015_renewals;
 mod m20261205_000016_plan_changes;
 mod m20261206_000017_model_lists;
+mod m20261206_000018_teams;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000015_renewals::Migration),
             Box::new(m20261205_000016_plan_changes::Migration),
             Box::new(m20261206_000017_model_lists::Migration),
+            Box::new(m20261206_000018_teams::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::http::{HeaderMap, header};
+use entities::Workspace;
 use entities::secret_token::{looks_like_api_key, sha256_hex};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
@@ -15,10 +16,20 @@ use crate::limits::Allowance;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
+    /// The key's user: in a team, the member the request is attributed to.
     pub user_id: Uuid,
+    /// The team whose connections, routing and quota the key uses.
+    pub team_id: Option<Uuid>,
     pub api_key_id: Uuid,
     pub plan_id: String,
     pub allowance: Allowance,
+}
+
+impl Principal {
+    /// Whose connections, routing and quota serve the request.
+    pub fn workspace(&self) -> Workspace {
+        Workspace::of_row(self.user_id, self.team_id)
+    }
 }
 
 /// Entries kept; bounds memory under a flood of random keys. When full, unknown keys are
@@ -93,14 +104,15 @@ impl KeyCache {
         }
     }
 
-    /// Drops every key of a user (their plan changed) so the next request reads it again.
-    pub fn forget_user(&self, user_id: Uuid) {
+    /// Drops every key of a user or of a team (their plan changed, a member left) so the
+    /// next request reads it again.
+    pub fn forget_user(&self, id: Uuid) {
         if let Ok(mut entries) = self.entries.write() {
             entries.retain(|_, entry| {
                 entry
                     .principal
                     .as_ref()
-                    .is_none_or(|p| p.user_id != user_id)
+                    .is_none_or(|p| p.user_id != id && p.team_id != Some(id))
             });
         }
     }
@@ -155,16 +167,47 @@ impl KeyCache {
         else {
             return Ok(None);
         };
-        let Some(plan) = entities::plans::find(&self.db, &user.plan_id).await? else {
-            tracing::error!(user_id = %user.id, plan = %user.plan_id, "user's plan does not exist");
+        let team = match key.team_id {
+            None => None,
+            Some(team_id) => match self.read_team(team_id, user.id).await? {
+                Some(team) => Some(team),
+                // The member left or the team is gone: the key serves nothing.
+                None => return Ok(None),
+            },
+        };
+        let plan_id = team.as_ref().map_or(&user.plan_id, |t| &t.plan_id);
+        let Some(plan) = entities::plans::find(&self.db, plan_id).await? else {
+            tracing::error!(user_id = %user.id, plan = %plan_id, "the plan does not exist");
             return Ok(None);
+        };
+        let allowance = match &team {
+            Some(team) => Allowance::of_team(&plan, team, &key),
+            None => Allowance::of(&plan, &user, &key),
         };
         Ok(Some(Arc::new(Principal {
             user_id: user.id,
+            team_id: team.as_ref().map(|t| t.id),
             api_key_id: key.id,
-            allowance: Allowance::of(&plan, &user, &key),
-            plan_id: user.plan_id,
+            allowance,
+            plan_id: plan.id,
         })))
+    }
+
+    /// The team, if `user_id` is still one of its members.
+    async fn read_team(
+        &self,
+        team_id: Uuid,
+        user_id: Uuid,
+    ) -> Result<Option<entities::teams::Model>, sea_orm::DbErr> {
+        if entities::team_members::find(&self.db, team_id, user_id)
+            .await?
+            .is_none()
+        {
+            return Ok(None);
+        }
+        entities::teams::Entity::find_by_id(team_id)
+            .one(&self.db)
+            .await
     }
 }
 

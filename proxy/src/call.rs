@@ -306,14 +306,14 @@ async fn renew(state: &ProxyState, target: &Target) -> Result<Target, Failure> {
     let need = Need::Replace(account.secret.clone());
     match state.refresher.refresh(account.id, need).await {
         Ok(fresh) => {
-            state.directory.invalidate(account.user_id);
+            state.directory.invalidate(account.workspace_id);
             let renewed = account.with_token(fresh.access_token, fresh.expires_at);
             Ok(target.with_account(Arc::new(renewed)))
         }
         Err(e) => {
             tracing::warn!(account_id = %account.id, error = %e, "OAuth token could not be renewed");
             if matches!(e, RefreshError::Expired(_) | RefreshError::NotFound) {
-                state.directory.invalidate(account.user_id);
+                state.directory.invalidate(account.workspace_id);
             }
             Err(Failure::Retryable(ProxyError::UpstreamAuth))
         }

@@ -1,4 +1,4 @@
-//! Each user's routable provider accounts with their credentials opened, cached in memory so the
+//! Each workspace's (a user's or a team's) routable provider accounts with their credentials opened, cached in memory so the
 //! hot path never reads the database or decrypts. Re-read at most once per cache TTL.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use entities::provider_accounts;
 use entities::routing_rules::{self, RoutingConfig};
 use entities::seal::Sealer;
-use entities::{AccountKind, Provider};
+use entities::{AccountKind, Provider, Workspace};
 use reqwest::Url;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
@@ -23,7 +23,8 @@ use crate::upstream_guard::check_base_url;
 #[derive(Clone)]
 pub struct Account {
     pub id: Uuid,
-    pub user_id: Uuid,
+    /// The user or team it serves (what the directory's caches are keyed by).
+    pub workspace_id: Uuid,
     pub provider: Provider,
     pub kind: AccountKind,
     pub label: String,
@@ -125,21 +126,22 @@ impl Directory {
         }
     }
 
-    pub async fn accounts_of(&self, user_id: Uuid) -> Result<Arc<UserAccounts>, ProxyError> {
-        if let Some(hit) = self.cached(user_id) {
+    pub async fn accounts_of(&self, workspace: Workspace) -> Result<Arc<UserAccounts>, ProxyError> {
+        let id = workspace.id();
+        if let Some(hit) = self.cached(id) {
             return Ok(hit);
         }
-        let loaded = match self.load(user_id).await {
+        let loaded = match self.load(workspace).await {
             Ok(loaded) => Arc::new(loaded),
             // The database is unreachable: the last list read serves until it answers again.
-            Err(e) => return self.stale(user_id).ok_or(e),
+            Err(e) => return self.stale(id).ok_or(e),
         };
         if let Ok(mut entries) = self.entries.write() {
             if entries.len() >= MAX_USERS {
                 entries.clear();
             }
             entries.insert(
-                user_id,
+                id,
                 Entry {
                     accounts: loaded.clone(),
                     loaded: Instant::now(),
@@ -149,11 +151,11 @@ impl Directory {
         Ok(loaded)
     }
 
-    /// Forgets a user's accounts so the next request reads them again (after a refresh or a
-    /// connection expiring).
-    pub fn invalidate(&self, user_id: Uuid) {
+    /// Forgets a workspace's accounts so the next request reads them again (after a refresh
+    /// or a connection expiring).
+    pub fn invalidate(&self, workspace_id: Uuid) {
         if let Ok(mut entries) = self.entries.write() {
-            entries.remove(&user_id);
+            entries.remove(&workspace_id);
         }
     }
 
@@ -174,15 +176,15 @@ impl Directory {
         (entry.loaded.elapsed() < self.ttl).then(|| entry.accounts.clone())
     }
 
-    async fn load(&self, user_id: Uuid) -> Result<UserAccounts, ProxyError> {
+    async fn load(&self, workspace: Workspace) -> Result<UserAccounts, ProxyError> {
         let failed = |e: sea_orm::DbErr| {
             tracing::error!(error = %e, "loading provider accounts failed");
             ProxyError::Internal
         };
-        let rows = provider_accounts::list_for_user(&self.db, user_id)
+        let rows = provider_accounts::list_in(&self.db, workspace)
             .await
             .map_err(failed)?;
-        let routing = routing_rules::get(&self.db, user_id)
+        let routing = routing_rules::get_in(&self.db, workspace)
             .await
             .map_err(failed)?
             .unwrap_or_default();
@@ -246,7 +248,7 @@ impl Opener {
         .ok_or("no key or token in credentials")?;
         Ok(Some(Account {
             id: row.id,
-            user_id: row.user_id,
+            workspace_id: row.workspace().id(),
             expires_at: credentials.expires_at,
             provider,
             kind,

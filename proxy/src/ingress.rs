@@ -147,7 +147,7 @@ async fn handle(
         started,
     );
     meter.set_prompt_estimate(inbound.body_len);
-    let plan = match state.directory.accounts_of(principal.user_id).await {
+    let plan = match state.directory.accounts_of(principal.workspace()).await {
         Ok(accounts) => {
             let catalog = state.catalog.snapshot();
             let router = route::Router {
@@ -160,7 +160,7 @@ async fn handle(
             let affinity = accounts
                 .routing
                 .session_affinity
-                .then(|| route::affinity_key(principal.user_id, &inbound.canonical));
+                .then(|| route::affinity_key(principal.workspace().id(), &inbound.canonical));
             router.plan(&inbound.model, affinity)
         }
         Err(e) => Err(e),

@@ -131,6 +131,7 @@ impl Meter {
         NewUsage {
             request_id: self.request_id,
             user_id: self.principal.user_id,
+            team_id: self.principal.team_id,
             api_key_id: self.principal.api_key_id,
             account_id: self.account_id,
             provider: self.provider.map(str::to_owned),

@@ -80,7 +80,7 @@ impl ModelLister {
                 if changed {
                     self.bus
                         .publish(Message::AccountsChanged {
-                            user_id: row.user_id,
+                            workspace_id: account.workspace_id,
                         })
                         .await;
                 }

@@ -31,7 +31,7 @@ async fn reachable(
 ) -> Result<Vec<Reachable>, ProxyError> {
     let key = query_param(query, "key");
     let principal = state.keys.authenticate(headers, key.as_deref()).await?;
-    let accounts = state.directory.accounts_of(principal.user_id).await?;
+    let accounts = state.directory.accounts_of(principal.workspace()).await?;
     let catalog = state.catalog.snapshot();
     let now = chrono::Utc::now();
     let mut models: BTreeMap<String, Reachable> = BTreeMap::new();

@@ -1,8 +1,8 @@
 //! API-key connections: the base-URL rule, the key check with the provider, and adding one.
 
-use entities::Provider;
 use entities::provider_accounts::{self, NewApiKeyAccount};
 use entities::seal::Sealer;
+use entities::{Provider, Workspace};
 use proxy::key_check::{KeyCheckError, check_api_key};
 use sea_orm::ConnectionTrait;
 use uuid::Uuid;
@@ -126,10 +126,11 @@ impl KeyChecks {
     }
 }
 
-/// Stores a checked key connection as `user_id`'s, its key sealed.
+/// Stores a checked key connection in `workspace` (added by `user_id`), its key sealed.
 pub async fn add_api_key(
     db: &impl ConnectionTrait,
     sealer: &Sealer,
+    workspace: Workspace,
     user_id: Uuid,
     checked: CheckedKeyConnection,
 ) -> Result<provider_accounts::Model, ServiceError> {
@@ -138,6 +139,7 @@ pub async fn add_api_key(
         sealer,
         NewApiKeyAccount {
             user_id,
+            team_id: workspace.team_id(),
             provider: checked.provider,
             api_key: &checked.api_key,
             base_url: checked.base_url,

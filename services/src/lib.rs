@@ -8,6 +8,7 @@ pub mod connections;
 mod error;
 pub mod passwords;
 pub mod routing;
+pub mod teams;
 pub mod users;
 
 pub use error::ServiceError;

@@ -1,17 +1,17 @@
-//! Saving a user's routing: its targets may only name the user's own connections.
+//! Saving a workspace's routing: its targets may only name the workspace's own connections.
 
+use entities::Workspace;
 use entities::provider_accounts;
 use entities::routing_rules::{self, RoutingConfig};
 use sea_orm::ConnectionTrait;
-use uuid::Uuid;
 
 use crate::ServiceError;
 
-/// Replaces the user's routing; a target naming a connection that is not theirs is "not
-/// found" (and nothing is saved).
+/// Replaces the workspace's routing; a target naming a connection that is not its own is
+/// "not found" (and nothing is saved).
 pub async fn set(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace: Workspace,
     config: RoutingConfig,
 ) -> Result<(), ServiceError> {
     let accounts = config
@@ -20,8 +20,8 @@ pub async fn set(
         .flat_map(|r| &r.targets)
         .filter_map(|t| t.account);
     for id in accounts {
-        provider_accounts::find_owned(db, user_id, id).await?;
+        provider_accounts::find_in(db, workspace, id).await?;
     }
-    routing_rules::set(db, user_id, config).await?;
+    routing_rules::set_in(db, workspace, config).await?;
     Ok(())
 }

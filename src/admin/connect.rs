@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::{Context, bail};
 use entities::Provider;
-use proxy::oauth::{Connections, DevicePoll, Started};
+use proxy::oauth::{Connections, DevicePoll, Owner, Started};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
@@ -38,7 +38,9 @@ pub async fn connect(
 ) -> anyhow::Result<Uuid> {
     let provider: Provider = provider.parse()?;
     let connections = connections(config, db)?;
-    let started = connections.start(user_id, provider, device, label).await?;
+    let started = connections
+        .start(Owner::personal(user_id), provider, device, label)
+        .await?;
     let mut out = std::io::stdout().lock();
     match started {
         Started::Browser {
@@ -52,7 +54,9 @@ pub async fn connect(
                 "Open the address above and sign in. The browser then lands on a page that does not load: copy that page's whole address (or the code the provider shows) and paste it here."
             )?;
             let pasted = read_line().await?;
-            let account = connections.complete(user_id, flow_id, &pasted).await?;
+            let account = connections
+                .complete(Owner::personal(user_id), flow_id, &pasted)
+                .await?;
             Ok(account.id)
         }
         Started::Device {
@@ -80,7 +84,7 @@ pub async fn connect(
             let mut interval = interval_secs;
             loop {
                 tokio::time::sleep(Duration::from_secs(interval.max(1))).await;
-                match connections.poll(user_id, flow_id).await? {
+                match connections.poll(Owner::personal(user_id), flow_id).await? {
                     DevicePoll::Pending { interval_secs } => interval = interval_secs,
                     DevicePoll::Connected(account) => return Ok(account.id),
                 }
@@ -117,6 +121,8 @@ pub async fn import(
     let provider: Provider = provider.parse()?;
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let connections = connections(config, db)?;
-    let account = connections.import(user_id, provider, &bytes, label).await?;
+    let account = connections
+        .import(Owner::personal(user_id), provider, &bytes, label)
+        .await?;
     Ok(account.id)
 }

@@ -12,7 +12,7 @@ use std::io::Write;
 
 use anyhow::{Context, bail};
 use entities::routing_rules::RoutingConfig;
-use entities::{Provider, RepoError, api_keys, users};
+use entities::{Provider, RepoError, Workspace, api_keys, users};
 use sea_orm::DatabaseConnection;
 use services::ServiceError;
 use services::connections::{KeyChecks, NewKeyConnection};
@@ -56,6 +56,7 @@ impl<W: Write> Admin<'_, W> {
                     .await
             }
             C::CreateKey { email, name } => self.create_key(&email, &name).await,
+            C::CreateTeam { owner, name, plan } => self.create_team(&owner, &name, &plan).await,
             C::AddAccount {
                 email,
                 provider,
@@ -166,6 +167,14 @@ impl<W: Write> Admin<'_, W> {
         Ok(writeln!(self.out, "{}", user.id)?)
     }
 
+    async fn create_team(&mut self, owner: &str, name: &str, plan: &str) -> anyhow::Result<()> {
+        let owner = self.user(owner).await?;
+        let team = services::teams::create(self.db, owner.id, name, Some(plan))
+            .await
+            .map_err(service)?;
+        Ok(writeln!(self.out, "{}", team.id)?)
+    }
+
     async fn create_key(&mut self, email: &str, name: &str) -> anyhow::Result<()> {
         let user = self.user(email).await?;
         let (key, secret) = api_keys::create(self.db, user.id, name).await?;
@@ -194,15 +203,21 @@ impl<W: Write> Admin<'_, W> {
         })?;
         // Only now: the first use of the sealer may create the master key.
         let sealer = master_key::sealer(self.config)?;
-        let account = services::connections::add_api_key(self.db, &sealer, user_id, checked)
-            .await
-            .map_err(service)?;
+        let account = services::connections::add_api_key(
+            self.db,
+            &sealer,
+            Workspace::Personal(user_id),
+            user_id,
+            checked,
+        )
+        .await
+        .map_err(service)?;
         Ok(writeln!(self.out, "{}", account.id)?)
     }
 
     async fn revoke_account(&mut self, email: &str, id: Uuid) -> anyhow::Result<()> {
         let user = self.user(email).await?;
-        entities::provider_accounts::revoke(self.db, user.id, id).await?;
+        entities::provider_accounts::revoke(self.db, Workspace::Personal(user.id), id).await?;
         Ok(writeln!(self.out, "revoked {id}")?)
     }
 
@@ -213,7 +228,7 @@ impl<W: Write> Admin<'_, W> {
         let config: RoutingConfig = toml::from_str(&text)
             .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), e.message()))?;
         let rules = config.rules.len();
-        services::routing::set(self.db, user.id, config)
+        services::routing::set(self.db, Workspace::Personal(user.id), config)
             .await
             .map_err(service)?;
         Ok(writeln!(self.out, "routing saved: {rules} rule(s)")?)

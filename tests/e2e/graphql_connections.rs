@@ -38,15 +38,7 @@ async fn user_on(app: &TestApp, plan: &str) -> (Gql, String) {
     let user = gql.sign_up(app, &address).await;
     let id: uuid::Uuid = user["user"]["id"].as_str().unwrap().parse().unwrap();
     if plan != "free" {
-        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-        entities::users::ActiveModel {
-            id: Set(id),
-            plan_id: Set(plan.to_owned()),
-            ..Default::default()
-        }
-        .update(&app.db)
-        .await
-        .unwrap();
+        app.set_plan(id, plan).await;
     }
     let key = gql
         .run(

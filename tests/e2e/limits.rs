@@ -348,7 +348,7 @@ async fn the_quota_survives_a_restart(backend: Backend) {
     app.usage_rows(&caller, 5).await;
     let served = usage_events::served_between(
         &app.db,
-        caller.user_id,
+        entities::Workspace::Personal(caller.user_id),
         chrono::Utc::now() - chrono::Duration::days(40),
         chrono::Utc::now() + chrono::Duration::days(1),
     )

@@ -41,6 +41,7 @@ pub async fn caller(
         &sealer,
         NewApiKeyAccount {
             user_id: user.id,
+            team_id: None,
             provider: Provider::OpenAi,
             api_key: "sk-upstream",
             base_url: Some(upstream.to_owned()),

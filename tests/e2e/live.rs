@@ -230,6 +230,7 @@ async fn the_bus_crosses_replicas_through_redis() {
         &sealer,
         provider_accounts::NewApiKeyAccount {
             user_id: user.id,
+            team_id: None,
             provider: Provider::OpenAi,
             api_key: "sk-upstream",
             base_url: Some(upstream.base_url.clone()),

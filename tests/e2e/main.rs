@@ -44,5 +44,6 @@ mod sdks;
 mod server_limits;
 mod shutdown;
 mod subscriptions;
+mod teams;
 mod translate;
 mod usage_api;

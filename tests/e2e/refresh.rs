@@ -383,6 +383,7 @@ async fn two_processes_refresh_an_expired_token_once() {
         &sealer,
         provider_accounts::NewOAuthAccount {
             user_id: user.id,
+            team_id: None,
             provider: Provider::Anthropic,
             credentials: subscription("at-expired", "rt-seed", -5),
             label: "race",

@@ -16,6 +16,8 @@ pub struct Gql {
     pub bearer: Option<String>,
     /// Send the CSRF header with cookie sessions (turn off to test the refusal).
     pub send_csrf: bool,
+    /// The team to work in (`x-satu-workspace`), as the dashboard's switcher sends it.
+    pub workspace: Option<String>,
 }
 
 /// One answer: `data`, `errors` and the response headers.
@@ -58,6 +60,7 @@ impl Gql {
             csrf: None,
             bearer: None,
             send_csrf: true,
+            workspace: None,
         }
     }
 
@@ -66,6 +69,9 @@ impl Gql {
             .http
             .post(&self.url)
             .json(&json!({"query": query, "variables": variables}));
+        if let Some(workspace) = &self.workspace {
+            request = request.header("x-satu-workspace", workspace);
+        }
         if let Some(cookies) = &self.cookies {
             request = request.header("cookie", cookies);
             if self.send_csrf
@@ -142,6 +148,7 @@ impl Gql {
             csrf: self.csrf.clone(),
             bearer: self.bearer.clone(),
             send_csrf: self.send_csrf,
+            workspace: self.workspace.clone(),
         }
     }
 

@@ -231,6 +231,7 @@ impl TestApp {
             &sealer,
             NewApiKeyAccount {
                 user_id: caller.user_id,
+                team_id: None,
                 provider,
                 api_key,
                 base_url: base_url.map(str::to_owned),
@@ -257,6 +258,7 @@ impl TestApp {
             &sealer,
             provider_accounts::NewOAuthAccount {
                 user_id: caller.user_id,
+                team_id: None,
                 provider,
                 credentials,
                 label: "subscription",
@@ -340,6 +342,19 @@ impl TestApp {
             server,
             ..self
         }
+    }
+
+    /// Puts a user on `plan` directly (no billing involved).
+    pub async fn set_plan(&self, user_id: Uuid, plan: &str) {
+        use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+        users::ActiveModel {
+            id: Set(user_id),
+            plan_id: Set(plan.to_owned()),
+            ..Default::default()
+        }
+        .update(&self.db)
+        .await
+        .unwrap();
     }
 
     /// Operator overrides of the caller's plan limits (`None`: the plan's value).

@@ -153,7 +153,7 @@ impl DeletionMutation {
             bus.publish(Message::KeyRevoked { key_hash }).await;
         }
         bus.publish(Message::AccountsChanged {
-            user_id: user.user_id,
+            workspace_id: user.user_id,
         })
         .await;
         let secure = session::secure(deps(ctx).config.cookie_secure, meta(ctx).https);

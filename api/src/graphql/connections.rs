@@ -110,7 +110,7 @@ impl ConnectionsMutation {
         let user = writer(ctx)?;
         let flows = &services(ctx).flows;
         let started = flows
-            .start(user.user_id, Provider::from(provider), device, label)
+            .start(user.oauth_owner()?, Provider::from(provider), device, label)
             .await
             .map_err(oauth_error)?;
         Ok(match started {
@@ -151,7 +151,7 @@ impl ConnectionsMutation {
         let user = writer(ctx)?;
         let flows = &services(ctx).flows;
         let account = flows
-            .complete(user.user_id, flow_id, &pasted)
+            .complete(user.oauth_owner()?, flow_id, &pasted)
             .await
             .map_err(oauth_error)?;
         Ok(user.changed(account.id, ctx).await?)
@@ -166,7 +166,7 @@ impl ConnectionsMutation {
         let user = writer(ctx)?;
         let polled = services(ctx)
             .flows
-            .poll(user.user_id, flow_id)
+            .poll(user.oauth_owner()?, flow_id)
             .await
             .map_err(oauth_error)?;
         Ok(match polled {
@@ -195,7 +195,7 @@ impl ConnectionsMutation {
         let account = services(ctx)
             .flows
             .import(
-                user.user_id,
+                user.oauth_owner()?,
                 Provider::from(provider),
                 contents.as_bytes(),
                 label,
@@ -296,7 +296,7 @@ impl ConnectionsMutation {
             return Err(ApiError::BadInput("Pick at most 100 connections.".to_owned()).into());
         }
         user.keep_connections(&ids).await?;
-        announce(ctx, user.user_id).await;
+        announce(ctx, user.workspace().id()).await;
         Ok(user.connections().await?)
     }
 
@@ -304,7 +304,7 @@ impl ConnectionsMutation {
     async fn remove_connection(&self, ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<bool> {
         let user = writer(ctx)?;
         user.remove_connection(id).await?;
-        announce(ctx, user.user_id).await;
+        announce(ctx, user.workspace().id()).await;
         Ok(true)
     }
 }
@@ -313,11 +313,11 @@ fn services<'a>(ctx: &Context<'a>) -> &'a ConnectionServices {
     &deps(ctx).connections
 }
 
-/// Routers on every replica re-read this user's connections now.
-pub async fn announce(ctx: &Context<'_>, user_id: Uuid) {
+/// Routers on every replica re-read this workspace's connections now.
+pub async fn announce(ctx: &Context<'_>, workspace_id: Uuid) {
     deps(ctx)
         .bus
-        .publish(Message::AccountsChanged { user_id })
+        .publish(Message::AccountsChanged { workspace_id })
         .await;
 }
 

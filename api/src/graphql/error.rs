@@ -11,6 +11,8 @@ use entities::RepoError;
 pub enum ApiError {
     Unauthenticated,
     CsrfMissing,
+    /// Signed in, but the viewer's role does not allow this.
+    Forbidden(String),
     NotFound(&'static str),
     BadInput(String),
     /// Bad input with a stable `reason` extension (`password_too_short`, `email_invalid`, …)
@@ -45,6 +47,7 @@ impl ApiError {
             ApiError::NotFound(what) => format!("{what} not found."),
             ApiError::PlanLimit(cap) => cap.message.clone(),
             ApiError::BadInput(message)
+            | ApiError::Forbidden(message)
             | ApiError::Rejected { message, .. }
             | ApiError::Gone(message)
             | ApiError::Provider(message) => message.clone(),
@@ -66,6 +69,7 @@ impl ApiError {
         match self {
             ApiError::Unauthenticated => "UNAUTHENTICATED",
             ApiError::CsrfMissing => "CSRF",
+            ApiError::Forbidden(_) => "FORBIDDEN",
             ApiError::NotFound(_) => "NOT_FOUND",
             ApiError::BadInput(_) | ApiError::Rejected { .. } => "BAD_USER_INPUT",
             ApiError::Conflict(_) => "CONFLICT",
@@ -84,7 +88,9 @@ impl ApiError {
     pub fn http_status(&self) -> StatusCode {
         match self {
             ApiError::Unauthenticated | ApiError::BadCredentials => StatusCode::UNAUTHORIZED,
-            ApiError::CsrfMissing | ApiError::PlanLimit(_) => StatusCode::FORBIDDEN,
+            ApiError::CsrfMissing | ApiError::Forbidden(_) | ApiError::PlanLimit(_) => {
+                StatusCode::FORBIDDEN
+            }
             ApiError::NotFound(_) | ApiError::Gone(_) => StatusCode::NOT_FOUND,
             ApiError::BadInput(_) | ApiError::Rejected { .. } | ApiError::InvalidToken => {
                 StatusCode::BAD_REQUEST
@@ -196,6 +202,9 @@ fn capitalised(what: &'static str) -> &'static str {
         "account" | "provider account" => "Connection",
         "session" => "Session",
         "request log" => "Request log",
+        "team" => "Team",
+        "member" => "Member",
+        "owner" => "Owner",
         other => other,
     }
 }

@@ -84,7 +84,7 @@ async fn start(
     let (viewer, _) = session::viewer(db, headers, secure)
         .await
         .ok_or(ApiError::Unauthenticated)?;
-    let usage = UserCtx::for_viewer(db, &viewer).usage();
+    let usage = UserCtx::for_viewer(db, &viewer)?.usage();
     let Query(params) = params.map_err(|e| ApiError::BadInput(e.body_text()))?;
     let format = params.format;
     let filter = usage.check_logs(params.into_filter()?).await?;

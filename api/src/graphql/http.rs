@@ -22,8 +22,9 @@ use serde_json::json;
 use tower_http::limit::RequestBodyLimitLayer;
 
 use super::config::ApiConfig;
-use super::context::{ApiDeps, RequestMeta, Via, Viewer};
+use super::context::{ApiDeps, RequestMeta, Scope, Via, Viewer};
 use super::live_limits::{self, LiveSockets};
+use super::workspace;
 use super::{SatuSchema, build_schema, export, graphiql, post_guard, session};
 
 #[derive(Clone)]
@@ -136,6 +137,12 @@ fn websocket(
                     if let Some(token) = init_token(&payload) {
                         meta.viewer = viewer(&state.db, &token, Via::Bearer).await;
                     }
+                    // The workspace named at init wins over the upgrade request's header.
+                    if let (Some(v), Some(requested)) =
+                        (meta.viewer.as_mut(), init_workspace(&payload))
+                    {
+                        v.scope = workspace::resolve(&state.db, v.user_id, Some(requested)).await;
+                    }
                     // Held in the socket's data: freed when the socket ends.
                     let slot = state.sockets.take(&meta).ok_or_else(|| {
                         async_graphql::Error::new("too many live connections; close one first")
@@ -157,6 +164,11 @@ fn websocket(
             }
         })
         .into_response()
+}
+
+/// `connection_init`'s `{"workspace": "<team id>"}`, if any.
+fn init_workspace(payload: &serde_json::Value) -> Option<&str> {
+    payload.get("workspace").and_then(serde_json::Value::as_str)
 }
 
 fn init_token(payload: &serde_json::Value) -> Option<String> {
@@ -216,6 +228,7 @@ async fn viewer(db: &DatabaseConnection, token: &str, via: Via) -> Option<Viewer
             user_id: s.user_id,
             session_id: s.id,
             via,
+            scope: Some(Scope::personal(s.user_id)),
         }),
         Err(e) => {
             tracing::error!(error = %e, "session lookup failed");

@@ -52,7 +52,7 @@ async fn pdf(s: &DownloadState, headers: &HeaderMap, id: &str) -> ApiResult<Resp
         .await
         .ok_or(ApiError::Unauthenticated)?;
     let id: Uuid = id.parse().map_err(|_| ApiError::NotFound("Invoice"))?;
-    let invoice = UserCtx::for_viewer(&s.db, &viewer)
+    let invoice = UserCtx::for_viewer(&s.db, &viewer)?
         .invoice(id)
         .await?
         .ok_or(ApiError::NotFound("Invoice"))?;

@@ -110,18 +110,24 @@ pub struct LiveSubscription;
 
 #[Subscription]
 impl LiveSubscription {
-    /// Each of your requests as it completes (once its usage is stored).
+    /// Each request of the workspace as it completes (once its usage is stored); a team's
+    /// plain members see their own.
     async fn usage_events(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<LiveUsage>> + use<>> {
         let user = reader(ctx)?;
-        let events = deps(ctx).bus.usage_events(user.user_id);
-        let items = follow(events, |e| LiveUsage::from(e.as_ref()));
+        let events = deps(ctx).bus.usage_events(user.workspace().id());
+        let only = user.key_scope().member;
+        let items = follow(events, move |e| {
+            only.is_none_or(|m| e.user_id == m)
+                .then(|| LiveUsage::from(e.as_ref()))
+        });
         Ok(user.while_signed_in(items))
     }
 
-    /// Running totals over `window`: the stored totals first, then one update per request.
+    /// Running totals of the workspace over `window`: the stored totals first, then one
+    /// update per request.
     async fn usage_totals(
         &self,
         ctx: &Context<'_>,
@@ -129,7 +135,7 @@ impl LiveSubscription {
     ) -> async_graphql::Result<impl Stream<Item = async_graphql::Result<LiveTotals>> + use<>> {
         let user = reader(ctx)?;
         // Subscribe before reading the baseline: an event in between is counted, not lost.
-        let events = deps(ctx).bus.usage_events(user.user_id);
+        let events = deps(ctx).bus.usage_events(user.workspace().id());
         let since = hour_floor(Utc::now() - window.duration());
         let stored = user.hourly_totals_since(since).await?;
         let baseline = LiveTotals {
@@ -145,28 +151,34 @@ impl LiveSubscription {
         let mut running = baseline;
         let updates = follow(events, move |e| {
             running.add(e);
-            running.clone()
+            Some(running.clone())
         });
         let items = futures::StreamExt::chain(first, updates);
         Ok(user.while_signed_in(items))
     }
 }
 
-/// The receiver as a stream of `map`ped items, with lag reported and the stream going on.
+/// The receiver as a stream of `map`ped items (events it maps to `None` are skipped), with
+/// lag reported and the stream going on.
 fn follow<T, F>(
     events: broadcast::Receiver<Arc<UsageEvent>>,
     map: F,
 ) -> impl Stream<Item = async_graphql::Result<T>>
 where
-    F: FnMut(&Arc<UsageEvent>) -> T,
+    F: FnMut(&Arc<UsageEvent>) -> Option<T>,
 {
     futures::stream::unfold((events, map), |(mut events, mut map)| async move {
-        let item = match events.recv().await {
-            Ok(event) => Ok(map(&event)),
-            Err(RecvError::Lagged(skipped)) => Err(ApiError::Lagged(skipped).into()),
-            Err(RecvError::Closed) => return None,
-        };
-        Some((item, (events, map)))
+        loop {
+            let item = match events.recv().await {
+                Ok(event) => match map(&event) {
+                    Some(item) => Ok(item),
+                    None => continue,
+                },
+                Err(RecvError::Lagged(skipped)) => Err(ApiError::Lagged(skipped).into()),
+                Err(RecvError::Closed) => return None,
+            };
+            return Some((item, (events, map)));
+        }
     })
 }
 
@@ -184,6 +196,7 @@ mod tests {
         UsageEvent {
             request_id: Uuid::new_v4(),
             user_id: Uuid::nil(),
+            team_id: None,
             api_key_id: Uuid::nil(),
             account_id: None,
             provider: None,
@@ -212,7 +225,7 @@ mod tests {
             tx.send(Arc::new(event(n))).unwrap();
         }
         drop(tx);
-        let items: Vec<_> = follow(rx, |e| e.prompt_tokens).collect().await;
+        let items: Vec<_> = follow(rx, |e| Some(e.prompt_tokens)).collect().await;
         assert_eq!(items.len(), 3);
         let lag = items[0].as_ref().unwrap_err();
         assert_eq!(

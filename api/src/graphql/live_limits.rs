@@ -87,6 +87,7 @@ mod tests {
                 user_id: Uuid::new_v4(),
                 session_id: Uuid::new_v4(),
                 via: Via::Bearer,
+                scope: None,
             }),
             ..RequestMeta::default()
         };

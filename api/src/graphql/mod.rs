@@ -29,9 +29,11 @@ mod routing;
 mod server_info;
 pub mod session;
 mod signup;
+mod teams;
 mod types;
 mod usage;
 mod usage_types;
+pub mod workspace;
 
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
@@ -53,6 +55,7 @@ pub struct Query(
     usage::UsageQuery,
     server_info::ServerInfoQuery,
     preferences::PreferencesQuery,
+    teams::TeamsQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -68,6 +71,7 @@ pub struct Mutation(
     connections::ConnectionsMutation,
     routing::RoutingMutation,
     preferences::PreferencesMutation,
+    teams::TeamsMutation,
 );
 
 #[derive(MergedSubscription, Default)]

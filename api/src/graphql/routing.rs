@@ -133,7 +133,7 @@ impl RoutingMutation {
         let user = writer(ctx)?;
         let config = RoutingConfig::from(routing);
         user.set_routing(config.clone()).await?;
-        announce(ctx, user.user_id).await;
+        announce(ctx, user.workspace().id()).await;
         Ok(Routing::from(config))
     }
 }

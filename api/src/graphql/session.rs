@@ -65,10 +65,12 @@ pub async fn viewer(
             } else {
                 Via::Bearer
             };
+            let requested = super::workspace::requested(headers);
             let viewer = Viewer {
                 user_id: s.user_id,
                 session_id: s.id,
                 via,
+                scope: super::workspace::resolve(db, s.user_id, requested).await,
             };
             Some((viewer, token))
         }

@@ -48,6 +48,10 @@ pub enum KeyStatus {
 #[derive(SimpleObject)]
 pub struct ApiKey {
     pub id: Uuid,
+    /// Whose key it is: in a team, the member its requests are attributed to.
+    pub user_id: Uuid,
+    /// The team it belongs to; null: the personal workspace.
+    pub team_id: Option<Uuid>,
     pub name: String,
     /// The first characters of the secret, for recognising it (`sk-satu-AbCd`).
     pub prefix: String,
@@ -71,6 +75,8 @@ impl From<&api_keys::Model> for ApiKey {
         };
         Self {
             id: k.id,
+            user_id: k.user_id,
+            team_id: k.team_id,
             name: k.name.clone(),
             prefix: k.prefix.clone(),
             status,

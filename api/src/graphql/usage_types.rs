@@ -94,6 +94,7 @@ impl From<UsageFilter> for q::Filter {
             provider: f.provider,
             api_key_id: f.api_key_id,
             account_id: f.account_id,
+            keys: None,
         }
     }
 }
@@ -133,6 +134,7 @@ impl RequestLogFilter {
                 provider: self.provider,
                 api_key_id: self.api_key_id,
                 account_id: self.account_id,
+                keys: None,
             },
             status: self.status.map(|s| match s {
                 RequestStatus::Ok => q::StatusClass::Ok,

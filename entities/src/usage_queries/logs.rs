@@ -13,8 +13,8 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::Filter;
-use crate::RepoError;
 use crate::usage_events::{Column, Entity, Model};
+use crate::{RepoError, Workspace};
 
 /// Answered (below 400, no error) or failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,16 +78,17 @@ pub struct LogPage {
 /// Up to `limit` rows after `after`, newest first.
 pub async fn logs_page(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace: Workspace,
     filter: &LogFilter,
     after: Option<Cursor>,
     limit: u64,
 ) -> Result<LogPage, DbErr> {
     let mut query = Entity::find()
-        .filter(Column::UserId.eq(user_id))
+        .filter(workspace.owns(Column::UserId, Column::TeamId))
         .filter(conditions(filter));
     if let Some(c) = after {
-        // A row comparison, which both databases serve from the (user_id, created_at, id) index.
+        // A row comparison, which both databases serve from the (user_id or team_id,
+        // created_at, id) indexes.
         query = query.filter(
             Expr::tuple([Expr::col(Column::CreatedAt), Expr::col(Column::Id)])
                 .lt(Expr::tuple([Expr::val(c.created_at), Expr::val(c.id)])),
@@ -109,14 +110,14 @@ pub async fn logs_page(
     Ok(LogPage { rows, next })
 }
 
-/// One of the user's requests by its request id.
+/// One of the workspace's requests by its request id.
 pub async fn find_log(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace: Workspace,
     request_id: Uuid,
 ) -> Result<Model, RepoError> {
     Entity::find()
-        .filter(Column::UserId.eq(user_id))
+        .filter(workspace.owns(Column::UserId, Column::TeamId))
         .filter(Column::RequestId.eq(request_id))
         .one(db)
         .await?
@@ -130,6 +131,7 @@ fn conditions(filter: &LogFilter) -> Condition {
         .add_option(f.provider.clone().map(|p| Column::Provider.eq(p)))
         .add_option(f.api_key_id.map(|k| Column::ApiKeyId.eq(k)))
         .add_option(f.account_id.map(|a| Column::AccountId.eq(a)))
+        .add_option(f.keys.clone().map(|keys| Column::ApiKeyId.is_in(keys)))
         .add_option(filter.from.map(|t| Column::CreatedAt.gte(t)))
         .add_option(filter.to.map(|t| Column::CreatedAt.lt(t)));
     // The same rule as `NewUsage::is_error`.

@@ -1,6 +1,6 @@
 //! What the usage dashboard reads: totals and time series from the hourly rollups, and request
-//! logs from the events. Every function takes the user it reads for; callers get them through
-//! the API's permission layer, never with a user id from input.
+//! logs from the events. Every function takes the workspace it reads for (a user's, or a
+//! team's); callers get it through the API's permission layer, never from input.
 
 mod cover;
 mod logs;
@@ -83,6 +83,8 @@ pub struct Filter {
     pub provider: Option<String>,
     pub api_key_id: Option<Uuid>,
     pub account_id: Option<Uuid>,
+    /// Only requests sent with one of these keys: one member's keys in a team.
+    pub keys: Option<Vec<Uuid>>,
 }
 
 /// Sums over a set of requests.

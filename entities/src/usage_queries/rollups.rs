@@ -59,7 +59,7 @@ struct Piece {
 /// One row per group (none when nothing happened), busiest first.
 pub async fn summary(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace_id: Uuid,
     range: Range,
     filter: &Filter,
     group: Option<GroupBy>,
@@ -79,8 +79,8 @@ pub async fn summary(
     };
     // Two statements on two connections at once: the answer waits for the slower one only.
     let (daily, hourly) = futures::try_join!(
-        read(db, user_id, filter, group, &daily, false),
-        read(db, user_id, filter, group, &hourly, false),
+        read(db, workspace_id, filter, group, &daily, false),
+        read(db, workspace_id, filter, group, &hourly, false),
     )?;
     let mut groups: HashMap<GroupKey, Totals> = HashMap::new();
     for row in daily.into_iter().chain(hourly) {
@@ -97,7 +97,7 @@ pub async fn summary(
 /// One series per group, busiest first, each with a point for every bucket of the range.
 pub async fn series(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace_id: Uuid,
     range: Range,
     filter: &Filter,
     group: Option<GroupBy>,
@@ -110,11 +110,11 @@ pub async fn series(
                 ranges: vec![range],
                 points: Vec::new(),
             };
-            let rows = read(db, user_id, filter, group, &piece, true).await?;
+            let rows = read(db, workspace_id, filter, group, &piece, true).await?;
             rows.into_iter().map(|row| (row.at, 1, row)).collect()
         }
         Bucket::Day { utc_offset_minutes } => {
-            day_parts(db, user_id, range, filter, group, utc_offset_minutes).await?
+            day_parts(db, workspace_id, range, filter, group, utc_offset_minutes).await?
         }
     };
     let mut sparse: HashMap<GroupKey, BTreeMap<DateTime<Utc>, Totals>> = HashMap::new();
@@ -130,7 +130,7 @@ pub async fn series(
 /// also taken away from their daily row's home day (see `cover`).
 async fn day_parts(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace_id: Uuid,
     range: Range,
     filter: &Filter,
     group: Option<GroupBy>,
@@ -151,8 +151,8 @@ async fn day_parts(
     };
     // Two statements on two connections at once: the answer waits for the slower one only.
     let (daily, hourly) = futures::try_join!(
-        read(db, user_id, filter, group, &daily, true),
-        read(db, user_id, filter, group, &hourly, true),
+        read(db, workspace_id, filter, group, &daily, true),
+        read(db, workspace_id, filter, group, &hourly, true),
     )?;
     let mut parts: Vec<_> = daily
         .into_iter()
@@ -208,7 +208,7 @@ fn bucket_starts(range: Range, bucket: Bucket) -> Vec<DateTime<Utc>> {
 /// Sums of `piece`'s rows per group (and per period start when `by_time`).
 async fn read(
     db: &impl ConnectionTrait,
-    user_id: Uuid,
+    workspace_id: Uuid,
     filter: &Filter,
     group: Option<GroupBy>,
     piece: &Piece,
@@ -218,7 +218,7 @@ async fn read(
         return Ok(Vec::new());
     }
     let time = piece.table.time();
-    let mut select = sums(piece.table, user_id, filter);
+    let mut select = sums(piece.table, workspace_id, filter);
     let mut when = Cond::any();
     for r in &piece.ranges {
         when = when.add(Expr::col(time).gte(r.from).and(Expr::col(time).lt(r.to)));
@@ -250,14 +250,15 @@ async fn read(
     Ok(rows)
 }
 
-/// `SELECT CAST(SUM(…) AS BIGINT) … FROM table WHERE user AND filter`.
-fn sums(table: RollupTable, user_id: Uuid, filter: &Filter) -> SelectStatement {
+/// `SELECT CAST(SUM(…) AS BIGINT) … FROM table WHERE workspace AND filter` (a rollup's
+/// `user_id` is its workspace: the user, or the team).
+fn sums(table: RollupTable, workspace_id: Uuid, filter: &Filter) -> SelectStatement {
     let mut select = Query::select();
     select.from(table.table());
     for name in SUMMED.iter().chain(&COLUMNS) {
         select.expr_as(Func::cast_as(Func::sum(Expr::col(*name)), "BIGINT"), *name);
     }
-    select.and_where(Expr::col("user_id").eq(user_id));
+    select.and_where(Expr::col("user_id").eq(workspace_id));
     if let RollupTable::Daily { utc_offset_minutes } = table {
         select.and_where(Expr::col("utc_offset_minutes").eq(utc_offset_minutes));
     }
@@ -266,7 +267,13 @@ fn sums(table: RollupTable, user_id: Uuid, filter: &Filter) -> SelectStatement {
         .and_where_option(eq("model", filter.model.clone().map(Expr::val)))
         .and_where_option(eq("provider", filter.provider.clone().map(Expr::val)))
         .and_where_option(eq("api_key_id", filter.api_key_id.map(Expr::val)))
-        .and_where_option(eq("account_id", filter.account_id.map(Expr::val)));
+        .and_where_option(eq("account_id", filter.account_id.map(Expr::val)))
+        .and_where_option(
+            filter
+                .keys
+                .clone()
+                .map(|keys| Expr::col("api_key_id").is_in(keys)),
+        );
     select
 }
 

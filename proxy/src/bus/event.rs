@@ -10,6 +10,9 @@ use uuid::Uuid;
 pub struct UsageEvent {
     pub request_id: Uuid,
     pub user_id: Uuid,
+    /// The team the request was sent in (`None`: the sender's own workspace).
+    #[serde(default)]
+    pub team_id: Option<Uuid>,
     pub api_key_id: Uuid,
     pub account_id: Option<Uuid>,
     pub provider: Option<String>,
@@ -28,11 +31,19 @@ pub struct UsageEvent {
     pub created_at: DateTime<Utc>,
 }
 
+impl UsageEvent {
+    /// The workspace whose live feed shows it.
+    pub fn workspace_id(&self) -> Uuid {
+        self.team_id.unwrap_or(self.user_id)
+    }
+}
+
 impl From<&NewUsage> for UsageEvent {
     fn from(u: &NewUsage) -> Self {
         Self {
             request_id: u.request_id,
             user_id: u.user_id,
+            team_id: u.team_id,
             api_key_id: u.api_key_id,
             account_id: u.account_id,
             provider: u.provider.clone(),
@@ -61,10 +72,14 @@ pub enum Message {
     Usage { events: Vec<UsageEvent> },
     /// The SHA-256 of a key that was revoked or rotated away: caches drop it at once.
     KeyRevoked { key_hash: String },
-    /// A user's connections or routing changed: routers re-read them.
-    AccountsChanged { user_id: Uuid },
-    /// A user's plan changed (a payment, a refund, an operator): their keys are read again,
-    /// so the new limits apply to the next request.
+    /// A workspace's (a user's or a team's) connections or routing changed: routers re-read
+    /// them.
+    AccountsChanged {
+        #[serde(alias = "user_id")]
+        workspace_id: Uuid,
+    },
+    /// A user's or a team's plan changed (a payment, a refund, an operator), or a team's
+    /// members did: their keys are read again, so the change applies to the next request.
     PlanChanged { user_id: Uuid },
 }
 

@@ -26,24 +26,25 @@ impl Hub {
         }
     }
 
-    pub fn subscribe(&self, user_id: Uuid) -> broadcast::Receiver<Arc<UsageEvent>> {
+    pub fn subscribe(&self, workspace_id: Uuid) -> broadcast::Receiver<Arc<UsageEvent>> {
         let mut users = self.users.lock().unwrap_or_else(|p| p.into_inner());
         users
-            .entry(user_id)
+            .entry(workspace_id)
             .or_insert_with(|| broadcast::channel(self.capacity).0)
             .subscribe()
     }
 
-    /// Hands the event to the user's subscribers, if any (no subscriber: nothing is kept).
+    /// Hands the event to its workspace's subscribers (the user's, or the team's), if any (no
+    /// subscriber: nothing is kept).
     pub fn deliver(&self, event: UsageEvent) {
-        let user_id = event.user_id;
+        let workspace_id = event.workspace_id();
         let mut users = self.users.lock().unwrap_or_else(|p| p.into_inner());
-        let Some(sender) = users.get(&user_id) else {
+        let Some(sender) = users.get(&workspace_id) else {
             return;
         };
         if sender.send(Arc::new(event)).is_err() {
             // Every subscriber of this user is gone: forget the channel.
-            users.remove(&user_id);
+            users.remove(&workspace_id);
         }
     }
 
@@ -71,6 +72,7 @@ mod tests {
         UsageEvent {
             request_id: Uuid::new_v4(),
             user_id,
+            team_id: None,
             api_key_id: Uuid::nil(),
             account_id: None,
             provider: None,

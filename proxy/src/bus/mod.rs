@@ -57,8 +57,9 @@ impl Bus {
         }
     }
 
-    pub fn usage_events(&self, user_id: Uuid) -> broadcast::Receiver<Arc<UsageEvent>> {
-        self.hub.subscribe(user_id)
+    /// The live usage of a workspace (a user's own, or a team's).
+    pub fn usage_events(&self, workspace_id: Uuid) -> broadcast::Receiver<Arc<UsageEvent>> {
+        self.hub.subscribe(workspace_id)
     }
 
     pub fn invalidations(&self) -> broadcast::Receiver<Invalidation> {
@@ -74,8 +75,8 @@ fn deliver(hub: &Hub, message: Message) {
     match message {
         Message::Usage { events } => events.into_iter().for_each(|e| hub.deliver(e)),
         Message::KeyRevoked { key_hash } => hub.deliver_invalidation(Invalidation::Key(key_hash)),
-        Message::AccountsChanged { user_id } => {
-            hub.deliver_invalidation(Invalidation::Accounts(user_id));
+        Message::AccountsChanged { workspace_id } => {
+            hub.deliver_invalidation(Invalidation::Accounts(workspace_id));
         }
         Message::PlanChanged { user_id } => hub.deliver_invalidation(Invalidation::User(user_id)),
     }

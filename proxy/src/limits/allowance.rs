@@ -1,7 +1,7 @@
 //! What one caller may use: the plan's limits, overridden per user (by an operator) and per key.
 
 use chrono::{DateTime, Utc};
-use entities::{api_keys, plans, users};
+use entities::{api_keys, plans, teams, users};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Allowance {
@@ -29,6 +29,22 @@ impl Allowance {
             key_rpm: key.rpm_limit.or(user_rpm),
             key_tpm: key.tpm_limit.or(user_tpm),
             billing_anchor: user.billing_anchor_at.unwrap_or(user.created_at),
+        }
+    }
+
+    /// A team key: the team's plan and overrides, shared by all its members' keys (the
+    /// `user_*` counters are the team's).
+    pub fn of_team(plan: &plans::Model, team: &teams::Model, key: &api_keys::Model) -> Self {
+        let team_rpm = team.rpm_limit.or(plan.requests_per_minute);
+        let team_tpm = team.tpm_limit.or(plan.tokens_per_minute);
+        Self {
+            plan_name: plan.name.clone(),
+            monthly_requests: team.monthly_requests_limit.or(plan.monthly_requests),
+            user_rpm: team_rpm,
+            user_tpm: team_tpm,
+            key_rpm: key.rpm_limit.or(team_rpm),
+            key_tpm: key.tpm_limit.or(team_tpm),
+            billing_anchor: team.billing_anchor_at,
         }
     }
 

@@ -45,7 +45,12 @@ impl Plan {
         // Keys are built by appending: five `format!`s per request showed in profiles.
         let mut user_buf = uuid::Uuid::encode_buffer();
         let mut key_buf = uuid::Uuid::encode_buffer();
-        let user_id = principal.user_id.hyphenated().encode_lower(&mut user_buf);
+        // The workspace's counters: a team's members share them.
+        let user_id = principal
+            .workspace()
+            .id()
+            .hyphenated()
+            .encode_lower(&mut user_buf);
         let key = &*principal.api_key_id.hyphenated().encode_lower(&mut key_buf);
         let user = [prefix, ":{", user_id, "}"].concat();
         let minute = now_ms.div_euclid(MINUTE_MS);

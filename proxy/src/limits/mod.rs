@@ -195,7 +195,7 @@ impl Limits {
         };
         entities::usage_events::served_between(
             &self.db,
-            principal.user_id,
+            principal.workspace(),
             period.start,
             period.end,
         )

@@ -1,11 +1,11 @@
 //! Quota emails at 80% and 100% of the monthly requests: queued in the outbox off the request
 //! path, once per threshold per period (the dedupe key names both).
 
-use entities::RepoError;
 use entities::email_outbox::{self, NewEmail};
 use entities::mail::{Mail, Notification};
 use entities::users;
-use sea_orm::{DatabaseConnection, EntityTrait};
+use entities::{RepoError, Workspace, team_members};
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait};
 use tokio_util::task::TaskTracker;
 use uuid::Uuid;
 
@@ -22,8 +22,8 @@ pub fn quota_email(
     let (Some(period), Some(limit)) = (plan.period, plan.quota_limit()) else {
         return;
     };
-    let user_id = principal.user_id;
-    let dedupe_key = format!("quota:{user_id}:{}:{percent}", period.start.timestamp());
+    let workspace = principal.workspace();
+    let period_start = period.start.timestamp();
     let mail = Mail::Quota {
         percent,
         limit,
@@ -32,10 +32,39 @@ pub fn quota_email(
     };
     let db = db.clone();
     tasks.spawn(async move {
-        if let Err(e) = enqueue(&db, user_id, mail, dedupe_key).await {
-            tracing::error!(error = %e, %user_id, percent, "queueing a quota email failed");
+        let recipients = match recipients(&db, workspace).await {
+            Ok(recipients) => recipients,
+            Err(e) => {
+                tracing::error!(error = %e, workspace = %workspace.id(), "finding who to tell of a quota failed");
+                return;
+            }
+        };
+        for user_id in recipients {
+            let id = workspace.id();
+            // One email per threshold, period and person (a team's share a period).
+            let dedupe_key = if id == user_id {
+                format!("quota:{id}:{period_start}:{percent}")
+            } else {
+                format!("quota:{id}:{user_id}:{period_start}:{percent}")
+            };
+            if let Err(e) = enqueue(&db, user_id, mail.clone(), dedupe_key).await {
+                tracing::error!(error = %e, %user_id, percent, "queueing a quota email failed");
+            }
         }
     });
+}
+
+/// The user, or the owner and admins of the team.
+async fn recipients(db: &DatabaseConnection, workspace: Workspace) -> Result<Vec<Uuid>, DbErr> {
+    match workspace {
+        Workspace::Personal(user_id) => Ok(vec![user_id]),
+        Workspace::Team(team_id) => Ok(team_members::list(db, team_id)
+            .await?
+            .into_iter()
+            .filter(|m| m.role().manages())
+            .map(|m| m.user_id)
+            .collect()),
+    }
 }
 
 async fn enqueue(

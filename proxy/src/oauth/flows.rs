@@ -14,7 +14,7 @@ use super::config::OAuthClient;
 use super::device::{DeviceCode, DeviceFlow};
 use super::identity::Identity;
 use super::token::{self, Body, TokenError, TokenSet};
-use super::{Connections, OAuthError, pkce};
+use super::{Connections, OAuthError, Owner, pkce};
 use crate::providers::{Flow, subscription};
 
 const CODE: &str = "code";
@@ -75,16 +75,16 @@ impl Connections {
 
     pub async fn start(
         &self,
-        user_id: Uuid,
+        owner: Owner,
         provider: Provider,
         device: bool,
         label: Option<String>,
     ) -> Result<Started, OAuthError> {
         let client = self.client(provider)?;
         match subscription(provider).and_then(|s| s.flow(device)) {
-            Some(Flow::Browser) => self.start_browser(user_id, provider, client, label).await,
+            Some(Flow::Browser) => self.start_browser(owner, provider, client, label).await,
             Some(Flow::Device(flow)) => {
-                self.start_device(user_id, provider, client, flow, label)
+                self.start_device(owner, provider, client, flow, label)
                     .await
             }
             None => Err(OAuthError::Unsupported(format!(
@@ -95,7 +95,7 @@ impl Connections {
 
     async fn remember(
         &self,
-        user_id: Uuid,
+        owner: Owner,
         provider: Provider,
         flow: &'static str,
         label: Option<String>,
@@ -108,7 +108,8 @@ impl Connections {
             &self.db,
             &self.sealer,
             NewFlow {
-                user_id,
+                user_id: owner.user_id,
+                team_id: owner.team_id,
                 provider,
                 flow,
                 label,
@@ -122,15 +123,19 @@ impl Connections {
 
     async fn recall(
         &self,
-        user_id: Uuid,
+        owner: Owner,
         flow_id: Uuid,
     ) -> Result<(oauth_flows::Model, Provider, Payload), OAuthError> {
-        let (row, bytes) = oauth_flows::open(&self.db, &self.sealer, user_id, flow_id)
+        let (row, bytes) = oauth_flows::open(&self.db, &self.sealer, owner.user_id, flow_id)
             .await
             .map_err(|e| match e {
                 entities::RepoError::NotFound(_) => OAuthError::FlowNotFound,
                 other => OAuthError::Repo(other),
             })?;
+        // A sign-in started for a team finishes in that team, and a personal one outside it.
+        if row.team_id != owner.team_id {
+            return Err(OAuthError::FlowNotFound);
+        }
         let provider: Provider = row
             .provider
             .parse()
@@ -141,7 +146,7 @@ impl Connections {
 
     async fn start_browser(
         &self,
-        user_id: Uuid,
+        owner: Owner,
         provider: Provider,
         client: &OAuthClient,
         label: Option<String>,
@@ -176,7 +181,7 @@ impl Connections {
             ..Default::default()
         };
         let flow_id = self
-            .remember(user_id, provider, CODE, label, &payload)
+            .remember(owner, provider, CODE, label, &payload)
             .await?;
         Ok(Started::Browser {
             flow_id,
@@ -187,11 +192,11 @@ impl Connections {
     /// Exchanges what the user pasted: the final redirect address, its query, or `code#state`.
     pub async fn complete(
         &self,
-        user_id: Uuid,
+        owner: Owner,
         flow_id: Uuid,
         pasted: &str,
     ) -> Result<provider_accounts::Model, OAuthError> {
-        let (row, provider, payload) = self.recall(user_id, flow_id).await?;
+        let (row, provider, payload) = self.recall(owner, flow_id).await?;
         if row.flow != CODE {
             return Err(OAuthError::Unsupported(
                 "this sign-in is a device sign-in: poll it instead".to_owned(),
@@ -228,7 +233,7 @@ impl Connections {
         // The code is spent: the flow cannot be completed twice.
         oauth_flows::delete(&self.db, flow_id).await?;
         let identity = self.identify(provider, client, &tokens).await?;
-        self.save(user_id, provider, &tokens, identity, row.label)
+        self.save(owner, provider, &tokens, identity, row.label)
             .await
     }
 
@@ -246,7 +251,7 @@ impl Connections {
 
     async fn start_device(
         &self,
-        user_id: Uuid,
+        owner: Owner,
         provider: Provider,
         client: &OAuthClient,
         flow: &'static dyn DeviceFlow,
@@ -261,7 +266,7 @@ impl Connections {
             ..Default::default()
         };
         let flow_id = self
-            .remember(user_id, provider, flow.kind(), label, &payload)
+            .remember(owner, provider, flow.kind(), label, &payload)
             .await?;
         let ttl = self.config.flow_ttl().as_secs();
         Ok(Started::Device {
@@ -275,8 +280,8 @@ impl Connections {
     }
 
     /// One polling step of a device sign-in.
-    pub async fn poll(&self, user_id: Uuid, flow_id: Uuid) -> Result<DevicePoll, OAuthError> {
-        let (row, provider, mut payload) = self.recall(user_id, flow_id).await?;
+    pub async fn poll(&self, owner: Owner, flow_id: Uuid) -> Result<DevicePoll, OAuthError> {
+        let (row, provider, mut payload) = self.recall(owner, flow_id).await?;
         let client = self.client(provider)?;
         let device = match subscription(provider).and_then(|s| s.flow(true)) {
             Some(Flow::Device(device)) if device.kind() == row.flow => device,
@@ -297,7 +302,7 @@ impl Connections {
                 oauth_flows::delete(&self.db, flow_id).await?;
                 let identity = self.identify(provider, client, &tokens).await?;
                 let account = self
-                    .save(user_id, provider, &tokens, identity, row.label)
+                    .save(owner, provider, &tokens, identity, row.label)
                     .await?;
                 Ok(DevicePoll::Connected(Box::new(account)))
             }

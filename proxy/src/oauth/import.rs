@@ -7,11 +7,10 @@ use chrono::Utc;
 use entities::Provider;
 use entities::provider_accounts::{self, Credentials};
 use serde_json::Value;
-use uuid::Uuid;
 
 use super::identity::Identity;
 use super::token::{self, Body};
-use super::{Connections, OAuthError};
+use super::{Connections, OAuthError, Owner};
 use crate::providers::subscription;
 
 /// What a credential file holds.
@@ -67,7 +66,7 @@ impl Connections {
     /// Stores the connection a CLI's credential file describes.
     pub async fn import(
         &self,
-        user_id: Uuid,
+        owner: Owner,
         provider: Provider,
         bytes: &[u8],
         label: Option<String>,
@@ -82,7 +81,7 @@ impl Connections {
             sub.complete_import(self, &mut credentials, &mut identity)
                 .await?;
         }
-        self.save_credentials(user_id, provider, credentials, identity, label)
+        self.save_credentials(owner, provider, credentials, identity, label)
             .await
     }
 

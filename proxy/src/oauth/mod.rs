@@ -68,6 +68,22 @@ impl From<sea_orm::DbErr> for OAuthError {
 #[derive(Clone)]
 pub struct Connections(Arc<Inner>);
 
+/// Who a sign-in or import is for: the user doing it, for their own workspace or a team's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Owner {
+    pub user_id: uuid::Uuid,
+    pub team_id: Option<uuid::Uuid>,
+}
+
+impl Owner {
+    pub fn personal(user_id: uuid::Uuid) -> Self {
+        Self {
+            user_id,
+            team_id: None,
+        }
+    }
+}
+
 pub struct Inner {
     pub db: DatabaseConnection,
     pub sealer: Arc<Sealer>,

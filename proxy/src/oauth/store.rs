@@ -3,17 +3,16 @@
 use chrono::Utc;
 use entities::Provider;
 use entities::provider_accounts::{self, Credentials, NewOAuthAccount};
-use uuid::Uuid;
 
 use super::identity::Identity;
 use super::token::TokenSet;
-use super::{Connections, OAuthError};
+use super::{Connections, OAuthError, Owner};
 use crate::providers::subscription;
 
 impl Connections {
     pub(super) async fn save(
         &self,
-        user_id: Uuid,
+        owner: Owner,
         provider: Provider,
         tokens: &TokenSet,
         identity: Identity,
@@ -28,13 +27,13 @@ impl Connections {
             resource_url: tokens.resource_url.clone(),
             api_key: None,
         };
-        self.save_credentials(user_id, provider, credentials, identity, label)
+        self.save_credentials(owner, provider, credentials, identity, label)
             .await
     }
 
     pub(super) async fn save_credentials(
         &self,
-        user_id: Uuid,
+        owner: Owner,
         provider: Provider,
         credentials: Credentials,
         identity: Identity,
@@ -52,7 +51,8 @@ impl Connections {
             &self.db,
             &self.sealer,
             NewOAuthAccount {
-                user_id,
+                user_id: owner.user_id,
+                team_id: owner.team_id,
                 provider,
                 credentials,
                 label: &label,

@@ -108,6 +108,7 @@ fn usage(user: &User, e: &Ev) -> NewUsage {
     NewUsage {
         request_id: Uuid::new_v4(),
         user_id: user.id,
+        team_id: None,
         api_key_id: e.key,
         account_id: e.account.map(|a| a.0),
         provider: e.account.map(|a| a.1.to_owned()),

@@ -6,7 +6,7 @@ use chrono::Utc;
 use entities::billing::plan_change::{self, ChangeError};
 use entities::billing::tax::TaxRule;
 use entities::billing::{attempts, invoices, periods};
-use entities::{plans, users};
+use entities::{Workspace, plans, users};
 use sea_orm::EntityTrait;
 use uuid::Uuid;
 
@@ -19,6 +19,15 @@ impl UserCtx<'_> {
         plans::find(self.db, id)
             .await?
             .ok_or(ApiError::NotFound("Plan"))
+    }
+
+    /// The plan of the workspace: the user's own, or the team's.
+    pub(crate) async fn workspace_plan(&self) -> ApiResult<plans::Model> {
+        let plan_id = match self.workspace() {
+            Workspace::Personal(_) => self.user().await?.plan_id,
+            Workspace::Team(team_id) => entities::teams::find(self.db, team_id).await?.plan_id,
+        };
+        self.plan(&plan_id).await
     }
 
     /// Invoices and credit notes, newest first.

@@ -1,5 +1,6 @@
-//! The user's provider connections: listing, one by id, what counts against the plan, and
-//! changes (add a key connection, update, keep after a downgrade, remove).
+//! The workspace's provider connections: listing, one by id, what counts against the plan,
+//! and changes (add a key connection, update, keep after a downgrade, remove), which in a team
+//! only its owner and admins make.
 
 use std::collections::BTreeSet;
 
@@ -7,6 +8,7 @@ use async_graphql::Context;
 use entities::connection_update::{self, ConnectionUpdate};
 use entities::seal::Sealer;
 use entities::{AccountKind, AccountStatus, account_cooldowns, plan_caps, provider_accounts};
+use proxy::oauth::Owner;
 use services::connections::{self, CheckedKeyConnection};
 use uuid::Uuid;
 
@@ -22,9 +24,18 @@ pub(crate) struct ConnectionCounts {
 }
 
 impl UserCtx<'_> {
+    /// Who a subscription sign-in is for; in a team, only its owner and admins sign in.
+    pub(crate) fn oauth_owner(&self) -> ApiResult<Owner> {
+        self.require_manager()?;
+        Ok(Owner {
+            user_id: self.user_id,
+            team_id: self.workspace().team_id(),
+        })
+    }
+
     /// Every connection as stored, oldest first, removed ones included.
     pub(crate) async fn accounts(&self) -> ApiResult<Vec<provider_accounts::Model>> {
-        Ok(provider_accounts::list_for_user(self.db, self.user_id).await?)
+        Ok(provider_accounts::list_in(self.db, self.workspace()).await?)
     }
 
     /// Connections not removed, oldest first, with their current cooldowns.
@@ -45,7 +56,7 @@ impl UserCtx<'_> {
 
     /// An owned connection that was not removed; anything else is "not found".
     pub(crate) async fn live_connection(&self, id: Uuid) -> ApiResult<provider_accounts::Model> {
-        let account = provider_accounts::find_owned(self.db, self.user_id, id).await?;
+        let account = provider_accounts::find_in(self.db, self.workspace(), id).await?;
         if account.status() == Some(AccountStatus::Revoked) {
             return Err(ApiError::NotFound("Connection"));
         }
@@ -60,7 +71,7 @@ impl UserCtx<'_> {
 
     /// After a change: tell the routers, answer with the connection as it is now.
     pub(crate) async fn changed(&self, id: Uuid, ctx: &Context<'_>) -> ApiResult<Connection> {
-        announce(ctx, self.user_id).await;
+        announce(ctx, self.workspace().id()).await;
         self.connection(id).await
     }
 
@@ -84,8 +95,7 @@ impl UserCtx<'_> {
 
     /// What the plan allows and what is used.
     pub(crate) async fn connection_limits(&self) -> ApiResult<ConnectionLimits> {
-        let me = self.user().await?;
-        let plan = self.plan(&me.plan_id).await?;
+        let plan = self.workspace_plan().await?;
         let used = self.connection_counts().await?;
         Ok(ConnectionLimits {
             providers_used: used.providers,
@@ -110,7 +120,9 @@ impl UserCtx<'_> {
         sealer: &Sealer,
         checked: CheckedKeyConnection,
     ) -> ApiResult<provider_accounts::Model> {
-        Ok(connections::add_api_key(self.db, sealer, self.user_id, checked).await?)
+        self.require_manager()?;
+        let workspace = self.workspace();
+        Ok(connections::add_api_key(self.db, sealer, workspace, self.user_id, checked).await?)
     }
 
     pub(crate) async fn update_connection(
@@ -118,18 +130,21 @@ impl UserCtx<'_> {
         id: Uuid,
         update: ConnectionUpdate,
     ) -> ApiResult<provider_accounts::Model> {
-        Ok(connection_update::update_owned(self.db, self.user_id, id, update).await?)
+        self.require_manager()?;
+        Ok(connection_update::update_in(self.db, self.workspace(), id, update).await?)
     }
 
     /// After a move to a smaller plan: uses `ids`, pauses every other connection.
     pub(crate) async fn keep_connections(&self, ids: &[Uuid]) -> ApiResult<()> {
-        plan_caps::keep(self.db, self.user_id, ids).await?;
+        self.require_manager()?;
+        plan_caps::keep(self.db, self.workspace(), ids).await?;
         Ok(())
     }
 
     /// Removes a live connection; its sealed credentials are deleted for good.
     pub(crate) async fn remove_connection(&self, id: Uuid) -> ApiResult<()> {
+        self.require_manager()?;
         self.live_connection(id).await?;
-        Ok(provider_accounts::revoke(self.db, self.user_id, id).await?)
+        Ok(provider_accounts::revoke(self.db, self.workspace(), id).await?)
     }
 }

@@ -1,4 +1,5 @@
-//! The user's Satu API keys.
+//! Satu API keys of the workspace: the user's own, or in a team the member's (an owner or
+//! admin sees and revokes every member's).
 
 use entities::api_keys;
 use uuid::Uuid;
@@ -9,24 +10,24 @@ use crate::graphql::error::ApiResult;
 impl UserCtx<'_> {
     /// Keys, newest first, revoked ones included.
     pub(crate) async fn api_keys(&self) -> ApiResult<Vec<api_keys::Model>> {
-        Ok(api_keys::list_for_user(self.db, self.user_id).await?)
+        Ok(api_keys::list(self.db, self.key_scope()).await?)
     }
 
     pub(crate) async fn api_key(&self, id: Uuid) -> ApiResult<api_keys::Model> {
-        Ok(api_keys::find_owned(self.db, self.user_id, id).await?)
+        Ok(api_keys::find_in(self.db, self.key_scope(), id).await?)
     }
 
-    /// A new key and its secret (shown once).
+    /// A new key of the viewer's in the workspace, and its secret (shown once).
     pub(crate) async fn create_api_key(&self, name: &str) -> ApiResult<(api_keys::Model, String)> {
-        Ok(api_keys::create(self.db, self.user_id, name).await?)
+        Ok(api_keys::create_in(self.db, self.workspace(), self.user_id, name).await?)
     }
 
     /// The key with a new secret (shown once).
     pub(crate) async fn rotate_api_key(&self, id: Uuid) -> ApiResult<(api_keys::Model, String)> {
-        Ok(api_keys::rotate_owned(self.db, self.user_id, id).await?)
+        Ok(api_keys::rotate_in(self.db, self.key_scope(), id).await?)
     }
 
     pub(crate) async fn revoke_api_key(&self, id: Uuid) -> ApiResult<api_keys::Model> {
-        Ok(api_keys::revoke_owned(self.db, self.user_id, id).await?)
+        Ok(api_keys::revoke_in(self.db, self.key_scope(), id).await?)
     }
 }

@@ -8,11 +8,15 @@ mod billing;
 mod connections;
 mod keys;
 mod routing;
+mod teams;
 pub mod usage;
 
 use std::sync::Arc;
 
 use async_graphql::Context;
+use entities::Workspace;
+use entities::api_keys::KeyScope;
+use entities::team_members::Role;
 use proxy::bus::Bus;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
@@ -34,6 +38,15 @@ pub struct Viewer {
     pub user_id: Uuid,
     pub session_id: Uuid,
     pub via: Via,
+    /// The workspace the request works in; `None` when it named a team the viewer is not in.
+    pub scope: Option<Scope>,
+}
+
+/// A workspace and the viewer's role in it (`None`: their own workspace).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scope {
+    pub workspace: Workspace,
+    pub role: Option<Role>,
 }
 
 /// Facts about the HTTP request, resolved before the operation runs.
@@ -76,28 +89,57 @@ pub fn meta<'a>(ctx: &Context<'a>) -> &'a RequestMeta {
         .unwrap_or_else(|| NONE.get_or_init(RequestMeta::default))
 }
 
-/// A signed-in user's view of Satu. Only this type reaches user-owned rows.
+/// A signed-in user's view of Satu. Only this type reaches user- and team-owned rows: the
+/// user's own (profile, sessions, billing) by `user_id`, the workspace's (connections, keys,
+/// routing, usage) through `scope`, whose role decides what may change.
 pub struct UserCtx<'a> {
     db: &'a DatabaseConnection,
     pub user_id: Uuid,
     pub session_id: Uuid,
+    pub scope: Scope,
 }
 
 impl<'a> UserCtx<'a> {
     /// For HTTP endpoints outside GraphQL that resolved the session themselves.
-    pub fn for_viewer(db: &'a DatabaseConnection, viewer: &Viewer) -> Self {
-        Self {
+    pub fn for_viewer(db: &'a DatabaseConnection, viewer: &Viewer) -> ApiResult<Self> {
+        Ok(Self {
             db,
             user_id: viewer.user_id,
             session_id: viewer.session_id,
+            scope: viewer.scope.ok_or(ApiError::NotFound("Team"))?,
+        })
+    }
+
+    pub fn workspace(&self) -> Workspace {
+        self.scope.workspace
+    }
+
+    /// Changes to the workspace's connections, routing, members and others' keys: anyone in
+    /// their own workspace, a team's owner and admins.
+    pub fn require_manager(&self) -> ApiResult<()> {
+        if self.scope.manages() {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(
+                "Only the team's owner and admins can do this.".to_owned(),
+            ))
+        }
+    }
+
+    /// The keys the viewer sees and changes: the workspace's, or in a team a plain member's
+    /// own.
+    pub fn key_scope(&self) -> KeyScope {
+        KeyScope {
+            workspace: self.workspace(),
+            member: (!self.scope.manages()).then_some(self.user_id),
         }
     }
 }
 
-/// For queries: any valid session.
+/// For queries: any valid session, in a workspace it belongs to.
 pub fn reader<'a>(ctx: &Context<'a>) -> ApiResult<UserCtx<'a>> {
     let viewer = meta(ctx).viewer.as_ref().ok_or(ApiError::Unauthenticated)?;
-    Ok(UserCtx::for_viewer(&deps(ctx).db, viewer))
+    UserCtx::for_viewer(&deps(ctx).db, viewer)
 }
 
 /// For mutations: a valid session, over POST, with the CSRF header when it came as a cookie.

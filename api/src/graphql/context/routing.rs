@@ -1,4 +1,4 @@
-//! The user's routing configuration.
+//! The workspace's routing configuration (a team's is changed by its owner and admins).
 
 use entities::routing_rules::{self, RoutingConfig};
 
@@ -8,13 +8,14 @@ use crate::graphql::error::ApiResult;
 impl UserCtx<'_> {
     /// The stored routing, or the defaults when the user never set it.
     pub(crate) async fn routing(&self) -> ApiResult<RoutingConfig> {
-        Ok(routing_rules::get(self.db, self.user_id)
+        Ok(routing_rules::get_in(self.db, self.workspace())
             .await?
             .unwrap_or_default())
     }
 
-    /// Replaces the routing; targets must name the user's own connections.
+    /// Replaces the routing; targets must name the workspace's own connections.
     pub(crate) async fn set_routing(&self, config: RoutingConfig) -> ApiResult<()> {
-        Ok(services::routing::set(self.db, self.user_id, config).await?)
+        self.require_manager()?;
+        Ok(services::routing::set(self.db, self.workspace(), config).await?)
     }
 }

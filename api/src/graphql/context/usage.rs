@@ -1,20 +1,22 @@
 //! The usage queries a signed-in user may run, handed out by [`UserCtx::usage`]: every query
-//! reads that user's rows only, and filters must pass [`UsageReader::check`] first (another
-//! user's key or connection is "not found"), so an unchecked filter cannot even be written.
-//! Also the user's hourly totals, served requests, and live streams that end at sign-out.
+//! reads that workspace's rows only (in a team, a plain member's own requests only), and
+//! filters must pass [`UsageReader::check`] first (another workspace's key or connection is
+//! "not found"), so an unchecked filter cannot even be written. Also the workspace's hourly
+//! totals, served requests, and live streams that end at sign-out.
 
 use chrono::{DateTime, Utc};
+use entities::api_keys::KeyScope;
 use entities::usage_hourly;
 use entities::usage_queries::{
     self as q, Bucket, Cursor, Filter, GroupBy, GroupKey, LogFilter, LogPage, Range, Series, Totals,
 };
-use entities::{api_keys, provider_accounts, usage_events};
+use entities::{Workspace, api_keys, provider_accounts, usage_events};
 use futures::Stream;
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
 use super::UserCtx;
-use crate::graphql::error::ApiResult;
+use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::live_session;
 use crate::graphql::usage_types::Labels;
 
@@ -22,7 +24,7 @@ use crate::graphql::usage_types::Labels;
 #[derive(Clone)]
 pub struct UsageReader {
     db: DatabaseConnection,
-    user_id: Uuid,
+    keys: KeyScope,
 }
 
 /// A filter whose key and account belong to the reader's user.
@@ -33,7 +35,7 @@ impl UserCtx<'_> {
     pub(crate) fn usage(&self) -> UsageReader {
         UsageReader {
             db: self.db.clone(),
-            user_id: self.user_id,
+            keys: self.key_scope(),
         }
     }
 
@@ -42,7 +44,7 @@ impl UserCtx<'_> {
         &self,
         since: DateTime<Utc>,
     ) -> ApiResult<usage_hourly::Totals> {
-        Ok(usage_hourly::totals_since(self.db, self.user_id, since).await?)
+        Ok(usage_hourly::totals_since(self.db, self.workspace().id(), since).await?)
     }
 
     /// Requests an upstream served in `[from, to)`: what counts toward the monthly quota.
@@ -51,7 +53,7 @@ impl UserCtx<'_> {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> ApiResult<i64> {
-        Ok(usage_events::served_between(self.db, self.user_id, from, to).await?)
+        Ok(usage_events::served_between(self.db, self.workspace(), from, to).await?)
     }
 
     /// `items` until this session is signed out (the stream keeps its own pool handle).
@@ -67,24 +69,38 @@ impl UserCtx<'_> {
 }
 
 impl UsageReader {
-    pub async fn check(&self, filter: Filter) -> ApiResult<Checked<Filter>> {
-        self.check_ids(&filter).await?;
+    pub async fn check(&self, mut filter: Filter) -> ApiResult<Checked<Filter>> {
+        self.check_ids(&mut filter).await?;
         Ok(Checked(filter))
     }
 
-    pub async fn check_logs(&self, filter: LogFilter) -> ApiResult<Checked<LogFilter>> {
-        self.check_ids(&filter.usage).await?;
+    pub async fn check_logs(&self, mut filter: LogFilter) -> ApiResult<Checked<LogFilter>> {
+        self.check_ids(&mut filter.usage).await?;
         Ok(Checked(filter))
     }
 
-    async fn check_ids(&self, filter: &Filter) -> ApiResult<()> {
+    fn workspace(&self) -> Workspace {
+        self.keys.workspace
+    }
+
+    /// Refuses ids from elsewhere, and narrows a plain team member to their own keys.
+    async fn check_ids(&self, filter: &mut Filter) -> ApiResult<()> {
         if let Some(key) = filter.api_key_id {
-            api_keys::find_owned(&self.db, self.user_id, key).await?;
+            api_keys::find_in(&self.db, self.keys, key).await?;
         }
         if let Some(account) = filter.account_id {
-            provider_accounts::find_owned(&self.db, self.user_id, account).await?;
+            provider_accounts::find_in(&self.db, self.workspace(), account).await?;
         }
+        filter.keys = match self.keys.member {
+            Some(_) => Some(self.key_ids().await?),
+            None => None,
+        };
         Ok(())
+    }
+
+    async fn key_ids(&self) -> ApiResult<Vec<Uuid>> {
+        let keys = api_keys::list(&self.db, self.keys).await?;
+        Ok(keys.into_iter().map(|k| k.id).collect())
     }
 
     pub async fn summary(
@@ -93,7 +109,7 @@ impl UsageReader {
         filter: &Checked<Filter>,
         group: Option<GroupBy>,
     ) -> ApiResult<Vec<(GroupKey, Totals)>> {
-        Ok(q::summary(&self.db, self.user_id, range, &filter.0, group).await?)
+        Ok(q::summary(&self.db, self.workspace().id(), range, &filter.0, group).await?)
     }
 
     pub async fn series(
@@ -103,7 +119,15 @@ impl UsageReader {
         group: Option<GroupBy>,
         bucket: Bucket,
     ) -> ApiResult<Vec<Series>> {
-        Ok(q::series(&self.db, self.user_id, range, &filter.0, group, bucket).await?)
+        Ok(q::series(
+            &self.db,
+            self.workspace().id(),
+            range,
+            &filter.0,
+            group,
+            bucket,
+        )
+        .await?)
     }
 
     pub async fn logs(
@@ -112,22 +136,26 @@ impl UsageReader {
         after: Option<Cursor>,
         limit: u64,
     ) -> ApiResult<LogPage> {
-        Ok(q::logs_page(&self.db, self.user_id, &filter.0, after, limit).await?)
+        Ok(q::logs_page(&self.db, self.workspace(), &filter.0, after, limit).await?)
     }
 
     pub async fn log(&self, request_id: Uuid) -> ApiResult<usage_events::Model> {
-        Ok(q::find_log(&self.db, self.user_id, request_id).await?)
+        let row = q::find_log(&self.db, self.workspace(), request_id).await?;
+        if self.keys.member.is_some_and(|m| row.user_id != Some(m)) {
+            return Err(ApiError::NotFound("Request log"));
+        }
+        Ok(row)
     }
 
-    /// Names of the user's keys or connections, for labelling groups by id.
+    /// Names of the workspace's keys or connections, for labelling groups by id.
     pub async fn labels(&self, group: Option<GroupBy>) -> ApiResult<Labels> {
         let labels = match group {
-            Some(GroupBy::ApiKey) => api_keys::list_for_user(&self.db, self.user_id)
+            Some(GroupBy::ApiKey) => api_keys::list(&self.db, self.keys)
                 .await?
                 .into_iter()
                 .map(|k| (k.id, k.name))
                 .collect(),
-            Some(GroupBy::Account) => provider_accounts::list_for_user(&self.db, self.user_id)
+            Some(GroupBy::Account) => provider_accounts::list_in(&self.db, self.workspace())
                 .await?
                 .into_iter()
                 .map(|a| (a.id, a.label))

@@ -4,7 +4,7 @@
 use std::time::{Duration, Instant};
 
 use api::graphql::SatuSchema;
-use api::graphql::context::{RequestMeta, Via, Viewer};
+use api::graphql::context::{RequestMeta, Scope, Via, Viewer};
 use async_graphql::{Request, Variables};
 use chrono::{TimeDelta, Utc};
 use serde_json::{Value, json};
@@ -144,6 +144,7 @@ pub async fn time(
                 user_id: user,
                 session_id: Uuid::nil(),
                 via: Via::Bearer,
+                scope: Some(Scope::personal(user)),
             }),
             ..RequestMeta::default()
         };

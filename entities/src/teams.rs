@@ -1,0 +1,146 @@
+//! Teams: shared workspaces with a plan of their own. The members and their roles live in
+//! `team_members`; a team is created with its owner as the first member, in one transaction.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveValue::Set, DatabaseConnection, QueryFilter, QueryOrder, TransactionTrait,
+    entity::prelude::*,
+};
+
+use crate::routing_rules::RoutingConfig;
+use crate::team_members::{self, Role};
+use crate::{RepoError, plans};
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "teams")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub name: String,
+    pub plan_id: String,
+    /// Monthly periods run from here, like a user's.
+    pub billing_anchor_at: DateTimeUtc,
+    pub monthly_requests_limit: Option<i64>,
+    pub rpm_limit: Option<i64>,
+    pub tpm_limit: Option<i64>,
+    #[sea_orm(column_type = "Json", nullable)]
+    pub routing: Option<RoutingConfig>,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
+
+/// The plans a team can be on: the ones sold with seats for several members.
+pub const TEAM_PLANS: [&str; 2] = ["team", "enterprise"];
+
+pub fn check_name(name: &str) -> Result<String, RepoError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        return Err(RepoError::Invalid {
+            field: "team name",
+            reason: "must be 1 to 80 characters".to_owned(),
+        });
+    }
+    Ok(name.to_owned())
+}
+
+/// Creates a team on `plan_id` with `owner_id` as its owner.
+pub async fn create(
+    db: &DatabaseConnection,
+    owner_id: Uuid,
+    name: &str,
+    plan_id: &str,
+) -> Result<Model, RepoError> {
+    let name = check_name(name)?;
+    if !TEAM_PLANS.contains(&plan_id) {
+        return Err(RepoError::Invalid {
+            field: "plan",
+            reason: format!("a team is on the team or enterprise plan, not {plan_id}"),
+        });
+    }
+    let txn = db.begin().await?;
+    if plans::find(&txn, plan_id).await?.is_none() {
+        return Err(RepoError::NotFound("plan"));
+    }
+    let now = Utc::now();
+    let team = ActiveModel {
+        id: Set(Uuid::new_v4()),
+        name: Set(name),
+        plan_id: Set(plan_id.to_owned()),
+        billing_anchor_at: Set(now),
+        monthly_requests_limit: Set(None),
+        rpm_limit: Set(None),
+        tpm_limit: Set(None),
+        routing: Set(None),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await?;
+    team_members::insert(&txn, team.id, owner_id, Role::Owner).await?;
+    txn.commit().await?;
+    Ok(team)
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Model, RepoError> {
+    Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or(RepoError::NotFound("team"))
+}
+
+/// The teams `user_id` belongs to, with their role in each, oldest first.
+pub async fn of_user(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<Vec<(Model, team_members::Model)>, DbErr> {
+    let memberships = team_members::Entity::find()
+        .filter(team_members::Column::UserId.eq(user_id))
+        .all(db)
+        .await?;
+    let ids: Vec<Uuid> = memberships.iter().map(|m| m.team_id).collect();
+    let teams = Entity::find()
+        .filter(Column::Id.is_in(ids))
+        .order_by_asc(Column::CreatedAt)
+        .all(db)
+        .await?;
+    Ok(teams
+        .into_iter()
+        .filter_map(|team| {
+            let membership = memberships.iter().find(|m| m.team_id == team.id)?.clone();
+            Some((team, membership))
+        })
+        .collect())
+}
+
+pub async fn rename(db: &impl ConnectionTrait, id: Uuid, name: &str) -> Result<Model, RepoError> {
+    let name = check_name(name)?;
+    let mut team: ActiveModel = find(db, id).await?.into();
+    team.name = Set(name);
+    team.updated_at = Set(Utc::now());
+    Ok(team.update(db).await?)
+}
+
+pub async fn routing(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<RoutingConfig>, DbErr> {
+    Ok(Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .and_then(|t| t.routing))
+}
+
+pub async fn set_routing(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    config: RoutingConfig,
+) -> Result<(), RepoError> {
+    config.validate()?;
+    let mut team: ActiveModel = find(db, id).await?.into();
+    team.routing = Set(Some(config));
+    team.updated_at = Set(Utc::now());
+    team.update(db).await?;
+    Ok(())
+}
