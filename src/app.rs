@@ -120,6 +120,7 @@ pub async fn build_with_db(
             prune_interval: PRUNE_INTERVAL,
             refresh_scan_interval: Duration::from_secs(config.oauth.scan_interval_secs.max(1)),
             models: model_refresh(config, &db, &sealer, &bus)?,
+            slack: Some(slack_delivery(config, &db, &sealer)?),
             refresher,
         };
         tasks.spawn(jobs::run_worker(db.clone(), settings, shutdown.clone()));
@@ -224,6 +225,21 @@ fn model_refresh(
         lister: Arc::new(lister),
         scan_interval: Duration::from_secs(config.models.scan_interval_secs.max(1)),
     }))
+}
+
+fn slack_delivery(
+    config: &Config,
+    db: &DatabaseConnection,
+    sealer: &Arc<entities::seal::Sealer>,
+) -> anyhow::Result<jobs::slack::SlackDelivery> {
+    let allow_private = config.proxy.allow_private_upstreams;
+    Ok(jobs::slack::SlackDelivery {
+        db: db.clone(),
+        sealer: sealer.clone(),
+        http: proxy::oauth::oauth_client(&config.oauth, allow_private)
+            .context("building the Slack client")?,
+        interval: Duration::from_secs(config.teams.slack_interval_secs.max(1)),
+    })
 }
 
 fn connection_services(

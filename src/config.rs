@@ -27,6 +27,7 @@ pub struct Config {
     pub log: LogConfig,
     pub usage: UsageConfig,
     pub models: ModelsConfig,
+    pub teams: TeamsConfig,
     pub web: WebConfig,
     pub email: EmailConfig,
     pub billing: BillingConfig,
@@ -189,6 +190,22 @@ impl ModelsConfig {
         entities::model_lists::Staleness {
             refresh_every: chrono::Duration::hours(hours),
             retry_after: chrono::Duration::minutes(minutes),
+        }
+    }
+}
+
+/// Teams' Slack notices, delivered by the worker.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct TeamsConfig {
+    /// How often due notices are looked for.
+    pub slack_interval_secs: u64,
+}
+
+impl Default for TeamsConfig {
+    fn default() -> Self {
+        Self {
+            slack_interval_secs: 2,
         }
     }
 }

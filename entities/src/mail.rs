@@ -69,6 +69,19 @@ pub enum Mail {
         state: String,
         plan_revoked: bool,
     },
+    /// An invite to a team (secret: the invite's token).
+    TeamInvite {
+        team: String,
+        inviter: String,
+        role: String,
+    },
+    /// A team's monthly cost budget reached `percent` (50, 80 or 100); to owners and admins.
+    TeamBudget {
+        team: String,
+        percent: u8,
+        budget_nanos: i64,
+        spent_nanos: i64,
+    },
 }
 
 /// The notification choices in Settings that a mail can be unsubscribed from.
@@ -115,6 +128,8 @@ impl Mail {
             Mail::RenewalInvoice { .. } => "renewal_invoice",
             Mail::RenewalReminder { .. } => "renewal_reminder",
             Mail::Downgraded { .. } => "downgraded",
+            Mail::TeamInvite { .. } => "team_invite",
+            Mail::TeamBudget { .. } => "team_budget",
         }
     }
 

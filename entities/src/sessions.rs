@@ -19,6 +19,8 @@ pub struct Model {
     pub revoked_at: Option<DateTimeUtc>,
     pub user_agent: Option<String>,
     pub ip: Option<String>,
+    /// The Google Workspace domain (`hd`) of a Google sign-in; teams may require one.
+    pub google_hd: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -35,9 +37,11 @@ pub struct NewSession {
 /// Prefix of session tokens, so a leaked one is recognisable.
 pub const TOKEN_PREFIX: &str = "satu_sess_";
 
+#[derive(Default)]
 pub struct SessionMeta<'a> {
     pub user_agent: Option<&'a str>,
     pub ip: Option<&'a str>,
+    pub google_hd: Option<&'a str>,
 }
 
 pub async fn create(
@@ -62,6 +66,7 @@ pub async fn create(
         revoked_at: Set(None),
         user_agent: Set(meta.user_agent.map(|s| s.chars().take(300).collect())),
         ip: Set(meta.ip.map(str::to_owned)),
+        google_hd: Set(meta.google_hd.map(str::to_lowercase)),
     }
     .insert(db)
     .await?;

@@ -18,6 +18,11 @@ pub struct Model {
     pub user_id: Uuid,
     pub role: String,
     pub joined_at: DateTimeUtc,
+    /// Limits an admin set for this member (`None`: only the team's apply).
+    pub monthly_requests_limit: Option<i64>,
+    pub rpm_limit: Option<i64>,
+    /// Monthly cost budget in nano-USD.
+    pub budget_nanos: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -74,6 +79,9 @@ pub(crate) async fn insert(
         user_id: Set(user_id),
         role: Set(role.as_str().to_owned()),
         joined_at: Set(Utc::now()),
+        monthly_requests_limit: Set(None),
+        rpm_limit: Set(None),
+        budget_nanos: Set(None),
     }
     .insert(db)
     .await
@@ -285,4 +293,41 @@ async fn delete_team_rows(db: &impl ConnectionTrait, team_id: Uuid) -> Result<()
         .await?;
     crate::teams::Entity::delete_by_id(team_id).exec(db).await?;
     Ok(())
+}
+
+/// What an admin allows one member (`None`: no limit beyond the team's).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MemberLimits {
+    pub monthly_requests: Option<i64>,
+    pub rpm: Option<i64>,
+    pub budget_nanos: Option<i64>,
+}
+
+impl Model {
+    pub fn limits(&self) -> MemberLimits {
+        MemberLimits {
+            monthly_requests: self.monthly_requests_limit,
+            rpm: self.rpm_limit,
+            budget_nanos: self.budget_nanos,
+        }
+    }
+}
+
+pub async fn set_limits(
+    db: &impl ConnectionTrait,
+    team_id: Uuid,
+    user_id: Uuid,
+    limits: MemberLimits,
+) -> Result<Model, RepoError> {
+    api_keys::check_limit("monthly requests", limits.monthly_requests)?;
+    api_keys::check_limit("requests per minute", limits.rpm)?;
+    api_keys::check_limit("budget", limits.budget_nanos)?;
+    let member = find(db, team_id, user_id)
+        .await?
+        .ok_or(RepoError::NotFound("member"))?;
+    let mut active: ActiveModel = member.into();
+    active.monthly_requests_limit = Set(limits.monthly_requests);
+    active.rpm_limit = Set(limits.rpm);
+    active.budget_nanos = Set(limits.budget_nanos);
+    Ok(active.update(db).await?)
 }

@@ -25,6 +25,12 @@ pub struct Model {
     pub tpm_limit: Option<i64>,
     #[sea_orm(column_type = "Json", nullable)]
     pub routing: Option<RoutingConfig>,
+    /// The team's monthly cost budget in nano-USD (`None`: none).
+    pub budget_nanos: Option<i64>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub slack_webhook_sealed: Option<String>,
+    /// Enterprise: members sign in with Google from this Workspace domain.
+    pub google_domain: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }
@@ -76,6 +82,9 @@ pub async fn create(
         rpm_limit: Set(None),
         tpm_limit: Set(None),
         routing: Set(None),
+        budget_nanos: Set(None),
+        slack_webhook_sealed: Set(None),
+        google_domain: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }
@@ -143,4 +152,61 @@ pub async fn set_routing(
     team.updated_at = Set(Utc::now());
     team.update(db).await?;
     Ok(())
+}
+
+/// Sets or clears (`None`) the team's monthly cost budget, nano-USD.
+pub async fn set_budget(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    budget_nanos: Option<i64>,
+) -> Result<Model, RepoError> {
+    crate::api_keys::check_limit("budget", budget_nanos)?;
+    let mut team: ActiveModel = find(db, id).await?.into();
+    team.budget_nanos = Set(budget_nanos);
+    team.updated_at = Set(Utc::now());
+    Ok(team.update(db).await?)
+}
+
+fn slack_aad(id: Uuid) -> Vec<u8> {
+    format!("team_slack:{id}").into_bytes()
+}
+
+/// Sets (sealed like credentials) or clears the team's Slack incoming-webhook URL. The URL is
+/// checked by the caller (scheme, public host).
+pub async fn set_slack_webhook(
+    db: &impl ConnectionTrait,
+    sealer: &crate::seal::Sealer,
+    id: Uuid,
+    url: Option<&str>,
+) -> Result<Model, RepoError> {
+    let sealed = match url {
+        Some(url) => Some(sealer.seal(url.as_bytes(), &slack_aad(id))?),
+        None => None,
+    };
+    let mut team: ActiveModel = find(db, id).await?.into();
+    team.slack_webhook_sealed = Set(sealed);
+    team.updated_at = Set(Utc::now());
+    Ok(team.update(db).await?)
+}
+
+impl Model {
+    /// The Slack webhook URL in clear, for delivery only.
+    pub fn slack_webhook(&self, sealer: &crate::seal::Sealer) -> Result<Option<String>, RepoError> {
+        let Some(sealed) = &self.slack_webhook_sealed else {
+            return Ok(None);
+        };
+        let plain = sealer.open(sealed, &slack_aad(self.id))?;
+        Ok(Some(String::from_utf8_lossy(&plain).into_owned()))
+    }
+}
+
+pub async fn set_google_domain(
+    db: &impl ConnectionTrait,
+    id: Uuid,
+    domain: Option<&str>,
+) -> Result<Model, RepoError> {
+    let mut team: ActiveModel = find(db, id).await?.into();
+    team.google_domain = Set(domain.map(str::to_owned));
+    team.updated_at = Set(Utc::now());
+    Ok(team.update(db).await?)
 }

@@ -252,23 +252,59 @@ pub async fn recent_for_user(
         .await
 }
 
-/// Requests of `workspace` that an upstream served (a first byte arrived) in `[from, to)`: what
-/// counts toward the monthly quota.
+/// Rows of `workspace` (of one `member` in it, when given) in `[from, to)`.
+fn in_period(
+    workspace: crate::Workspace,
+    member: Option<Uuid>,
+    from: DateTimeUtc,
+    to: DateTimeUtc,
+) -> sea_orm::Condition {
+    workspace
+        .owns(Column::UserId, Column::TeamId)
+        .add_option(member.map(|m| Column::UserId.eq(m)))
+        .add(Column::CreatedAt.gte(from))
+        .add(Column::CreatedAt.lt(to))
+}
+
+/// Requests of `workspace` (or of one `member` in it) that an upstream served (a first byte
+/// arrived) in `[from, to)`: what counts toward monthly request limits.
 pub async fn served_between(
     db: &impl ConnectionTrait,
     workspace: crate::Workspace,
+    member: Option<Uuid>,
     from: DateTimeUtc,
     to: DateTimeUtc,
 ) -> Result<i64, DbErr> {
     use sea_orm::PaginatorTrait;
     let served = Entity::find()
-        .filter(workspace.owns(Column::UserId, Column::TeamId))
-        .filter(Column::CreatedAt.gte(from))
-        .filter(Column::CreatedAt.lt(to))
+        .filter(in_period(workspace, member, from, to))
         .filter(Column::TtftMs.is_not_null())
         .count(db)
         .await?;
     Ok(i64::try_from(served).unwrap_or(i64::MAX))
+}
+
+/// The estimated cost, nano-USD, of the requests of `workspace` (or of one `member` in it) in
+/// `[from, to)`: what counts toward cost budgets.
+pub async fn cost_between(
+    db: &impl ConnectionTrait,
+    workspace: crate::Workspace,
+    member: Option<Uuid>,
+    from: DateTimeUtc,
+    to: DateTimeUtc,
+) -> Result<i64, DbErr> {
+    use sea_orm::sea_query::{Expr, Func};
+    let total: Option<Option<i64>> = Entity::find()
+        .select_only()
+        .expr_as(
+            Func::cast_as(Func::sum(Expr::col(Column::CostNanos)), "BIGINT"),
+            "total",
+        )
+        .filter(in_period(workspace, member, from, to))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(total.flatten().unwrap_or(0))
 }
 
 /// Deletes events older than `before`; rollups keep the history. Returns the number deleted.

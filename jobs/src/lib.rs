@@ -1,10 +1,11 @@
 //! Background work run by the worker role: the token-refresh queue (apalis on the application
-//! database), connections' model lists, and usage retention.
+//! database), connections' model lists, teams' Slack notices, and usage retention.
 
 pub mod models;
 mod prune;
 pub mod queue;
 pub mod refresh;
+pub mod slack;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -23,6 +24,8 @@ pub struct WorkerSettings {
     pub refresher: Arc<proxy::oauth::Refresher>,
     /// Keeps connections' model lists current; `None` when turned off.
     pub models: Option<models::ModelRefresh>,
+    /// Delivers teams' Slack notices.
+    pub slack: Option<slack::SlackDelivery>,
 }
 
 /// Runs the periodic jobs and the queue until `shutdown` fires.
@@ -37,6 +40,12 @@ pub async fn run_worker(
             models::run(refresh, shutdown.clone()).await;
         }
     };
+    let slack_delivery = settings.slack.take();
+    let slack = async {
+        if let Some(delivery) = slack_delivery {
+            slack::run(delivery, shutdown.clone()).await;
+        }
+    };
     let queue = queue::run(
         db.clone(),
         queue::QueueSettings {
@@ -46,7 +55,7 @@ pub async fn run_worker(
         shutdown.clone(),
     );
     let pruning = prune_loop(&db, &settings, &shutdown);
-    tokio::join!(queue, pruning, model_lists);
+    tokio::join!(queue, pruning, model_lists, slack);
     tracing::debug!("worker stopped");
 }
 

@@ -175,39 +175,38 @@ impl KeyCache {
                 None => return Ok(None),
             },
         };
-        let plan_id = team.as_ref().map_or(&user.plan_id, |t| &t.plan_id);
+        let plan_id = team.as_ref().map_or(&user.plan_id, |(t, _)| &t.plan_id);
         let Some(plan) = entities::plans::find(&self.db, plan_id).await? else {
             tracing::error!(user_id = %user.id, plan = %plan_id, "the plan does not exist");
             return Ok(None);
         };
         let allowance = match &team {
-            Some(team) => Allowance::of_team(&plan, team, &key),
+            Some((team, member)) => Allowance::of_team(&plan, team, member, &key),
             None => Allowance::of(&plan, &user, &key),
         };
         Ok(Some(Arc::new(Principal {
             user_id: user.id,
-            team_id: team.as_ref().map(|t| t.id),
+            team_id: team.as_ref().map(|(t, _)| t.id),
             api_key_id: key.id,
             allowance,
             plan_id: plan.id,
         })))
     }
 
-    /// The team, if `user_id` is still one of its members.
+    /// The team and the membership, if `user_id` is still one of its members.
     async fn read_team(
         &self,
         team_id: Uuid,
         user_id: Uuid,
-    ) -> Result<Option<entities::teams::Model>, sea_orm::DbErr> {
-        if entities::team_members::find(&self.db, team_id, user_id)
-            .await?
-            .is_none()
-        {
+    ) -> Result<Option<(entities::teams::Model, entities::team_members::Model)>, sea_orm::DbErr>
+    {
+        let Some(member) = entities::team_members::find(&self.db, team_id, user_id).await? else {
             return Ok(None);
-        }
-        entities::teams::Entity::find_by_id(team_id)
+        };
+        let team = entities::teams::Entity::find_by_id(team_id)
             .one(&self.db)
-            .await
+            .await?;
+        Ok(team.map(|team| (team, member)))
     }
 }
 

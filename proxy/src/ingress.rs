@@ -8,6 +8,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use bytes::Bytes;
+use entities::model_catalog::Model as CatalogModel;
 
 use crate::auth::Principal;
 use crate::call::{self, Call, with_request_id};
@@ -169,7 +170,8 @@ async fn handle(
         Ok(plan) => plan,
         Err(e) => return reject(&state, meter, e, dialect),
     };
-    let admission = match admit(&state, &principal, &inbound).await {
+    let price = plan.targets.first().and_then(|t| t.catalog.as_deref());
+    let admission = match admit(&state, &principal, &inbound, price).await {
         Ok(admission) => admission,
         Err(e) => return reject(&state, meter, e, dialect),
     };
@@ -198,13 +200,14 @@ async fn admit(
     state: &ProxyState,
     principal: &Principal,
     inbound: &Inbound,
+    price: Option<&CatalogModel>,
 ) -> Result<Admission, ProxyError> {
     let prompt_tokens =
         || i64::try_from(count_tokens::estimate(&inbound.canonical)).unwrap_or(i64::MAX);
     let max_output = inbound.canonical.max_tokens;
     state
         .limits
-        .admit(principal, prompt_tokens, max_output)
+        .admit(principal, prompt_tokens, max_output, price)
         .await
 }
 

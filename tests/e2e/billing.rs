@@ -42,6 +42,7 @@ pub(crate) async fn signed_in(
         entities::sessions::SessionMeta {
             user_agent: None,
             ip: None,
+            ..Default::default()
         },
     )
     .await

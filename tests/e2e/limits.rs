@@ -349,6 +349,7 @@ async fn the_quota_survives_a_restart(backend: Backend) {
     let served = usage_events::served_between(
         &app.db,
         entities::Workspace::Personal(caller.user_id),
+        None,
         chrono::Utc::now() - chrono::Duration::days(40),
         chrono::Utc::now() + chrono::Duration::days(1),
     )

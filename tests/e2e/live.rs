@@ -30,6 +30,7 @@ async fn session_token(db: &sea_orm::DatabaseConnection, user_id: uuid::Uuid) ->
     let meta = SessionMeta {
         user_agent: None,
         ip: None,
+        ..Default::default()
     };
     sessions::create(db, user_id, chrono::Duration::hours(1), meta)
         .await

@@ -45,5 +45,6 @@ mod server_limits;
 mod shutdown;
 mod subscriptions;
 mod teams;
+mod teams_limits;
 mod translate;
 mod usage_api;

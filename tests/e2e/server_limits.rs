@@ -88,6 +88,7 @@ async fn websockets_must_init_in_time_stay_small_and_share_a_cap() {
     let meta = SessionMeta {
         user_agent: None,
         ip: None,
+        ..Default::default()
     };
     let token = sessions::create(&app.db, caller.user_id, chrono::Duration::hours(1), meta)
         .await

@@ -170,6 +170,28 @@ pub async fn start_session(
     user: &users::Model,
     issue_token: bool,
 ) -> ApiResult<AuthPayload> {
+    let sign_in = SignIn {
+        issue_token,
+        google_hd: None,
+    };
+    start_session_as(ctx, d, user, sign_in).await
+}
+
+/// How a session was signed in to.
+pub struct SignIn<'a> {
+    /// Answer the token (for scripts) instead of setting the cookie.
+    pub issue_token: bool,
+    /// Google sign-in from this Workspace domain.
+    pub google_hd: Option<&'a str>,
+}
+
+pub async fn start_session_as(
+    ctx: &Context<'_>,
+    d: &ApiDeps,
+    user: &users::Model,
+    sign_in: SignIn<'_>,
+) -> ApiResult<AuthPayload> {
+    let issue_token = sign_in.issue_token;
     let m = meta(ctx);
     let ttl = chrono::Duration::hours(d.config.session_ttl_hours.max(1));
     let created = sessions::create(
@@ -179,6 +201,7 @@ pub async fn start_session(
         SessionMeta {
             user_agent: m.user_agent.as_deref(),
             ip: m.ip.as_deref(),
+            google_hd: sign_in.google_hd,
         },
     )
     .await?;

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use async_graphql::{Context, InputObject, Object};
 use entities::connection_update::ConnectionUpdate;
 use entities::seal::Sealer;
+use entities::team_audit::action;
 use entities::{AccountKind, Provider};
 use proxy::bus::Message;
 use proxy::oauth::refresh::Need;
@@ -154,6 +155,8 @@ impl ConnectionsMutation {
             .complete(user.oauth_owner()?, flow_id, &pasted)
             .await
             .map_err(oauth_error)?;
+        user.audit_connection(action::CONNECTION_ADDED, &account, None)
+            .await;
         Ok(user.changed(account.id, ctx).await?)
     }
 
@@ -175,11 +178,15 @@ impl ConnectionsMutation {
                 interval_secs: secs(interval_secs),
                 connection: None,
             },
-            DevicePoll::Connected(account) => DevicePollResult {
-                connected: true,
-                interval_secs: 0,
-                connection: Some(user.changed(account.id, ctx).await?),
-            },
+            DevicePoll::Connected(account) => {
+                user.audit_connection(action::CONNECTION_ADDED, &account, None)
+                    .await;
+                DevicePollResult {
+                    connected: true,
+                    interval_secs: 0,
+                    connection: Some(user.changed(account.id, ctx).await?),
+                }
+            }
         })
     }
 
@@ -202,6 +209,8 @@ impl ConnectionsMutation {
             )
             .await
             .map_err(oauth_error)?;
+        user.audit_connection(action::CONNECTION_ADDED, &account, None)
+            .await;
         Ok(user.changed(account.id, ctx).await?)
     }
 

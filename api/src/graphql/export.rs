@@ -24,6 +24,7 @@ use super::error::{ApiError, ApiResult};
 use super::export_format::{Format, footer, header_row, rows};
 use super::session;
 use super::usage_types::{RequestLogFilter, RequestStatus};
+use super::workspace;
 
 /// Rows per database read.
 pub const BATCH: u64 = 500;
@@ -52,7 +53,10 @@ struct Params {
     provider: Option<String>,
     api_key_id: Option<Uuid>,
     account_id: Option<Uuid>,
+    member_id: Option<Uuid>,
     status: Option<Status>,
+    /// The team to export from (a download link cannot carry the `x-satu-workspace` header).
+    workspace: Option<String>,
 }
 
 #[derive(Deserialize, Debug, Clone, Copy)]
@@ -81,11 +85,15 @@ async fn start(
     secure: bool,
     params: Result<Query<Params>, QueryRejection>,
 ) -> ApiResult<Response> {
-    let (viewer, _) = session::viewer(db, headers, secure)
+    let (mut viewer, _) = session::viewer(db, headers, secure)
         .await
         .ok_or(ApiError::Unauthenticated)?;
-    let usage = UserCtx::for_viewer(db, &viewer)?.usage();
     let Query(params) = params.map_err(|e| ApiError::BadInput(e.body_text()))?;
+    if let Some(requested) = params.workspace.as_deref() {
+        let hd = viewer.google_hd.as_deref();
+        viewer.scope = workspace::resolve(db, viewer.user_id, hd, Some(requested)).await;
+    }
+    let usage = UserCtx::for_viewer(db, &viewer)?.usage();
     let format = params.format;
     let filter = usage.check_logs(params.into_filter()?).await?;
     let name = format!(
@@ -114,6 +122,7 @@ impl Params {
             provider: self.provider,
             api_key_id: self.api_key_id,
             account_id: self.account_id,
+            member_id: self.member_id,
             status: self.status.map(|s| match s {
                 Status::Ok => RequestStatus::Ok,
                 Status::Error => RequestStatus::Error,

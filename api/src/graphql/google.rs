@@ -8,7 +8,7 @@ use entities::users;
 use proxy::oauth::pkce;
 use serde::{Deserialize, Serialize};
 
-use super::account::start_session;
+use super::account::{SignIn, start_session_as};
 use super::context::{deps, meta, require_post};
 use super::error::{ApiError, ApiResult};
 use super::types::AuthPayload;
@@ -38,6 +38,9 @@ struct UserInfo {
     email: Option<String>,
     #[serde(default)]
     email_verified: bool,
+    /// The Google Workspace domain, for accounts of one (teams may require it).
+    #[serde(default)]
+    hd: Option<String>,
 }
 
 #[derive(Default)]
@@ -109,6 +112,7 @@ impl GoogleMutation {
             .into());
         }
         let info = identity(d, google, &code, &flow.verifier).await?;
+        let hd = info.hd.clone();
         let user = user_for(&d.db, info).await?;
         let secure = session::secure(d.config.cookie_secure, meta(ctx).https);
         let (name, flags) = (
@@ -116,7 +120,11 @@ impl GoogleMutation {
             session::cookie_flags(0, secure),
         );
         ctx.append_http_header("set-cookie", format!("{name}=; HttpOnly; {flags}"));
-        Ok(start_session(ctx, d, &user, issue_token).await?)
+        let session = SignIn {
+            issue_token,
+            google_hd: hd.as_deref(),
+        };
+        Ok(start_session_as(ctx, d, &user, session).await?)
     }
 }
 

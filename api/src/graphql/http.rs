@@ -141,7 +141,9 @@ fn websocket(
                     if let (Some(v), Some(requested)) =
                         (meta.viewer.as_mut(), init_workspace(&payload))
                     {
-                        v.scope = workspace::resolve(&state.db, v.user_id, Some(requested)).await;
+                        let hd = v.google_hd.as_deref();
+                        v.scope =
+                            workspace::resolve(&state.db, v.user_id, hd, Some(requested)).await;
                     }
                     // Held in the socket's data: freed when the socket ends.
                     let slot = state.sockets.take(&meta).ok_or_else(|| {
@@ -228,7 +230,8 @@ async fn viewer(db: &DatabaseConnection, token: &str, via: Via) -> Option<Viewer
             user_id: s.user_id,
             session_id: s.id,
             via,
-            scope: Some(Scope::personal(s.user_id)),
+            scope: Ok(Scope::personal(s.user_id)),
+            google_hd: s.google_hd,
         }),
         Err(e) => {
             tracing::error!(error = %e, "session lookup failed");

@@ -18,6 +18,8 @@ use super::error::ApiError;
 pub struct LiveUsage {
     pub request_id: Uuid,
     pub api_key_id: Uuid,
+    /// In a team: the member who sent it (null in a personal workspace).
+    pub member_id: Option<Uuid>,
     pub account_id: Option<Uuid>,
     pub provider: Option<String>,
     pub model: String,
@@ -41,6 +43,7 @@ impl From<&UsageEvent> for LiveUsage {
         Self {
             request_id: e.request_id,
             api_key_id: e.api_key_id,
+            member_id: e.team_id.map(|_| e.user_id),
             account_id: e.account_id,
             provider: e.provider.clone(),
             model: e.model.clone(),

@@ -77,7 +77,7 @@ impl Drop for Slot {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graphql::context::{Via, Viewer};
+    use crate::graphql::context::{Scope, Via, Viewer};
 
     #[test]
     fn each_holder_has_its_own_slots_and_gets_them_back() {
@@ -87,7 +87,8 @@ mod tests {
                 user_id: Uuid::new_v4(),
                 session_id: Uuid::new_v4(),
                 via: Via::Bearer,
-                scope: None,
+                scope: Ok(Scope::personal(Uuid::new_v4())),
+                google_hd: None,
             }),
             ..RequestMeta::default()
         };

@@ -29,6 +29,8 @@ mod routing;
 mod server_info;
 pub mod session;
 mod signup;
+mod team_audit;
+mod team_invites;
 mod teams;
 mod types;
 mod usage;
@@ -56,6 +58,8 @@ pub struct Query(
     server_info::ServerInfoQuery,
     preferences::PreferencesQuery,
     teams::TeamsQuery,
+    team_invites::TeamInvitesQuery,
+    team_audit::TeamAuditQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -72,6 +76,7 @@ pub struct Mutation(
     routing::RoutingMutation,
     preferences::PreferencesMutation,
     teams::TeamsMutation,
+    team_invites::TeamInvitesMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -66,11 +66,13 @@ pub async fn viewer(
                 Via::Bearer
             };
             let requested = super::workspace::requested(headers);
+            let hd = s.google_hd.as_deref();
             let viewer = Viewer {
                 user_id: s.user_id,
                 session_id: s.id,
                 via,
-                scope: super::workspace::resolve(db, s.user_id, requested).await,
+                scope: super::workspace::resolve(db, s.user_id, hd, requested).await,
+                google_hd: s.google_hd.clone(),
             };
             Some((viewer, token))
         }

@@ -4,19 +4,32 @@
 
 use async_graphql::{ComplexObject, Context, Enum, Object, SimpleObject};
 use chrono::{DateTime, Utc};
-use entities::team_members::Role;
+use entities::team_members::{MemberLimits, Role};
 use entities::teams;
 use proxy::bus::Message;
+use proxy::limits::period;
 use uuid::Uuid;
 
 use super::context::{deps, reader, writer};
+use super::error::ApiError;
 use super::types::Plan;
+use super::usage_types::usd;
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
 pub enum TeamRole {
     Owner,
     Admin,
     Member,
+}
+
+impl TeamRole {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            TeamRole::Owner => "owner",
+            TeamRole::Admin => "admin",
+            TeamRole::Member => "member",
+        }
+    }
 }
 
 impl From<Role> for TeamRole {
@@ -38,18 +51,25 @@ pub struct Team {
     /// The viewer's role in it.
     pub role: TeamRole,
     pub created_at: DateTime<Utc>,
+    /// The team's monthly cost budget in US dollars (estimated from catalog prices); null:
+    /// none.
+    pub budget_usd: Option<f64>,
+    /// Enterprise: members sign in with Google from this Workspace domain; null: any sign-in.
+    pub google_domain: Option<String>,
     #[graphql(skip)]
-    plan_id: String,
+    model: teams::Model,
 }
 
 impl Team {
-    fn new(team: &teams::Model, role: Role) -> Self {
+    pub(crate) fn new(team: &teams::Model, role: Role) -> Self {
         Self {
             id: team.id,
             name: team.name.clone(),
             role: role.into(),
             created_at: team.created_at,
-            plan_id: team.plan_id.clone(),
+            budget_usd: team.budget_nanos.map(usd),
+            google_domain: team.google_domain.clone(),
+            model: team.clone(),
         }
     }
 }
@@ -58,23 +78,77 @@ impl Team {
 impl Team {
     async fn plan(&self, ctx: &Context<'_>) -> async_graphql::Result<Plan> {
         let user = reader(ctx)?;
-        Ok(Plan::from(&user.plan(&self.plan_id).await?))
+        Ok(Plan::from(&user.plan(&self.model.plan_id).await?))
+    }
+
+    /// The current monthly period (the team's quota and budget count within it).
+    async fn period(&self) -> TeamPeriod {
+        let p = period::containing(self.model.billing_anchor_at, Utc::now());
+        TeamPeriod {
+            start: p.start,
+            end: p.end,
+        }
+    }
+
+    /// Slack notifications (owner and admins): whether a webhook is set, and how the newest
+    /// message went.
+    async fn slack(&self, ctx: &Context<'_>) -> async_graphql::Result<TeamSlack> {
+        let user = reader(ctx)?;
+        self.check_visible(&user)?;
+        let latest = user.latest_notice(self.id).await?;
+        Ok(TeamSlack {
+            configured: self.model.slack_webhook_sealed.is_some(),
+            latest: latest.map(|n| SlackNotice {
+                kind: n.kind,
+                status: n.status,
+                attempts: n.attempts,
+                last_error: n.last_error,
+                created_at: n.created_at,
+                sent_at: n.sent_at,
+            }),
+        })
+    }
+
+    /// The whole team's requests this period.
+    async fn requests_this_period(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
+        let user = reader(ctx)?;
+        self.check_visible(&user)?;
+        Ok(user.team_period_totals(&self.model).await?.0)
+    }
+
+    /// The whole team's estimated cost this period, US dollars.
+    async fn cost_usd_this_period(&self, ctx: &Context<'_>) -> async_graphql::Result<f64> {
+        let user = reader(ctx)?;
+        self.check_visible(&user)?;
+        Ok(usd(user.team_period_totals(&self.model).await?.1))
     }
 
     /// Members, the earliest to join first.
     async fn members(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<TeamMember>> {
         let user = reader(ctx)?;
         self.check_visible(&user)?;
+        let activity = user.member_activity(&self.model).await?;
         Ok(user
             .team_members(self.id)
             .await?
             .into_iter()
-            .map(|row| TeamMember {
-                user_id: row.user.id,
-                email: row.user.email,
-                display_name: row.user.display_name,
-                role: row.member.role().into(),
-                joined_at: row.member.joined_at,
+            .map(|row| {
+                let limits = row.member.limits();
+                // A plain member sees the others' activity as null.
+                let seen = activity.get(&row.user.id);
+                TeamMember {
+                    user_id: row.user.id,
+                    email: row.user.email,
+                    display_name: row.user.display_name,
+                    role: row.member.role().into(),
+                    joined_at: row.member.joined_at,
+                    monthly_requests_limit: limits.monthly_requests,
+                    requests_per_minute_limit: limits.rpm,
+                    budget_usd: limits.budget_nanos.map(usd),
+                    requests_this_period: seen.map(|a| a.requests),
+                    cost_usd_this_period: seen.map(|a| usd(a.cost_nanos)),
+                    last_active_at: seen.and_then(|a| a.last_active_at),
+                }
             })
             .collect())
     }
@@ -101,10 +175,7 @@ impl Team {
         if user.workspace().team_id() == Some(self.id) {
             Ok(())
         } else {
-            Err(super::error::ApiError::BadInput(
-                "Switch to the team to see its members.".to_owned(),
-            )
-            .into())
+            Err(ApiError::BadInput("Switch to the team to see its members.".to_owned()).into())
         }
     }
 }
@@ -116,6 +187,40 @@ pub struct TeamMember {
     pub display_name: Option<String>,
     pub role: TeamRole,
     pub joined_at: DateTime<Utc>,
+    /// Limits an admin set for this member; null: none beyond the team's.
+    pub monthly_requests_limit: Option<i64>,
+    pub requests_per_minute_limit: Option<i64>,
+    pub budget_usd: Option<f64>,
+    /// This period's requests and estimated cost with the member's team keys, and their last
+    /// use (null for others when you are a plain member).
+    pub requests_this_period: Option<i64>,
+    pub cost_usd_this_period: Option<f64>,
+    pub last_active_at: Option<DateTime<Utc>>,
+}
+
+#[derive(SimpleObject)]
+pub struct TeamSlack {
+    pub configured: bool,
+    pub latest: Option<SlackNotice>,
+}
+
+/// One message to the team's Slack webhook.
+#[derive(SimpleObject)]
+pub struct SlackNotice {
+    /// `quota`, `budget`, `connection_expired` or `test`.
+    pub kind: String,
+    /// `queued` (retries pending), `sent` or `failed`.
+    pub status: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+#[derive(SimpleObject)]
+pub struct TeamPeriod {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
 }
 
 #[derive(Default)]
@@ -172,12 +277,7 @@ impl TeamsMutation {
         role: TeamRole,
     ) -> async_graphql::Result<bool> {
         let user = writer(ctx)?;
-        let role = match role {
-            TeamRole::Owner => "owner",
-            TeamRole::Admin => "admin",
-            TeamRole::Member => "member",
-        };
-        user.set_member_role(user_id, role).await?;
+        user.set_member_role(user_id, role.as_str()).await?;
         Ok(true)
     }
 
@@ -201,6 +301,78 @@ impl TeamsMutation {
         Ok(true)
     }
 
+    /// Sets what one member may use (null: no limit beyond the team's): monthly requests,
+    /// requests per minute, and a monthly cost budget in US dollars.
+    async fn set_team_member_limits(
+        &self,
+        ctx: &Context<'_>,
+        user_id: Uuid,
+        monthly_requests: Option<i64>,
+        requests_per_minute: Option<i64>,
+        budget_usd: Option<f64>,
+    ) -> async_graphql::Result<bool> {
+        let user = writer(ctx)?;
+        let limits = MemberLimits {
+            monthly_requests,
+            rpm: requests_per_minute,
+            budget_nanos: budget_usd.map(nanos).transpose()?,
+        };
+        user.set_member_limits(user_id, limits).await?;
+        announce_team_changed(ctx, user.workspace().id()).await;
+        Ok(true)
+    }
+
+    /// Sets or clears (null) the team's monthly cost budget in US dollars; owners and admins
+    /// are emailed at 50, 80 and 100 %.
+    async fn set_team_budget(
+        &self,
+        ctx: &Context<'_>,
+        budget_usd: Option<f64>,
+    ) -> async_graphql::Result<Team> {
+        let user = writer(ctx)?;
+        let team = user
+            .set_team_budget(budget_usd.map(nanos).transpose()?)
+            .await?;
+        announce_team_changed(ctx, team.id).await;
+        Ok(Team::new(&team, user.scope.role.unwrap_or(Role::Member)))
+    }
+
+    /// Sets the team's Slack incoming-webhook URL (null or empty: turns Slack off). Quota and
+    /// budget thresholds and expired connections are posted there.
+    async fn set_team_slack_webhook(
+        &self,
+        ctx: &Context<'_>,
+        url: Option<String>,
+    ) -> async_graphql::Result<Team> {
+        let user = writer(ctx)?;
+        let d = deps(ctx);
+        let allow_private = d.connections.checks.allow_private_upstreams;
+        let sealer = &d.connections.sealer;
+        let team = user
+            .set_slack_webhook(sealer, url.as_deref(), allow_private)
+            .await?;
+        Ok(Team::new(&team, user.scope.role.unwrap_or(Role::Member)))
+    }
+
+    /// Requires members to sign in with Google from `domain` (Enterprise; owner only, from a
+    /// session signed in so); null clears it.
+    async fn set_team_google_domain(
+        &self,
+        ctx: &Context<'_>,
+        domain: Option<String>,
+    ) -> async_graphql::Result<Team> {
+        let user = writer(ctx)?;
+        let team = user.set_google_domain(domain.as_deref()).await?;
+        Ok(Team::new(&team, Role::Owner))
+    }
+
+    /// Queues a test message to the team's Slack webhook (delivered by the worker, with
+    /// retries); false when no webhook is set.
+    async fn send_team_slack_test(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let user = writer(ctx)?;
+        Ok(user.send_slack_test().await?)
+    }
+
     /// Makes another member the owner; you become an admin.
     async fn transfer_team_ownership(
         &self,
@@ -211,6 +383,25 @@ impl TeamsMutation {
         user.transfer_team(user_id).await?;
         Ok(true)
     }
+}
+
+/// Every replica reads the team's keys again: new limits apply to the next request.
+async fn announce_team_changed(ctx: &Context<'_>, team_id: Uuid) {
+    deps(ctx)
+        .bus
+        .publish(Message::PlanChanged { user_id: team_id })
+        .await;
+}
+
+/// Dollars as nano-USD: finite, not negative, at most a million.
+fn nanos(usd: f64) -> Result<i64, ApiError> {
+    if !usd.is_finite() || !(0.0..=1_000_000.0).contains(&usd) {
+        return Err(ApiError::rejected(
+            "budget_invalid",
+            "A budget is between 0 and 1,000,000 US dollars.",
+        ));
+    }
+    Ok((usd * 1e9).round() as i64)
 }
 
 async fn announce_revoked(ctx: &Context<'_>, hashes: Vec<String>) {

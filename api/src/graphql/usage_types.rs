@@ -9,6 +9,7 @@ use entities::usage_queries::{self as q, GroupKey, Range, Totals};
 use serde::Serialize;
 use uuid::Uuid;
 
+use super::context::usage::Grouping;
 use super::error::{ApiError, ApiResult};
 
 #[derive(Enum, Copy, Clone, Eq, PartialEq, Debug)]
@@ -58,15 +59,18 @@ pub enum UsageGroup {
     Model,
     ApiKey,
     Account,
+    /// Team members (in a team workspace): each member's keys together.
+    Member,
 }
 
-impl From<UsageGroup> for q::GroupBy {
+impl From<UsageGroup> for Grouping {
     fn from(g: UsageGroup) -> Self {
         match g {
-            UsageGroup::Provider => q::GroupBy::Provider,
-            UsageGroup::Model => q::GroupBy::Model,
-            UsageGroup::ApiKey => q::GroupBy::ApiKey,
-            UsageGroup::Account => q::GroupBy::Account,
+            UsageGroup::Provider => Grouping::By(q::GroupBy::Provider),
+            UsageGroup::Model => Grouping::By(q::GroupBy::Model),
+            UsageGroup::ApiKey => Grouping::By(q::GroupBy::ApiKey),
+            UsageGroup::Account => Grouping::By(q::GroupBy::Account),
+            UsageGroup::Member => Grouping::Member,
         }
     }
 }
@@ -85,6 +89,8 @@ pub struct UsageFilter {
     pub provider: Option<String>,
     pub api_key_id: Option<Uuid>,
     pub account_id: Option<Uuid>,
+    /// A team member's requests (in a team workspace).
+    pub member_id: Option<Uuid>,
 }
 
 impl From<UsageFilter> for q::Filter {
@@ -94,6 +100,7 @@ impl From<UsageFilter> for q::Filter {
             provider: f.provider,
             api_key_id: f.api_key_id,
             account_id: f.account_id,
+            member: f.member_id,
             keys: None,
         }
     }
@@ -114,6 +121,7 @@ pub struct RequestLogFilter {
     pub provider: Option<String>,
     pub api_key_id: Option<Uuid>,
     pub account_id: Option<Uuid>,
+    pub member_id: Option<Uuid>,
     pub status: Option<RequestStatus>,
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
@@ -134,6 +142,7 @@ impl RequestLogFilter {
                 provider: self.provider,
                 api_key_id: self.api_key_id,
                 account_id: self.account_id,
+                member: self.member_id,
                 keys: None,
             },
             status: self.status.map(|s| match s {
@@ -183,7 +192,7 @@ impl From<&Totals> for UsageTotals {
     }
 }
 
-fn usd(nanos: i64) -> f64 {
+pub(crate) fn usd(nanos: i64) -> f64 {
     nanos as f64 / 1e9
 }
 
@@ -254,6 +263,9 @@ pub struct RequestLog {
     pub provider: Option<String>,
     pub api_key_id: Option<Uuid>,
     pub account_id: Option<Uuid>,
+    /// In a team: the member who sent it (null in a personal workspace).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member_id: Option<Uuid>,
     pub endpoint: String,
     pub stream: bool,
     pub status_code: i32,
@@ -277,6 +289,7 @@ impl From<&usage_events::Model> for RequestLog {
             provider: e.provider.clone(),
             api_key_id: e.api_key_id,
             account_id: e.account_id,
+            member_id: e.team_id.and(e.user_id),
             endpoint: e.endpoint.clone(),
             stream: e.stream,
             status_code: e.status_code,

@@ -1,4 +1,5 @@
-//! How Satu writes Rupiah: `Rp 99.000` (dots between thousands, no decimals), in both languages.
+//! How Satu writes Rupiah: `Rp 99.000` (dots between thousands, no decimals), in both
+//! languages; and estimated costs, kept in nano-USD, as dollars and cents.
 
 /// `12345` → `12.345`.
 pub fn thousands(n: i64) -> String {
@@ -22,9 +23,22 @@ pub fn rupiah(amount: i64) -> String {
     }
 }
 
+/// Nano-USD as dollars and cents, rounded down: `12_345_678_901` → `US$12.34`.
+pub fn usd_from_nanos(nanos: i64) -> String {
+    let cents = nanos.max(0) / 10_000_000;
+    format!("US${}.{:02}", cents / 100, cents % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dollars_are_rounded_down_to_cents() {
+        assert_eq!(usd_from_nanos(12_345_678_901), "US$12.34");
+        assert_eq!(usd_from_nanos(0), "US$0.00");
+        assert_eq!(usd_from_nanos(-5), "US$0.00");
+    }
 
     #[test]
     fn rupiah_is_grouped_by_thousands() {

@@ -83,6 +83,8 @@ pub struct Filter {
     pub provider: Option<String>,
     pub api_key_id: Option<Uuid>,
     pub account_id: Option<Uuid>,
+    /// One team member's requests: the permission layer checks the member and sets `keys`.
+    pub member: Option<Uuid>,
     /// Only requests sent with one of these keys: one member's keys in a team.
     pub keys: Option<Vec<Uuid>>,
 }

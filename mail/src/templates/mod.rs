@@ -7,9 +7,11 @@ use entities::mail::Mail;
 
 mod billing;
 mod notices;
+mod teams;
 
 use billing::{downgraded, payment_failed, payment_received, renewal};
 use notices::{connection_expired, quota};
+use teams::{budget, invite};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Locale {
@@ -247,6 +249,17 @@ fn draft(mail: &Mail, l: Locale, links: &Links<'_>) -> Draft {
             cancelled,
             paused,
         } => downgraded(l, links, plan, *cancelled, *paused),
+        Mail::TeamInvite {
+            team,
+            inviter,
+            role,
+        } => invite(l, links, team, inviter, role),
+        Mail::TeamBudget {
+            team,
+            percent,
+            budget_nanos,
+            spent_nanos,
+        } => budget(l, links, team, *percent, *budget_nanos, *spent_nanos),
     }
 }
 

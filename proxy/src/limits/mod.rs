@@ -15,7 +15,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use entities::usage_events::NewUsage;
+use entities::model_catalog::{Model as CatalogModel, TokenCounts};
+use entities::usage_events::{self, NewUsage};
 use sea_orm::DatabaseConnection;
 use tokio_util::task::TaskTracker;
 
@@ -26,7 +27,7 @@ pub use headers::RateHeaders;
 
 use crate::auth::Principal;
 use crate::error::ProxyError;
-use counters::Plan;
+use counters::{Demand, Plan, Slot};
 use limiter::{Admit, Limiter, LimiterError};
 use memory::MemoryLimiter;
 use redis::RedisLimiter;
@@ -123,30 +124,61 @@ impl Limits {
     }
 
     /// Checks and reserves everything the caller's allowance limits. `prompt_tokens` is only
-    /// evaluated when tokens are limited (it walks the prompt).
+    /// evaluated when tokens or cost are limited (it walks the prompt); `price` is the catalog
+    /// entry of the model the request goes to, for the cost a budget reserves.
     pub async fn admit(
         &self,
         principal: &Principal,
         prompt_tokens: impl FnOnce() -> i64,
         max_output: Option<u64>,
+        price: Option<&CatalogModel>,
     ) -> Result<Admission, ProxyError> {
         let allowance = &principal.allowance;
         if allowance.is_unlimited() {
             return Ok(Admission::default());
         }
-        let tokens = if allowance.limits_tokens() {
-            let cap = self.config.output_estimate_tokens;
-            let output = max_output.map_or(cap, |m| m.min(cap));
-            prompt_tokens().saturating_add(i64::try_from(output).unwrap_or(i64::MAX))
-        } else {
-            0
-        };
+        let demand = self.demand(allowance, prompt_tokens, max_output, price);
         let now = Utc::now();
-        let plan = Plan::new(&self.config.key_prefix, principal, tokens, now);
+        let plan = Plan::new(&self.config.key_prefix, principal, demand, now);
         match self.admit_plan(principal, &plan, now).await {
             Ok(admission) => Ok(admission),
             Err(AdmitError::Refused(refusal)) => Err(ProxyError::Limited(refusal)),
             Err(AdmitError::Backend(e)) => self.on_backend_error(&e),
+        }
+    }
+
+    /// The tokens and cost a request reserves: its prompt estimate plus the answer it may get
+    /// (its `max_tokens` up to `output_estimate_tokens`).
+    fn demand(
+        &self,
+        allowance: &Allowance,
+        prompt_tokens: impl FnOnce() -> i64,
+        max_output: Option<u64>,
+        price: Option<&CatalogModel>,
+    ) -> Demand {
+        let (tokens, cost) = (allowance.limits_tokens(), allowance.limits_cost());
+        if !tokens && !cost {
+            return Demand::default();
+        }
+        let cap = self.config.output_estimate_tokens;
+        let output = i64::try_from(max_output.map_or(cap, |m| m.min(cap))).unwrap_or(i64::MAX);
+        let prompt = prompt_tokens();
+        let estimate = TokenCounts {
+            prompt,
+            cached: 0,
+            completion: output,
+        };
+        Demand {
+            tokens: if tokens {
+                prompt.saturating_add(output)
+            } else {
+                0
+            },
+            cost_nanos: if cost {
+                price.map_or(0, |m| m.cost_nanos(estimate)).max(1)
+            } else {
+                0
+            },
         }
     }
 
@@ -163,6 +195,9 @@ impl Limits {
                     if let Some(crossed) = plan.quota_threshold_crossed(&after) {
                         notify::quota_email(&self.db, &self.tasks, principal, plan, crossed);
                     }
+                    if let Some(crossed) = plan.budget_threshold_crossed(&after) {
+                        notify::budget_email(&self.db, &self.tasks, principal, plan, crossed);
+                    }
                     return Ok(Admission {
                         headers: plan.headers(&after, None),
                         reservation: Some(plan.reservation()),
@@ -172,10 +207,10 @@ impl Limits {
                     return Err(AdmitError::Refused(Box::new(plan.refusal(index, &values))));
                 }
                 Admit::Unseeded(index) => {
-                    let served = self.served_this_period(principal, plan).await?;
+                    let value = self.used_this_period(principal, plan, index).await?;
                     let counter = &plan.counters[index];
                     self.backend
-                        .seed(&counter.key, served, counter.ttl_ms, now_ms)
+                        .seed(&counter.key, value, counter.ttl_ms, now_ms)
                         .await?;
                 }
             }
@@ -183,25 +218,32 @@ impl Limits {
         Err(AdmitError::Backend(LimiterError::Protocol))
     }
 
-    /// Requests already served this period, from the usage rows (counters that outlive Satu
-    /// or Redis start from the truth).
-    async fn served_this_period(
+    /// What counter `index` held this period, from the usage rows (counters that outlive
+    /// Satu or Redis start from the truth): requests served, or cost, of the workspace or of
+    /// the member.
+    async fn used_this_period(
         &self,
         principal: &Principal,
         plan: &Plan,
+        index: usize,
     ) -> Result<i64, AdmitError> {
         let Some(period) = plan.period else {
             return Ok(0);
         };
-        entities::usage_events::served_between(
-            &self.db,
-            principal.workspace(),
-            period.start,
-            period.end,
-        )
-        .await
-        .map_err(|e| {
-            tracing::error!(error = %e, "counting this period's requests failed");
+        let workspace = principal.workspace();
+        let member = principal.allowance.member.as_ref().map(|m| m.user_id);
+        let (from, to) = (period.start, period.end);
+        let db = &self.db;
+        let counted = match plan.slot(index) {
+            Slot::MemberQuota => {
+                usage_events::served_between(db, workspace, member, from, to).await
+            }
+            Slot::TeamBudget => usage_events::cost_between(db, workspace, None, from, to).await,
+            Slot::MemberBudget => usage_events::cost_between(db, workspace, member, from, to).await,
+            _ => usage_events::served_between(db, workspace, None, from, to).await,
+        };
+        counted.map_err(|e| {
+            tracing::error!(error = %e, "counting this period's usage failed");
             AdmitError::Backend(LimiterError::Protocol)
         })
     }

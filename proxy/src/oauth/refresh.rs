@@ -13,6 +13,7 @@ use entities::email_outbox::{self, NewEmail};
 use entities::mail::Mail;
 use entities::provider_accounts::{self, Credentials};
 use entities::seal::Sealer;
+use entities::team_notices::{self, Notice};
 use entities::{AccountStatus, Provider, users};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
@@ -373,6 +374,16 @@ impl Refresher {
     }
 
     async fn email_owner(&self, row: &provider_accounts::Model, lease: &Lease, reason: &str) {
+        if let Some(team_id) = row.team_id {
+            let notice = Notice::ConnectionExpired {
+                label: &row.label,
+                provider: &row.provider,
+            };
+            let dedupe = format!("connection_expired:{}:{}", row.id, lease.generation);
+            if let Err(e) = team_notices::notify(&self.db, team_id, notice, dedupe).await {
+                tracing::error!(error = %e, "queueing the connection-expired Slack notice failed");
+            }
+        }
         let owner = match users::Entity::find_by_id(row.user_id).one(&self.db).await {
             // The user's choice in Settings → Notifications.
             Ok(Some(owner)) if !owner.notify_connection_expired => return,

@@ -7,8 +7,10 @@ use std::collections::BTreeSet;
 use async_graphql::Context;
 use entities::connection_update::{self, ConnectionUpdate};
 use entities::seal::Sealer;
+use entities::team_audit::action;
 use entities::{AccountKind, AccountStatus, account_cooldowns, plan_caps, provider_accounts};
 use proxy::oauth::Owner;
+use serde_json::json;
 use services::connections::{self, CheckedKeyConnection};
 use uuid::Uuid;
 
@@ -122,7 +124,11 @@ impl UserCtx<'_> {
     ) -> ApiResult<provider_accounts::Model> {
         self.require_manager()?;
         let workspace = self.workspace();
-        Ok(connections::add_api_key(self.db, sealer, workspace, self.user_id, checked).await?)
+        let added = connections::add_api_key(self.db, sealer, workspace, self.user_id, checked);
+        let added = added.await?;
+        self.audit_connection(action::CONNECTION_ADDED, &added, None)
+            .await;
+        Ok(added)
     }
 
     pub(crate) async fn update_connection(
@@ -131,7 +137,11 @@ impl UserCtx<'_> {
         update: ConnectionUpdate,
     ) -> ApiResult<provider_accounts::Model> {
         self.require_manager()?;
-        Ok(connection_update::update_in(self.db, self.workspace(), id, update).await?)
+        let before = self.live_connection(id).await?;
+        let after = connection_update::update_in(self.db, self.workspace(), id, update).await?;
+        self.audit_connection(action::CONNECTION_CHANGED, &after, Some(&before))
+            .await;
+        Ok(after)
     }
 
     /// After a move to a smaller plan: uses `ids`, pauses every other connection.
@@ -144,7 +154,31 @@ impl UserCtx<'_> {
     /// Removes a live connection; its sealed credentials are deleted for good.
     pub(crate) async fn remove_connection(&self, id: Uuid) -> ApiResult<()> {
         self.require_manager()?;
-        self.live_connection(id).await?;
-        Ok(provider_accounts::revoke(self.db, self.workspace(), id).await?)
+        let account = self.live_connection(id).await?;
+        provider_accounts::revoke(self.db, self.workspace(), id).await?;
+        self.audit_connection(action::CONNECTION_REMOVED, &account, None)
+            .await;
+        Ok(())
+    }
+
+    /// A connection added, changed or removed, in the team's audit log.
+    pub(crate) async fn audit_connection(
+        &self,
+        what: &str,
+        account: &provider_accounts::Model,
+        before: Option<&provider_accounts::Model>,
+    ) {
+        let shown = |a: &provider_accounts::Model| {
+            json!({
+                "label": a.label,
+                "status": a.status,
+                "weight": a.weight,
+                "priority": a.priority,
+                "models": a.models.0,
+            })
+        };
+        let target = Some(format!("{} ({})", account.label, account.provider));
+        self.audit(what, target, before.map(shown), Some(shown(account)))
+            .await;
     }
 }

@@ -10,6 +10,7 @@ mod keys;
 mod routing;
 mod teams;
 pub mod usage;
+mod usage_members;
 
 use std::sync::Arc;
 
@@ -25,6 +26,7 @@ use super::attempts::Attempts;
 use super::config::ApiConfig;
 use super::connections::ConnectionServices;
 use super::error::{ApiError, ApiResult};
+use super::workspace::Refused;
 
 /// How the session reached us: a cookie needs the CSRF header on changes, a bearer does not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,8 +40,10 @@ pub struct Viewer {
     pub user_id: Uuid,
     pub session_id: Uuid,
     pub via: Via,
-    /// The workspace the request works in; `None` when it named a team the viewer is not in.
-    pub scope: Option<Scope>,
+    /// The workspace the request works in, or why the one it named was refused.
+    pub scope: Result<Scope, Refused>,
+    /// The Google Workspace domain the session signed in from, if any.
+    pub google_hd: Option<String>,
 }
 
 /// A workspace and the viewer's role in it (`None`: their own workspace).
@@ -97,6 +101,8 @@ pub struct UserCtx<'a> {
     pub user_id: Uuid,
     pub session_id: Uuid,
     pub scope: Scope,
+    /// The Google Workspace domain this session signed in from, if any.
+    pub google_hd: Option<String>,
 }
 
 impl<'a> UserCtx<'a> {
@@ -106,7 +112,13 @@ impl<'a> UserCtx<'a> {
             db,
             user_id: viewer.user_id,
             session_id: viewer.session_id,
-            scope: viewer.scope.ok_or(ApiError::NotFound("Team"))?,
+            scope: viewer.scope.clone().map_err(|refused| match refused {
+                Refused::NotMember => ApiError::NotFound("Team"),
+                Refused::GoogleDomain(domain) => ApiError::Forbidden(format!(
+                    "This team requires signing in with Google from {domain}: sign out, then continue with Google."
+                )),
+            })?,
+            google_hd: viewer.google_hd.clone(),
         })
     }
 

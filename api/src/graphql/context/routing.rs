@@ -1,6 +1,7 @@
 //! The workspace's routing configuration (a team's is changed by its owner and admins).
 
 use entities::routing_rules::{self, RoutingConfig};
+use entities::team_audit::action;
 
 use super::UserCtx;
 use crate::graphql::error::ApiResult;
@@ -16,6 +17,12 @@ impl UserCtx<'_> {
     /// Replaces the routing; targets must name the workspace's own connections.
     pub(crate) async fn set_routing(&self, config: RoutingConfig) -> ApiResult<()> {
         self.require_manager()?;
-        Ok(services::routing::set(self.db, self.workspace(), config).await?)
+        let before = self.routing().await?;
+        let after = serde_json::to_value(&config).ok();
+        services::routing::set(self.db, self.workspace(), config).await?;
+        let before = serde_json::to_value(&before).ok();
+        self.audit(action::ROUTING_CHANGED, None, before, after)
+            .await;
+        Ok(())
     }
 }

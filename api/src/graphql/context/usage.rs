@@ -10,12 +10,13 @@ use entities::usage_hourly;
 use entities::usage_queries::{
     self as q, Bucket, Cursor, Filter, GroupBy, GroupKey, LogFilter, LogPage, Range, Series, Totals,
 };
-use entities::{Workspace, api_keys, provider_accounts, usage_events};
+use entities::{Workspace, api_keys, provider_accounts, team_members, usage_events, users};
 use futures::Stream;
-use sea_orm::DatabaseConnection;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 use super::UserCtx;
+use super::usage_members::{KeyOwners, fold_series, fold_summary};
 use crate::graphql::error::{ApiError, ApiResult};
 use crate::graphql::live_session;
 use crate::graphql::usage_types::Labels;
@@ -27,9 +28,26 @@ pub struct UsageReader {
     keys: KeyScope,
 }
 
-/// A filter whose key and account belong to the reader's user.
+/// A filter whose key, account and member belong to the reader's workspace.
 #[derive(Clone, Debug)]
 pub struct Checked<T>(T);
+
+/// How usage is grouped: by a rollup column, or by team member (their keys together).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grouping {
+    By(GroupBy),
+    Member,
+}
+
+impl Grouping {
+    /// What the rollups are read by: a member's usage is read per key, then folded.
+    fn column(self) -> GroupBy {
+        match self {
+            Grouping::By(group) => group,
+            Grouping::Member => GroupBy::ApiKey,
+        }
+    }
+}
 
 impl UserCtx<'_> {
     pub(crate) fn usage(&self) -> UsageReader {
@@ -53,7 +71,7 @@ impl UserCtx<'_> {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> ApiResult<i64> {
-        Ok(usage_events::served_between(self.db, self.workspace(), from, to).await?)
+        Ok(usage_events::served_between(self.db, self.workspace(), None, from, to).await?)
     }
 
     /// `items` until this session is signed out (the stream keeps its own pool handle).
@@ -83,7 +101,8 @@ impl UsageReader {
         self.keys.workspace
     }
 
-    /// Refuses ids from elsewhere, and narrows a plain team member to their own keys.
+    /// Refuses ids from elsewhere, and narrows to one member's keys: the member asked for,
+    /// or a plain team member's own.
     async fn check_ids(&self, filter: &mut Filter) -> ApiResult<()> {
         if let Some(key) = filter.api_key_id {
             api_keys::find_in(&self.db, self.keys, key).await?;
@@ -91,43 +110,71 @@ impl UsageReader {
         if let Some(account) = filter.account_id {
             provider_accounts::find_in(&self.db, self.workspace(), account).await?;
         }
-        filter.keys = match self.keys.member {
-            Some(_) => Some(self.key_ids().await?),
+        let member = match (filter.member, self.keys.member) {
+            (Some(asked), Some(me)) if asked != me => return Err(ApiError::NotFound("Member")),
+            (Some(asked), _) => Some(self.member_in_team(asked).await?),
+            (None, me) => me,
+        };
+        filter.keys = match member {
+            Some(member) => Some(self.key_ids_of(member).await?),
             None => None,
         };
         Ok(())
     }
 
-    async fn key_ids(&self) -> ApiResult<Vec<Uuid>> {
-        let keys = api_keys::list(&self.db, self.keys).await?;
+    /// `user_id` if they are a member of the workspace's team.
+    async fn member_in_team(&self, user_id: Uuid) -> ApiResult<Uuid> {
+        let Some(team_id) = self.workspace().team_id() else {
+            return Err(ApiError::NotFound("Member"));
+        };
+        team_members::find(&self.db, team_id, user_id)
+            .await?
+            .ok_or(ApiError::NotFound("Member"))?;
+        Ok(user_id)
+    }
+
+    async fn key_ids_of(&self, member: Uuid) -> ApiResult<Vec<Uuid>> {
+        let scope = KeyScope {
+            workspace: self.workspace(),
+            member: Some(member),
+        };
+        let keys = api_keys::list(&self.db, scope).await?;
         Ok(keys.into_iter().map(|k| k.id).collect())
+    }
+
+    /// Which member each of the workspace's keys belongs to.
+    async fn key_owners(&self) -> ApiResult<KeyOwners> {
+        let keys = api_keys::list(&self.db, self.keys).await?;
+        Ok(keys.into_iter().map(|k| (k.id, k.user_id)).collect())
     }
 
     pub async fn summary(
         &self,
         range: Range,
         filter: &Checked<Filter>,
-        group: Option<GroupBy>,
+        group: Option<Grouping>,
     ) -> ApiResult<Vec<(GroupKey, Totals)>> {
-        Ok(q::summary(&self.db, self.workspace().id(), range, &filter.0, group).await?)
+        let column = group.map(Grouping::column);
+        let rows = q::summary(&self.db, self.workspace().id(), range, &filter.0, column).await?;
+        Ok(match group {
+            Some(Grouping::Member) => fold_summary(rows, &self.key_owners().await?),
+            _ => rows,
+        })
     }
 
     pub async fn series(
         &self,
         range: Range,
         filter: &Checked<Filter>,
-        group: Option<GroupBy>,
+        group: Option<Grouping>,
         bucket: Bucket,
     ) -> ApiResult<Vec<Series>> {
-        Ok(q::series(
-            &self.db,
-            self.workspace().id(),
-            range,
-            &filter.0,
-            group,
-            bucket,
-        )
-        .await?)
+        let (db, id, column) = (&self.db, self.workspace().id(), group.map(Grouping::column));
+        let series = q::series(db, id, range, &filter.0, column, bucket).await?;
+        Ok(match group {
+            Some(Grouping::Member) => fold_series(series, &self.key_owners().await?),
+            _ => series,
+        })
     }
 
     pub async fn logs(
@@ -147,21 +194,40 @@ impl UsageReader {
         Ok(row)
     }
 
-    /// Names of the workspace's keys or connections, for labelling groups by id.
-    pub async fn labels(&self, group: Option<GroupBy>) -> ApiResult<Labels> {
-        let labels = match group {
-            Some(GroupBy::ApiKey) => api_keys::list(&self.db, self.keys)
+    /// Names of the workspace's keys, connections or members, for labelling groups by id.
+    pub async fn labels(&self, group: Option<Grouping>) -> ApiResult<Labels> {
+        let labels = match group.map(|g| (g, g.column())) {
+            Some((Grouping::Member, _)) => self.member_emails().await?,
+            Some((_, GroupBy::ApiKey)) => api_keys::list(&self.db, self.keys)
                 .await?
                 .into_iter()
                 .map(|k| (k.id, k.name))
                 .collect(),
-            Some(GroupBy::Account) => provider_accounts::list_in(&self.db, self.workspace())
+            Some((_, GroupBy::Account)) => provider_accounts::list_in(&self.db, self.workspace())
                 .await?
                 .into_iter()
                 .map(|a| (a.id, a.label))
                 .collect(),
-            Some(GroupBy::Provider | GroupBy::Model) | None => Labels::new(),
+            Some((_, GroupBy::Provider | GroupBy::Model)) | None => Labels::new(),
         };
         Ok(labels)
+    }
+
+    /// The team's members by email (a plain member sees their own only).
+    async fn member_emails(&self) -> ApiResult<Labels> {
+        let Some(team_id) = self.workspace().team_id() else {
+            return Ok(Labels::new());
+        };
+        let members = team_members::list(&self.db, team_id).await?;
+        let ids: Vec<Uuid> = members
+            .iter()
+            .map(|m| m.user_id)
+            .filter(|id| self.keys.member.is_none_or(|me| me == *id))
+            .collect();
+        let people = users::Entity::find()
+            .filter(users::Column::Id.is_in(ids))
+            .all(&self.db)
+            .await?;
+        Ok(people.into_iter().map(|u| (u.id, u.email)).collect())
     }
 }

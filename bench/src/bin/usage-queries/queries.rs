@@ -144,7 +144,8 @@ pub async fn time(
                 user_id: user,
                 session_id: Uuid::nil(),
                 via: Via::Bearer,
-                scope: Some(Scope::personal(user)),
+                scope: Ok(Scope::personal(user)),
+                google_hd: None,
             }),
             ..RequestMeta::default()
         };
