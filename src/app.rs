@@ -239,6 +239,7 @@ fn slack_delivery(
         http: proxy::oauth::oauth_client(&config.oauth, allow_private)
             .context("building the Slack client")?,
         interval: Duration::from_secs(config.teams.slack_interval_secs.max(1)),
+        first_retry: Duration::from_secs(config.teams.slack_retry_secs.max(1)),
     })
 }
 

@@ -200,12 +200,16 @@ impl ModelsConfig {
 pub struct TeamsConfig {
     /// How often due notices are looked for.
     pub slack_interval_secs: u64,
+    /// The wait before a failed delivery's first retry; each later one waits four times
+    /// longer (30 s, 2 min, 8 min, 32 min, …).
+    pub slack_retry_secs: u64,
 }
 
 impl Default for TeamsConfig {
     fn default() -> Self {
         Self {
             slack_interval_secs: 2,
+            slack_retry_secs: 30,
         }
     }
 }

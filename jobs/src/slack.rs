@@ -18,6 +18,8 @@ pub struct SlackDelivery {
     /// Guarded like upstream calls: no private addresses unless the operator allows them.
     pub http: reqwest::Client,
     pub interval: Duration,
+    /// The wait before the first retry; each later one waits four times longer.
+    pub first_retry: Duration,
 }
 
 /// Notices taken per pass, and how long one is held for its delivery.
@@ -63,7 +65,7 @@ async fn deliver(d: &SlackDelivery, notice: &Notice) {
     let recorded = match outcome {
         Outcome::Sent => team_notices::mark_sent(&d.db, notice.id).await,
         Outcome::Retry(error) => {
-            let wait = backoff(notice.attempts);
+            let wait = backoff(d.first_retry, notice.attempts);
             tracing::warn!(notice = %notice.id, %error, "Slack delivery failed; will retry");
             team_notices::mark_failed(&d.db, notice, &error, Some(wait)).await
         }
@@ -115,11 +117,9 @@ async fn post(d: &SlackDelivery, url: &str, text: &str) -> Outcome {
     }
 }
 
-/// 30 s, 2 min, 10 min, 30 min, 2 h.
-fn backoff(attempts: i32) -> chrono::Duration {
-    let minutes = [0.5, 2.0, 10.0, 30.0, 120.0];
-    let step = usize::try_from(attempts)
-        .unwrap_or(0)
-        .min(minutes.len() - 1);
-    chrono::Duration::seconds((minutes[step] * 60.0) as i64)
+/// `first`, then four times longer per attempt made.
+fn backoff(first: Duration, attempts: i32) -> chrono::Duration {
+    let factor = 4u32.saturating_pow(u32::try_from(attempts).unwrap_or(0).min(8));
+    let wait = first.saturating_mul(factor);
+    chrono::Duration::from_std(wait).unwrap_or(chrono::Duration::hours(24))
 }

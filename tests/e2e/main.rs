@@ -45,6 +45,7 @@ mod server_limits;
 mod shutdown;
 mod subscriptions;
 mod teams;
+mod teams_invites;
 mod teams_limits;
 mod translate;
 mod usage_api;
