@@ -16,7 +16,10 @@ use crate::on_both_backends;
 use crate::support::graphql::{Gql, STRONG};
 use crate::support::{Backend, TestApp, spawn_app};
 
-on_both_backends!(google_sign_in_creates_links_and_refuses);
+on_both_backends!(
+    google_sign_in_creates_links_and_refuses,
+    an_enterprise_team_requires_its_google_workspace,
+);
 
 #[derive(Default)]
 struct Google {
@@ -106,8 +109,14 @@ async fn userinfo(State(g): State<Arc<Google>>, headers: HeaderMap) -> Response 
     assert_eq!(headers[header::AUTHORIZATION], "Bearer ya29.mock");
     let (email, verified) = g.email.lock().unwrap().clone();
     let sub = format!("sub-{email}");
-    Json(json!({"sub": sub, "email": email, "email_verified": verified, "name": "Test"}))
-        .into_response()
+    let mut info = json!({"sub": sub, "email": email, "email_verified": verified, "name": "Test"});
+    // Google Workspace accounts carry their domain; consumer (gmail) accounts do not.
+    if let Some((_, domain)) = email.split_once('@')
+        && domain != "gmail.example"
+    {
+        info["hd"] = json!(domain);
+    }
+    Json(info).into_response()
 }
 
 const START: &str = "mutation { startGoogleSignIn { authorizeUrl } }";
@@ -247,4 +256,96 @@ async fn google_sign_in_creates_links_and_refuses(backend: Backend) {
     assert_eq!(off.code(), "BAD_USER_INPUT");
     assert!(off.message().contains("not configured"));
     plain.stop().await;
+}
+
+/// Signs `browser` in with Google as `email` (an account of the mock's).
+async fn google_session(app: &TestApp, google: &MockGoogle, browser: &mut Gql, email: &str) {
+    google.signs_in_as(email, true);
+    let (code, state) = visit_google(app, browser).await;
+    let signed = browser.run(COMPLETE, json!({"c": code, "s": state})).await;
+    assert_eq!(
+        signed.data()["completeGoogleSignIn"]["user"]["email"],
+        email
+    );
+}
+
+async fn an_enterprise_team_requires_its_google_workspace(backend: Backend) {
+    let google = MockGoogle::start().await;
+    let env = google.env();
+    let extra: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let app = spawn_app(backend, "http://127.0.0.1:9", &extra).await;
+    let domain = format!("{}.example", uuid::Uuid::new_v4().simple());
+    let boss = format!("boss@{domain}");
+
+    // The owner signs up with a password, then also signs in with Google.
+    let mut password_session = Gql::new(&app.url(""));
+    let user = password_session.sign_up(&app, &boss).await;
+    let boss_id: uuid::Uuid = user["user"]["id"].as_str().unwrap().parse().unwrap();
+    let team = entities::teams::create(&app.db, boss_id, "Acme", "enterprise")
+        .await
+        .unwrap();
+    password_session.workspace = Some(team.id.to_string());
+    let set = "mutation($d: String) { setTeamGoogleDomain(domain: $d) { googleDomain } }";
+    let unproven = password_session.run(set, json!({"d": domain})).await;
+    assert_eq!(
+        unproven.body["errors"][0]["extensions"]["reason"],
+        "google_domain_unproven"
+    );
+    let mut google_browser = Gql::new(&app.url(""));
+    google_session(&app, &google, &mut google_browser, &boss).await;
+    google_browser.workspace = Some(team.id.to_string());
+    let required = google_browser.run(set, json!({"d": domain})).await;
+    assert_eq!(
+        required.data()["setTeamGoogleDomain"]["googleDomain"],
+        domain.as_str()
+    );
+
+    // The password session is shut out of the team, with the reason.
+    let shut = password_session
+        .run("{ connections { id } }", json!({}))
+        .await;
+    assert_eq!(shut.code(), "FORBIDDEN");
+    assert!(shut.message().contains(&domain), "{}", shut.message());
+    // Its own workspace still works.
+    password_session.workspace = None;
+    password_session
+        .run("{ connections { id } }", json!({}))
+        .await
+        .data();
+
+    // An invitee cannot join with a password, nor from a consumer Google account.
+    let alice = format!("alice@{domain}");
+    google_browser
+        .run(
+            "mutation($e: String!) { inviteTeamMember(email: $e) { id } }",
+            json!({"e": alice}),
+        )
+        .await
+        .data();
+    let token = crate::support::graphql::mailed_token(&app, &alice, "team_invite").await;
+    let by_password = Gql::new(&app.url(""))
+        .run(
+            "mutation($t: String!, $p: String!) { acceptTeamInviteWithSignUp(token: $t, password: $p) { user { id } } }",
+            json!({"t": token, "p": STRONG}),
+        )
+        .await;
+    assert_eq!(
+        by_password.body["errors"][0]["extensions"]["reason"],
+        "invite_google_required"
+    );
+    // With Google from the domain, Alice joins and works in the team.
+    let mut alice_browser = Gql::new(&app.url(""));
+    google_session(&app, &google, &mut alice_browser, &alice).await;
+    let joined = alice_browser
+        .run(
+            "mutation($t: String!) { acceptTeamInvite(token: $t) { role } }",
+            json!({"t": token}),
+        )
+        .await;
+    assert_eq!(joined.data()["acceptTeamInvite"]["role"], "MEMBER");
+    alice_browser.workspace = Some(team.id.to_string());
+    alice_browser
+        .run("{ apiKeys { id } }", json!({}))
+        .await
+        .data();
 }
