@@ -47,5 +47,6 @@ mod subscriptions;
 mod teams;
 mod teams_invites;
 mod teams_limits;
+mod teams_usage;
 mod translate;
 mod usage_api;

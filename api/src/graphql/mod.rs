@@ -31,6 +31,7 @@ pub mod session;
 mod signup;
 mod team_audit;
 mod team_invites;
+mod team_settings;
 mod teams;
 mod types;
 mod usage;
@@ -77,6 +78,7 @@ pub struct Mutation(
     preferences::PreferencesMutation,
     teams::TeamsMutation,
     team_invites::TeamInvitesMutation,
+    team_settings::TeamSettingsMutation,
 );
 
 #[derive(MergedSubscription, Default)]

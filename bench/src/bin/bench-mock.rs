@@ -12,7 +12,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use futures::stream::{self, StreamExt};
@@ -67,12 +67,17 @@ async fn messages(State(c): State<Arc<Canned>>, body: Bytes) -> Response {
     }
 }
 
-/// Both providers' models this mock answers for: Satu's worker asks each connection's list
-/// and routes by it.
-async fn models() -> Response {
-    json(Bytes::from_static(
-        br#"{"object":"list","data":[{"id":"gpt-4o-mini","object":"model"},{"id":"claude-sonnet-4-5","object":"model"}]}"#,
-    ))
+/// The models of the provider that asks: Anthropic's list to a request with its headers,
+/// OpenAI's to the rest. Satu's worker asks each connection's list and routes by it, so a mock
+/// listing both providers' models on both would send half the "passthrough" load to the other
+/// provider, translated.
+async fn models(headers: HeaderMap) -> Response {
+    let anthropic = headers.contains_key("x-api-key") || headers.contains_key("anthropic-version");
+    json(Bytes::from_static(if anthropic {
+        br#"{"data":[{"id":"claude-sonnet-4-5","type":"model"}],"has_more":false}"#
+    } else {
+        br#"{"object":"list","data":[{"id":"gpt-4o-mini","object":"model"}]}"#
+    }))
 }
 
 fn json(body: Bytes) -> Response {

@@ -29,7 +29,7 @@ pub fn fold_summary(rows: Vec<(GroupKey, Totals)>, owners: &KeyOwners) -> Vec<(G
             None => members.push((member, totals)),
         }
     }
-    members.sort_by(|a, b| b.1.requests.cmp(&a.1.requests));
+    members.sort_by_key(|m| std::cmp::Reverse(m.1.requests));
     members
 }
 
