@@ -135,7 +135,9 @@ impl Team {
             .map(|row| {
                 let limits = row.member.limits();
                 // A plain member sees the others' activity as null.
-                let seen = activity.get(&row.user.id);
+                let visible = user.scope.manages() || row.user.id == user.user_id;
+                let seen = visible.then(|| activity.get(&row.user.id).copied().unwrap_or_default());
+                let seen = seen.as_ref();
                 TeamMember {
                     user_id: row.user.id,
                     email: row.user.email,
