@@ -710,6 +710,13 @@ async fn every_id_taking_operation_is_tried_across_users() {
         "pollOAuthConnection",
         "requestLog",
         "revokeSession",
+        // Tried from another team in `teams.rs`.
+        "setTeamMemberRole",
+        "removeTeamMember",
+        "setTeamMemberLimits",
+        "transferTeamOwnership",
+        "resendTeamInvite",
+        "revokeTeamInvite",
     ];
     let app = app().await;
     let fields = "fields { name args { name type { name ofType { name ofType { name } } } } }";
