@@ -7,6 +7,10 @@
 //!         [--server postgres://postgres@127.0.0.1:5432] [--rows 10000000] [--n 200] \
 //!         [--keep] [--reuse DBNAME]
 
+// Executing the whole merged schema nests its resolvers' futures deeper than the default
+// limit allows in a release build.
+#![recursion_limit = "256"]
+
 mod queries;
 mod seed;
 
