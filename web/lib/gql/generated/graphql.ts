@@ -63,6 +63,7 @@ export type RequestLogFilter = {
   accountId?: string | null | undefined;
   apiKeyId?: string | null | undefined;
   from?: string | null | undefined;
+  memberId?: string | null | undefined;
   model?: string | null | undefined;
   provider?: string | null | undefined;
   status?: RequestStatus | null | undefined;
@@ -125,6 +126,8 @@ export type UsageBucket =
 export type UsageFilter = {
   accountId?: string | null | undefined;
   apiKeyId?: string | null | undefined;
+  /** A team member's requests (in a team workspace). */
+  memberId?: string | null | undefined;
   model?: string | null | undefined;
   provider?: string | null | undefined;
 };
@@ -132,6 +135,8 @@ export type UsageFilter = {
 export type UsageGroup =
   | 'ACCOUNT'
   | 'API_KEY'
+  /** Team members (in a team workspace): each member's keys together. */
+  | 'MEMBER'
   | 'MODEL'
   | 'PROVIDER';
 
