@@ -377,6 +377,10 @@ impl Config {
                 "the rate and numerator must be ≥ 0 and the denominator > 0",
             ));
         }
+        let rate = self.api.idr_per_usd;
+        if !(rate.is_finite() && rate > 0.0) {
+            return Err(invalid("api.idr_per_usd", "must be a positive number"));
+        }
         if self.database.max_connections == 0 {
             return Err(invalid("database.max_connections", "must be at least 1"));
         }

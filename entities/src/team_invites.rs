@@ -72,19 +72,29 @@ pub async fn create(
         });
     }
     let email = users::normalize_email(email)?;
+    crate::retry_on_contention(|| create_once(db, team_id, &email, role, invited_by)).await
+}
+
+async fn create_once(
+    db: &DatabaseConnection,
+    team_id: Uuid,
+    email: &str,
+    role: Role,
+    invited_by: Uuid,
+) -> Result<(Model, String), RepoError> {
     let txn = db.begin().await?;
     if let Some(user) = users::Entity::find()
-        .filter(users::Column::Email.eq(&email))
+        .filter(users::Column::Email.eq(email))
         .one(&txn)
         .await?
         && team_members::find(&txn, team_id, user.id).await?.is_some()
     {
         return Err(RepoError::Invalid {
-            field: "email",
+            field: "invitee",
             reason: format!("{email} is already a member"),
         });
     }
-    revoke_open_to(&txn, team_id, &email).await?;
+    revoke_open_to(&txn, team_id, email).await?;
     let (taken, max) = team_members::seats(&txn, team_id).await?;
     let promised = Entity::find()
         .filter(Column::TeamId.eq(team_id))
@@ -106,7 +116,7 @@ pub async fn create(
     let row = ActiveModel {
         id: Set(Uuid::new_v4()),
         team_id: Set(team_id),
-        email: Set(email),
+        email: Set(email.to_owned()),
         role: Set(role.as_str().to_owned()),
         token_hash: Set(token_hash),
         invited_by: Set(invited_by),
@@ -211,6 +221,12 @@ impl From<RepoError> for AcceptError {
     }
 }
 
+impl crate::AsContention for AcceptError {
+    fn contended(&self) -> bool {
+        matches!(self, AcceptError::Repo(e) if e.is_contention())
+    }
+}
+
 impl From<DbErr> for AcceptError {
     fn from(e: DbErr) -> Self {
         AcceptError::Repo(e.into())
@@ -220,6 +236,14 @@ impl From<DbErr> for AcceptError {
 /// Uses the invite up and makes `user` a member, in one transaction, if a seat is free. An
 /// invitee who is already a member just uses the invite up.
 pub async fn accept(
+    db: &DatabaseConnection,
+    token: &str,
+    user: &users::Model,
+) -> Result<Model, AcceptError> {
+    crate::retry_on_contention(|| accept_once(db, token, user)).await
+}
+
+async fn accept_once(
     db: &DatabaseConnection,
     token: &str,
     user: &users::Model,
@@ -260,20 +284,30 @@ pub async fn accept_as_new_user(
     password_hash: String,
     profile: users::Profile,
 ) -> Result<(users::Model, Model), AcceptError> {
+    crate::retry_on_contention(|| accept_as_new_user_once(db, token, &password_hash, &profile))
+        .await
+}
+
+async fn accept_as_new_user_once(
+    db: &DatabaseConnection,
+    token: &str,
+    password_hash: &str,
+    profile: &users::Profile,
+) -> Result<(users::Model, Model), AcceptError> {
     let txn = db.begin().await?;
     let invite = peek(&txn, token).await?.ok_or(AcceptError::Invalid)?;
     let user = users::create(
         &txn,
         users::NewUser {
             email: &invite.email,
-            password_hash: Some(password_hash),
+            password_hash: Some(password_hash.to_owned()),
             plan_id: "free",
             platform_role: None,
         },
     )
     .await?;
     users::mark_email_verified(&txn, user.id).await?;
-    let user = users::update_profile(&txn, user.id, profile).await?;
+    let user = users::update_profile(&txn, user.id, profile.clone()).await?;
     Entity::update_many()
         .col_expr(Column::AcceptedAt, Expr::value(Utc::now()))
         .filter(Column::Id.eq(invite.id))

@@ -146,6 +146,15 @@ pub async fn add(
             reason: "a team has one owner; transfer ownership instead".to_owned(),
         });
     }
+    crate::retry_on_contention(|| add_once(db, team_id, user_id, role)).await
+}
+
+async fn add_once(
+    db: &DatabaseConnection,
+    team_id: Uuid,
+    user_id: Uuid,
+    role: Role,
+) -> Result<Model, RepoError> {
     let txn = db.begin().await?;
     check_seat(&txn, team_id).await?;
     let member = insert(&txn, team_id, user_id, role).await?;
@@ -181,6 +190,14 @@ pub async fn remove(
     team_id: Uuid,
     user_id: Uuid,
 ) -> Result<Vec<String>, RepoError> {
+    crate::retry_on_contention(|| remove_once(db, team_id, user_id)).await
+}
+
+async fn remove_once(
+    db: &DatabaseConnection,
+    team_id: Uuid,
+    user_id: Uuid,
+) -> Result<Vec<String>, RepoError> {
     let txn = db.begin().await?;
     let member = find(&txn, team_id, user_id)
         .await?
@@ -211,6 +228,15 @@ pub async fn remove(
 
 /// Hands the team to another member: they become owner, the owner becomes an admin.
 pub async fn transfer_ownership(
+    db: &DatabaseConnection,
+    team_id: Uuid,
+    from: Uuid,
+    to: Uuid,
+) -> Result<(), RepoError> {
+    crate::retry_on_contention(|| transfer_once(db, team_id, from, to)).await
+}
+
+async fn transfer_once(
     db: &DatabaseConnection,
     team_id: Uuid,
     from: Uuid,

@@ -68,6 +68,15 @@ pub async fn create(
             reason: format!("a team is on the team or enterprise plan, not {plan_id}"),
         });
     }
+    crate::retry_on_contention(|| create_once(db, owner_id, &name, plan_id)).await
+}
+
+async fn create_once(
+    db: &DatabaseConnection,
+    owner_id: Uuid,
+    name: &str,
+    plan_id: &str,
+) -> Result<Model, RepoError> {
     let txn = db.begin().await?;
     if plans::find(&txn, plan_id).await?.is_none() {
         return Err(RepoError::NotFound("plan"));
@@ -75,7 +84,7 @@ pub async fn create(
     let now = Utc::now();
     let team = ActiveModel {
         id: Set(Uuid::new_v4()),
-        name: Set(name),
+        name: Set(name.to_owned()),
         plan_id: Set(plan_id.to_owned()),
         billing_anchor_at: Set(now),
         monthly_requests_limit: Set(None),

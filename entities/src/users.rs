@@ -184,6 +184,7 @@ pub async fn set_plan(
 /// Languages the dashboard and emails speak.
 pub const LOCALES: [&str; 2] = ["id", "en"];
 
+#[derive(Clone, Debug, Default)]
 pub struct Profile {
     pub display_name: Option<String>,
     pub locale: Option<String>,

@@ -556,11 +556,14 @@ async fn plans_and_my_plan(backend: Backend) {
     );
     // What the sign-in page and the snippets need, before anyone signs in.
     let info = Gql::new(&app.url(""))
-        .run("{ serverInfo { publicUrl googleSignIn } }", json!({}))
+        .run(
+            "{ serverInfo { publicUrl googleSignIn idrPerUsd } }",
+            json!({}),
+        )
         .await;
     assert_eq!(
         info.data()["serverInfo"],
-        json!({"publicUrl": "http://localhost:8080", "googleSignIn": false})
+        json!({"publicUrl": "http://localhost:8080", "googleSignIn": false, "idrPerUsd": 16500.0})
     );
 
     let mut gql = Gql::new(&app.url(""));

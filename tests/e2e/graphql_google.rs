@@ -306,6 +306,7 @@ async fn an_enterprise_team_requires_its_google_workspace(backend: Backend) {
         .await;
     assert_eq!(shut.code(), "FORBIDDEN");
     assert!(shut.message().contains(&domain), "{}", shut.message());
+    assert_eq!(shut.body["errors"][0]["extensions"]["reason"], "workspace");
     // Its own workspace still works.
     password_session.workspace = None;
     password_session

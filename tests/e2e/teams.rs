@@ -187,6 +187,8 @@ async fn a_team_shares_its_connections_and_attributes_requests_to_members(backen
     let shut = member.gql.run("{ apiKeys { id } }", json!({})).await;
     assert_eq!(shut.code(), "NOT_FOUND");
     assert_eq!(shut.message(), "Team not found.");
+    // The dashboard's cue to forget the team and go back to the member's own workspace.
+    assert_eq!(shut.body["errors"][0]["extensions"]["reason"], "workspace");
 }
 
 async fn roles_decide_who_changes_what_and_outsiders_reach_nothing(backend: Backend) {

@@ -2,7 +2,6 @@
 //! totals), the team overview, live events in the team's workspace, the export, and the
 //! operator's `create-team`.
 
-use entities::sessions::{self, SessionMeta};
 use entities::team_members::{self, Role};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -31,18 +30,6 @@ async fn person(app: &TestApp, plan: &str) -> Person {
     let id: Uuid = user["user"]["id"].as_str().unwrap().parse().unwrap();
     app.set_plan(id, plan).await;
     Person { gql, id, email }
-}
-
-async fn bearer(app: &TestApp, user_id: Uuid) -> String {
-    sessions::create(
-        &app.db,
-        user_id,
-        chrono::Duration::hours(1),
-        SessionMeta::default(),
-    )
-    .await
-    .unwrap()
-    .token
 }
 
 async fn team_key(p: &mut Person) -> String {
@@ -121,9 +108,9 @@ async fn usage_is_told_apart_by_member_and_live_in_the_team(backend: Backend) {
     let payload =
         |token: String| json!({"authorization": format!("Bearer {token}"), "workspace": team});
     let mut owner_live =
-        Subscription::start(&addr, &[], payload(bearer(&app, owner.id).await), EVENTS).await;
+        Subscription::start(&addr, &[], payload(app.bearer(owner.id).await), EVENTS).await;
     let mut budi_live =
-        Subscription::start(&addr, &[], payload(bearer(&app, budi.id).await), EVENTS).await;
+        Subscription::start(&addr, &[], payload(app.bearer(budi.id).await), EVENTS).await;
     send(&app, &ana_key).await;
     let event = owner_live.next_payload().await;
     assert_eq!(event["data"]["usageEvents"]["memberId"], ana.id.to_string());
@@ -209,7 +196,7 @@ async fn usage_is_told_apart_by_member_and_live_in_the_team(backend: Backend) {
     assert_eq!(row(&owner.email)["requestsThisPeriod"], 0);
 
     // The export of the team's requests (a download link names the workspace).
-    let token = bearer(&app, owner.id).await;
+    let token = app.bearer(owner.id).await;
     let csv = app
         .http
         .get(app.url(&format!("/api/usage/export?format=csv&workspace={team}")))
@@ -223,8 +210,12 @@ async fn usage_is_told_apart_by_member_and_live_in_the_team(backend: Backend) {
         text.lines().filter(|l| l.contains("gpt-4o-mini")).count(),
         3
     );
+    // Each row names the member whose key sent it.
+    assert!(text.lines().next().unwrap().ends_with(",member_id"));
+    let ana_id = ana.id.to_string();
+    assert_eq!(text.lines().filter(|l| l.ends_with(&ana_id)).count(), 2);
     // A plain member's export holds their own requests only.
-    let token = bearer(&app, budi.id).await;
+    let token = app.bearer(budi.id).await;
     let own = app
         .http
         .get(app.url(&format!("/api/usage/export?format=csv&workspace={team}")))

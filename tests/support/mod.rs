@@ -344,6 +344,19 @@ impl TestApp {
         }
     }
 
+    /// A session token for `user_id` (send as `Authorization: Bearer`), as a script gets one.
+    pub async fn bearer(&self, user_id: Uuid) -> String {
+        entities::sessions::create(
+            &self.db,
+            user_id,
+            chrono::Duration::hours(1),
+            entities::sessions::SessionMeta::default(),
+        )
+        .await
+        .unwrap()
+        .token
+    }
+
     /// Puts a user on `plan` directly (no billing involved).
     pub async fn set_plan(&self, user_id: Uuid, plan: &str) {
         use sea_orm::{ActiveModelTrait, ActiveValue::Set};

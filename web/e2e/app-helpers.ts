@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { maxOverflow, shotPath, type Theme } from "./helpers";
+import { hydrated, maxOverflow, shotPath, type Theme } from "./helpers";
 
 export const PASSWORD = "kopi susu gula aren 2026";
 
@@ -125,4 +125,22 @@ export async function checkAndShoot(page: Page, name: string, { fullPage = true 
 export async function useTheme(page: Page, theme: Theme) {
   await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
   await page.emulateMedia({ reducedMotion: "reduce" });
+}
+
+/**
+ * Adds an API-key connection to an OpenAI-compatible mock upstream through the Connections
+ * page (checked with the upstream by the server), serving `model`.
+ */
+export async function addMockConnection(page: Page, locale: "id" | "en", baseUrl: string, model = "gpt-4o-mini") {
+  await page.goto(`/${locale}/app/connections/`);
+  const add = page.getByTestId("add-connection");
+  await hydrated(add);
+  await add.click();
+  await page.getByTestId("method-apikey").click();
+  await page.getByTestId("provider-select").selectOption("OPENAI_COMPATIBLE");
+  await page.getByTestId("api-key-input").fill("sk-mock-upstream-key");
+  await page.getByTestId("api-key-base-url").fill(baseUrl);
+  await page.getByLabel(locale === "id" ? "Model (opsional)" : "Models (optional)").fill(model);
+  await page.getByTestId("api-key-submit").click();
+  await expect(page.getByTestId("connection-row")).toHaveCount(1);
 }

@@ -3,8 +3,8 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { LOCALES, THEMES, hydrated, maxOverflow, shotPath, type Theme } from "./helpers";
 import { gqlViaApi, signUpViaApi, startSignUpViaApi, uniqueEmail } from "./app-helpers";
 
-const AUTH_PAGES = ["signup", "signin", "forgot-password", "reset-password", "verify-email", "confirm-signup", "unsubscribe"] as const;
-const APP_PAGES = ["", "connections", "keys", "usage", "billing", "settings"] as const;
+const AUTH_PAGES = ["signup", "signin", "forgot-password", "reset-password", "verify-email", "confirm-signup", "unsubscribe", "invite"] as const;
+const APP_PAGES = ["", "connections", "keys", "usage", "team", "billing", "settings"] as const;
 
 /** Chooses the theme the way a user does (the saved choice), then opens the page. */
 async function openThemed(page: Page, url: string, theme: Theme) {

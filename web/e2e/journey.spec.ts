@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { hydrated } from "./helpers";
-import { PASSWORD, uniqueEmail, waitForEmail } from "./app-helpers";
+import { PASSWORD, addMockConnection, uniqueEmail, waitForEmail } from "./app-helpers";
 import { startMockOpenAI } from "./mock-upstream";
 
 /**
@@ -54,17 +54,7 @@ test("from Mulai Gratis to a first request seen live, then a rotated key", async
     await expect(page.getByText("Konfirmasi email Anda lewat tautan yang kami kirim")).toHaveCount(0);
 
     // An API-key connection to the mock upstream (checked with it by the server).
-    await page.goto("/id/app/connections/");
-    const add = page.getByTestId("add-connection");
-    await hydrated(add);
-    await add.click();
-    await page.getByTestId("method-apikey").click();
-    await page.getByTestId("provider-select").selectOption("OPENAI_COMPATIBLE");
-    await page.getByTestId("api-key-input").fill("sk-mock-upstream-key");
-    await page.getByTestId("api-key-base-url").fill(upstream.baseUrl);
-    await page.getByLabel("Model (opsional)").fill("gpt-4o-mini");
-    await page.getByTestId("api-key-submit").click();
-    await expect(page.getByTestId("connection-row")).toHaveCount(1);
+    await addMockConnection(page, "id", upstream.baseUrl);
 
     // A key, its secret shown once, and the page's own curl snippet carrying it.
     await page.goto("/id/app/keys/");

@@ -37,6 +37,9 @@ pub struct ApiConfig {
     pub hsts_max_age_secs: u64,
     /// Live (websocket) connections one user, or one address when signed out, may hold.
     pub live_sockets_per_client: usize,
+    /// Rupiah per US dollar: the dashboard shows estimated costs and budgets (kept in USD,
+    /// as the catalog prices them) in Rupiah too, at this rate.
+    pub idr_per_usd: f64,
     pub google: GoogleConfig,
 }
 
@@ -99,6 +102,7 @@ impl Default for ApiConfig {
             public_url: "http://localhost:8080".to_owned(),
             live_sockets_per_client: 16,
             hsts_max_age_secs: 31_536_000,
+            idr_per_usd: 16_500.0,
             google: GoogleConfig::default(),
         }
     }

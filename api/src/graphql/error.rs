@@ -33,6 +33,9 @@ pub enum ApiError {
     Provider(String),
     /// A mailed link's token is unknown, used or expired.
     InvalidToken,
+    /// The workspace the request named (`x-satu-workspace`) is not the viewer's to use; the
+    /// `reason` extension (`workspace`) tells the dashboard to forget its choice.
+    Workspace(super::workspace::Refused),
     Internal,
 }
 
@@ -45,6 +48,12 @@ impl ApiError {
                     .to_owned()
             }
             ApiError::NotFound(what) => format!("{what} not found."),
+            ApiError::Workspace(super::workspace::Refused::NotMember) => {
+                "Team not found.".to_owned()
+            }
+            ApiError::Workspace(super::workspace::Refused::GoogleDomain(domain)) => format!(
+                "This team requires signing in with Google from {domain}: sign out, then continue with Google."
+            ),
             ApiError::PlanLimit(cap) => cap.message.clone(),
             ApiError::BadInput(message)
             | ApiError::Forbidden(message)
@@ -70,7 +79,10 @@ impl ApiError {
             ApiError::Unauthenticated => "UNAUTHENTICATED",
             ApiError::CsrfMissing => "CSRF",
             ApiError::Forbidden(_) => "FORBIDDEN",
-            ApiError::NotFound(_) => "NOT_FOUND",
+            ApiError::NotFound(_) | ApiError::Workspace(super::workspace::Refused::NotMember) => {
+                "NOT_FOUND"
+            }
+            ApiError::Workspace(super::workspace::Refused::GoogleDomain(_)) => "FORBIDDEN",
             ApiError::BadInput(_) | ApiError::Rejected { .. } => "BAD_USER_INPUT",
             ApiError::Conflict(_) => "CONFLICT",
             ApiError::BadCredentials => "BAD_CREDENTIALS",
@@ -91,7 +103,12 @@ impl ApiError {
             ApiError::CsrfMissing | ApiError::Forbidden(_) | ApiError::PlanLimit(_) => {
                 StatusCode::FORBIDDEN
             }
-            ApiError::NotFound(_) | ApiError::Gone(_) => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_)
+            | ApiError::Gone(_)
+            | ApiError::Workspace(super::workspace::Refused::NotMember) => StatusCode::NOT_FOUND,
+            ApiError::Workspace(super::workspace::Refused::GoogleDomain(_)) => {
+                StatusCode::FORBIDDEN
+            }
             ApiError::BadInput(_) | ApiError::Rejected { .. } | ApiError::InvalidToken => {
                 StatusCode::BAD_REQUEST
             }
@@ -132,6 +149,7 @@ impl From<ApiError> for async_graphql::Error {
             ApiError::PlanLimit(cap) => Some(cap.reason.to_owned()),
             // A sign-in that timed out or belongs to another browser: "start again".
             ApiError::Gone(_) => Some("expired".to_owned()),
+            ApiError::Workspace(_) => Some("workspace".to_owned()),
             _ => None,
         };
         // What a client needs to say it in its own words: "Free allows 1 provider".

@@ -18,8 +18,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::config::CookieSecure;
-use super::context::UserCtx;
 use super::context::usage::{Checked, UsageReader};
+use super::context::{UserCtx, Viewer};
 use super::error::{ApiError, ApiResult};
 use super::export_format::{Format, footer, header_row, rows};
 use super::session;
@@ -71,27 +71,43 @@ async fn download(
     headers: HeaderMap,
     params: Result<Query<Params>, QueryRejection>,
 ) -> Response {
-    let https = session::request_https(&headers, cookies.trusted_proxy_hops);
-    let secure = session::secure(cookies.secure, https);
-    match start(&db, &headers, secure, params).await {
+    match start(&db, &headers, cookies, params).await {
         Ok(response) => response,
         Err(e) => error_response(&e),
     }
 }
 
+/// Who asks for a download: the session's cookie or bearer token, as for `/graphql`.
+pub(super) async fn download_viewer(
+    db: &DatabaseConnection,
+    headers: &HeaderMap,
+    cookies: CookieSettings,
+) -> ApiResult<Viewer> {
+    let https = session::request_https(headers, cookies.trusted_proxy_hops);
+    let secure = session::secure(cookies.secure, https);
+    let (viewer, _) = session::viewer(db, headers, secure)
+        .await
+        .ok_or(ApiError::Unauthenticated)?;
+    Ok(viewer)
+}
+
+/// Works in the workspace a download link names (`?workspace=`: a link cannot carry the
+/// `x-satu-workspace` header).
+pub(super) async fn enter(db: &DatabaseConnection, viewer: &mut Viewer, requested: &str) {
+    let hd = viewer.google_hd.as_deref();
+    viewer.scope = workspace::resolve(db, viewer.user_id, hd, Some(requested)).await;
+}
+
 async fn start(
     db: &DatabaseConnection,
     headers: &HeaderMap,
-    secure: bool,
+    cookies: CookieSettings,
     params: Result<Query<Params>, QueryRejection>,
 ) -> ApiResult<Response> {
-    let (mut viewer, _) = session::viewer(db, headers, secure)
-        .await
-        .ok_or(ApiError::Unauthenticated)?;
+    let mut viewer = download_viewer(db, headers, cookies).await?;
     let Query(params) = params.map_err(|e| ApiError::BadInput(e.body_text()))?;
     if let Some(requested) = params.workspace.as_deref() {
-        let hd = viewer.google_hd.as_deref();
-        viewer.scope = workspace::resolve(db, viewer.user_id, hd, Some(requested)).await;
+        enter(db, &mut viewer, requested).await;
     }
     let usage = UserCtx::for_viewer(db, &viewer)?.usage();
     let format = params.format;

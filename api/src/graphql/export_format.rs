@@ -34,7 +34,7 @@ impl Format {
 
 pub const CSV_COLUMNS: &str = "created_at,request_id,model,provider,api_key_id,account_id,\
 endpoint,stream,status_code,error_kind,prompt_tokens,completion_tokens,cached_tokens,\
-reasoning_tokens,cost_usd,latency_ms,ttft_ms";
+reasoning_tokens,cost_usd,latency_ms,ttft_ms,member_id";
 
 pub fn header_row(format: Format) -> String {
     match format {
@@ -89,6 +89,8 @@ fn csv_row(out: &mut String, e: &usage_events::Model) {
         usd_decimal(e.cost_nanos),
         e.latency_ms.to_string(),
         e.ttft_ms.map(|t| t.to_string()).unwrap_or_default(),
+        // In a team, the member whose key sent it.
+        text(e.team_id.and(e.user_id).map(|id| id.to_string())),
     ];
     out.push_str(&cells.join(","));
     out.push_str("\r\n");
@@ -96,7 +98,7 @@ fn csv_row(out: &mut String, e: &usage_events::Model) {
 
 /// Quotes a cell when it holds a separator, quote or line break, and defuses text a spreadsheet
 /// would run as a formula (model names are whatever the client sent).
-fn csv_cell(value: &str) -> String {
+pub(super) fn csv_cell(value: &str) -> String {
     let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {

@@ -58,6 +58,7 @@ pub fn router(deps: ApiDeps) -> Router {
         .layer(RequestBodyLimitLayer::new(limit))
         .with_state(state)
         .merge(export::router(db.clone(), cookies))
+        .merge(super::audit_export::router(db.clone(), cookies))
         .merge(super::invoice_download::router(db, cookies, seller));
     if graphiql_on {
         router = router.merge(graphiql::router());

@@ -2,6 +2,7 @@
 
 mod account;
 pub mod attempts;
+mod audit_export;
 mod billing;
 mod codes;
 pub mod config;

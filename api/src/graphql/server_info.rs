@@ -11,6 +11,8 @@ pub struct ServerInfo {
     public_url: String,
     /// Whether "Sign in with Google" is configured.
     google_sign_in: bool,
+    /// Rupiah per US dollar (`api.idr_per_usd`): costs and budgets are shown in both.
+    idr_per_usd: f64,
 }
 
 #[derive(Default)]
@@ -25,6 +27,7 @@ impl ServerInfoQuery {
         ServerInfo {
             public_url: config.public_url.trim_end_matches('/').to_owned(),
             google_sign_in: google.client_id.is_some() && google.client_secret.is_some(),
+            idr_per_usd: config.idr_per_usd,
         }
     }
 }

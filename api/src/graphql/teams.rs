@@ -90,13 +90,16 @@ impl Team {
         }
     }
 
-    /// Slack notifications (owner and admins): whether a webhook is set, and how the newest
-    /// message went.
-    async fn slack(&self, ctx: &Context<'_>) -> async_graphql::Result<TeamSlack> {
+    /// Slack notifications: whether a webhook is set, and how the newest message went; null
+    /// for a plain member (owners and admins manage them).
+    async fn slack(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<TeamSlack>> {
         let user = reader(ctx)?;
         self.check_visible(&user)?;
+        if !user.scope.manages() {
+            return Ok(None);
+        }
         let latest = user.latest_notice(self.id).await?;
-        Ok(TeamSlack {
+        Ok(Some(TeamSlack {
             configured: self.model.slack_webhook_sealed.is_some(),
             latest: latest.map(|n| SlackNotice {
                 kind: n.kind,
@@ -106,7 +109,7 @@ impl Team {
                 created_at: n.created_at,
                 sent_at: n.sent_at,
             }),
-        })
+        }))
     }
 
     /// The whole team's requests this period.

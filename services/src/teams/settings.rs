@@ -97,8 +97,8 @@ pub async fn set_budget(
     let before = teams::find(db, team_id).await?;
     let team = teams::set_budget(db, team_id, budget_nanos).await?;
     let (before, after) = (
-        json!({"budget_nanos": before.budget_nanos}),
-        json!({"budget_nanos": team.budget_nanos}),
+        json!({"budget_usd": before.budget_nanos.map(dollars)}),
+        json!({"budget_usd": team.budget_nanos.map(dollars)}),
     );
     audit(
         db,
@@ -117,8 +117,14 @@ fn limits_json(l: team_members::MemberLimits) -> Value {
     json!({
         "monthly_requests": l.monthly_requests,
         "rpm": l.rpm,
-        "budget_nanos": l.budget_nanos,
+        "budget_usd": l.budget_nanos.map(dollars),
     })
+}
+
+/// Audit entries show budgets in dollars, as people set them (nano-dollars are for counting).
+fn dollars(nanos: i64) -> f64 {
+    // Budgets stay far below 2^53 nano-dollars, so the conversion is exact to the cent.
+    nanos as f64 / 1e9
 }
 
 /// Sets (`Some`) or clears the team's Slack incoming-webhook URL, sealed like credentials.

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { AppIntl, type Messages } from "@/lib/i18n/client";
-import { isUnauthenticated } from "@/lib/gql/client";
+import { GqlError, isUnauthenticated, isWorkspaceRefused } from "@/lib/gql/client";
+import { leaveRefusedWorkspace } from "@/lib/app/workspace";
 import { ME_KEY } from "@/lib/app/session";
 import { Toaster } from "@/components/app/ui/toast";
 
@@ -22,10 +23,14 @@ export function ClientRoot({
     // `me` again, whose failure sends the shell to the sign-in page.
     const ended = (error: unknown) => {
       if (isUnauthenticated(error)) void created.invalidateQueries({ queryKey: ME_KEY });
+      // Removed from the team, or it now requires Google sign-in: back to the own workspace.
+      if (isWorkspaceRefused(error)) leaveRefusedWorkspace((error as GqlError).code === "FORBIDDEN" ? "google" : "gone");
     };
     const created: QueryClient = new QueryClient({
       // `me` failing is the shell's own signal; asking it again from there would loop.
-      queryCache: new QueryCache({ onError: (error, query) => query.queryKey[0] !== ME_KEY[0] && ended(error) }),
+      queryCache: new QueryCache({
+        onError: (error, query) => (query.queryKey[0] !== ME_KEY[0] || isWorkspaceRefused(error)) && ended(error),
+      }),
       mutationCache: new MutationCache({ onError: ended }),
       defaultOptions: {
         queries: {

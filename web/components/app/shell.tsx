@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
-import { Activity, CreditCard, Gauge, KeyRound, LogOut, Plug, Settings, UserRound } from "lucide-react";
+import { Activity, CreditCard, Gauge, KeyRound, LogOut, Plug, Settings, UserRound, Users } from "lucide-react";
 import { cx } from "@/lib/cx";
 import { THEME_STORAGE_KEY } from "@/lib/theme";
 import { useT, useLocale } from "@/lib/i18n/client";
@@ -17,6 +17,7 @@ import { ThemeToggle } from "@/components/theme-toggle";
 import { LocaleSwitch } from "@/components/locale-switch";
 import { Skeleton } from "@/components/app/ui/panel";
 import { VerifyBanner } from "@/components/app/verify-banner";
+import { WorkspaceSwitcher } from "@/components/app/workspace-switcher";
 import { useToast } from "@/components/app/ui/toast";
 import { useErrorText } from "@/lib/app/errors";
 
@@ -25,6 +26,7 @@ const NAV = [
   { page: "connections", key: "connections", icon: Plug },
   { page: "keys", key: "keys", icon: KeyRound },
   { page: "usage", key: "usage", icon: Activity },
+  { page: "team", key: "team", icon: Users },
   { page: "billing", key: "billing", icon: CreditCard },
   { page: "settings", key: "settings", icon: Settings },
 ] as const;
@@ -76,6 +78,11 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             <TopControls />
           </div>
         </div>
+        {signedIn ? (
+          <div className="px-2 pb-2 md:px-3 md:pb-3">
+            <WorkspaceSwitcher />
+          </div>
+        ) : null}
         <nav aria-label={t("nav")} className="overflow-x-auto px-2 pb-2 md:px-3 md:pb-0">
           <ul className="flex gap-1 md:flex-col">
             {NAV.map(({ page, key, icon: Icon }) => {

@@ -10,8 +10,8 @@ export function authPath(locale: AppLocale, page: string) {
   return `/${locale}/${page}/`;
 }
 
-/** A `next=` return path is only ever one of our own app pages (no open redirect). */
+/** A `next=` return path is only ever one of our own app pages or an invite link (no open redirect). */
 export function safeNext(next: string | null, locale: AppLocale) {
-  if (next && /^\/(id|en)\/app\/[\w\-/]*(\?[\w\-=&%.]*)?$/.test(next)) return next;
+  if (next && /^\/(id|en)\/(app\/[\w\-/]*|invite\/)(\?[\w\-=&%.]*)?$/.test(next)) return next;
   return appPath(locale);
 }

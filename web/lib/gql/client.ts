@@ -1,4 +1,5 @@
 import type { TypedDocumentString } from "@/lib/gql/generated/graphql";
+import { currentWorkspace } from "@/lib/app/workspace";
 
 /** An error the API answered with (`extensions.code`), or NETWORK when it could not be reached. */
 export class GqlError extends Error {
@@ -34,6 +35,8 @@ export async function gql<R, V>(
   const headers: Record<string, string> = { "content-type": "application/json" };
   const csrf = csrfToken();
   if (csrf) headers["x-csrf-token"] = csrf;
+  const workspace = currentWorkspace();
+  if (workspace) headers["x-satu-workspace"] = workspace;
   let response: Response;
   try {
     response = await fetch("/graphql", {
@@ -61,6 +64,11 @@ export async function gql<R, V>(
   }
   if (!answer.data) throw new GqlError("Empty answer.", "INTERNAL");
   return answer.data;
+}
+
+/** The team this tab works in is not the viewer's to use (any more). */
+export function isWorkspaceRefused(error: unknown) {
+  return error instanceof GqlError && error.reason === "workspace";
 }
 
 export function isUnauthenticated(error: unknown) {

@@ -1,6 +1,7 @@
 import { createClient, type Client } from "graphql-ws";
 import type { TypedDocumentString } from "@/lib/gql/generated/graphql";
 import { GqlError } from "@/lib/gql/client";
+import { currentWorkspace } from "@/lib/app/workspace";
 
 // One websocket per tab (graphql-transport-ws), opened on the first subscription and closed
 // a while after the last one ends. The session cookie rides on the upgrade; the server checks
@@ -30,6 +31,11 @@ function live(): Client {
     client = createClient({
       url: url.toString(),
       lazy: true,
+      // The socket's events are the workspace's: named once, in connection_init.
+      connectionParams: () => {
+        const workspace = currentWorkspace();
+        return workspace ? { workspace } : {};
+      },
       lazyCloseTimeout: 3_000,
       // Satu closes a socket that has said nothing for 120 s: a ping every 30 s keeps it open.
       keepAlive: 30_000,

@@ -3,7 +3,7 @@ import type { Locale } from "@/i18n/routing";
 
 // The dashboard's catalogue, one file per area and locale (messages/app/<area>.<locale>.json),
 // so areas can change independently. Merged under the area's name: `keys.title`.
-export const AREAS = ["common", "auth", "shell", "overview", "connections", "keys", "usage", "settings", "billing"] as const;
+export const AREAS = ["common", "auth", "shell", "overview", "connections", "keys", "usage", "settings", "billing", "team"] as const;
 
 export async function appMessages(locale: Locale): Promise<Messages> {
   const entries = await Promise.all(

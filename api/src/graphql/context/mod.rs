@@ -8,7 +8,7 @@ mod billing;
 mod connections;
 mod keys;
 mod routing;
-mod teams;
+pub(crate) mod teams;
 pub mod usage;
 mod usage_members;
 
@@ -112,12 +112,7 @@ impl<'a> UserCtx<'a> {
             db,
             user_id: viewer.user_id,
             session_id: viewer.session_id,
-            scope: viewer.scope.clone().map_err(|refused| match refused {
-                Refused::NotMember => ApiError::NotFound("Team"),
-                Refused::GoogleDomain(domain) => ApiError::Forbidden(format!(
-                    "This team requires signing in with Google from {domain}: sign out, then continue with Google."
-                )),
-            })?,
+            scope: viewer.scope.clone().map_err(ApiError::Workspace)?,
             google_hd: viewer.google_hd.clone(),
         })
     }

@@ -9,7 +9,7 @@ use entities::team_members::{self, MemberLimits, Role};
 use entities::usage_queries::{self as q, Filter, GroupBy, GroupKey, Range};
 use entities::{Workspace, api_keys, team_audit, team_invites, team_notices, teams, users};
 use proxy::limits::period;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -308,23 +308,16 @@ impl UserCtx<'_> {
         before_id: Option<i64>,
         limit: u64,
     ) -> ApiResult<Vec<(team_audit::Model, Option<String>)>> {
+        self.audit_reader()?.page(before_id, limit).await
+    }
+
+    /// The current team's audit log to read page by page, owned (for a download's stream).
+    pub(crate) fn audit_reader(&self) -> ApiResult<AuditReader> {
         self.require_manager()?;
-        let entries = team_audit::page(self.db, self.team_id()?, before_id, limit).await?;
-        let actors: Vec<Uuid> = entries.iter().filter_map(|e| e.actor_id).collect();
-        let people = users::Entity::find()
-            .filter(users::Column::Id.is_in(actors))
-            .all(self.db)
-            .await?;
-        Ok(entries
-            .into_iter()
-            .map(|entry| {
-                let actor = entry
-                    .actor_id
-                    .and_then(|id| people.iter().find(|u| u.id == id))
-                    .map(|u| u.email.clone());
-                (entry, actor)
-            })
-            .collect())
+        Ok(AuditReader {
+            db: self.db.clone(),
+            team_id: self.team_id()?,
+        })
     }
 
     /// A manager acts on members; on admins (and the owner) only the owner does.
@@ -339,5 +332,38 @@ impl UserCtx<'_> {
             ));
         }
         Ok(())
+    }
+}
+
+/// One team's audit log, read newest first with each actor's email.
+#[derive(Clone)]
+pub(crate) struct AuditReader {
+    db: DatabaseConnection,
+    team_id: Uuid,
+}
+
+impl AuditReader {
+    /// `limit` entries older than `before_id`, newest first.
+    pub(crate) async fn page(
+        &self,
+        before_id: Option<i64>,
+        limit: u64,
+    ) -> ApiResult<Vec<(team_audit::Model, Option<String>)>> {
+        let entries = team_audit::page(&self.db, self.team_id, before_id, limit).await?;
+        let actors: Vec<Uuid> = entries.iter().filter_map(|e| e.actor_id).collect();
+        let people = users::Entity::find()
+            .filter(users::Column::Id.is_in(actors))
+            .all(&self.db)
+            .await?;
+        Ok(entries
+            .into_iter()
+            .map(|entry| {
+                let actor = entry
+                    .actor_id
+                    .and_then(|id| people.iter().find(|u| u.id == id))
+                    .map(|u| u.email.clone());
+                (entry, actor)
+            })
+            .collect())
     }
 }

@@ -21,7 +21,8 @@ export const KEYS_KEY = ["apiKeys"] as const;
 
 export function KeysPage() {
   const t = useT("keys");
-  const keys = useQuery({ queryKey: KEYS_KEY, queryFn: () => gql(ApiKeysDocument).then((d) => d.apiKeys) });
+  const answer = useQuery({ queryKey: KEYS_KEY, queryFn: () => gql(ApiKeysDocument) });
+  const keys = { ...answer, data: answer.data?.apiKeys };
   const [creating, setCreating] = useState(false);
   // The new secret stays in this page's memory for the snippets after its dialog closes.
   const [secret, setSecretState] = useState<{ name: string; secret: string } | null>(null);
@@ -47,7 +48,7 @@ export function KeysPage() {
           <Loading label={t("loading")} />
         ) : keys.error ? (
           <LoadError onRetry={() => keys.refetch()} />
-        ) : keys.data.length === 0 ? (
+        ) : !keys.data ? null : keys.data.length === 0 ? (
           <EmptyState
             icon={<KeyRound aria-hidden />}
             title={t("emptyTitle")}
@@ -59,7 +60,7 @@ export function KeysPage() {
             }
           />
         ) : (
-          <KeyTable keys={keys.data} onSecret={setSecret} />
+          <KeyTable keys={keys.data} members={answer.data?.currentTeam?.members ?? null} onSecret={setSecret} />
         )}
       </Panel>
       <Panel title={t("snippetsTitle")} description={t("snippetsLead")} className="mt-6">
@@ -83,9 +84,16 @@ function LoadError({ onRetry }: { onRetry: () => void }) {
   );
 }
 
-function KeyTable({ keys, onSecret }: { keys: Key[]; onSecret: (s: { name: string; secret: string }) => void }) {
+type Member = NonNullable<ApiKeysQuery["currentTeam"]>["members"][number];
+
+function KeyTable({ keys, members, onSecret }: { keys: Key[]; members: Member[] | null; onSecret: (s: { name: string; secret: string }) => void }) {
   const t = useT("keys");
   const f = useFormat();
+  // In a team: whose key it is (its requests count as theirs).
+  const owner = (id: string) => {
+    const m = members?.find((x) => x.userId === id);
+    return m ? m.displayName || m.email : "—";
+  };
   return (
     <div className="-mx-5 overflow-x-auto">
       <table className="w-full min-w-[44rem] text-left text-sm">
@@ -94,6 +102,7 @@ function KeyTable({ keys, onSecret }: { keys: Key[]; onSecret: (s: { name: strin
           <tr className="border-b border-border">
             <th scope="col" className="px-5 py-2 font-medium">{t("name")}</th>
             <th scope="col" className="px-3 py-2 font-medium">{t("key")}</th>
+            {members ? <th scope="col" className="px-3 py-2 font-medium">{t("member")}</th> : null}
             <th scope="col" className="px-3 py-2 font-medium">{t("created")}</th>
             <th scope="col" className="px-3 py-2 font-medium">{t("lastUsed")}</th>
             <th scope="col" className="px-3 py-2 font-medium">{t("limits")}</th>
@@ -110,6 +119,7 @@ function KeyTable({ keys, onSecret }: { keys: Key[]; onSecret: (s: { name: strin
                 ) : null}
               </td>
               <td className="px-3 py-3 font-mono text-xs">{key.prefix}…</td>
+              {members ? <td className="max-w-48 truncate px-3 py-3 text-muted-foreground">{owner(key.userId)}</td> : null}
               <td className="px-3 py-3 text-muted-foreground">{f.date(key.createdAt)}</td>
               <td className="px-3 py-3 text-muted-foreground">{key.lastUsedAt ? f.ago(key.lastUsedAt) : t("neverUsed")}</td>
               <td className="px-3 py-3 text-muted-foreground">
@@ -148,8 +158,10 @@ function KeyActions({ apiKey, onSecret }: { apiKey: Key; onSecret: (s: { name: s
     // Optimistic: the row shows "revoked" at once; a failure puts it back.
     onMutate: async () => {
       await client.cancelQueries({ queryKey: KEYS_KEY });
-      const before = client.getQueryData<Key[]>(KEYS_KEY);
-      client.setQueryData<Key[]>(KEYS_KEY, (all) => all?.map((k) => (k.id === apiKey.id ? { ...k, status: "REVOKED" } : k)));
+      const before = client.getQueryData<ApiKeysQuery>(KEYS_KEY);
+      client.setQueryData<ApiKeysQuery>(KEYS_KEY, (all) =>
+        all ? { ...all, apiKeys: all.apiKeys.map((k) => (k.id === apiKey.id ? { ...k, status: "REVOKED" as const } : k)) } : all,
+      );
       setConfirm(null);
       return { before };
     },

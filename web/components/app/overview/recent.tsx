@@ -67,7 +67,7 @@ export function RecentActivity() {
 }
 
 /** Says whether new requests will appear by themselves. */
-function LiveBadge() {
+export function LiveBadge() {
   const t = useT("overview");
   const status = useLiveStatus();
   return (

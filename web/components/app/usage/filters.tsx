@@ -9,6 +9,8 @@ import { NO_FILTERS, hasFilters, type Filters } from "@/components/app/usage/ran
 
 export type Options = UsageFilterOptionsQuery;
 export const GROUPS: UsageGroup[] = ["PROVIDER", "MODEL", "API_KEY", "ACCOUNT"];
+/** In a team workspace, usage also groups by member. */
+const TEAM_GROUPS: UsageGroup[] = [...GROUPS, "MEMBER"];
 
 /** Values seen in the range, plus the selected one (so a choice never disappears from its select). */
 function seen(groups: { group?: string | null; label?: string | null }[] | undefined, selected: string) {
@@ -35,8 +37,21 @@ export function FilterBar({
   const set = (key: keyof Filters) => (e: React.ChangeEvent<HTMLSelectElement>) => onFilters({ ...filters, [key]: e.target.value });
   const keys = options?.apiKeys ?? [];
   const connections = options?.connections ?? [];
+  const members = options?.currentTeam?.members ?? null;
+  const groups = members ? TEAM_GROUPS : GROUPS;
   return (
-    <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5" data-testid="usage-filters">
+    <div className={members ? "grid gap-3 sm:grid-cols-2 lg:grid-cols-6" : "grid gap-3 sm:grid-cols-2 lg:grid-cols-5"} data-testid="usage-filters">
+      {members ? (
+        <SelectField label={t("filterMember")} value={filters.memberId} onChange={set("memberId")} data-testid="filter-member">
+          <option value="">{t("all")}</option>
+          {members.map((m) => (
+            <option key={m.userId} value={m.userId}>
+              {m.displayName || m.email}
+            </option>
+          ))}
+          {filters.memberId && !members.some((m) => m.userId === filters.memberId) ? <option value={filters.memberId}>{filters.memberId}</option> : null}
+        </SelectField>
+      ) : null}
       <SelectField label={t("filterKey")} value={filters.apiKeyId} onChange={set("apiKeyId")} data-testid="filter-key">
         <option value="">{t("all")}</option>
         {keys.map((k) => (
@@ -72,14 +87,14 @@ export function FilterBar({
         {filters.accountId && !connections.some((c) => c.id === filters.accountId) ? <option value={filters.accountId}>{filters.accountId}</option> : null}
       </SelectField>
       <SelectField label={t("groupBy")} value={groupBy} onChange={(e) => onGroupBy(e.target.value as UsageGroup)} data-testid="group-by">
-        {GROUPS.map((g) => (
+        {groups.map((g) => (
           <option key={g} value={g}>
             {t(`group_${g}`)}
           </option>
         ))}
       </SelectField>
       {hasFilters(filters) ? (
-        <div className="sm:col-span-2 lg:col-span-5">
+        <div className="col-span-full">
           <button type="button" className={buttonVariants({ variant: "ghost", size: "sm" })} onClick={() => onFilters(NO_FILTERS)} data-testid="clear-filters">
             <X aria-hidden />
             {t("clearFilters")}

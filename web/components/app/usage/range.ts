@@ -1,3 +1,4 @@
+import { currentWorkspace } from "@/lib/app/workspace";
 import type { RequestLogFilter, UsageBucket, UsageFilter, UsageRange } from "@/lib/gql/generated/graphql";
 
 // Ranges, time zones and filters of the Usage page: plain functions, no React.
@@ -112,12 +113,13 @@ export function bucketFor(choice: RangeChoice): UsageBucket {
 }
 
 /** The page's filter: one key, provider, model and/or connection ("" = any). */
-export type Filters = { apiKeyId: string; provider: string; model: string; accountId: string };
-export const NO_FILTERS: Filters = { apiKeyId: "", provider: "", model: "", accountId: "" };
+/** `memberId`: in a team workspace, one member's requests. */
+export type Filters = { apiKeyId: string; provider: string; model: string; accountId: string; memberId: string };
+export const NO_FILTERS: Filters = { apiKeyId: "", provider: "", model: "", accountId: "", memberId: "" };
 export type StatusFilter = "" | "OK" | "ERROR";
 
 export function hasFilters(f: Filters) {
-  return Boolean(f.apiKeyId || f.provider || f.model || f.accountId);
+  return Boolean(f.apiKeyId || f.provider || f.model || f.accountId || f.memberId);
 }
 
 export function usageFilter(f: Filters): UsageFilter | null {
@@ -127,6 +129,7 @@ export function usageFilter(f: Filters): UsageFilter | null {
     provider: f.provider || null,
     model: f.model || null,
     accountId: f.accountId || null,
+    memberId: f.memberId || null,
   };
 }
 
@@ -148,6 +151,10 @@ export function exportHref(format: "csv" | "json", filter: RequestLogFilter) {
   if (filter.provider) q.set("provider", filter.provider);
   if (filter.apiKeyId) q.set("apiKeyId", filter.apiKeyId);
   if (filter.accountId) q.set("accountId", filter.accountId);
+  if (filter.memberId) q.set("memberId", filter.memberId);
+  // A download link cannot carry the workspace header.
+  const workspace = currentWorkspace();
+  if (workspace) q.set("workspace", workspace);
   if (filter.status) q.set("status", filter.status.toLowerCase());
   return `/api/usage/export?${q.toString()}`;
 }

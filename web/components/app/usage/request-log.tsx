@@ -47,6 +47,8 @@ export function RequestLog({
   const keys = useMemo(() => new Map((options?.apiKeys ?? []).map((k) => [k.id, k.name])), [options]);
   const connections = useMemo(() => new Map((options?.connections ?? []).map((c) => [c.id, c.label])), [options]);
   const keyName = (id: string | null | undefined) => (id ? (keys.get(id) ?? t("unknownKey")) : "—");
+  // In a team: whose key sent it.
+  const members = useMemo(() => new Map((options?.currentTeam?.members ?? []).map((m) => [m.userId, m.displayName || m.email])), [options]);
   const connectionName = (id: string | null | undefined) => (id ? (connections.get(id) ?? t("unknownConnection")) : "—");
   const items = logs.data?.pages.flatMap((p) => p.items) ?? [];
   const filtered = hasFilters(filters) || status !== "";
@@ -113,7 +115,7 @@ export function RequestLog({
                         <button
                           type="button"
                           className="rounded text-left tabular-nums underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/60"
-                          aria-label={t("openDetail", { model: r.model, time: z.dateTime(r.createdAt) })}
+                          aria-label={t("openDetail", { model: r.model, time: z.short(r.createdAt) })}
                           onClick={(e) => {
                             e.stopPropagation();
                             setDetail({ id: r.id, open: true });
@@ -126,7 +128,14 @@ export function RequestLog({
                         {r.model}
                       </td>
                       <td className="px-3 py-2.5 text-muted-foreground">{r.provider ?? "—"}</td>
-                      <td className="max-w-40 truncate px-3 py-2.5 text-muted-foreground">{keyName(r.apiKeyId)}</td>
+                      <td className="max-w-40 truncate px-3 py-2.5 text-muted-foreground">
+                        {keyName(r.apiKeyId)}
+                        {r.memberId ? (
+                          <span className="block truncate text-xs" data-testid="request-member">
+                            {members.get(r.memberId) ?? r.memberId}
+                          </span>
+                        ) : null}
+                      </td>
                       <td className="px-3 py-2.5 text-right whitespace-nowrap tabular-nums">
                         {f.int(r.promptTokens)} / {f.int(r.completionTokens)}
                       </td>

@@ -12,6 +12,7 @@ import { cx } from "@/lib/cx";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { EmptyState, Panel, Skeleton } from "@/components/app/ui/panel";
 import { PageHeader } from "@/components/app/ui/page-header";
+import { LiveBadge } from "@/components/app/overview/recent";
 import { Breakdown } from "@/components/app/usage/breakdown";
 import { FilterBar } from "@/components/app/usage/filters";
 import { OPTIONS_KEY, SERIES_KEY, SUMMARY_KEY, useLiveRefresh } from "@/components/app/usage/live-refresh";
@@ -78,9 +79,12 @@ export function UsagePage() {
         title={t("title")}
         lead={t("lead")}
         actions={
-          <span className="rounded-full bg-muted px-3 py-1 text-xs text-muted-foreground" data-testid="usage-zone-label">
-            {t("zoneShown", { zone: zoneLabel(offset) })}
-          </span>
+          <>
+            <LiveBadge />
+            <span className="rounded-full bg-muted px-3 py-1 text-xs text-muted-foreground" data-testid="usage-zone-label">
+              {t("zoneShown", { zone: zoneLabel(offset) })}
+            </span>
+          </>
         }
       />
       <RangePicker choice={choice} offset={offset} onChoice={setChoice} onOffset={setOffset} />

@@ -16,7 +16,7 @@ import * as types from './graphql';
  */
 type Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n      hasPassword\n      notifications {\n        quota80\n        quota100\n        connectionExpired\n      }\n    }\n  }\n": typeof types.MeDocument,
-    "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n    }\n  }\n": typeof types.ServerInfoDocument,
+    "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n      idrPerUsd\n    }\n  }\n": typeof types.ServerInfoDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale)\n  }\n": typeof types.SignUpDocument,
     "\n  query SignUpEmail($token: String!) {\n    signUpEmail(token: $token)\n  }\n": typeof types.SignUpEmailDocument,
     "\n  mutation CompleteSignUp($token: String!, $password: String!) {\n    completeSignUp(token: $token, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n": typeof types.CompleteSignUpDocument,
@@ -47,7 +47,7 @@ type Documents = {
     "\n  mutation RefreshConnection($id: UUID!) {\n    refreshConnection(id: $id) {\n      id\n      label\n      status\n      lastError\n      lastRefreshedAt\n      tokenExpiresAt\n      nextAttemptAt\n    }\n  }\n": typeof types.RefreshConnectionDocument,
     "\n  mutation KeepConnections($ids: [UUID!]!) {\n    keepConnections(ids: $ids) {\n      id\n      status\n    }\n  }\n": typeof types.KeepConnectionsDocument,
     "\n  mutation RemoveConnection($id: UUID!) {\n    removeConnection(id: $id)\n  }\n": typeof types.RemoveConnectionDocument,
-    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      status\n      createdAt\n      lastUsedAt\n      revokedAt\n      rpmLimit\n      tpmLimit\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      userId\n      name\n      prefix\n      status\n      createdAt\n      lastUsedAt\n      revokedAt\n      rpmLimit\n      tpmLimit\n    }\n    currentTeam {\n      id\n      members {\n        userId\n        email\n        displayName\n      }\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      key {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($id: UUID!) {\n    rotateApiKey(id: $id) {\n      secret\n      key {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": typeof types.RotateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -62,10 +62,31 @@ type Documents = {
     "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": typeof types.SessionsDocument,
     "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": typeof types.SignOutOtherSessionsDocument,
-    "\n  query UsageFilterOptions($range: UsageRange!) {\n    apiKeys {\n      id\n      name\n      status\n    }\n    connections {\n      id\n      label\n      provider\n    }\n    providers: usageSummary(range: $range, groupBy: PROVIDER) {\n      groups {\n        group\n        label\n      }\n    }\n    models: usageSummary(range: $range, groupBy: MODEL) {\n      groups {\n        group\n        label\n      }\n    }\n  }\n": typeof types.UsageFilterOptionsDocument,
+    "\n  query MyTeams {\n    teams {\n      id\n      name\n      role\n      plan {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MyTeamsDocument,
+    "\n  query CurrentTeam {\n    currentTeam {\n      id\n      name\n      role\n      createdAt\n      budgetUsd\n      googleDomain\n      plan {\n        id\n        name\n        monthlyRequests\n        maxMembers\n      }\n      period {\n        start\n        end\n      }\n      slack {\n        configured\n        latest {\n          kind\n          status\n        }\n      }\n      requestsThisPeriod\n      costUsdThisPeriod\n      seatsUsed\n      seatsMax\n      members {\n        userId\n        email\n        displayName\n        role\n        joinedAt\n        monthlyRequestsLimit\n        requestsPerMinuteLimit\n        budgetUsd\n        requestsThisPeriod\n        costUsdThisPeriod\n        lastActiveAt\n      }\n    }\n  }\n": typeof types.CurrentTeamDocument,
+    "\n  query TeamInvites {\n    teamInvites {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": typeof types.TeamInvitesDocument,
+    "\n  query TeamAuditLog($first: Int!, $before: Int) {\n    teamAuditLog(first: $first, before: $before) {\n      id\n      at\n      actorEmail\n      action\n      target\n      before\n      after\n    }\n  }\n": typeof types.TeamAuditLogDocument,
+    "\n  mutation CreateTeam($name: String!) {\n    createTeam(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.CreateTeamDocument,
+    "\n  mutation RenameTeam($name: String!) {\n    renameTeam(name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenameTeamDocument,
+    "\n  mutation InviteTeamMember($email: String!, $role: TeamRole!) {\n    inviteTeamMember(email: $email, role: $role) {\n      id\n      email\n    }\n  }\n": typeof types.InviteTeamMemberDocument,
+    "\n  mutation ResendTeamInvite($id: UUID!) {\n    resendTeamInvite(id: $id) {\n      id\n      expiresAt\n    }\n  }\n": typeof types.ResendTeamInviteDocument,
+    "\n  mutation RevokeTeamInvite($id: UUID!) {\n    revokeTeamInvite(id: $id) {\n      id\n    }\n  }\n": typeof types.RevokeTeamInviteDocument,
+    "\n  mutation SetTeamMemberRole($userId: UUID!, $role: TeamRole!) {\n    setTeamMemberRole(userId: $userId, role: $role)\n  }\n": typeof types.SetTeamMemberRoleDocument,
+    "\n  mutation RemoveTeamMember($userId: UUID!) {\n    removeTeamMember(userId: $userId)\n  }\n": typeof types.RemoveTeamMemberDocument,
+    "\n  mutation TransferTeamOwnership($userId: UUID!) {\n    transferTeamOwnership(userId: $userId)\n  }\n": typeof types.TransferTeamOwnershipDocument,
+    "\n  mutation LeaveTeam {\n    leaveTeam\n  }\n": typeof types.LeaveTeamDocument,
+    "\n  mutation SetTeamMemberLimits($userId: UUID!, $monthlyRequests: Int, $requestsPerMinute: Int, $budgetUsd: Float) {\n    setTeamMemberLimits(userId: $userId, monthlyRequests: $monthlyRequests, requestsPerMinute: $requestsPerMinute, budgetUsd: $budgetUsd)\n  }\n": typeof types.SetTeamMemberLimitsDocument,
+    "\n  mutation SetTeamBudget($budgetUsd: Float) {\n    setTeamBudget(budgetUsd: $budgetUsd) {\n      id\n      budgetUsd\n    }\n  }\n": typeof types.SetTeamBudgetDocument,
+    "\n  mutation SetTeamSlackWebhook($url: String) {\n    setTeamSlackWebhook(url: $url) {\n      id\n      slack {\n        configured\n      }\n    }\n  }\n": typeof types.SetTeamSlackWebhookDocument,
+    "\n  mutation SendTeamSlackTest {\n    sendTeamSlackTest\n  }\n": typeof types.SendTeamSlackTestDocument,
+    "\n  mutation SetTeamGoogleDomain($domain: String) {\n    setTeamGoogleDomain(domain: $domain) {\n      id\n      googleDomain\n    }\n  }\n": typeof types.SetTeamGoogleDomainDocument,
+    "\n  query InvitePreview($token: String!) {\n    teamInvite(token: $token) {\n      teamName\n      email\n      role\n      expiresAt\n      accountExists\n    }\n  }\n": typeof types.InvitePreviewDocument,
+    "\n  mutation AcceptTeamInvite($token: String!) {\n    acceptTeamInvite(token: $token) {\n      id\n      name\n    }\n  }\n": typeof types.AcceptTeamInviteDocument,
+    "\n  mutation AcceptTeamInviteWithSignUp($token: String!, $password: String!, $displayName: String, $locale: String) {\n    acceptTeamInviteWithSignUp(token: $token, password: $password, displayName: $displayName, locale: $locale) {\n      user {\n        id\n        email\n      }\n    }\n  }\n": typeof types.AcceptTeamInviteWithSignUpDocument,
+    "\n  query UsageFilterOptions($range: UsageRange!) {\n    apiKeys {\n      id\n      name\n      status\n    }\n    connections {\n      id\n      label\n      provider\n    }\n    currentTeam {\n      id\n      members {\n        userId\n        email\n        displayName\n      }\n    }\n    providers: usageSummary(range: $range, groupBy: PROVIDER) {\n      groups {\n        group\n        label\n      }\n    }\n    models: usageSummary(range: $range, groupBy: MODEL) {\n      groups {\n        group\n        label\n      }\n    }\n  }\n": typeof types.UsageFilterOptionsDocument,
     "\n  query UsagePageSummary($range: UsageRange!, $filter: UsageFilter, $groupBy: UsageGroup!) {\n    summary: usageSummary(range: $range, filter: $filter) {\n      from\n      to\n      totals {\n        requests\n        errors\n        promptTokens\n        completionTokens\n        cachedTokens\n        reasoningTokens\n        costNanos\n        latencyMsP50\n        latencyMsP95\n      }\n    }\n    byProvider: usageSummary(range: $range, groupBy: PROVIDER, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n    byModel: usageSummary(range: $range, groupBy: MODEL, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n    breakdown: usageSummary(range: $range, groupBy: $groupBy, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          errors\n          promptTokens\n          completionTokens\n          cachedTokens\n          costNanos\n          latencyMsP50\n          latencyMsP95\n        }\n      }\n    }\n  }\n": typeof types.UsagePageSummaryDocument,
     "\n  query UsagePageSeries(\n    $range: UsageRange!\n    $bucket: UsageBucket!\n    $groupBy: UsageGroup!\n    $filter: UsageFilter\n    $utcOffsetMinutes: Int!\n  ) {\n    grouped: usageSeries(range: $range, bucket: $bucket, groupBy: $groupBy, filter: $filter, utcOffsetMinutes: $utcOffsetMinutes) {\n      from\n      to\n      bucket\n      series {\n        group\n        label\n        points {\n          at\n          totals {\n            requests\n          }\n        }\n      }\n    }\n    overall: usageSeries(range: $range, bucket: $bucket, filter: $filter, utcOffsetMinutes: $utcOffsetMinutes) {\n      series {\n        points {\n          at\n          totals {\n            requests\n            errors\n            promptTokens\n            completionTokens\n            cachedTokens\n            costNanos\n            latencyMsP50\n            latencyMsP95\n          }\n        }\n      }\n    }\n  }\n": typeof types.UsagePageSeriesDocument,
-    "\n  query UsageRequestLogs($filter: RequestLogFilter, $first: Int!, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      nextCursor\n      items {\n        id\n        createdAt\n        model\n        provider\n        apiKeyId\n        accountId\n        statusCode\n        errorKind\n        promptTokens\n        completionTokens\n        latencyMs\n        ttftMs\n        costNanos\n      }\n    }\n  }\n": typeof types.UsageRequestLogsDocument,
+    "\n  query UsageRequestLogs($filter: RequestLogFilter, $first: Int!, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      nextCursor\n      items {\n        id\n        createdAt\n        model\n        provider\n        apiKeyId\n        memberId\n        accountId\n        statusCode\n        errorKind\n        promptTokens\n        completionTokens\n        latencyMs\n        ttftMs\n        costNanos\n      }\n    }\n  }\n": typeof types.UsageRequestLogsDocument,
     "\n  query UsageRequestLog($id: UUID!) {\n    requestLog(id: $id) {\n      id\n      createdAt\n      model\n      provider\n      apiKeyId\n      accountId\n      endpoint\n      stream\n      statusCode\n      errorKind\n      promptTokens\n      completionTokens\n      cachedTokens\n      reasoningTokens\n      costNanos\n      costUsd\n      latencyMs\n      ttftMs\n    }\n  }\n": typeof types.UsageRequestLogDocument,
     "\n  query Overview($today: UsageRange!) {\n    myPlan {\n      plan {\n        id\n        name\n        monthlyRequests\n        maxProviders\n        maxOauthAccounts\n      }\n      periodStart\n      periodEnd\n      requestsUsed\n      requestsLimit\n      providersUsed\n      oauthAccountsUsed\n    }\n    today: usageSummary(range: $today) {\n      totals {\n        requests\n        errors\n      }\n    }\n    connections {\n      id\n      kind\n      status\n    }\n    apiKeys {\n      id\n      status\n    }\n  }\n": typeof types.OverviewDocument,
     "\n  query AccountValue($range: UsageRange!) {\n    usageSummary(range: $range, groupBy: ACCOUNT) {\n      groups {\n        group\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n  }\n": typeof types.AccountValueDocument,
@@ -74,7 +95,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      email\n      displayName\n      locale\n      planId\n      emailVerified\n      createdAt\n      hasPassword\n      notifications {\n        quota80\n        quota100\n        connectionExpired\n      }\n    }\n  }\n": types.MeDocument,
-    "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n    }\n  }\n": types.ServerInfoDocument,
+    "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n      idrPerUsd\n    }\n  }\n": types.ServerInfoDocument,
     "\n  mutation SignUp($email: String!, $password: String!, $displayName: String, $locale: String) {\n    signUp(email: $email, password: $password, displayName: $displayName, locale: $locale)\n  }\n": types.SignUpDocument,
     "\n  query SignUpEmail($token: String!) {\n    signUpEmail(token: $token)\n  }\n": types.SignUpEmailDocument,
     "\n  mutation CompleteSignUp($token: String!, $password: String!) {\n    completeSignUp(token: $token, password: $password) {\n      csrfToken\n      user {\n        id\n        locale\n      }\n    }\n  }\n": types.CompleteSignUpDocument,
@@ -105,7 +126,7 @@ const documents: Documents = {
     "\n  mutation RefreshConnection($id: UUID!) {\n    refreshConnection(id: $id) {\n      id\n      label\n      status\n      lastError\n      lastRefreshedAt\n      tokenExpiresAt\n      nextAttemptAt\n    }\n  }\n": types.RefreshConnectionDocument,
     "\n  mutation KeepConnections($ids: [UUID!]!) {\n    keepConnections(ids: $ids) {\n      id\n      status\n    }\n  }\n": types.KeepConnectionsDocument,
     "\n  mutation RemoveConnection($id: UUID!) {\n    removeConnection(id: $id)\n  }\n": types.RemoveConnectionDocument,
-    "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      status\n      createdAt\n      lastUsedAt\n      revokedAt\n      rpmLimit\n      tpmLimit\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  query ApiKeys {\n    apiKeys {\n      id\n      userId\n      name\n      prefix\n      status\n      createdAt\n      lastUsedAt\n      revokedAt\n      rpmLimit\n      tpmLimit\n    }\n    currentTeam {\n      id\n      members {\n        userId\n        email\n        displayName\n      }\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      key {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RotateApiKey($id: UUID!) {\n    rotateApiKey(id: $id) {\n      secret\n      key {\n        id\n        name\n        prefix\n      }\n    }\n  }\n": types.RotateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: UUID!) {\n    revokeApiKey(id: $id) {\n      id\n      status\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -120,10 +141,31 @@ const documents: Documents = {
     "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": types.SessionsDocument,
     "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
     "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": types.SignOutOtherSessionsDocument,
-    "\n  query UsageFilterOptions($range: UsageRange!) {\n    apiKeys {\n      id\n      name\n      status\n    }\n    connections {\n      id\n      label\n      provider\n    }\n    providers: usageSummary(range: $range, groupBy: PROVIDER) {\n      groups {\n        group\n        label\n      }\n    }\n    models: usageSummary(range: $range, groupBy: MODEL) {\n      groups {\n        group\n        label\n      }\n    }\n  }\n": types.UsageFilterOptionsDocument,
+    "\n  query MyTeams {\n    teams {\n      id\n      name\n      role\n      plan {\n        id\n        name\n      }\n    }\n  }\n": types.MyTeamsDocument,
+    "\n  query CurrentTeam {\n    currentTeam {\n      id\n      name\n      role\n      createdAt\n      budgetUsd\n      googleDomain\n      plan {\n        id\n        name\n        monthlyRequests\n        maxMembers\n      }\n      period {\n        start\n        end\n      }\n      slack {\n        configured\n        latest {\n          kind\n          status\n        }\n      }\n      requestsThisPeriod\n      costUsdThisPeriod\n      seatsUsed\n      seatsMax\n      members {\n        userId\n        email\n        displayName\n        role\n        joinedAt\n        monthlyRequestsLimit\n        requestsPerMinuteLimit\n        budgetUsd\n        requestsThisPeriod\n        costUsdThisPeriod\n        lastActiveAt\n      }\n    }\n  }\n": types.CurrentTeamDocument,
+    "\n  query TeamInvites {\n    teamInvites {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n": types.TeamInvitesDocument,
+    "\n  query TeamAuditLog($first: Int!, $before: Int) {\n    teamAuditLog(first: $first, before: $before) {\n      id\n      at\n      actorEmail\n      action\n      target\n      before\n      after\n    }\n  }\n": types.TeamAuditLogDocument,
+    "\n  mutation CreateTeam($name: String!) {\n    createTeam(name: $name) {\n      id\n      name\n    }\n  }\n": types.CreateTeamDocument,
+    "\n  mutation RenameTeam($name: String!) {\n    renameTeam(name: $name) {\n      id\n      name\n    }\n  }\n": types.RenameTeamDocument,
+    "\n  mutation InviteTeamMember($email: String!, $role: TeamRole!) {\n    inviteTeamMember(email: $email, role: $role) {\n      id\n      email\n    }\n  }\n": types.InviteTeamMemberDocument,
+    "\n  mutation ResendTeamInvite($id: UUID!) {\n    resendTeamInvite(id: $id) {\n      id\n      expiresAt\n    }\n  }\n": types.ResendTeamInviteDocument,
+    "\n  mutation RevokeTeamInvite($id: UUID!) {\n    revokeTeamInvite(id: $id) {\n      id\n    }\n  }\n": types.RevokeTeamInviteDocument,
+    "\n  mutation SetTeamMemberRole($userId: UUID!, $role: TeamRole!) {\n    setTeamMemberRole(userId: $userId, role: $role)\n  }\n": types.SetTeamMemberRoleDocument,
+    "\n  mutation RemoveTeamMember($userId: UUID!) {\n    removeTeamMember(userId: $userId)\n  }\n": types.RemoveTeamMemberDocument,
+    "\n  mutation TransferTeamOwnership($userId: UUID!) {\n    transferTeamOwnership(userId: $userId)\n  }\n": types.TransferTeamOwnershipDocument,
+    "\n  mutation LeaveTeam {\n    leaveTeam\n  }\n": types.LeaveTeamDocument,
+    "\n  mutation SetTeamMemberLimits($userId: UUID!, $monthlyRequests: Int, $requestsPerMinute: Int, $budgetUsd: Float) {\n    setTeamMemberLimits(userId: $userId, monthlyRequests: $monthlyRequests, requestsPerMinute: $requestsPerMinute, budgetUsd: $budgetUsd)\n  }\n": types.SetTeamMemberLimitsDocument,
+    "\n  mutation SetTeamBudget($budgetUsd: Float) {\n    setTeamBudget(budgetUsd: $budgetUsd) {\n      id\n      budgetUsd\n    }\n  }\n": types.SetTeamBudgetDocument,
+    "\n  mutation SetTeamSlackWebhook($url: String) {\n    setTeamSlackWebhook(url: $url) {\n      id\n      slack {\n        configured\n      }\n    }\n  }\n": types.SetTeamSlackWebhookDocument,
+    "\n  mutation SendTeamSlackTest {\n    sendTeamSlackTest\n  }\n": types.SendTeamSlackTestDocument,
+    "\n  mutation SetTeamGoogleDomain($domain: String) {\n    setTeamGoogleDomain(domain: $domain) {\n      id\n      googleDomain\n    }\n  }\n": types.SetTeamGoogleDomainDocument,
+    "\n  query InvitePreview($token: String!) {\n    teamInvite(token: $token) {\n      teamName\n      email\n      role\n      expiresAt\n      accountExists\n    }\n  }\n": types.InvitePreviewDocument,
+    "\n  mutation AcceptTeamInvite($token: String!) {\n    acceptTeamInvite(token: $token) {\n      id\n      name\n    }\n  }\n": types.AcceptTeamInviteDocument,
+    "\n  mutation AcceptTeamInviteWithSignUp($token: String!, $password: String!, $displayName: String, $locale: String) {\n    acceptTeamInviteWithSignUp(token: $token, password: $password, displayName: $displayName, locale: $locale) {\n      user {\n        id\n        email\n      }\n    }\n  }\n": types.AcceptTeamInviteWithSignUpDocument,
+    "\n  query UsageFilterOptions($range: UsageRange!) {\n    apiKeys {\n      id\n      name\n      status\n    }\n    connections {\n      id\n      label\n      provider\n    }\n    currentTeam {\n      id\n      members {\n        userId\n        email\n        displayName\n      }\n    }\n    providers: usageSummary(range: $range, groupBy: PROVIDER) {\n      groups {\n        group\n        label\n      }\n    }\n    models: usageSummary(range: $range, groupBy: MODEL) {\n      groups {\n        group\n        label\n      }\n    }\n  }\n": types.UsageFilterOptionsDocument,
     "\n  query UsagePageSummary($range: UsageRange!, $filter: UsageFilter, $groupBy: UsageGroup!) {\n    summary: usageSummary(range: $range, filter: $filter) {\n      from\n      to\n      totals {\n        requests\n        errors\n        promptTokens\n        completionTokens\n        cachedTokens\n        reasoningTokens\n        costNanos\n        latencyMsP50\n        latencyMsP95\n      }\n    }\n    byProvider: usageSummary(range: $range, groupBy: PROVIDER, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n    byModel: usageSummary(range: $range, groupBy: MODEL, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n    breakdown: usageSummary(range: $range, groupBy: $groupBy, filter: $filter) {\n      groups {\n        group\n        label\n        totals {\n          requests\n          errors\n          promptTokens\n          completionTokens\n          cachedTokens\n          costNanos\n          latencyMsP50\n          latencyMsP95\n        }\n      }\n    }\n  }\n": types.UsagePageSummaryDocument,
     "\n  query UsagePageSeries(\n    $range: UsageRange!\n    $bucket: UsageBucket!\n    $groupBy: UsageGroup!\n    $filter: UsageFilter\n    $utcOffsetMinutes: Int!\n  ) {\n    grouped: usageSeries(range: $range, bucket: $bucket, groupBy: $groupBy, filter: $filter, utcOffsetMinutes: $utcOffsetMinutes) {\n      from\n      to\n      bucket\n      series {\n        group\n        label\n        points {\n          at\n          totals {\n            requests\n          }\n        }\n      }\n    }\n    overall: usageSeries(range: $range, bucket: $bucket, filter: $filter, utcOffsetMinutes: $utcOffsetMinutes) {\n      series {\n        points {\n          at\n          totals {\n            requests\n            errors\n            promptTokens\n            completionTokens\n            cachedTokens\n            costNanos\n            latencyMsP50\n            latencyMsP95\n          }\n        }\n      }\n    }\n  }\n": types.UsagePageSeriesDocument,
-    "\n  query UsageRequestLogs($filter: RequestLogFilter, $first: Int!, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      nextCursor\n      items {\n        id\n        createdAt\n        model\n        provider\n        apiKeyId\n        accountId\n        statusCode\n        errorKind\n        promptTokens\n        completionTokens\n        latencyMs\n        ttftMs\n        costNanos\n      }\n    }\n  }\n": types.UsageRequestLogsDocument,
+    "\n  query UsageRequestLogs($filter: RequestLogFilter, $first: Int!, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      nextCursor\n      items {\n        id\n        createdAt\n        model\n        provider\n        apiKeyId\n        memberId\n        accountId\n        statusCode\n        errorKind\n        promptTokens\n        completionTokens\n        latencyMs\n        ttftMs\n        costNanos\n      }\n    }\n  }\n": types.UsageRequestLogsDocument,
     "\n  query UsageRequestLog($id: UUID!) {\n    requestLog(id: $id) {\n      id\n      createdAt\n      model\n      provider\n      apiKeyId\n      accountId\n      endpoint\n      stream\n      statusCode\n      errorKind\n      promptTokens\n      completionTokens\n      cachedTokens\n      reasoningTokens\n      costNanos\n      costUsd\n      latencyMs\n      ttftMs\n    }\n  }\n": types.UsageRequestLogDocument,
     "\n  query Overview($today: UsageRange!) {\n    myPlan {\n      plan {\n        id\n        name\n        monthlyRequests\n        maxProviders\n        maxOauthAccounts\n      }\n      periodStart\n      periodEnd\n      requestsUsed\n      requestsLimit\n      providersUsed\n      oauthAccountsUsed\n    }\n    today: usageSummary(range: $today) {\n      totals {\n        requests\n        errors\n      }\n    }\n    connections {\n      id\n      kind\n      status\n    }\n    apiKeys {\n      id\n      status\n    }\n  }\n": types.OverviewDocument,
     "\n  query AccountValue($range: UsageRange!) {\n    usageSummary(range: $range, groupBy: ACCOUNT) {\n      groups {\n        group\n        totals {\n          requests\n          costNanos\n        }\n      }\n    }\n  }\n": types.AccountValueDocument,
@@ -138,7 +180,7 @@ export function graphql(source: "\n  query Me {\n    me {\n      id\n      email
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n    }\n  }\n"): typeof import('./graphql').ServerInfoDocument;
+export function graphql(source: "\n  query ServerInfo {\n    serverInfo {\n      publicUrl\n      googleSignIn\n      idrPerUsd\n    }\n  }\n"): typeof import('./graphql').ServerInfoDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -262,7 +304,7 @@ export function graphql(source: "\n  mutation RemoveConnection($id: UUID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      prefix\n      status\n      createdAt\n      lastUsedAt\n      revokedAt\n      rpmLimit\n      tpmLimit\n    }\n  }\n"): typeof import('./graphql').ApiKeysDocument;
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      id\n      userId\n      name\n      prefix\n      status\n      createdAt\n      lastUsedAt\n      revokedAt\n      rpmLimit\n      tpmLimit\n    }\n    currentTeam {\n      id\n      members {\n        userId\n        email\n        displayName\n      }\n    }\n  }\n"): typeof import('./graphql').ApiKeysDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -322,7 +364,91 @@ export function graphql(source: "\n  mutation SignOutOtherSessions {\n    signOu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UsageFilterOptions($range: UsageRange!) {\n    apiKeys {\n      id\n      name\n      status\n    }\n    connections {\n      id\n      label\n      provider\n    }\n    providers: usageSummary(range: $range, groupBy: PROVIDER) {\n      groups {\n        group\n        label\n      }\n    }\n    models: usageSummary(range: $range, groupBy: MODEL) {\n      groups {\n        group\n        label\n      }\n    }\n  }\n"): typeof import('./graphql').UsageFilterOptionsDocument;
+export function graphql(source: "\n  query MyTeams {\n    teams {\n      id\n      name\n      role\n      plan {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').MyTeamsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CurrentTeam {\n    currentTeam {\n      id\n      name\n      role\n      createdAt\n      budgetUsd\n      googleDomain\n      plan {\n        id\n        name\n        monthlyRequests\n        maxMembers\n      }\n      period {\n        start\n        end\n      }\n      slack {\n        configured\n        latest {\n          kind\n          status\n        }\n      }\n      requestsThisPeriod\n      costUsdThisPeriod\n      seatsUsed\n      seatsMax\n      members {\n        userId\n        email\n        displayName\n        role\n        joinedAt\n        monthlyRequestsLimit\n        requestsPerMinuteLimit\n        budgetUsd\n        requestsThisPeriod\n        costUsdThisPeriod\n        lastActiveAt\n      }\n    }\n  }\n"): typeof import('./graphql').CurrentTeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamInvites {\n    teamInvites {\n      id\n      email\n      role\n      createdAt\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').TeamInvitesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamAuditLog($first: Int!, $before: Int) {\n    teamAuditLog(first: $first, before: $before) {\n      id\n      at\n      actorEmail\n      action\n      target\n      before\n      after\n    }\n  }\n"): typeof import('./graphql').TeamAuditLogDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTeam($name: String!) {\n    createTeam(name: $name) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateTeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameTeam($name: String!) {\n    renameTeam(name: $name) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').RenameTeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteTeamMember($email: String!, $role: TeamRole!) {\n    inviteTeamMember(email: $email, role: $role) {\n      id\n      email\n    }\n  }\n"): typeof import('./graphql').InviteTeamMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendTeamInvite($id: UUID!) {\n    resendTeamInvite(id: $id) {\n      id\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').ResendTeamInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeTeamInvite($id: UUID!) {\n    revokeTeamInvite(id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').RevokeTeamInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTeamMemberRole($userId: UUID!, $role: TeamRole!) {\n    setTeamMemberRole(userId: $userId, role: $role)\n  }\n"): typeof import('./graphql').SetTeamMemberRoleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTeamMember($userId: UUID!) {\n    removeTeamMember(userId: $userId)\n  }\n"): typeof import('./graphql').RemoveTeamMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferTeamOwnership($userId: UUID!) {\n    transferTeamOwnership(userId: $userId)\n  }\n"): typeof import('./graphql').TransferTeamOwnershipDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveTeam {\n    leaveTeam\n  }\n"): typeof import('./graphql').LeaveTeamDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTeamMemberLimits($userId: UUID!, $monthlyRequests: Int, $requestsPerMinute: Int, $budgetUsd: Float) {\n    setTeamMemberLimits(userId: $userId, monthlyRequests: $monthlyRequests, requestsPerMinute: $requestsPerMinute, budgetUsd: $budgetUsd)\n  }\n"): typeof import('./graphql').SetTeamMemberLimitsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTeamBudget($budgetUsd: Float) {\n    setTeamBudget(budgetUsd: $budgetUsd) {\n      id\n      budgetUsd\n    }\n  }\n"): typeof import('./graphql').SetTeamBudgetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTeamSlackWebhook($url: String) {\n    setTeamSlackWebhook(url: $url) {\n      id\n      slack {\n        configured\n      }\n    }\n  }\n"): typeof import('./graphql').SetTeamSlackWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendTeamSlackTest {\n    sendTeamSlackTest\n  }\n"): typeof import('./graphql').SendTeamSlackTestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTeamGoogleDomain($domain: String) {\n    setTeamGoogleDomain(domain: $domain) {\n      id\n      googleDomain\n    }\n  }\n"): typeof import('./graphql').SetTeamGoogleDomainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitePreview($token: String!) {\n    teamInvite(token: $token) {\n      teamName\n      email\n      role\n      expiresAt\n      accountExists\n    }\n  }\n"): typeof import('./graphql').InvitePreviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptTeamInvite($token: String!) {\n    acceptTeamInvite(token: $token) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AcceptTeamInviteDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptTeamInviteWithSignUp($token: String!, $password: String!, $displayName: String, $locale: String) {\n    acceptTeamInviteWithSignUp(token: $token, password: $password, displayName: $displayName, locale: $locale) {\n      user {\n        id\n        email\n      }\n    }\n  }\n"): typeof import('./graphql').AcceptTeamInviteWithSignUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsageFilterOptions($range: UsageRange!) {\n    apiKeys {\n      id\n      name\n      status\n    }\n    connections {\n      id\n      label\n      provider\n    }\n    currentTeam {\n      id\n      members {\n        userId\n        email\n        displayName\n      }\n    }\n    providers: usageSummary(range: $range, groupBy: PROVIDER) {\n      groups {\n        group\n        label\n      }\n    }\n    models: usageSummary(range: $range, groupBy: MODEL) {\n      groups {\n        group\n        label\n      }\n    }\n  }\n"): typeof import('./graphql').UsageFilterOptionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -334,7 +460,7 @@ export function graphql(source: "\n  query UsagePageSeries(\n    $range: UsageRa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UsageRequestLogs($filter: RequestLogFilter, $first: Int!, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      nextCursor\n      items {\n        id\n        createdAt\n        model\n        provider\n        apiKeyId\n        accountId\n        statusCode\n        errorKind\n        promptTokens\n        completionTokens\n        latencyMs\n        ttftMs\n        costNanos\n      }\n    }\n  }\n"): typeof import('./graphql').UsageRequestLogsDocument;
+export function graphql(source: "\n  query UsageRequestLogs($filter: RequestLogFilter, $first: Int!, $after: String) {\n    requestLogs(filter: $filter, first: $first, after: $after) {\n      nextCursor\n      items {\n        id\n        createdAt\n        model\n        provider\n        apiKeyId\n        memberId\n        accountId\n        statusCode\n        errorKind\n        promptTokens\n        completionTokens\n        latencyMs\n        ttftMs\n        costNanos\n      }\n    }\n  }\n"): typeof import('./graphql').UsageRequestLogsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -115,6 +115,11 @@ export type TargetInput = {
   provider?: string | null | undefined;
 };
 
+export type TeamRole =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER';
+
 export type UsageBucket =
   | 'DAY'
   | 'HOUR';
@@ -163,7 +168,7 @@ export type MeQuery = { me: { id: string, email: string, displayName: string | n
 export type ServerInfoQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ServerInfoQuery = { serverInfo: { publicUrl: string, googleSignIn: boolean } };
+export type ServerInfoQuery = { serverInfo: { publicUrl: string, googleSignIn: boolean, idrPerUsd: number } };
 
 export type SignUpMutationVariables = Exact<{
   email: string;
@@ -375,7 +380,7 @@ export type RemoveConnectionMutation = { removeConnection: boolean };
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiKeysQuery = { apiKeys: Array<{ id: string, name: string, prefix: string, status: KeyStatus, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, rpmLimit: number | null, tpmLimit: number | null }> };
+export type ApiKeysQuery = { apiKeys: Array<{ id: string, userId: string, name: string, prefix: string, status: KeyStatus, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, rpmLimit: number | null, tpmLimit: number | null }>, currentTeam: { id: string, members: Array<{ userId: string, email: string, displayName: string | null }> } | null };
 
 export type CreateApiKeyMutationVariables = Exact<{
   name: string;
@@ -470,12 +475,158 @@ export type SignOutOtherSessionsMutationVariables = Exact<{ [key: string]: never
 
 export type SignOutOtherSessionsMutation = { signOutOtherSessions: number };
 
+export type MyTeamsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyTeamsQuery = { teams: Array<{ id: string, name: string, role: TeamRole, plan: { id: string, name: string } }> };
+
+export type CurrentTeamQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CurrentTeamQuery = { currentTeam: { id: string, name: string, role: TeamRole, createdAt: string, budgetUsd: number | null, googleDomain: string | null, requestsThisPeriod: number, costUsdThisPeriod: number, seatsUsed: number, seatsMax: number | null, plan: { id: string, name: string, monthlyRequests: number | null, maxMembers: number | null }, period: { start: string, end: string }, slack: { configured: boolean, latest: { kind: string, status: string } | null } | null, members: Array<{ userId: string, email: string, displayName: string | null, role: TeamRole, joinedAt: string, monthlyRequestsLimit: number | null, requestsPerMinuteLimit: number | null, budgetUsd: number | null, requestsThisPeriod: number | null, costUsdThisPeriod: number | null, lastActiveAt: string | null }> } | null };
+
+export type TeamInvitesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TeamInvitesQuery = { teamInvites: Array<{ id: string, email: string, role: TeamRole, createdAt: string, expiresAt: string }> };
+
+export type TeamAuditLogQueryVariables = Exact<{
+  first: number;
+  before?: number | null | undefined;
+}>;
+
+
+export type TeamAuditLogQuery = { teamAuditLog: Array<{ id: number, at: string, actorEmail: string | null, action: string, target: string | null, before: unknown, after: unknown }> };
+
+export type CreateTeamMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type CreateTeamMutation = { createTeam: { id: string, name: string } };
+
+export type RenameTeamMutationVariables = Exact<{
+  name: string;
+}>;
+
+
+export type RenameTeamMutation = { renameTeam: { id: string, name: string } };
+
+export type InviteTeamMemberMutationVariables = Exact<{
+  email: string;
+  role: TeamRole;
+}>;
+
+
+export type InviteTeamMemberMutation = { inviteTeamMember: { id: string, email: string } };
+
+export type ResendTeamInviteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ResendTeamInviteMutation = { resendTeamInvite: { id: string, expiresAt: string } };
+
+export type RevokeTeamInviteMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeTeamInviteMutation = { revokeTeamInvite: { id: string } };
+
+export type SetTeamMemberRoleMutationVariables = Exact<{
+  userId: string;
+  role: TeamRole;
+}>;
+
+
+export type SetTeamMemberRoleMutation = { setTeamMemberRole: boolean };
+
+export type RemoveTeamMemberMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type RemoveTeamMemberMutation = { removeTeamMember: boolean };
+
+export type TransferTeamOwnershipMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type TransferTeamOwnershipMutation = { transferTeamOwnership: boolean };
+
+export type LeaveTeamMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LeaveTeamMutation = { leaveTeam: boolean };
+
+export type SetTeamMemberLimitsMutationVariables = Exact<{
+  userId: string;
+  monthlyRequests?: number | null | undefined;
+  requestsPerMinute?: number | null | undefined;
+  budgetUsd?: number | null | undefined;
+}>;
+
+
+export type SetTeamMemberLimitsMutation = { setTeamMemberLimits: boolean };
+
+export type SetTeamBudgetMutationVariables = Exact<{
+  budgetUsd?: number | null | undefined;
+}>;
+
+
+export type SetTeamBudgetMutation = { setTeamBudget: { id: string, budgetUsd: number | null } };
+
+export type SetTeamSlackWebhookMutationVariables = Exact<{
+  url?: string | null | undefined;
+}>;
+
+
+export type SetTeamSlackWebhookMutation = { setTeamSlackWebhook: { id: string, slack: { configured: boolean } | null } };
+
+export type SendTeamSlackTestMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SendTeamSlackTestMutation = { sendTeamSlackTest: boolean };
+
+export type SetTeamGoogleDomainMutationVariables = Exact<{
+  domain?: string | null | undefined;
+}>;
+
+
+export type SetTeamGoogleDomainMutation = { setTeamGoogleDomain: { id: string, googleDomain: string | null } };
+
+export type InvitePreviewQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitePreviewQuery = { teamInvite: { teamName: string, email: string, role: TeamRole, expiresAt: string, accountExists: boolean } | null };
+
+export type AcceptTeamInviteMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptTeamInviteMutation = { acceptTeamInvite: { id: string, name: string } };
+
+export type AcceptTeamInviteWithSignUpMutationVariables = Exact<{
+  token: string;
+  password: string;
+  displayName?: string | null | undefined;
+  locale?: string | null | undefined;
+}>;
+
+
+export type AcceptTeamInviteWithSignUpMutation = { acceptTeamInviteWithSignUp: { user: { id: string, email: string } } };
+
 export type UsageFilterOptionsQueryVariables = Exact<{
   range: UsageRange;
 }>;
 
 
-export type UsageFilterOptionsQuery = { apiKeys: Array<{ id: string, name: string, status: KeyStatus }>, connections: Array<{ id: string, label: string, provider: ProviderName }>, providers: { groups: Array<{ group: string | null, label: string | null }> }, models: { groups: Array<{ group: string | null, label: string | null }> } };
+export type UsageFilterOptionsQuery = { apiKeys: Array<{ id: string, name: string, status: KeyStatus }>, connections: Array<{ id: string, label: string, provider: ProviderName }>, currentTeam: { id: string, members: Array<{ userId: string, email: string, displayName: string | null }> } | null, providers: { groups: Array<{ group: string | null, label: string | null }> }, models: { groups: Array<{ group: string | null, label: string | null }> } };
 
 export type UsagePageSummaryQueryVariables = Exact<{
   range: UsageRange;
@@ -504,7 +655,7 @@ export type UsageRequestLogsQueryVariables = Exact<{
 }>;
 
 
-export type UsageRequestLogsQuery = { requestLogs: { nextCursor: string | null, items: Array<{ id: string, createdAt: string, model: string, provider: string | null, apiKeyId: string | null, accountId: string | null, statusCode: number, errorKind: string | null, promptTokens: number, completionTokens: number, latencyMs: number, ttftMs: number | null, costNanos: number }> } };
+export type UsageRequestLogsQuery = { requestLogs: { nextCursor: string | null, items: Array<{ id: string, createdAt: string, model: string, provider: string | null, apiKeyId: string | null, memberId: string | null, accountId: string | null, statusCode: number, errorKind: string | null, promptTokens: number, completionTokens: number, latencyMs: number, ttftMs: number | null, costNanos: number }> } };
 
 export type UsageRequestLogQueryVariables = Exact<{
   id: string;
@@ -612,6 +763,7 @@ export const ServerInfoDocument = new TypedDocumentString(`
   serverInfo {
     publicUrl
     googleSignIn
+    idrPerUsd
   }
 }
     `) as unknown as TypedDocumentString<ServerInfoQuery, ServerInfoQueryVariables>;
@@ -1081,6 +1233,7 @@ export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
   apiKeys {
     id
+    userId
     name
     prefix
     status
@@ -1089,6 +1242,14 @@ export const ApiKeysDocument = new TypedDocumentString(`
     revokedAt
     rpmLimit
     tpmLimit
+  }
+  currentTeam {
+    id
+    members {
+      userId
+      email
+      displayName
+    }
   }
 }
     `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
@@ -1233,6 +1394,223 @@ export const SignOutOtherSessionsDocument = new TypedDocumentString(`
   signOutOtherSessions
 }
     `) as unknown as TypedDocumentString<SignOutOtherSessionsMutation, SignOutOtherSessionsMutationVariables>;
+export const MyTeamsDocument = new TypedDocumentString(`
+    query MyTeams {
+  teams {
+    id
+    name
+    role
+    plan {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyTeamsQuery, MyTeamsQueryVariables>;
+export const CurrentTeamDocument = new TypedDocumentString(`
+    query CurrentTeam {
+  currentTeam {
+    id
+    name
+    role
+    createdAt
+    budgetUsd
+    googleDomain
+    plan {
+      id
+      name
+      monthlyRequests
+      maxMembers
+    }
+    period {
+      start
+      end
+    }
+    slack {
+      configured
+      latest {
+        kind
+        status
+      }
+    }
+    requestsThisPeriod
+    costUsdThisPeriod
+    seatsUsed
+    seatsMax
+    members {
+      userId
+      email
+      displayName
+      role
+      joinedAt
+      monthlyRequestsLimit
+      requestsPerMinuteLimit
+      budgetUsd
+      requestsThisPeriod
+      costUsdThisPeriod
+      lastActiveAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CurrentTeamQuery, CurrentTeamQueryVariables>;
+export const TeamInvitesDocument = new TypedDocumentString(`
+    query TeamInvites {
+  teamInvites {
+    id
+    email
+    role
+    createdAt
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<TeamInvitesQuery, TeamInvitesQueryVariables>;
+export const TeamAuditLogDocument = new TypedDocumentString(`
+    query TeamAuditLog($first: Int!, $before: Int) {
+  teamAuditLog(first: $first, before: $before) {
+    id
+    at
+    actorEmail
+    action
+    target
+    before
+    after
+  }
+}
+    `) as unknown as TypedDocumentString<TeamAuditLogQuery, TeamAuditLogQueryVariables>;
+export const CreateTeamDocument = new TypedDocumentString(`
+    mutation CreateTeam($name: String!) {
+  createTeam(name: $name) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTeamMutation, CreateTeamMutationVariables>;
+export const RenameTeamDocument = new TypedDocumentString(`
+    mutation RenameTeam($name: String!) {
+  renameTeam(name: $name) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RenameTeamMutation, RenameTeamMutationVariables>;
+export const InviteTeamMemberDocument = new TypedDocumentString(`
+    mutation InviteTeamMember($email: String!, $role: TeamRole!) {
+  inviteTeamMember(email: $email, role: $role) {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<InviteTeamMemberMutation, InviteTeamMemberMutationVariables>;
+export const ResendTeamInviteDocument = new TypedDocumentString(`
+    mutation ResendTeamInvite($id: UUID!) {
+  resendTeamInvite(id: $id) {
+    id
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<ResendTeamInviteMutation, ResendTeamInviteMutationVariables>;
+export const RevokeTeamInviteDocument = new TypedDocumentString(`
+    mutation RevokeTeamInvite($id: UUID!) {
+  revokeTeamInvite(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeTeamInviteMutation, RevokeTeamInviteMutationVariables>;
+export const SetTeamMemberRoleDocument = new TypedDocumentString(`
+    mutation SetTeamMemberRole($userId: UUID!, $role: TeamRole!) {
+  setTeamMemberRole(userId: $userId, role: $role)
+}
+    `) as unknown as TypedDocumentString<SetTeamMemberRoleMutation, SetTeamMemberRoleMutationVariables>;
+export const RemoveTeamMemberDocument = new TypedDocumentString(`
+    mutation RemoveTeamMember($userId: UUID!) {
+  removeTeamMember(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>;
+export const TransferTeamOwnershipDocument = new TypedDocumentString(`
+    mutation TransferTeamOwnership($userId: UUID!) {
+  transferTeamOwnership(userId: $userId)
+}
+    `) as unknown as TypedDocumentString<TransferTeamOwnershipMutation, TransferTeamOwnershipMutationVariables>;
+export const LeaveTeamDocument = new TypedDocumentString(`
+    mutation LeaveTeam {
+  leaveTeam
+}
+    `) as unknown as TypedDocumentString<LeaveTeamMutation, LeaveTeamMutationVariables>;
+export const SetTeamMemberLimitsDocument = new TypedDocumentString(`
+    mutation SetTeamMemberLimits($userId: UUID!, $monthlyRequests: Int, $requestsPerMinute: Int, $budgetUsd: Float) {
+  setTeamMemberLimits(
+    userId: $userId
+    monthlyRequests: $monthlyRequests
+    requestsPerMinute: $requestsPerMinute
+    budgetUsd: $budgetUsd
+  )
+}
+    `) as unknown as TypedDocumentString<SetTeamMemberLimitsMutation, SetTeamMemberLimitsMutationVariables>;
+export const SetTeamBudgetDocument = new TypedDocumentString(`
+    mutation SetTeamBudget($budgetUsd: Float) {
+  setTeamBudget(budgetUsd: $budgetUsd) {
+    id
+    budgetUsd
+  }
+}
+    `) as unknown as TypedDocumentString<SetTeamBudgetMutation, SetTeamBudgetMutationVariables>;
+export const SetTeamSlackWebhookDocument = new TypedDocumentString(`
+    mutation SetTeamSlackWebhook($url: String) {
+  setTeamSlackWebhook(url: $url) {
+    id
+    slack {
+      configured
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetTeamSlackWebhookMutation, SetTeamSlackWebhookMutationVariables>;
+export const SendTeamSlackTestDocument = new TypedDocumentString(`
+    mutation SendTeamSlackTest {
+  sendTeamSlackTest
+}
+    `) as unknown as TypedDocumentString<SendTeamSlackTestMutation, SendTeamSlackTestMutationVariables>;
+export const SetTeamGoogleDomainDocument = new TypedDocumentString(`
+    mutation SetTeamGoogleDomain($domain: String) {
+  setTeamGoogleDomain(domain: $domain) {
+    id
+    googleDomain
+  }
+}
+    `) as unknown as TypedDocumentString<SetTeamGoogleDomainMutation, SetTeamGoogleDomainMutationVariables>;
+export const InvitePreviewDocument = new TypedDocumentString(`
+    query InvitePreview($token: String!) {
+  teamInvite(token: $token) {
+    teamName
+    email
+    role
+    expiresAt
+    accountExists
+  }
+}
+    `) as unknown as TypedDocumentString<InvitePreviewQuery, InvitePreviewQueryVariables>;
+export const AcceptTeamInviteDocument = new TypedDocumentString(`
+    mutation AcceptTeamInvite($token: String!) {
+  acceptTeamInvite(token: $token) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptTeamInviteMutation, AcceptTeamInviteMutationVariables>;
+export const AcceptTeamInviteWithSignUpDocument = new TypedDocumentString(`
+    mutation AcceptTeamInviteWithSignUp($token: String!, $password: String!, $displayName: String, $locale: String) {
+  acceptTeamInviteWithSignUp(
+    token: $token
+    password: $password
+    displayName: $displayName
+    locale: $locale
+  ) {
+    user {
+      id
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptTeamInviteWithSignUpMutation, AcceptTeamInviteWithSignUpMutationVariables>;
 export const UsageFilterOptionsDocument = new TypedDocumentString(`
     query UsageFilterOptions($range: UsageRange!) {
   apiKeys {
@@ -1244,6 +1622,14 @@ export const UsageFilterOptionsDocument = new TypedDocumentString(`
     id
     label
     provider
+  }
+  currentTeam {
+    id
+    members {
+      userId
+      email
+      displayName
+    }
   }
   providers: usageSummary(range: $range, groupBy: PROVIDER) {
     groups {
@@ -1371,6 +1757,7 @@ export const UsageRequestLogsDocument = new TypedDocumentString(`
       model
       provider
       apiKeyId
+      memberId
       accountId
       statusCode
       errorKind

@@ -25,6 +25,7 @@ export const ServerInfoQuery = graphql(`
     serverInfo {
       publicUrl
       googleSignIn
+      idrPerUsd
     }
   }
 `);

@@ -4,6 +4,7 @@ export const ApiKeysQuery = graphql(`
   query ApiKeys {
     apiKeys {
       id
+      userId
       name
       prefix
       status
@@ -12,6 +13,14 @@ export const ApiKeysQuery = graphql(`
       revokedAt
       rpmLimit
       tpmLimit
+    }
+    currentTeam {
+      id
+      members {
+        userId
+        email
+        displayName
+      }
     }
   }
 `);

@@ -15,6 +15,14 @@ export const UsageFilterOptionsQuery = graphql(`
       label
       provider
     }
+    currentTeam {
+      id
+      members {
+        userId
+        email
+        displayName
+      }
+    }
     providers: usageSummary(range: $range, groupBy: PROVIDER) {
       groups {
         group
@@ -139,6 +147,7 @@ export const UsageRequestLogsQuery = graphql(`
         model
         provider
         apiKeyId
+        memberId
         accountId
         statusCode
         errorKind
