@@ -104,6 +104,44 @@ async fn create_once(
     Ok(team)
 }
 
+/// A team's plan is its owner's: after the owner's plan changes (a payment, a downgrade, a
+/// lapse, an operator), the teams they own take it, and their connections over its caps pause.
+pub(crate) async fn follow_owner(
+    db: &impl ConnectionTrait,
+    owner_id: Uuid,
+    plan: &plans::Model,
+) -> Result<(), RepoError> {
+    let owned: Vec<Uuid> = team_members::Entity::find()
+        .filter(team_members::Column::UserId.eq(owner_id))
+        .filter(team_members::Column::Role.eq(Role::Owner.as_str()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|m| m.team_id)
+        .collect();
+    for team_id in owned {
+        set_plan(db, team_id, plan).await?;
+    }
+    Ok(())
+}
+
+/// Puts the team on `plan`; connections over the plan's caps pause, within them they resume.
+pub async fn set_plan(
+    db: &impl ConnectionTrait,
+    team_id: Uuid,
+    plan: &plans::Model,
+) -> Result<(), RepoError> {
+    let updated = Entity::update_many()
+        .col_expr(Column::PlanId, Expr::value(plan.id.clone()))
+        .col_expr(Column::UpdatedAt, Expr::value(Utc::now()))
+        .filter(Column::Id.eq(team_id))
+        .exec(db)
+        .await?;
+    RepoError::updated(updated.rows_affected, "team")?;
+    crate::plan_caps::fit(db, crate::Workspace::Team(team_id), plan).await?;
+    Ok(())
+}
+
 pub async fn find(db: &impl ConnectionTrait, id: Uuid) -> Result<Model, RepoError> {
     Entity::find_by_id(id)
         .one(db)

@@ -177,6 +177,7 @@ pub async fn set_plan(
         .exec(db)
         .await?;
     RepoError::updated(updated.rows_affected, "user")?;
+    crate::teams::follow_owner(db, user_id, &plan).await?;
     // Connections follow the plan: over its caps they pause, within them they resume.
     crate::plan_caps::fit(db, crate::Workspace::Personal(user_id), &plan).await
 }

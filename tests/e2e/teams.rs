@@ -17,6 +17,7 @@ on_both_backends!(
     a_team_shares_its_connections_and_attributes_requests_to_members,
     roles_decide_who_changes_what_and_outsiders_reach_nothing,
     the_team_quota_is_shared_by_its_members,
+    a_team_follows_its_owners_plan,
 );
 
 const ADD_KEY: &str = "mutation($k: String!) { addApiKeyConnection(provider: OPENAI, apiKey: $k, skipCheck: true) { id } }";
@@ -362,4 +363,56 @@ async fn the_team_quota_is_shared_by_its_members(backend: Backend) {
     assert_eq!(served.len(), 3);
     let by_member = served.iter().filter(|r| r.user_id == Some(member.id));
     assert_eq!(by_member.count(), 1);
+}
+
+async fn team_plan(owner: &mut Person) -> Value {
+    let answer = owner
+        .gql
+        .run("{ currentTeam { plan { id } } }", json!({}))
+        .await;
+    answer.data()["currentTeam"]["plan"]["id"].clone()
+}
+
+/// The owner's plan changes (as a payment, a lapse or an operator changes it): the team's
+/// follows; ownership goes only to someone whose plan has seats, and the team takes theirs.
+async fn a_team_follows_its_owners_plan(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    let app = spawn_app(backend, &upstream.base_url, &[]).await;
+    let (team, mut owner, mut member) = team_of_two(&app).await;
+    owner.enter(team);
+    member.enter(team);
+    let now = chrono::Utc::now();
+    entities::users::set_plan(&app.db, owner.id, "enterprise", now)
+        .await
+        .unwrap();
+    assert_eq!(team_plan(&mut owner).await, "enterprise");
+    entities::users::set_plan(&app.db, owner.id, "free", now)
+        .await
+        .unwrap();
+    assert_eq!(team_plan(&mut owner).await, "free");
+    assert_eq!(team_plan(&mut member).await, "free");
+
+    const TRANSFER: &str = "mutation($u: UUID!) { transferTeamOwnership(userId: $u) }";
+    let refused = owner
+        .gql
+        .run(TRANSFER, json!({"u": member.id.to_string()}))
+        .await;
+    assert_eq!(
+        refused.body["errors"][0]["extensions"]["reason"],
+        "new_owner_plan_required"
+    );
+    entities::users::set_plan(&app.db, member.id, "team", now)
+        .await
+        .unwrap();
+    let moved = owner
+        .gql
+        .run(TRANSFER, json!({"u": member.id.to_string()}))
+        .await;
+    assert_eq!(moved.data()["transferTeamOwnership"], true);
+    assert_eq!(team_plan(&mut member).await, "team");
+    // The former owner's plan no longer moves the team.
+    entities::users::set_plan(&app.db, owner.id, "enterprise", now)
+        .await
+        .unwrap();
+    assert_eq!(team_plan(&mut member).await, "team");
 }

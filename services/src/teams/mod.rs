@@ -13,7 +13,7 @@ pub use settings::{
 
 use entities::team_audit::{self, Entry, action};
 use entities::team_members::{self, Role};
-use entities::{RepoError, teams, users};
+use entities::{RepoError, plans, teams, users};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -144,7 +144,20 @@ pub async fn transfer_ownership(
     to: Uuid,
 ) -> Result<(), ServiceError> {
     let new_owner = user(db, to).await?;
+    // The team takes its owner's plan: one without seats would leave it unusable.
+    if !teams::TEAM_PLANS.contains(&new_owner.plan_id.as_str()) {
+        return Err(ServiceError::rejected(
+            "new_owner_plan_required",
+            "The new owner must be on the Team or Enterprise plan: the team takes its owner's plan.",
+        ));
+    }
     team_members::transfer_ownership(db, team_id, from, to).await?;
+    if let Some(plan) = plans::find(db, &new_owner.plan_id)
+        .await
+        .map_err(RepoError::from)?
+    {
+        teams::set_plan(db, team_id, &plan).await?;
+    }
     let target = Some(new_owner.email);
     audit(
         db,
