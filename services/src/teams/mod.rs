@@ -144,6 +144,16 @@ pub async fn transfer_ownership(
     to: Uuid,
 ) -> Result<(), ServiceError> {
     let new_owner = user(db, to).await?;
+    let is = |user, role: Option<Role>| async move {
+        let member = team_members::find(db, team_id, user).await?;
+        Ok::<_, RepoError>(member.is_some_and(|m| role.is_none_or(|r| m.role() == r)))
+    };
+    if !is(from, Some(Role::Owner)).await? {
+        return Err(RepoError::NotFound("owner").into());
+    }
+    if !is(to, None).await? {
+        return Err(RepoError::NotFound("member").into());
+    }
     // The team takes its owner's plan: one without seats would leave it unusable.
     if !teams::TEAM_PLANS.contains(&new_owner.plan_id.as_str()) {
         return Err(ServiceError::rejected(

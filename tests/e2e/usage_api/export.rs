@@ -31,6 +31,7 @@ fn as_csv(item: &Value) -> Vec<String> {
         format!("{}.{:09}", nanos / 1_000_000_000, nanos % 1_000_000_000),
         num(&item["latencyMs"]),
         num(&item["ttftMs"]),
+        text(&item["memberId"]),
     ]
 }
 

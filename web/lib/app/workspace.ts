@@ -59,6 +59,12 @@ export function switchWorkspace(teamId: string | null, to?: string) {
   else location.reload();
 }
 
+/** For a page outside the dashboard (the invite page): its requests act as the user, in no
+ * team, whatever the tab last chose (a stale team would refuse them). Nothing is stored. */
+export function actAsUserOnThisPage() {
+  active = null;
+}
+
 /** Why the last workspace was left without the user asking: shown once after the reload. */
 export type Flash = "gone" | "google";
 

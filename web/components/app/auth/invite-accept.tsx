@@ -18,7 +18,7 @@ import { useErrorText } from "@/lib/app/errors";
 import { useHydrated } from "@/lib/app/hydrated";
 import { appPath, authPath } from "@/lib/app/paths";
 import { useMe, useSignOut } from "@/lib/app/session";
-import { switchWorkspace } from "@/lib/app/workspace";
+import { actAsUserOnThisPage, switchWorkspace } from "@/lib/app/workspace";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { Field, FormError } from "@/components/app/ui/field";
 import { Loading } from "@/components/app/ui/panel";
@@ -30,6 +30,7 @@ const MIN_PASSWORD = 10;
 /** The page an invite email links to: join as the signed-in invitee, sign in first, or sign
  * up with the invited address on the way. */
 export function InviteAccept() {
+  actAsUserOnThisPage();
   const t = useT("team");
   const token = useSearchParams().get("token") ?? "";
   const preview = useQuery({
