@@ -5,6 +5,8 @@ use async_graphql::ErrorExtensions;
 use axum::http::StatusCode;
 use entities::RepoError;
 
+use super::workspace::Refused;
+
 /// Deliberately not `Display`: async-graphql turns any `Display` error into a message without a
 /// code, so an `ApiError` can only become a GraphQL error through the `From` below.
 #[derive(Debug)]
@@ -35,7 +37,7 @@ pub enum ApiError {
     InvalidToken,
     /// The workspace the request named (`x-satu-workspace`) is not the viewer's to use; the
     /// `reason` extension (`workspace`) tells the dashboard to forget its choice.
-    Workspace(super::workspace::Refused),
+    Workspace(Refused),
     Internal,
 }
 
@@ -48,10 +50,8 @@ impl ApiError {
                     .to_owned()
             }
             ApiError::NotFound(what) => format!("{what} not found."),
-            ApiError::Workspace(super::workspace::Refused::NotMember) => {
-                "Team not found.".to_owned()
-            }
-            ApiError::Workspace(super::workspace::Refused::GoogleDomain(domain)) => format!(
+            ApiError::Workspace(Refused::NotMember) => "Team not found.".to_owned(),
+            ApiError::Workspace(Refused::GoogleDomain(domain)) => format!(
                 "This team requires signing in with Google from {domain}: sign out, then continue with Google."
             ),
             ApiError::PlanLimit(cap) => cap.message.clone(),
@@ -79,10 +79,8 @@ impl ApiError {
             ApiError::Unauthenticated => "UNAUTHENTICATED",
             ApiError::CsrfMissing => "CSRF",
             ApiError::Forbidden(_) => "FORBIDDEN",
-            ApiError::NotFound(_) | ApiError::Workspace(super::workspace::Refused::NotMember) => {
-                "NOT_FOUND"
-            }
-            ApiError::Workspace(super::workspace::Refused::GoogleDomain(_)) => "FORBIDDEN",
+            ApiError::NotFound(_) | ApiError::Workspace(Refused::NotMember) => "NOT_FOUND",
+            ApiError::Workspace(Refused::GoogleDomain(_)) => "FORBIDDEN",
             ApiError::BadInput(_) | ApiError::Rejected { .. } => "BAD_USER_INPUT",
             ApiError::Conflict(_) => "CONFLICT",
             ApiError::BadCredentials => "BAD_CREDENTIALS",
@@ -103,12 +101,10 @@ impl ApiError {
             ApiError::CsrfMissing | ApiError::Forbidden(_) | ApiError::PlanLimit(_) => {
                 StatusCode::FORBIDDEN
             }
-            ApiError::NotFound(_)
-            | ApiError::Gone(_)
-            | ApiError::Workspace(super::workspace::Refused::NotMember) => StatusCode::NOT_FOUND,
-            ApiError::Workspace(super::workspace::Refused::GoogleDomain(_)) => {
-                StatusCode::FORBIDDEN
+            ApiError::NotFound(_) | ApiError::Gone(_) | ApiError::Workspace(Refused::NotMember) => {
+                StatusCode::NOT_FOUND
             }
+            ApiError::Workspace(Refused::GoogleDomain(_)) => StatusCode::FORBIDDEN,
             ApiError::BadInput(_) | ApiError::Rejected { .. } | ApiError::InvalidToken => {
                 StatusCode::BAD_REQUEST
             }
