@@ -211,6 +211,9 @@ pub enum AdminCommand {
         /// like a paid period.
         #[arg(long)]
         until: Option<chrono::NaiveDate>,
+        /// Why, for the operators' audit trail.
+        #[arg(long, default_value = "changed on the command line")]
+        reason: String,
     },
     /// Write an invoice or credit note as PDF (`--number INV/2026/000123`).
     Invoice {

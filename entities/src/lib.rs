@@ -3,6 +3,8 @@
 //! live on the data (plans, providers, sealing of credentials, API key format, prices).
 
 pub mod account_cooldowns;
+pub mod admin_audit;
+pub mod admin_users;
 pub mod account_deletion;
 pub mod account_refresh;
 pub mod api_keys;

@@ -34,6 +34,8 @@ pub struct Model {
     pub notify_quota_80: bool,
     pub notify_quota_100: bool,
     pub notify_connection_expired: bool,
+    /// When an operator suspended the account: its keys and sessions stop working.
+    pub suspended_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -104,6 +106,7 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<Model
         notify_quota_80: Set(true),
         notify_quota_100: Set(true),
         notify_connection_expired: Set(true),
+        suspended_at: Set(None),
     };
     user.insert(db)
         .await

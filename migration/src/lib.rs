@@ -19,6 +19,7 @@ mod m20261205_000015_renewals;
 mod m20261205_000016_plan_changes;
 mod m20261206_000017_model_lists;
 mod m20261206_000018_teams;
+mod m20261206_000019_admin;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000016_plan_changes::Migration),
             Box::new(m20261206_000017_model_lists::Migration),
             Box::new(m20261206_000018_teams::Migration),
+            Box::new(m20261206_000019_admin::Migration),
         ]
     }
 }

@@ -23,6 +23,8 @@ pub struct Principal {
     pub api_key_id: Uuid,
     pub plan_id: String,
     pub allowance: Allowance,
+    /// The key's user is suspended: the key is refused with its own message.
+    pub suspended: bool,
 }
 
 impl Principal {
@@ -94,7 +96,11 @@ impl KeyCache {
                 Err(e) => self.stale(&hash).ok_or(e)?,
             },
         };
-        principal.ok_or(ProxyError::InvalidKey)
+        match principal {
+            Some(p) if p.suspended => Err(ProxyError::Suspended),
+            Some(p) => Ok(p),
+            None => Err(ProxyError::InvalidKey),
+        }
     }
 
     /// Drops a key (revoked or rotated away) so its next use reads the database.
@@ -190,6 +196,7 @@ impl KeyCache {
             api_key_id: key.id,
             allowance,
             plan_id: plan.id,
+            suspended: user.suspended_at.is_some(),
         })))
     }
 

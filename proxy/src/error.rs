@@ -17,6 +17,9 @@ pub enum ProxyError {
     MissingKey,
     #[error("Invalid API key.")]
     InvalidKey,
+    /// The key's account was suspended by Satu's operators.
+    #[error("This Satu account is suspended; its API keys do not work. Contact Satu support.")]
+    Suspended,
     #[error("{0}")]
     BadRequest(String),
     #[error("Request body is larger than {0} bytes.")]
@@ -79,6 +82,7 @@ impl ProxyError {
     pub fn status(&self) -> StatusCode {
         match self {
             ProxyError::MissingKey | ProxyError::InvalidKey => StatusCode::UNAUTHORIZED,
+            ProxyError::Suspended => StatusCode::FORBIDDEN,
             ProxyError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ProxyError::BodyTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ProxyError::ModelNotFound(_) | ProxyError::ModelRetired { .. } => StatusCode::NOT_FOUND,
@@ -104,6 +108,7 @@ impl ProxyError {
         match self {
             ProxyError::MissingKey => "missing_api_key",
             ProxyError::InvalidKey => "invalid_api_key",
+            ProxyError::Suspended => "account_suspended",
             ProxyError::BadRequest(_) => "invalid_request",
             ProxyError::BodyTooLarge(_) => "body_too_large",
             ProxyError::ModelNotFound(_) => "model_not_found",
@@ -130,6 +135,7 @@ impl ProxyError {
     fn openai_type(&self) -> &'static str {
         match self.status() {
             StatusCode::UNAUTHORIZED => "authentication_error",
+            StatusCode::FORBIDDEN => "permission_error",
             StatusCode::BAD_REQUEST | StatusCode::PAYLOAD_TOO_LARGE | StatusCode::NOT_FOUND => {
                 "invalid_request_error"
             }

@@ -23,6 +23,18 @@ impl From<RepoError> for ServiceError {
     }
 }
 
+impl From<sea_orm::DbErr> for ServiceError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        Self::Repo(RepoError::Db(e))
+    }
+}
+
+impl entities::AsContention for ServiceError {
+    fn contended(&self) -> bool {
+        matches!(self, Self::Repo(e) if e.is_contention())
+    }
+}
+
 impl ServiceError {
     /// For an operator's terminal (GraphQL maps the variants to its own codes instead).
     pub fn message(&self) -> String {

@@ -3,6 +3,7 @@
 //! Callers map [`ServiceError`] to their own surface: a GraphQL error with a `reason`, or one line
 //! on the operator's terminal.
 
+pub mod admin;
 pub mod catalog;
 pub mod connections;
 mod error;

@@ -12,6 +12,7 @@ use std::io::Write;
 
 use anyhow::{Context, bail};
 use entities::routing_rules::RoutingConfig;
+use entities::admin_audit::Actor;
 use entities::{Provider, RepoError, Workspace, api_keys, users};
 use sea_orm::DatabaseConnection;
 use services::ServiceError;
@@ -126,7 +127,12 @@ impl<W: Write> Admin<'_, W> {
             }
             C::SetKeyLimits { key_id, rpm, tpm } => self.set_key_limits(key_id, rpm, tpm).await,
             C::Reseal => reseal(self.config, self.db, &mut self.out).await,
-            C::SetPlan { email, plan, until } => self.set_plan(&email, &plan, until).await,
+            C::SetPlan {
+                email,
+                plan,
+                until,
+                reason,
+            } => self.set_plan(&email, &plan, until, &reason).await,
             C::Invoice { number, out } => self.invoice(&number, &out).await,
             C::Emails { email, limit } => {
                 emails::print_emails(self.config, self.db, email.as_deref(), limit, &mut self.out)
@@ -265,20 +271,25 @@ impl<W: Write> Admin<'_, W> {
         email: &str,
         plan: &str,
         until: Option<chrono::NaiveDate>,
+        reason: &str,
     ) -> anyhow::Result<()> {
         let user = self.user(email).await?;
-        let Some(day) = until else {
-            users::set_plan(self.db, user.id, plan, chrono::Utc::now()).await?;
-            return Ok(writeln!(
-                self.out,
-                "{email} is on {plan} from now (in effect within the key cache TTL)"
-            )?);
+        let ends = match until {
+            Some(day) => Some(services::admin::end_of_day_wib(day).context("--until is out of range")?),
+            None => None,
         };
-        let ends = end_of_day_wib(day).context("--until is out of range")?;
-        entities::billing::periods::grant_manual(self.db, user.id, plan, ends).await?;
+        let change = services::admin::PlanChange {
+            plan_id: plan,
+            until: ends,
+            reason,
+        };
+        services::admin::set_plan(self.db, &Actor::command_line(), user.id, change)
+            .await
+            .map_err(service)?;
+        let until = until.map_or("from now".to_owned(), |day| format!("until {day}"));
         Ok(writeln!(
             self.out,
-            "{email} is on {plan} until {day} (in effect within the key cache TTL)"
+            "{email} is on {plan} {until} (in effect within the key cache TTL)"
         )?)
     }
 
@@ -337,13 +348,3 @@ async fn reseal(
     Ok(())
 }
 
-/// The instant `day` ends in Jakarta (midnight WIB after it).
-fn end_of_day_wib(day: chrono::NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {
-    let next = day.succ_opt()?.and_hms_opt(0, 0, 0)?;
-    let wib = chrono::FixedOffset::east_opt(7 * 3600)?;
-    Some(
-        next.and_local_timezone(wib)
-            .single()?
-            .with_timezone(&chrono::Utc),
-    )
-}

@@ -191,6 +191,10 @@ pub async fn start_session_as(
     user: &users::Model,
     sign_in: SignIn<'_>,
 ) -> ApiResult<AuthPayload> {
+    // Checked after the credentials, so the refusal tells nothing to someone without them.
+    if user.suspended_at.is_some() {
+        return Err(ApiError::Suspended);
+    }
     let issue_token = sign_in.issue_token;
     let m = meta(ctx);
     let ttl = chrono::Duration::hours(d.config.session_ttl_hours.max(1));

@@ -38,6 +38,8 @@ pub enum ApiError {
     /// The workspace the request named (`x-satu-workspace`) is not the viewer's to use; the
     /// `reason` extension (`workspace`) tells the dashboard to forget its choice.
     Workspace(Refused),
+    /// The account was suspended by Satu's operators (`reason`: `account_suspended`).
+    Suspended,
     Internal,
 }
 
@@ -70,6 +72,9 @@ impl ApiError {
                 "This link is invalid, was already used or has expired; ask for a new one."
                     .to_owned()
             }
+            ApiError::Suspended => {
+                "This account is suspended. Contact Satu support to restore it.".to_owned()
+            }
             ApiError::Internal => "Something went wrong on our side; try again.".to_owned(),
         }
     }
@@ -78,7 +83,7 @@ impl ApiError {
         match self {
             ApiError::Unauthenticated => "UNAUTHENTICATED",
             ApiError::CsrfMissing => "CSRF",
-            ApiError::Forbidden(_) => "FORBIDDEN",
+            ApiError::Forbidden(_) | ApiError::Suspended => "FORBIDDEN",
             ApiError::NotFound(_) | ApiError::Workspace(Refused::NotMember) => "NOT_FOUND",
             ApiError::Workspace(Refused::GoogleDomain(_)) => "FORBIDDEN",
             ApiError::BadInput(_) | ApiError::Rejected { .. } => "BAD_USER_INPUT",
@@ -98,7 +103,10 @@ impl ApiError {
     pub fn http_status(&self) -> StatusCode {
         match self {
             ApiError::Unauthenticated | ApiError::BadCredentials => StatusCode::UNAUTHORIZED,
-            ApiError::CsrfMissing | ApiError::Forbidden(_) | ApiError::PlanLimit(_) => {
+            ApiError::CsrfMissing
+            | ApiError::Forbidden(_)
+            | ApiError::PlanLimit(_)
+            | ApiError::Suspended => {
                 StatusCode::FORBIDDEN
             }
             ApiError::NotFound(_) | ApiError::Gone(_) | ApiError::Workspace(Refused::NotMember) => {
@@ -146,6 +154,7 @@ impl From<ApiError> for async_graphql::Error {
             // A sign-in that timed out or belongs to another browser: "start again".
             ApiError::Gone(_) => Some("expired".to_owned()),
             ApiError::Workspace(_) => Some("workspace".to_owned()),
+            ApiError::Suspended => Some("account_suspended".to_owned()),
             _ => None,
         };
         // What a client needs to say it in its own words: "Free allows 1 provider".

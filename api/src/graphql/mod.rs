@@ -1,6 +1,7 @@
 //! The control plane's GraphQL API at `/graphql` (GraphiQL at `/graphiql`). See docs/api.md.
 
 mod account;
+pub mod admin;
 pub mod attempts;
 mod audit_export;
 mod billing;
@@ -62,6 +63,7 @@ pub struct Query(
     teams::TeamsQuery,
     team_invites::TeamInvitesQuery,
     team_audit::TeamAuditQuery,
+    admin::AdminQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -80,6 +82,7 @@ pub struct Mutation(
     teams::TeamsMutation,
     team_invites::TeamInvitesMutation,
     team_settings::TeamSettingsMutation,
+    admin::AdminMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -224,20 +224,41 @@ pub async fn grant_manual(
     plan_id: &str,
     ends_at: DateTime<Utc>,
 ) -> Result<Model, crate::RepoError> {
-    use sea_orm::TransactionTrait;
-    let now = Utc::now();
-    if ends_at <= now {
+    if ends_at <= Utc::now() {
         return Err(crate::RepoError::Invalid {
             field: "until",
             reason: "must be in the future".to_owned(),
         });
     }
+    crate::retry_on_contention(|| grant_manual_once(db, user_id, plan_id, ends_at)).await
+}
+
+async fn grant_manual_once(
+    db: &sea_orm::DatabaseConnection,
+    user_id: Uuid,
+    plan_id: &str,
+    ends_at: DateTime<Utc>,
+) -> Result<Model, crate::RepoError> {
+    use sea_orm::TransactionTrait;
     let txn = db.begin().await?;
+    let period = grant_manual_in(&txn, user_id, plan_id, ends_at).await?;
+    txn.commit().await?;
+    Ok(period)
+}
+
+/// [`grant_manual`] inside the caller's transaction (with the caller's audit entry).
+pub async fn grant_manual_in(
+    txn: &impl ConnectionTrait,
+    user_id: Uuid,
+    plan_id: &str,
+    ends_at: DateTime<Utc>,
+) -> Result<Model, crate::RepoError> {
+    let now = Utc::now();
     let user = crate::users::Entity::find_by_id(user_id)
-        .one(&txn)
+        .one(txn)
         .await?
         .ok_or(crate::RepoError::NotFound("user"))?;
-    crate::users::set_plan(&txn, user_id, plan_id, now).await?;
+    crate::users::set_plan(txn, user_id, plan_id, now).await?;
     let period = ActiveModel {
         id: Set(Uuid::new_v4()),
         user_id: Set(user_id),
@@ -252,10 +273,9 @@ pub async fn grant_manual(
         next_plan_id: Set(None),
         scheduled: Set(false),
     }
-    .insert(&txn)
+    .insert(txn)
     .await?;
-    supersede_others(&txn, user_id, period.id, now).await?;
-    txn.commit().await?;
+    supersede_others(txn, user_id, period.id, now).await?;
     Ok(period)
 }
 
@@ -331,4 +351,42 @@ pub async fn restore(
             .await?;
     }
     Ok(())
+}
+
+/// The user's last period (running or paid ahead), which an operator's extension moves.
+pub async fn last_running(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    at: DateTime<Utc>,
+) -> Result<Option<Model>, DbErr> {
+    Entity::find()
+        .filter(Column::UserId.eq(user_id))
+        .filter(Column::RevokedAt.is_null())
+        .filter(Column::LapsedAt.is_null())
+        .filter(Column::EndsAt.gt(at))
+        .order_by_desc(Column::EndsAt)
+        .one(db)
+        .await
+}
+
+/// Moves a period's end to `ends_at` (later than now and than its end): an open renewal
+/// invoice for the old end is voided, so the sweep issues the next one against the new end.
+pub async fn extend(
+    db: &impl ConnectionTrait,
+    period: &Model,
+    ends_at: DateTime<Utc>,
+) -> Result<Model, crate::RepoError> {
+    if ends_at <= period.ends_at || ends_at <= Utc::now() {
+        return Err(crate::RepoError::Invalid {
+            field: "until",
+            reason: "must be after the period's current end".to_owned(),
+        });
+    }
+    if let Some(invoice) = period.renewal_invoice_id {
+        super::invoices::void_if_open(db, invoice).await?;
+    }
+    let mut row: ActiveModel = period.clone().into();
+    row.ends_at = Set(ends_at);
+    row.renewal_invoice_id = Set(None);
+    Ok(row.update(db).await?)
 }

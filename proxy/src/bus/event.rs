@@ -78,8 +78,9 @@ pub enum Message {
         #[serde(alias = "user_id")]
         workspace_id: Uuid,
     },
-    /// A user's or a team's plan changed (a payment, a refund, an operator), or a team's
-    /// members did: their keys are read again, so the change applies to the next request.
+    /// A user's or a team's plan changed (a payment, a refund, an operator), a team's members
+    /// did, or an operator suspended or restored the user: their keys are read again, so the
+    /// change applies to the next request.
     PlanChanged { user_id: Uuid },
 }
 

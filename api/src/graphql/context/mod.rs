@@ -4,6 +4,7 @@
 //! (one per domain) query with it, so a resolver cannot write an unscoped query by accident.
 
 mod account;
+pub mod admin;
 mod billing;
 mod connections;
 mod keys;
