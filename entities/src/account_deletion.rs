@@ -19,7 +19,10 @@ pub async fn delete_user(db: &DatabaseConnection, user_id: Uuid) -> Result<Vec<S
     crate::retry_on_contention(|| delete_user_once(db, user_id)).await
 }
 
-async fn delete_user_once(db: &DatabaseConnection, user_id: Uuid) -> Result<Vec<String>, RepoError> {
+async fn delete_user_once(
+    db: &DatabaseConnection,
+    user_id: Uuid,
+) -> Result<Vec<String>, RepoError> {
     let txn = db.begin().await?;
     let keys = api_keys::Entity::find()
         .filter(api_keys::Column::UserId.eq(user_id))

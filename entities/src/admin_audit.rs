@@ -134,7 +134,12 @@ pub async fn page(
     if let Some(action) = &filter.action {
         query = query.filter(Column::Action.eq(action.as_str()));
     }
-    if let Some(text) = filter.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         query = query.filter(
             Condition::any()
                 .add(Column::ActorEmail.contains(text))

@@ -60,7 +60,12 @@ pub async fn search(
 
 fn condition(filter: &Filter) -> Condition {
     let mut all = Condition::all();
-    if let Some(text) = filter.search.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(text) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
         all = all.add(match Uuid::parse_str(text) {
             Ok(id) => users::Column::Id.eq(id),
             Err(_) => users::Column::Email.contains(text.to_lowercase()),
@@ -220,4 +225,18 @@ pub async fn usage_totals(
 fn bigint_sum(column: impl sea_orm::sea_query::IntoColumnRef) -> sea_orm::sea_query::SimpleExpr {
     use sea_orm::sea_query::{Expr, Func};
     Func::cast_as(Func::sum(Expr::col(column)), "BIGINT").into()
+}
+
+/// The email of each of `ids` that still has an account.
+pub async fn emails(
+    db: &impl ConnectionTrait,
+    ids: &[Uuid],
+) -> Result<HashMap<Uuid, String>, DbErr> {
+    Ok(users::Entity::find()
+        .filter(users::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|u| (u.id, u.email))
+        .collect())
 }

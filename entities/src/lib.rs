@@ -3,10 +3,11 @@
 //! live on the data (plans, providers, sealing of credentials, API key format, prices).
 
 pub mod account_cooldowns;
-pub mod admin_audit;
-pub mod admin_users;
 pub mod account_deletion;
 pub mod account_refresh;
+pub mod admin_audit;
+pub mod admin_kpis;
+pub mod admin_users;
 pub mod api_keys;
 pub mod billing;
 pub mod catalog_imports;

@@ -11,8 +11,8 @@ mod usage;
 use std::io::Write;
 
 use anyhow::{Context, bail};
-use entities::routing_rules::RoutingConfig;
 use entities::admin_audit::Actor;
+use entities::routing_rules::RoutingConfig;
 use entities::{Provider, RepoError, Workspace, api_keys, users};
 use sea_orm::DatabaseConnection;
 use services::ServiceError;
@@ -275,7 +275,9 @@ impl<W: Write> Admin<'_, W> {
     ) -> anyhow::Result<()> {
         let user = self.user(email).await?;
         let ends = match until {
-            Some(day) => Some(services::admin::end_of_day_wib(day).context("--until is out of range")?),
+            Some(day) => {
+                Some(services::admin::end_of_day_wib(day).context("--until is out of range")?)
+            }
             None => None,
         };
         let change = services::admin::PlanChange {
@@ -347,4 +349,3 @@ async fn reseal(
     )?;
     Ok(())
 }
-

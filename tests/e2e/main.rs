@@ -11,6 +11,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod admin;
 mod billing;
 mod billing_plans;
 mod bounds;

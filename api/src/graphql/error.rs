@@ -106,9 +106,7 @@ impl ApiError {
             ApiError::CsrfMissing
             | ApiError::Forbidden(_)
             | ApiError::PlanLimit(_)
-            | ApiError::Suspended => {
-                StatusCode::FORBIDDEN
-            }
+            | ApiError::Suspended => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) | ApiError::Gone(_) | ApiError::Workspace(Refused::NotMember) => {
                 StatusCode::NOT_FOUND
             }

@@ -224,12 +224,6 @@ pub async fn grant_manual(
     plan_id: &str,
     ends_at: DateTime<Utc>,
 ) -> Result<Model, crate::RepoError> {
-    if ends_at <= Utc::now() {
-        return Err(crate::RepoError::Invalid {
-            field: "until",
-            reason: "must be in the future".to_owned(),
-        });
-    }
     crate::retry_on_contention(|| grant_manual_once(db, user_id, plan_id, ends_at)).await
 }
 
@@ -254,6 +248,12 @@ pub async fn grant_manual_in(
     ends_at: DateTime<Utc>,
 ) -> Result<Model, crate::RepoError> {
     let now = Utc::now();
+    if ends_at <= now {
+        return Err(crate::RepoError::Invalid {
+            field: "until",
+            reason: "must be in the future".to_owned(),
+        });
+    }
     let user = crate::users::Entity::find_by_id(user_id)
         .one(txn)
         .await?

@@ -4,6 +4,7 @@
 
 pub mod access;
 mod audit;
+mod overview;
 mod types;
 mod users;
 
@@ -14,7 +15,12 @@ use self::types::AdminMe;
 use super::context::admin::admin_reader;
 
 #[derive(MergedObject, Default)]
-pub struct AdminQuery(AdminMeQuery, users::AdminUsersQuery, audit::AdminAuditQuery);
+pub struct AdminQuery(
+    AdminMeQuery,
+    overview::AdminOverviewQuery,
+    users::AdminUsersQuery,
+    audit::AdminAuditQuery,
+);
 
 #[derive(MergedObject, Default)]
 pub struct AdminMutation(users::AdminUsersMutation);

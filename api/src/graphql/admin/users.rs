@@ -57,6 +57,7 @@ pub struct AdminUserDetail {
     pub locale: Option<String>,
     pub signs_in_with_google: bool,
     pub connections: Vec<AdminConnection>,
+    #[graphql(name = "usage30d")]
     pub usage_30d: AdminUsage,
     pub invoices: Vec<Invoice>,
     pub periods: Vec<AdminPeriod>,
@@ -85,7 +86,9 @@ impl AdminUsersQuery {
             status: filter.status.into(),
             sort: filter.sort.into(),
         };
-        let (total, rows) = admin.users(&filter, offset, first.clamp(1, MAX_PAGE)).await?;
+        let (total, rows) = admin
+            .users(&filter, offset, first.clamp(1, MAX_PAGE))
+            .await?;
         Ok(AdminUserPage {
             total,
             items: listed(&admin, &rows).await?,
@@ -103,7 +106,10 @@ impl AdminUsersQuery {
 }
 
 /// The rows with their last activity and monthly revenue.
-async fn listed(admin: &AdminCtx<'_>, rows: &[entities::users::Model]) -> ApiResult<Vec<AdminUser>> {
+async fn listed(
+    admin: &AdminCtx<'_>,
+    rows: &[entities::users::Model],
+) -> ApiResult<Vec<AdminUser>> {
     let ids: Vec<Uuid> = rows.iter().map(|u| u.id).collect();
     let (seen, revenue) = admin.activity(&ids).await?;
     Ok(rows
@@ -125,13 +131,31 @@ async fn detail(admin: &AdminCtx<'_>, id: Uuid) -> ApiResult<AdminUserDetail> {
         ..Default::default()
     };
     Ok(AdminUserDetail {
-        user: listed.into_iter().next().ok_or(ApiError::NotFound("User"))?,
+        user: listed
+            .into_iter()
+            .next()
+            .ok_or(ApiError::NotFound("User"))?,
         locale: user.locale.clone(),
         signs_in_with_google: user.google_sub.is_some(),
-        connections: admin.connections_of(id).await?.iter().map(AdminConnection::from).collect(),
+        connections: admin
+            .connections_of(id)
+            .await?
+            .iter()
+            .map(AdminConnection::from)
+            .collect(),
         usage_30d: usage.into(),
-        invoices: admin.invoices_of(id).await?.iter().map(Invoice::from).collect(),
-        periods: admin.periods_of(id).await?.iter().map(AdminPeriod::from).collect(),
+        invoices: admin
+            .invoices_of(id)
+            .await?
+            .iter()
+            .map(Invoice::from)
+            .collect(),
+        periods: admin
+            .periods_of(id)
+            .await?
+            .iter()
+            .map(AdminPeriod::from)
+            .collect(),
         teams: admin
             .teams_of(id)
             .await?
@@ -233,9 +257,11 @@ impl AdminUsersMutation {
         reason: String,
     ) -> async_graphql::Result<u64> {
         let admin = admin_writer(ctx, AdminSection::Users).await?;
-        Ok(services::admin::sign_out(admin.db(), &admin.actor, id, &reason)
-            .await
-            .map_err(ApiError::from)?)
+        Ok(
+            services::admin::sign_out(admin.db(), &admin.actor, id, &reason)
+                .await
+                .map_err(ApiError::from)?,
+        )
     }
 
     /// Mails the user a new verification link; false when the address is already verified.
@@ -251,8 +277,12 @@ impl AdminUsersMutation {
         if user.email_verified {
             return Ok(false);
         }
-        crate::graphql::recovery::mail_token(ctx, &user, entities::user_tokens::Purpose::VerifyEmail)
-            .await?;
+        crate::graphql::recovery::mail_token(
+            ctx,
+            &user,
+            entities::user_tokens::Purpose::VerifyEmail,
+        )
+        .await?;
         let entry = admin_audit::Entry {
             action: action::USER_VERIFICATION_SENT,
             target_kind: "user",
@@ -274,5 +304,8 @@ fn end_of_day(day: NaiveDate) -> ApiResult<chrono::DateTime<Utc>> {
 
 /// Every replica drops the user's keys, so the next request reads their new standing.
 async fn standing_changed(ctx: &Context<'_>, user_id: Uuid) {
-    deps(ctx).bus.publish(Message::PlanChanged { user_id }).await;
+    deps(ctx)
+        .bus
+        .publish(Message::PlanChanged { user_id })
+        .await;
 }

@@ -9,7 +9,7 @@ use async_graphql::Context;
 use chrono::{DateTime, Utc};
 use entities::admin_audit::{self, Actor};
 use entities::billing::{invoices, periods};
-use entities::{Workspace, admin_users, provider_accounts, teams, team_members, users};
+use entities::{Workspace, admin_users, provider_accounts, team_members, teams, users};
 use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
@@ -24,10 +24,7 @@ pub struct AdminCtx<'a> {
 }
 
 /// For admin queries: an operator whose role opens `section`.
-pub async fn admin_reader<'a>(
-    ctx: &Context<'a>,
-    section: AdminSection,
-) -> ApiResult<AdminCtx<'a>> {
+pub async fn admin_reader<'a>(ctx: &Context<'a>, section: AdminSection) -> ApiResult<AdminCtx<'a>> {
     let viewer = meta(ctx).viewer.as_ref().ok_or(ApiError::Unauthenticated)?;
     let db = &deps(ctx).db;
     let user = users::Entity::find_by_id(viewer.user_id)
@@ -58,10 +55,7 @@ pub async fn admin_reader<'a>(
 }
 
 /// For admin mutations: the same, over POST with the CSRF header for cookie sessions.
-pub async fn admin_writer<'a>(
-    ctx: &Context<'a>,
-    section: AdminSection,
-) -> ApiResult<AdminCtx<'a>> {
+pub async fn admin_writer<'a>(ctx: &Context<'a>, section: AdminSection) -> ApiResult<AdminCtx<'a>> {
     let admin = admin_reader(ctx, section).await?;
     require_post(ctx)?;
     let m = meta(ctx);
@@ -118,10 +112,7 @@ impl AdminCtx<'_> {
         Ok(periods::for_user(self.db, id).await?)
     }
 
-    pub async fn teams_of(
-        &self,
-        id: Uuid,
-    ) -> ApiResult<Vec<(teams::Model, team_members::Model)>> {
+    pub async fn teams_of(&self, id: Uuid) -> ApiResult<Vec<(teams::Model, team_members::Model)>> {
         Ok(teams::of_user(self.db, id).await?)
     }
 
