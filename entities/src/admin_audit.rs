@@ -46,6 +46,9 @@ pub mod action {
     pub const USER_PERIOD_EXTENDED: &str = "user.period_extended";
     pub const USER_SIGNED_OUT: &str = "user.signed_out";
     pub const USER_VERIFICATION_SENT: &str = "user.verification_sent";
+    pub const IMPERSONATION_STARTED: &str = "impersonation.started";
+    pub const IMPERSONATION_VIEWED: &str = "impersonation.viewed";
+    pub const IMPERSONATION_ENDED: &str = "impersonation.ended";
 }
 
 /// Who acts: an operator signed in to the panel, or the command line.

@@ -15,6 +15,7 @@ pub mod connection_update;
 pub mod email_delivery;
 pub mod email_outbox;
 pub mod error;
+pub mod impersonations;
 pub mod mail;
 pub mod model_catalog;
 pub mod model_lists;

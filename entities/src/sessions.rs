@@ -21,6 +21,8 @@ pub struct Model {
     pub ip: Option<String>,
     /// The Google Workspace domain (`hd`) of a Google sign-in; teams may require one.
     pub google_hd: Option<String>,
+    /// Support's time-boxed, read-only view of this user's dashboard (see `impersonations`).
+    pub impersonation_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -42,6 +44,7 @@ pub struct SessionMeta<'a> {
     pub user_agent: Option<&'a str>,
     pub ip: Option<&'a str>,
     pub google_hd: Option<&'a str>,
+    pub impersonation_id: Option<Uuid>,
 }
 
 pub async fn create(
@@ -67,6 +70,7 @@ pub async fn create(
         user_agent: Set(meta.user_agent.map(|s| s.chars().take(300).collect())),
         ip: Set(meta.ip.map(str::to_owned)),
         google_hd: Set(meta.google_hd.map(str::to_lowercase)),
+        impersonation_id: Set(meta.impersonation_id),
     }
     .insert(db)
     .await?;

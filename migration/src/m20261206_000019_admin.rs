@@ -1,7 +1,8 @@
 //! Operating the platform: a user can be suspended (`users.suspended_at`: their keys and
-//! sessions stop), and every operator action lands in `admin_audit`, which the database
-//! itself keeps append-only (triggers refuse UPDATE, DELETE and, on Postgres, TRUNCATE), so no
-//! role and no bug in Satu can rewrite it.
+//! sessions stop); support can view a user's dashboard for a while (`impersonations`, each
+//! with a read-only session of the user's marked `impersonation_id`); every operator action
+//! lands in `admin_audit`, which the database itself keeps append-only (triggers refuse
+//! UPDATE, DELETE and, on Postgres, TRUNCATE), so no role and no bug in Satu can rewrite it.
 
 use sea_orm::DatabaseBackend;
 use sea_orm_migration::{prelude::*, schema::*};
@@ -35,7 +36,35 @@ fn admin_audit() -> TableCreateStatement {
         .to_owned()
 }
 
+fn impersonations() -> TableCreateStatement {
+    Table::create()
+        .table("impersonations")
+        .if_not_exists()
+        .col(pk_uuid("id"))
+        // Who looks (kept as they were then: the trail outlives accounts) and at whom.
+        .col(uuid("admin_id"))
+        .col(string("admin_email"))
+        .col(string("admin_role"))
+        .col(uuid("user_id"))
+        .col(text("reason"))
+        .col(timestamp_with_time_zone("started_at"))
+        .col(timestamp_with_time_zone("expires_at"))
+        .col(timestamp_with_time_zone_null("ended_at"))
+        // The last page recorded in the audit trail (a page is recorded once per visit).
+        .col(string_null("last_page"))
+        .col(string_null("ip"))
+        .foreign_key(
+            ForeignKey::create()
+                .from("impersonations", "user_id")
+                .to("users", "id")
+                .on_delete(ForeignKeyAction::Cascade),
+        )
+        .to_owned()
+}
+
 const INDEXES: &[(&str, &str, &[&str])] = &[
+    ("idx_impersonations_user", "impersonations", &["user_id"]),
+    ("idx_impersonations_admin", "impersonations", &["admin_id"]),
     ("idx_admin_audit_created", "admin_audit", &["created_at"]),
     ("idx_admin_audit_target", "admin_audit", &["target_id"]),
     ("idx_admin_audit_actor", "admin_audit", &["actor_id"]),
@@ -72,6 +101,15 @@ impl MigrationTrait for Migration {
             )
             .await?;
         manager.create_table(admin_audit()).await?;
+        manager.create_table(impersonations()).await?;
+        manager
+            .alter_table(
+                Table::alter()
+                    .table("sessions")
+                    .add_column(uuid_null("impersonation_id"))
+                    .to_owned(),
+            )
+            .await?;
         for (name, table, columns) in INDEXES {
             let mut index = Index::create().name(*name).table(*table).to_owned();
             for column in *columns {
@@ -95,8 +133,18 @@ impl MigrationTrait for Migration {
                 .await?;
         }
         manager
-            .drop_table(Table::drop().table("admin_audit").if_exists().to_owned())
+            .alter_table(
+                Table::alter()
+                    .table("sessions")
+                    .drop_column("impersonation_id")
+                    .to_owned(),
+            )
             .await?;
+        for table in ["impersonations", "admin_audit"] {
+            manager
+                .drop_table(Table::drop().table(table).if_exists().to_owned())
+                .await?;
+        }
         manager
             .alter_table(
                 Table::alter()

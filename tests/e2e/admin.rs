@@ -18,9 +18,12 @@ on_both_backends!(
     a_suspended_user_is_refused_everywhere_until_restored,
     the_audit_trail_cannot_be_changed,
     the_overview_matches_hand_computed_figures,
+    support_views_a_dashboard_read_only_and_audited,
 );
 
 pub const STRONG: &str = "correct horse battery staple 42";
+
+const START_VIEW: &str = "mutation($id: UUID!) { adminStartImpersonation(userId: $id, reason: \"Ticket 4521\") { id token expiresAt userEmail } }";
 
 /// A user with the strong password and, for operators, a platform role.
 pub async fn person(app: &TestApp, role: Option<&str>) -> users::Model {
@@ -45,7 +48,7 @@ pub async fn as_user(app: &TestApp, user: &users::Model) -> Gql {
 }
 
 /// Every admin operation, the section it belongs to, and a call of it.
-fn operations(victim: Uuid) -> Vec<(&'static str, &'static str, String, Value)> {
+fn operations(victim: Uuid, view: Uuid) -> Vec<(&'static str, &'static str, String, Value)> {
     let id = json!({ "id": victim });
     let with = |extra: Value| {
         let mut v = id.clone();
@@ -100,7 +103,25 @@ fn operations(victim: Uuid) -> Vec<(&'static str, &'static str, String, Value)> 
             "adminResendVerification",
             "users",
             "mutation($id: UUID!, $reason: String!) { adminResendVerification(id: $id, reason: $reason) }".into(),
+            with(reason.clone()),
+        ),
+        (
+            "adminImpersonations",
+            "impersonation",
+            "{ adminImpersonations { id } }".into(),
+            json!({}),
+        ),
+        (
+            "adminStartImpersonation",
+            "impersonation",
+            "mutation($id: UUID!, $reason: String!) { adminStartImpersonation(userId: $id, reason: $reason) { id } }".into(),
             with(reason),
+        ),
+        (
+            "adminEndImpersonation",
+            "impersonation",
+            "mutation($view: UUID!) { adminEndImpersonation(id: $view) }".into(),
+            json!({ "view": view }),
         ),
     ]
 }
@@ -119,7 +140,10 @@ async fn every_admin_operation_answers_only_its_roles(backend: Backend) {
     let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
     // Every admin field of the schema is in the table, so a new one cannot skip this test.
     let schema = std::fs::read_to_string("schema.graphql").unwrap();
-    let listed: Vec<&str> = operations(Uuid::nil()).iter().map(|o| o.0).collect();
+    let listed: Vec<&str> = operations(Uuid::nil(), Uuid::nil())
+        .iter()
+        .map(|o| o.0)
+        .collect();
     for line in schema.lines().map(str::trim) {
         if let Some(name) = line
             .strip_prefix("admin")
@@ -137,7 +161,16 @@ async fn every_admin_operation_answers_only_its_roles(backend: Backend) {
         let actor = person(&app, role).await;
         let victim = person(&app, None).await;
         let mut gql = as_user(&app, &actor).await;
-        for (name, section, query, variables) in operations(victim.id) {
+        // A view of this operator's own to end (any id for the others).
+        let view = match role {
+            Some(role) if opens(role, "impersonation") => {
+                let started = gql.run(START_VIEW, json!({ "id": victim.id })).await;
+                let id = &started.data()["adminStartImpersonation"]["id"];
+                Uuid::parse_str(id.as_str().unwrap()).unwrap()
+            }
+            _ => Uuid::new_v4(),
+        };
+        for (name, section, query, variables) in operations(victim.id, view) {
             let answer = gql.run(&query, variables).await;
             match role {
                 None => assert_eq!(answer.code(), "NOT_FOUND", "{name} for a normal user"),
@@ -158,7 +191,7 @@ async fn every_admin_operation_answers_only_its_roles(backend: Backend) {
     }
     // Signed out: sign in first.
     let mut anonymous = Gql::new(&app.url(""));
-    for (name, _, query, variables) in operations(Uuid::new_v4()) {
+    for (name, _, query, variables) in operations(Uuid::new_v4(), Uuid::new_v4()) {
         let answer = anonymous.run(&query, variables).await;
         assert_eq!(answer.code(), "UNAUTHENTICATED", "{name} signed out");
     }
@@ -696,5 +729,143 @@ async fn the_overview_matches_hand_computed_figures(backend: Backend) {
     assert_eq!(changes[0]["email"], pro.email);
     assert_eq!(changes[0]["fromPlan"], "free");
     assert_eq!(changes[0]["toPlan"], "pro");
+    app.stop().await;
+}
+
+/// Support opens a user's dashboard: it reads as the user, refuses every change, audits each
+/// page once, shows in the user's sessions, and ends in one click (or when it expires).
+async fn support_views_a_dashboard_read_only_and_audited(backend: Backend) {
+    let app = spawn_app(backend, "http://127.0.0.1:9", &[]).await;
+    let support = person(&app, Some("support")).await;
+    let user = person(&app, None).await;
+    let mut gql = as_user(&app, &support).await;
+    let started = gql.run(START_VIEW, json!({ "id": user.id })).await;
+    let view = started.data()["adminStartImpersonation"].clone();
+    assert_eq!(view["userEmail"], user.email);
+    let mut viewing = Gql::new(&app.url(""));
+    viewing.bearer = Some(view["token"].as_str().unwrap().to_owned());
+
+    // Reads as the user, one audit entry per page however many requests it makes.
+    for page in ["/id/app/", "/id/app/", "/id/app/keys/"] {
+        viewing.page = Some(page.to_owned());
+        let me = viewing
+            .run("{ me { email } apiKeys { id } }", json!({}))
+            .await;
+        assert_eq!(me.data()["me"]["email"], user.email);
+    }
+    // Changes nothing, whatever the mutation.
+    for mutation in [
+        "mutation { createApiKey(name: \"sneaky\") { id } }",
+        "mutation { logOut }",
+        "mutation { signOutOtherSessions }",
+    ] {
+        let refused = viewing.run(mutation, json!({})).await;
+        assert_eq!(refused.code(), "FORBIDDEN", "{mutation}");
+        assert_eq!(
+            refused.body["errors"][0]["extensions"]["reason"],
+            "impersonation_read_only"
+        );
+    }
+    // The admin API is not reachable through it.
+    assert_eq!(
+        viewing.run("{ adminMe { role } }", json!({})).await.code(),
+        "NOT_FOUND"
+    );
+
+    // The user sees support among their sessions, and in the list of views.
+    let mut theirs = as_user(&app, &user).await;
+    let mine = theirs
+        .run(
+            "{ sessions { supportView } supportViews { role endedAt } }",
+            json!({}),
+        )
+        .await;
+    let sessions = mine.data()["sessions"].as_array().unwrap().clone();
+    assert!(sessions.iter().any(|s| s["supportView"] == true));
+    assert_eq!(
+        mine.data()["supportViews"],
+        json!([{ "role": "support", "endedAt": null }])
+    );
+
+    let id = view["id"].as_str().unwrap();
+    let ended = gql
+        .run(
+            "mutation($id: UUID!) { adminEndImpersonation(id: $id) }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(ended.data()["adminEndImpersonation"], true);
+    assert_eq!(
+        viewing.run("{ me { email } }", json!({})).await.code(),
+        "UNAUTHENTICATED"
+    );
+    let after = theirs.run("{ supportViews { endedAt } }", json!({})).await;
+    assert!(after.data()["supportViews"][0]["endedAt"].is_string());
+
+    let trail = gql
+        .run(
+            "query($t: String) { adminAudit(filter: {targetId: $t}) { items { action actorEmail after } } }",
+            json!({ "t": user.id.to_string() }),
+        )
+        .await;
+    let items = trail.data()["adminAudit"]["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let actions: Vec<&str> = items
+        .iter()
+        .map(|i| i["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "impersonation.ended",
+            "impersonation.viewed",
+            "impersonation.viewed",
+            "impersonation.started"
+        ]
+    );
+    assert!(items.iter().all(|i| i["actorEmail"] == support.email));
+    assert!(
+        items[1]["after"]
+            .as_str()
+            .unwrap()
+            .contains("/id/app/keys/")
+    );
+    assert!(items[2]["after"].as_str().unwrap().contains("\"/id/app/\""));
+
+    // A view that ran out of time lets nothing through; operators cannot be viewed.
+    let again = gql.run(START_VIEW, json!({ "id": user.id })).await;
+    let token = again.data()["adminStartImpersonation"]["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let expired = entities::impersonations::ActiveModel {
+        id: sea_orm::ActiveValue::Set(
+            Uuid::parse_str(
+                again.data()["adminStartImpersonation"]["id"]
+                    .as_str()
+                    .unwrap(),
+            )
+            .unwrap(),
+        ),
+        expires_at: sea_orm::ActiveValue::Set(chrono::Utc::now() - chrono::Duration::seconds(1)),
+        ..Default::default()
+    };
+    sea_orm::ActiveModelTrait::update(expired, &app.db)
+        .await
+        .unwrap();
+    let mut late = Gql::new(&app.url(""));
+    late.bearer = Some(token);
+    assert_eq!(
+        late.run("{ me { email } }", json!({})).await.code(),
+        "UNAUTHENTICATED"
+    );
+    let operator = person(&app, Some("finance")).await;
+    let refused = gql.run(START_VIEW, json!({ "id": operator.id })).await;
+    assert_eq!(
+        refused.body["errors"][0]["extensions"]["reason"],
+        "operator_target"
+    );
     app.stop().await;
 }

@@ -729,6 +729,8 @@ async fn every_id_taking_operation_is_tried_across_users() {
         "adminExtendPeriod",
         "adminSignOutUser",
         "adminResendVerification",
+        "adminStartImpersonation",
+        "adminEndImpersonation",
     ];
     let app = app().await;
     let fields = "fields { name args { name type { name ofType { name ofType { name } } } } }";

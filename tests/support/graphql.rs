@@ -18,6 +18,8 @@ pub struct Gql {
     pub send_csrf: bool,
     /// The team to work in (`x-satu-workspace`), as the dashboard's switcher sends it.
     pub workspace: Option<String>,
+    /// The dashboard page the request is for (`x-satu-page`), as a support view sends it.
+    pub page: Option<String>,
 }
 
 /// One answer: `data`, `errors` and the response headers.
@@ -61,6 +63,7 @@ impl Gql {
             bearer: None,
             send_csrf: true,
             workspace: None,
+            page: None,
         }
     }
 
@@ -71,6 +74,9 @@ impl Gql {
             .json(&json!({"query": query, "variables": variables}));
         if let Some(workspace) = &self.workspace {
             request = request.header("x-satu-workspace", workspace);
+        }
+        if let Some(page) = &self.page {
+            request = request.header("x-satu-page", page);
         }
         if let Some(cookies) = &self.cookies {
             request = request.header("cookie", cookies);
@@ -149,6 +155,7 @@ impl Gql {
             bearer: self.bearer.clone(),
             send_csrf: self.send_csrf,
             workspace: self.workspace.clone(),
+            page: self.page.clone(),
         }
     }
 

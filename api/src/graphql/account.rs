@@ -206,6 +206,7 @@ pub async fn start_session_as(
             user_agent: m.user_agent.as_deref(),
             ip: m.ip.as_deref(),
             google_hd: sign_in.google_hd,
+            impersonation_id: None,
         },
     )
     .await?;

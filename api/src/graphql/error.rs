@@ -40,6 +40,9 @@ pub enum ApiError {
     Workspace(Refused),
     /// The account was suspended by Satu's operators (`reason`: `account_suspended`).
     Suspended,
+    /// Support's view of a user's dashboard changes nothing (`reason`:
+    /// `impersonation_read_only`).
+    ReadOnlyView,
     Internal,
 }
 
@@ -75,6 +78,10 @@ impl ApiError {
             ApiError::Suspended => {
                 "This account is suspended. Contact Satu support to restore it.".to_owned()
             }
+            ApiError::ReadOnlyView => {
+                "Support's view of this account is read-only: nothing can be changed through it."
+                    .to_owned()
+            }
             ApiError::Internal => "Something went wrong on our side; try again.".to_owned(),
         }
     }
@@ -83,7 +90,7 @@ impl ApiError {
         match self {
             ApiError::Unauthenticated => "UNAUTHENTICATED",
             ApiError::CsrfMissing => "CSRF",
-            ApiError::Forbidden(_) | ApiError::Suspended => "FORBIDDEN",
+            ApiError::Forbidden(_) | ApiError::Suspended | ApiError::ReadOnlyView => "FORBIDDEN",
             ApiError::NotFound(_) | ApiError::Workspace(Refused::NotMember) => "NOT_FOUND",
             ApiError::Workspace(Refused::GoogleDomain(_)) => "FORBIDDEN",
             ApiError::BadInput(_) | ApiError::Rejected { .. } => "BAD_USER_INPUT",
@@ -106,7 +113,8 @@ impl ApiError {
             ApiError::CsrfMissing
             | ApiError::Forbidden(_)
             | ApiError::PlanLimit(_)
-            | ApiError::Suspended => StatusCode::FORBIDDEN,
+            | ApiError::Suspended
+            | ApiError::ReadOnlyView => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) | ApiError::Gone(_) | ApiError::Workspace(Refused::NotMember) => {
                 StatusCode::NOT_FOUND
             }
@@ -153,6 +161,7 @@ impl From<ApiError> for async_graphql::Error {
             ApiError::Gone(_) => Some("expired".to_owned()),
             ApiError::Workspace(_) => Some("workspace".to_owned()),
             ApiError::Suspended => Some("account_suspended".to_owned()),
+            ApiError::ReadOnlyView => Some("impersonation_read_only".to_owned()),
             _ => None,
         };
         // What a client needs to say it in its own words: "Free allows 1 provider".
@@ -226,6 +235,7 @@ fn capitalised(what: &'static str) -> &'static str {
         "team" => "Team",
         "member" => "Member",
         "owner" => "Owner",
+        "impersonation" => "Impersonation",
         other => other,
     }
 }

@@ -23,6 +23,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 
 use super::config::ApiConfig;
 use super::context::{ApiDeps, RequestMeta, Scope, Via, Viewer};
+use super::error::ApiError;
 use super::live_limits::{self, LiveSockets};
 use super::workspace;
 use super::{SatuSchema, build_schema, export, graphiql, post_guard, session};
@@ -188,6 +189,15 @@ async fn execute(
     request: async_graphql::Request,
     meta: RequestMeta,
 ) -> GraphQLResponse {
+    let impersonating = meta
+        .viewer
+        .as_ref()
+        .is_some_and(|v| v.impersonation.is_some());
+    if impersonating && super::impersonation::is_mutation(&request) {
+        let refused: async_graphql::Error = ApiError::ReadOnlyView.into();
+        let error = refused.into_server_error(async_graphql::Pos::default());
+        return async_graphql::Response::from_errors(vec![error]).into();
+    }
     state.schema.execute(request.data(meta)).await.into()
 }
 
@@ -233,6 +243,7 @@ async fn viewer(db: &DatabaseConnection, token: &str, via: Via) -> Option<Viewer
             via,
             scope: Ok(Scope::personal(s.user_id)),
             google_hd: s.google_hd,
+            impersonation: s.impersonation_id,
         }),
         Err(e) => {
             tracing::error!(error = %e, "session lookup failed");

@@ -89,6 +89,7 @@ mod tests {
                 via: Via::Bearer,
                 scope: Ok(Scope::personal(Uuid::new_v4())),
                 google_hd: None,
+                impersonation: None,
             }),
             ..RequestMeta::default()
         };

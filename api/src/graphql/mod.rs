@@ -16,6 +16,7 @@ mod export_format;
 mod google;
 mod graphiql;
 pub(crate) mod http;
+mod impersonation;
 mod invoice_download;
 mod keys;
 mod live;

@@ -41,6 +41,19 @@ pub struct Session {
     pub ip: Option<String>,
     /// The session this request came with.
     pub current: bool,
+    /// Satu support's read-only view of the account (sign it out to end it).
+    pub support_view: bool,
+}
+
+/// A time Satu support viewed the account (read-only, for at most 30 minutes).
+#[derive(SimpleObject)]
+pub struct SupportView {
+    pub started_at: DateTime<Utc>,
+    /// When it ended (the operator or you ended it); null: it ran until `expiresAt`.
+    pub ended_at: Option<DateTime<Utc>>,
+    pub expires_at: DateTime<Utc>,
+    /// The operator's platform role (`support`, `super_admin`).
+    pub role: String,
 }
 
 #[derive(Default)]
@@ -61,6 +74,23 @@ impl PreferencesQuery {
                 expires_at: s.expires_at,
                 user_agent: s.user_agent,
                 ip: s.ip,
+                support_view: s.impersonation_id.is_some(),
+            })
+            .collect())
+    }
+
+    /// Every time Satu support viewed your account, newest first.
+    async fn support_views(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<SupportView>> {
+        let user = reader(ctx)?;
+        Ok(user
+            .support_views()
+            .await?
+            .into_iter()
+            .map(|v| SupportView {
+                started_at: v.started_at,
+                ended_at: v.ended_at,
+                expires_at: v.expires_at,
+                role: v.admin_role,
             })
             .collect())
     }

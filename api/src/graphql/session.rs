@@ -60,6 +60,9 @@ pub async fn viewer(
     let (token, from_cookie) = token(headers, secure)?;
     match sessions::find_active(db, &token).await {
         Ok(Some(s)) => {
+            if let Some(id) = s.impersonation_id {
+                super::impersonation::seen(db, id, headers).await?;
+            }
             let via = if from_cookie {
                 Via::Cookie
             } else {
@@ -73,6 +76,7 @@ pub async fn viewer(
                 via,
                 scope: super::workspace::resolve(db, s.user_id, hd, requested).await,
                 google_hd: s.google_hd.clone(),
+                impersonation: s.impersonation_id,
             };
             Some((viewer, token))
         }

@@ -2,6 +2,7 @@
 //! its audit entry (actor, role, target, before/after, reason) commit together, retried as a
 //! whole on contention. Callers tell the other replicas (the bus) once it committed.
 
+pub mod impersonation;
 mod users;
 
 pub use users::{PlanChange, extend_period, set_plan, sign_out, suspend, unsuspend};

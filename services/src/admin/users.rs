@@ -39,6 +39,8 @@ pub async fn suspend(
             }
             set_suspended(&txn, user_id, Some(Utc::now())).await?;
             sessions::revoke_others(&txn, user_id, None).await?;
+            // A suspended operator's views of users' dashboards end with them.
+            entities::impersonations::end_all_by(&txn, user_id).await?;
             let after = find(&txn, user_id).await?;
             audit(&txn, &actor, action::USER_SUSPENDED, &user, &reason).await?;
             Ok((txn, after))
@@ -171,7 +173,7 @@ pub async fn sign_out(
     .await
 }
 
-type Step<'a, T> = std::pin::Pin<
+pub(super) type Step<'a, T> = std::pin::Pin<
     Box<
         dyn std::future::Future<Output = Result<(DatabaseTransaction, T), ServiceError>>
             + Send
@@ -181,7 +183,10 @@ type Step<'a, T> = std::pin::Pin<
 
 /// Runs `step` in a transaction and commits what it hands back; the whole of it again while
 /// the database reports contention (SQLite's single writer).
-async fn in_transaction<'a, T, F>(db: &'a DatabaseConnection, step: F) -> Result<T, ServiceError>
+pub(super) async fn in_transaction<'a, T, F>(
+    db: &'a DatabaseConnection,
+    step: F,
+) -> Result<T, ServiceError>
 where
     F: Fn(DatabaseTransaction) -> Step<'a, T>,
 {
@@ -194,7 +199,10 @@ where
     .await
 }
 
-async fn find(db: &impl ConnectionTrait, user_id: Uuid) -> Result<users::Model, ServiceError> {
+pub(super) async fn find(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+) -> Result<users::Model, ServiceError> {
     users::Entity::find_by_id(user_id)
         .one(db)
         .await
@@ -217,7 +225,7 @@ async fn set_suspended(
 }
 
 /// An entry about `user` with no values before or after.
-fn entry<'a>(action: &'a str, user: &users::Model, reason: &'a str) -> Entry<'a> {
+pub(super) fn entry<'a>(action: &'a str, user: &users::Model, reason: &'a str) -> Entry<'a> {
     Entry {
         action,
         target_kind: "user",

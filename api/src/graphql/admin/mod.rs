@@ -4,6 +4,7 @@
 
 pub mod access;
 mod audit;
+mod impersonation;
 mod overview;
 mod types;
 mod users;
@@ -20,10 +21,14 @@ pub struct AdminQuery(
     overview::AdminOverviewQuery,
     users::AdminUsersQuery,
     audit::AdminAuditQuery,
+    impersonation::AdminImpersonationQuery,
 );
 
 #[derive(MergedObject, Default)]
-pub struct AdminMutation(users::AdminUsersMutation);
+pub struct AdminMutation(
+    users::AdminUsersMutation,
+    impersonation::AdminImpersonationMutation,
+);
 
 #[derive(Default)]
 pub struct AdminMeQuery;

@@ -1,6 +1,6 @@
 //! The user's own row, profile, password, sessions, and the deletion of the account.
 
-use entities::{sessions, users};
+use entities::{impersonations, sessions, users};
 use sea_orm::EntityTrait;
 use uuid::Uuid;
 
@@ -48,16 +48,26 @@ impl UserCtx<'_> {
 
     /// Ends one of the user's sessions; false when they have no such working session.
     pub(crate) async fn revoke_session(&self, id: Uuid) -> ApiResult<bool> {
-        sessions::revoke_owned(self.db, self.user_id, id)
+        let revoked = sessions::revoke_owned(self.db, self.user_id, id)
             .await
-            .map_err(|e| ApiError::internal("revoking a session failed", &e))
+            .map_err(|e| ApiError::internal("revoking a session failed", &e))?;
+        // Signing out support's view ends it.
+        impersonations::end_signed_out(self.db, self.user_id).await?;
+        Ok(revoked)
     }
 
     /// Ends every session but this one; answers how many were ended.
     pub(crate) async fn sign_out_other_sessions(&self) -> ApiResult<u64> {
-        sessions::revoke_others(self.db, self.user_id, Some(self.session_id))
+        let ended = sessions::revoke_others(self.db, self.user_id, Some(self.session_id))
             .await
-            .map_err(|e| ApiError::internal("ending sessions failed", &e))
+            .map_err(|e| ApiError::internal("ending sessions failed", &e))?;
+        impersonations::end_signed_out(self.db, self.user_id).await?;
+        Ok(ended)
+    }
+
+    /// The times Satu support viewed this account, newest first.
+    pub(crate) async fn support_views(&self) -> ApiResult<Vec<impersonations::Model>> {
+        Ok(impersonations::of_user(self.db, self.user_id).await?)
     }
 
     /// Deletes the account for good; answers the hashes of the API keys it had.

@@ -26,6 +26,10 @@ pub struct AdminCtx<'a> {
 /// For admin queries: an operator whose role opens `section`.
 pub async fn admin_reader<'a>(ctx: &Context<'a>, section: AdminSection) -> ApiResult<AdminCtx<'a>> {
     let viewer = meta(ctx).viewer.as_ref().ok_or(ApiError::Unauthenticated)?;
+    // A view of a user's dashboard never reaches the admin API, whoever the user is.
+    if viewer.impersonation.is_some() {
+        return Err(ApiError::NotFound("Page"));
+    }
     let db = &deps(ctx).db;
     let user = users::Entity::find_by_id(viewer.user_id)
         .one(db)

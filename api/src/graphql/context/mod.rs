@@ -45,6 +45,8 @@ pub struct Viewer {
     pub scope: Result<Scope, Refused>,
     /// The Google Workspace domain the session signed in from, if any.
     pub google_hd: Option<String>,
+    /// Support's read-only view of this user's dashboard (the impersonation's id).
+    pub impersonation: Option<Uuid>,
 }
 
 /// A workspace and the viewer's role in it (`None`: their own workspace).
