@@ -9,6 +9,7 @@ pub mod midtrans;
 pub mod period_end;
 pub mod process;
 pub mod quote;
+pub mod refund;
 pub mod renew;
 pub mod webhook;
 

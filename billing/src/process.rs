@@ -84,7 +84,7 @@ async fn process_due(db: &DatabaseConnection, billing: &Billing, bus: &Bus) {
 }
 
 /// Asks Midtrans what holds for the order and applies it. `Err` means "try again later".
-async fn confirm_and_apply(
+pub(crate) async fn confirm_and_apply(
     db: &DatabaseConnection,
     billing: &Billing,
     bus: &Bus,

@@ -49,6 +49,8 @@ pub mod action {
     pub const IMPERSONATION_STARTED: &str = "impersonation.started";
     pub const IMPERSONATION_VIEWED: &str = "impersonation.viewed";
     pub const IMPERSONATION_ENDED: &str = "impersonation.ended";
+    pub const PAYMENT_REFUNDED: &str = "payment.refunded";
+    pub const INVOICE_DOWNLOADED: &str = "invoice.downloaded";
 }
 
 /// Who acts: an operator signed in to the panel, or the command line.

@@ -12,6 +12,7 @@
 mod support;
 
 mod admin;
+mod admin_finance;
 mod billing;
 mod billing_plans;
 mod bounds;

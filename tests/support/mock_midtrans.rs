@@ -28,6 +28,8 @@ pub struct Order {
     pub payment_type: String,
     pub transaction_id: String,
     pub refund_amount: Option<i64>,
+    /// Refund keys already applied (a repeated key changes nothing).
+    pub refund_keys: Vec<String>,
     /// The satu to notify from the Snap page's pay button.
     pub notify_url: Option<String>,
 }
@@ -58,6 +60,7 @@ impl MockMidtrans {
         let app = Router::new()
             .route("/snap/v1/transactions", post(create))
             .route("/v2/{order_id}/status", get(status))
+            .route("/v2/{order_id}/refund", post(refund))
             .route("/snap/v3/redirection/{token}", get(page))
             .route("/snap/v3/pay/{token}", post(pay))
             .with_state(state);
@@ -106,6 +109,12 @@ impl MockMidtrans {
         let order = books.orders.get_mut(order_id).unwrap();
         order.status = Some(status.to_owned());
         order.fraud_status = fraud.map(str::to_owned);
+    }
+
+    /// How the customer paid (`bank_transfer` unless set: the API cannot refund that).
+    pub fn set_payment_type(&self, order_id: &str, payment_type: &str) {
+        let mut books = self.books.lock().unwrap();
+        books.orders.get_mut(order_id).unwrap().payment_type = payment_type.to_owned();
     }
 
     pub fn set_refund(&self, order_id: &str, amount: i64, full: bool) {
@@ -280,6 +289,75 @@ async fn status(
     if let Some(refund) = order.refund_amount {
         body["refund_amount"] = json!(format!("{refund}.00"));
     }
+    Json(body).into_response()
+}
+
+/// The refund API: settled orders paid by a refundable method, up to what is left, once per
+/// `refund_key`; errors inside HTTP 200 as Midtrans sends them.
+async fn refund(
+    State(s): State<MockState>,
+    headers: HeaderMap,
+    Path(order_id): Path<String>,
+    Json(request): Json<Value>,
+) -> Response {
+    let refused = |code: &str, message: &str| {
+        Json(json!({"status_code": code, "status_message": message})).into_response()
+    };
+    if !authorised(&headers) {
+        return refused("401", "Unknown Merchant server_key/id");
+    }
+    let mut books = s.books.lock().unwrap();
+    let Some(order) = books.orders.get_mut(&order_id) else {
+        return refused("404", "Transaction doesn't exist.");
+    };
+    let key = request["refund_key"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let amount = request["amount"].as_i64().unwrap_or(0);
+    const REFUNDABLE: [&str; 8] = [
+        "credit_card",
+        "gopay",
+        "shopeepay",
+        "dana",
+        "ovo",
+        "qris",
+        "kredivo",
+        "akulaku",
+    ];
+    if !order.refund_keys.contains(&key) {
+        let settled = matches!(
+            order.status.as_deref(),
+            Some("settlement" | "partial_refund")
+        );
+        if !settled || !REFUNDABLE.contains(&order.payment_type.as_str()) {
+            return refused(
+                "412",
+                "Merchant cannot modify the status of the transaction",
+            );
+        }
+        let left = order.gross_amount - order.refund_amount.unwrap_or(0);
+        if amount < 1 || amount > left {
+            return refused(
+                "413",
+                "The request could not be processed due to invalid refund amount",
+            );
+        }
+        let total = order.refund_amount.unwrap_or(0) + amount;
+        order.refund_amount = Some(total);
+        order.refund_keys.push(key.clone());
+        let full = total == order.gross_amount;
+        order.status = Some(if full { "refund" } else { "partial_refund" }.to_owned());
+    }
+    let mut body = notification(
+        &order_id,
+        order,
+        order.status.as_deref().unwrap_or(""),
+        None,
+    );
+    body["status_message"] = json!("Success, refund request is approved");
+    body["refund_amount"] = json!(format!("{amount}.00"));
+    body["refund_key"] = json!(key);
     Json(body).into_response()
 }
 

@@ -1,5 +1,6 @@
-//! `GET /api/invoices/{id}/pdf`: an invoice or credit note as a PDF, for its owner only (the
-//! same session as GraphQL, cookie or bearer); anyone else's id reads as not found.
+//! `GET /api/invoices/{id}/pdf`: an invoice or credit note as a PDF, for its owner (the same
+//! session as GraphQL, cookie or bearer) or an operator whose role opens Finance (the download
+//! audited); anyone else's id reads as not found.
 
 use std::sync::Arc;
 
@@ -12,7 +13,13 @@ use billing::invoice_pdf::{self, Seller};
 use sea_orm::DatabaseConnection;
 use uuid::Uuid;
 
-use super::context::UserCtx;
+use entities::admin_audit::{self, Entry, action};
+use entities::billing::invoices;
+use sea_orm::EntityTrait;
+
+use super::admin::access::AdminSection;
+use super::context::admin::admin_for;
+use super::context::{UserCtx, Viewer};
 use super::error::{ApiError, ApiResult};
 use super::export::{CookieSettings, error_response};
 use super::session;
@@ -52,10 +59,11 @@ async fn pdf(s: &DownloadState, headers: &HeaderMap, id: &str) -> ApiResult<Resp
         .await
         .ok_or(ApiError::Unauthenticated)?;
     let id: Uuid = id.parse().map_err(|_| ApiError::NotFound("Invoice"))?;
-    let invoice = UserCtx::for_viewer(&s.db, &viewer)?
-        .invoice(id)
-        .await?
-        .ok_or(ApiError::NotFound("Invoice"))?;
+    let own = UserCtx::for_viewer(&s.db, &viewer)?.invoice(id).await?;
+    let invoice = match own {
+        Some(invoice) => invoice,
+        None => for_operator(s, headers, &viewer, id).await?,
+    };
     let bytes = invoice_pdf::for_invoice(&s.db, &invoice, &s.seller)
         .await
         .map_err(|e| ApiError::internal("rendering an invoice", &e))?;
@@ -77,4 +85,33 @@ async fn pdf(s: &DownloadState, headers: &HeaderMap, id: &str) -> ApiResult<Resp
         ),
     ];
     Ok((headers, bytes).into_response())
+}
+
+/// Someone else's invoice, for an operator in Finance (the download goes into the audit
+/// trail); not found for everyone else.
+async fn for_operator(
+    s: &DownloadState,
+    headers: &HeaderMap,
+    viewer: &Viewer,
+    id: Uuid,
+) -> ApiResult<invoices::Model> {
+    let ip = super::http::client_ip(headers, None, s.cookies.trusted_proxy_hops);
+    let admin = admin_for(&s.db, viewer, ip, AdminSection::Finance)
+        .await
+        .map_err(|_| ApiError::NotFound("Invoice"))?;
+    let invoice = invoices::Entity::find_by_id(id)
+        .one(&s.db)
+        .await?
+        .ok_or(ApiError::NotFound("Invoice"))?;
+    let entry = Entry {
+        action: action::INVOICE_DOWNLOADED,
+        target_kind: "invoice",
+        target_id: Some(invoice.id.to_string()),
+        target_label: Some(invoice.number.clone()),
+        before: None,
+        after: None,
+        reason: None,
+    };
+    admin_audit::record(&s.db, &admin.actor, entry).await?;
+    Ok(invoice)
 }

@@ -4,6 +4,7 @@
 
 pub mod access;
 mod audit;
+mod finance;
 mod impersonation;
 mod overview;
 mod types;
@@ -22,12 +23,14 @@ pub struct AdminQuery(
     users::AdminUsersQuery,
     audit::AdminAuditQuery,
     impersonation::AdminImpersonationQuery,
+    finance::AdminFinanceQuery,
 );
 
 #[derive(MergedObject, Default)]
 pub struct AdminMutation(
     users::AdminUsersMutation,
     impersonation::AdminImpersonationMutation,
+    finance::AdminFinanceMutation,
 );
 
 #[derive(Default)]

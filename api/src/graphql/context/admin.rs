@@ -13,7 +13,7 @@ use entities::{Workspace, admin_users, provider_accounts, team_members, teams, u
 use sea_orm::{DatabaseConnection, EntityTrait};
 use uuid::Uuid;
 
-use super::{deps, meta, require_post};
+use super::{Viewer, deps, meta, require_post};
 use crate::graphql::admin::access::{AdminSection, PlatformRole};
 use crate::graphql::error::{ApiError, ApiResult};
 
@@ -26,11 +26,20 @@ pub struct AdminCtx<'a> {
 /// For admin queries: an operator whose role opens `section`.
 pub async fn admin_reader<'a>(ctx: &Context<'a>, section: AdminSection) -> ApiResult<AdminCtx<'a>> {
     let viewer = meta(ctx).viewer.as_ref().ok_or(ApiError::Unauthenticated)?;
+    admin_for(&deps(ctx).db, viewer, meta(ctx).ip.clone(), section).await
+}
+
+/// The same for HTTP endpoints outside GraphQL that resolved the session themselves.
+pub async fn admin_for<'a>(
+    db: &'a DatabaseConnection,
+    viewer: &Viewer,
+    ip: Option<String>,
+    section: AdminSection,
+) -> ApiResult<AdminCtx<'a>> {
     // A view of a user's dashboard never reaches the admin API, whoever the user is.
     if viewer.impersonation.is_some() {
         return Err(ApiError::NotFound("Page"));
     }
-    let db = &deps(ctx).db;
     let user = users::Entity::find_by_id(viewer.user_id)
         .one(db)
         .await?
@@ -53,7 +62,7 @@ pub async fn admin_reader<'a>(ctx: &Context<'a>, section: AdminSection) -> ApiRe
             user_id: Some(user.id),
             email: user.email,
             role: role.as_str().to_owned(),
-            ip: meta(ctx).ip.clone(),
+            ip,
         },
     })
 }
