@@ -7,6 +7,7 @@ pub mod account_deletion;
 pub mod account_refresh;
 pub mod admin_audit;
 pub mod admin_finance;
+pub mod admin_health;
 pub mod admin_kpis;
 pub mod admin_users;
 pub mod api_keys;

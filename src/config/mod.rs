@@ -104,6 +104,17 @@ impl Config {
         if !(rate.is_finite() && rate > 0.0) {
             return Err(invalid("api.idr_per_usd", "must be a positive number"));
         }
+        let h = &self.api.health;
+        let rate_ok = |r: f64| r.is_finite() && (0.0..=1.0).contains(&r);
+        if !rate_ok(h.degraded_error_rate)
+            || !rate_ok(h.down_error_rate)
+            || h.degraded_error_rate > h.down_error_rate
+        {
+            return Err(invalid(
+                "api.health.*_error_rate",
+                "must be shares between 0 and 1, degraded not above down",
+            ));
+        }
         if self.database.max_connections == 0 {
             return Err(invalid("database.max_connections", "must be at least 1"));
         }

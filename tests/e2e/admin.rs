@@ -106,6 +106,12 @@ fn operations(victim: Uuid, view: Uuid) -> Vec<(&'static str, &'static str, Stri
             with(reason.clone()),
         ),
         (
+            "adminHealth",
+            "health",
+            "{ adminHealth { queues { emailsQueued } } }".into(),
+            json!({}),
+        ),
+        (
             "adminFinance",
             "finance",
             "{ adminFinance { arpuIdr } }".into(),

@@ -13,6 +13,7 @@ mod support;
 
 mod admin;
 mod admin_finance;
+mod admin_health;
 mod billing;
 mod billing_plans;
 mod bounds;

@@ -41,6 +41,32 @@ pub struct ApiConfig {
     /// as the catalog prices them) in Rupiah too, at this rate.
     pub idr_per_usd: f64,
     pub google: GoogleConfig,
+    /// When the admin panel marks a provider degraded or down.
+    pub health: HealthThresholds,
+}
+
+/// `[api.health]`: judged on the last 5 minutes of each provider's requests.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HealthThresholds {
+    /// Fewer requests than this say nothing: the provider is shown idle.
+    pub min_requests: i64,
+    /// Error share (0–1) from which a provider is degraded, and down.
+    pub degraded_error_rate: f64,
+    pub down_error_rate: f64,
+    /// p95 latency from which a provider is degraded.
+    pub degraded_p95_ms: i64,
+}
+
+impl Default for HealthThresholds {
+    fn default() -> Self {
+        Self {
+            min_requests: 10,
+            degraded_error_rate: 0.05,
+            down_error_rate: 0.5,
+            degraded_p95_ms: 30_000,
+        }
+    }
 }
 
 /// Google sign-in (OpenID Connect). Off until the operator sets a client id and secret.
@@ -104,6 +130,7 @@ impl Default for ApiConfig {
             hsts_max_age_secs: 31_536_000,
             idr_per_usd: 16_500.0,
             google: GoogleConfig::default(),
+            health: HealthThresholds::default(),
         }
     }
 }

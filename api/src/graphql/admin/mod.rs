@@ -5,6 +5,7 @@
 pub mod access;
 mod audit;
 mod finance;
+mod health;
 mod impersonation;
 mod overview;
 mod types;
@@ -24,6 +25,7 @@ pub struct AdminQuery(
     audit::AdminAuditQuery,
     impersonation::AdminImpersonationQuery,
     finance::AdminFinanceQuery,
+    health::AdminHealthQuery,
 );
 
 #[derive(MergedObject, Default)]
