@@ -9,6 +9,7 @@ pub mod admin_audit;
 pub mod admin_finance;
 pub mod admin_health;
 pub mod admin_kpis;
+pub mod admin_logs;
 pub mod admin_users;
 pub mod api_keys;
 pub mod billing;

@@ -74,8 +74,23 @@ impl KeyCache {
         }
     }
 
-    /// The caller behind the key in the headers or, failing that, the `?key=` query parameter.
+    /// The caller behind the key in the headers or, failing that, the `?key=` query parameter;
+    /// a suspended account's key is refused.
     pub async fn authenticate(
+        &self,
+        headers: &HeaderMap,
+        query_key: Option<&str>,
+    ) -> Result<Arc<Principal>, ProxyError> {
+        let principal = self.identify(headers, query_key).await?;
+        if principal.suspended {
+            return Err(ProxyError::Suspended);
+        }
+        Ok(principal)
+    }
+
+    /// The caller behind the key, suspended or not (the proxy records a suspended key's use
+    /// before refusing it).
+    pub async fn identify(
         &self,
         headers: &HeaderMap,
         query_key: Option<&str>,
@@ -96,11 +111,7 @@ impl KeyCache {
                 Err(e) => self.stale(&hash).ok_or(e)?,
             },
         };
-        match principal {
-            Some(p) if p.suspended => Err(ProxyError::Suspended),
-            Some(p) => Ok(p),
-            None => Err(ProxyError::InvalidKey),
-        }
+        principal.ok_or(ProxyError::InvalidKey)
     }
 
     /// Drops a key (revoked or rotated away) so its next use reads the database.

@@ -122,14 +122,15 @@ async fn handle(
 ) -> Response {
     let started = Instant::now();
     let query_key = query_param(query.as_deref(), "key");
-    let principal = match state
-        .keys
-        .authenticate(&headers, query_key.as_deref())
-        .await
-    {
+    let principal = match state.keys.identify(&headers, query_key.as_deref()).await {
         Ok(p) => p,
         Err(e) => return e.render(dialect),
     };
+    if principal.suspended {
+        // Recorded like any refusal: operators see a suspended account's keys still in use.
+        let meter = Meter::new(principal, dialect.endpoint(), String::new(), false, started);
+        return reject(&state, meter, ProxyError::Suspended, dialect);
+    }
     let parsed = body
         .map_err(|rejection| body_error(&rejection, state.config.max_body_bytes))
         .and_then(|raw| inbound::parse(dialect, &raw, &headers, gemini.as_ref()));

@@ -112,6 +112,12 @@ fn operations(victim: Uuid, view: Uuid) -> Vec<(&'static str, &'static str, Stri
             json!({}),
         ),
         (
+            "adminLogs",
+            "logs",
+            "{ adminLogs(kind: SECURITY) { items { kind } } }".into(),
+            json!({}),
+        ),
+        (
             "adminFinance",
             "finance",
             "{ adminFinance { arpuIdr } }".into(),

@@ -12,7 +12,7 @@ use crate::support::{Backend, spawn_app};
 
 on_both_backends!(health_judges_providers_from_their_requests);
 
-fn request(provider: &str, status: u16, latency_ms: i64, ago: Duration) -> NewUsage {
+pub fn request(provider: &str, status: u16, latency_ms: i64, ago: Duration) -> NewUsage {
     NewUsage {
         request_id: Uuid::new_v4(),
         user_id: Uuid::new_v4(),

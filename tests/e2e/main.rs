@@ -14,6 +14,7 @@ mod support;
 mod admin;
 mod admin_finance;
 mod admin_health;
+mod admin_logs;
 mod billing;
 mod billing_plans;
 mod bounds;

@@ -8,6 +8,7 @@ use proxy::bus::Message;
 
 use super::context::{ApiDeps, deps, meta, reader, require_post, writer};
 use super::error::{ApiError, ApiResult};
+use super::security;
 use super::session;
 use super::types::{AuthPayload, User};
 use services::passwords::{checked_hash, verify_password};
@@ -50,13 +51,21 @@ impl AccountMutation {
                 c.attempts_per_ip,
                 c.attempts_per_email,
             )
-            .await?;
+            .await;
+        let attempt = match attempt {
+            Ok(attempt) => attempt,
+            Err(refused) => {
+                security::locked_out(&d.db, &email, m.ip.as_deref()).await;
+                return Err(refused.into());
+            }
+        };
         let user = users::find_by_email(&d.db, &email).await.ok();
         let stored = user.as_ref().and_then(|u| u.password_hash.clone());
         if !verify_password(password, stored)
             .await
             .map_err(ApiError::from)?
         {
+            security::sign_in_failed(&d.db, &email, m.ip.as_deref()).await;
             return Err(ApiError::BadCredentials.into());
         }
         let user = user.ok_or(ApiError::BadCredentials)?;

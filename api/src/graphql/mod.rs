@@ -29,6 +29,7 @@ mod post_guard;
 mod preferences;
 mod recovery;
 mod routing;
+mod security;
 mod server_info;
 pub mod session;
 mod signup;

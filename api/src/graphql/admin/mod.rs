@@ -7,6 +7,7 @@ mod audit;
 mod finance;
 mod health;
 mod impersonation;
+mod logs;
 mod overview;
 mod types;
 mod users;
@@ -26,6 +27,7 @@ pub struct AdminQuery(
     impersonation::AdminImpersonationQuery,
     finance::AdminFinanceQuery,
     health::AdminHealthQuery,
+    logs::AdminLogsQuery,
 );
 
 #[derive(MergedObject, Default)]
