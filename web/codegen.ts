@@ -15,7 +15,7 @@ const config: CodegenConfig = {
         documentMode: "string",
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: "string", UUID: "string" },
+        scalars: { DateTime: "string", UUID: "string", NaiveDate: "string" },
         skipTypename: true,
       },
     },

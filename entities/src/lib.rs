@@ -5,6 +5,7 @@
 pub mod account_cooldowns;
 pub mod account_deletion;
 pub mod account_refresh;
+pub mod admin_analytics;
 pub mod admin_audit;
 pub mod admin_finance;
 pub mod admin_health;

@@ -118,6 +118,12 @@ fn operations(victim: Uuid, view: Uuid) -> Vec<(&'static str, &'static str, Stri
             json!({}),
         ),
         (
+            "adminAnalytics",
+            "analytics",
+            "{ adminAnalytics { funnel { signedUp } } }".into(),
+            json!({}),
+        ),
+        (
             "adminFinance",
             "finance",
             "{ adminFinance { arpuIdr } }".into(),

@@ -12,6 +12,7 @@
 mod support;
 
 mod admin;
+mod admin_analytics;
 mod admin_finance;
 mod admin_health;
 mod admin_logs;

@@ -14,8 +14,9 @@ const script = `(() => {
   const saved = () => { try { return localStorage.getItem(${JSON.stringify(THEME_STORAGE_KEY)}); } catch { return null; } };
   const apply = () => {
     const choice = saved();
-    // The dashboard (/{locale}/app/…) is dark until the user picks; the site follows the system.
-    const app = location.pathname.split("/")[2] === "app";
+    // The dashboard (/{locale}/app/…) and the admin panel (/{locale}/admin/…) are dark until
+    // the user picks; the site follows the system.
+    const app = ["app", "admin"].includes(location.pathname.split("/")[2]);
     const dark = choice === "dark" || (choice !== "light" && (app || media.matches));
     root.classList.toggle("dark", dark);
     root.classList.toggle("light", !dark);

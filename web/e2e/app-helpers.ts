@@ -56,6 +56,12 @@ export async function signUpViaApi(page: Page, email: string, locale = "id") {
   expect(body.errors ?? null).toBeNull();
 }
 
+/** Signs an existing account in through the API (`logIn`), so the browser context holds its session. */
+export async function signInViaApi(page: Page, email: string, password = PASSWORD) {
+  const body = await gqlViaApi(page, "mutation($e:String!,$p:String!){logIn(email:$e,password:$p){user{id}}}", { e: email, p: password });
+  expect(body.errors ?? null).toBeNull();
+}
+
 /**
  * Runs `satu admin …` on the suite's server's data directory (the binary serve.sh runs) and
  * returns what it printed.

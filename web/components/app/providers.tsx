@@ -6,7 +6,13 @@ import { AppIntl, type Messages } from "@/lib/i18n/client";
 import { GqlError, isUnauthenticated, isWorkspaceRefused } from "@/lib/gql/client";
 import { leaveRefusedWorkspace } from "@/lib/app/workspace";
 import { ME_KEY } from "@/lib/app/session";
+import { ADMIN_ME_KEY } from "@/lib/admin/keys";
 import { Toaster } from "@/components/app/ui/toast";
+
+/** The queries that tell a shell who is signed in. */
+function isSessionQuery(key: readonly unknown[]) {
+  return key[0] === ME_KEY[0] || (key[0] === ADMIN_ME_KEY[0] && key[1] === ADMIN_ME_KEY[1]);
+}
 
 /** What every signed-in or auth page runs in: strings, the query cache, toasts. */
 export function ClientRoot({
@@ -20,16 +26,20 @@ export function ClientRoot({
 }) {
   const [client] = useState(() => {
     // A session ended elsewhere (signed out, password changed) shows up on any request: ask
-    // `me` again, whose failure sends the shell to the sign-in page.
+    // `me` (or, in the admin panel, `adminMe`) again, whose failure sends the shell to the
+    // sign-in page.
     const ended = (error: unknown) => {
-      if (isUnauthenticated(error)) void created.invalidateQueries({ queryKey: ME_KEY });
+      if (isUnauthenticated(error)) {
+        void created.invalidateQueries({ queryKey: ME_KEY });
+        void created.invalidateQueries({ queryKey: ADMIN_ME_KEY });
+      }
       // Removed from the team, or it now requires Google sign-in: back to the own workspace.
       if (isWorkspaceRefused(error)) leaveRefusedWorkspace((error as GqlError).code === "FORBIDDEN" ? "google" : "gone");
     };
     const created: QueryClient = new QueryClient({
-      // `me` failing is the shell's own signal; asking it again from there would loop.
+      // `me` or `adminMe` failing is a shell's own signal; asking it again from there would loop.
       queryCache: new QueryCache({
-        onError: (error, query) => (query.queryKey[0] !== ME_KEY[0] || isWorkspaceRefused(error)) && ended(error),
+        onError: (error, query) => (!isSessionQuery(query.queryKey) || isWorkspaceRefused(error)) && ended(error),
       }),
       mutationCache: new MutationCache({ onError: ended }),
       defaultOptions: {

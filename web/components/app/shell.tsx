@@ -4,13 +4,14 @@ import { useEffect } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
-import { Activity, CreditCard, Gauge, KeyRound, LogOut, Plug, Settings, UserRound, Users } from "lucide-react";
+import { Activity, CreditCard, Gauge, KeyRound, LogOut, Plug, Settings, ShieldCheck, UserRound, Users } from "lucide-react";
 import { cx } from "@/lib/cx";
 import { THEME_STORAGE_KEY } from "@/lib/theme";
 import { useT, useLocale } from "@/lib/i18n/client";
 import { isUnauthenticated } from "@/lib/gql/client";
-import { appPath, authPath } from "@/lib/app/paths";
+import { adminPath, appPath, authPath } from "@/lib/app/paths";
 import { useMe, useSignOut } from "@/lib/app/session";
+import { useAdminMe } from "@/lib/admin/session";
 import { buttonVariants } from "@/components/ui/button-variants";
 import { LogoMark } from "@/components/logo";
 import { ThemeToggle } from "@/components/theme-toggle";
@@ -60,6 +61,8 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   }, []);
 
   const signedIn = me.data && !unauthenticated;
+  // Operators get a way into the admin panel; for everyone else `adminMe` is "not found".
+  const operator = useAdminMe({ enabled: !!signedIn }).data;
   return (
     <div className="min-h-dvh bg-background md:grid md:grid-cols-[15rem_minmax(0,1fr)]">
       <a
@@ -104,6 +107,18 @@ export function AppShell({ children }: { children: React.ReactNode }) {
                 </li>
               );
             })}
+            {operator ? (
+              <li className="md:mt-2 md:border-t md:border-border md:pt-2">
+                <Link
+                  href={adminPath(locale)}
+                  className="flex items-center gap-2.5 rounded-lg px-3 py-2 text-sm whitespace-nowrap text-muted-foreground outline-none transition-colors hover:bg-muted hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60"
+                  data-testid="nav-admin"
+                >
+                  <ShieldCheck aria-hidden className="size-4" />
+                  {t("nav_admin")}
+                </Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </aside>

@@ -11,6 +11,9 @@ export function useFormat() {
     const compact = new Intl.NumberFormat(tag, { notation: "compact", maximumFractionDigits: 1 });
     const usd = new Intl.NumberFormat(tag, { style: "currency", currency: "USD", maximumFractionDigits: 4 });
     const usd2 = new Intl.NumberFormat(tag, { style: "currency", currency: "USD", maximumFractionDigits: 2 });
+    // "Rp" in English too (not "IDR"): the symbol Indonesians read (as in lib/app/money.ts).
+    const idr = new Intl.NumberFormat(tag, { style: "currency", currency: "IDR", currencyDisplay: "narrowSymbol", maximumFractionDigits: 0 });
+    const percent = new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 1 });
     const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short" });
     const date = new Intl.DateTimeFormat(tag, { dateStyle: "medium" });
     const time = new Intl.DateTimeFormat(tag, { timeStyle: "medium" });
@@ -20,6 +23,10 @@ export function useFormat() {
       compact: (n: number) => compact.format(n),
       /** nano-dollars → "$0.0012" */
       usdNanos: (nanos: number) => (nanos >= 10_000_000 ? usd2 : usd).format(nanos / 1e9),
+      /** Rupiah amounts as the API counts them (whole Rupiah). */
+      idr: (rupiah: number) => idr.format(rupiah),
+      /** 0.125 → "12.5%" */
+      percent: (ratio: number) => percent.format(ratio),
       dateTime: (iso: string) => dateTime.format(new Date(iso)),
       date: (iso: string) => date.format(new Date(iso)),
       time: (iso: string) => time.format(new Date(iso)),

@@ -3,6 +3,7 @@
 //! operator, their role, the reason and the values before and after. See docs/admin.md.
 
 pub mod access;
+mod analytics;
 mod audit;
 mod finance;
 mod health;
@@ -28,6 +29,7 @@ pub struct AdminQuery(
     finance::AdminFinanceQuery,
     health::AdminHealthQuery,
     logs::AdminLogsQuery,
+    analytics::AdminAnalyticsQuery,
 );
 
 #[derive(MergedObject, Default)]

@@ -33,9 +33,16 @@ export function Dialog({
           className={`fixed top-1/2 left-1/2 z-50 flex max-h-[90dvh] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col overflow-y-auto rounded-xl border border-border bg-card p-6 text-card-foreground shadow-xl outline-none ${wide ? "max-w-2xl" : "max-w-lg"}`}
           // Without a description, say so explicitly (Radix warns otherwise).
           {...(description ? {} : { "aria-describedby": undefined })}
-          onOpenAutoFocus={() => {
+          onOpenAutoFocus={(event) => {
             const active = document.activeElement;
             opener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+            // A field marked `data-autofocus` gets the focus instead of the first button. (React's
+            // `autoFocus` would move it before this runs, and the opener would be lost.)
+            const first = (event.target as HTMLElement).querySelector<HTMLElement>("[data-autofocus]");
+            if (first) {
+              event.preventDefault();
+              first.focus();
+            }
           }}
           onCloseAutoFocus={(event) => {
             // Radix returns focus only to a Radix trigger: these dialogs are opened by plain

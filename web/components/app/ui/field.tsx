@@ -88,6 +88,43 @@ export function SelectField({
   );
 }
 
+/** A labelled multi-line text box in prose (Field's `textarea` is monospace, for pasted code). */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className,
+  ...props
+}: React.ComponentProps<"textarea"> & { label: string; hint?: string; error?: string | null }) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={cx("flex flex-col gap-1.5", className)}>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <textarea
+        rows={3}
+        {...props}
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        className={cx(inputClass, "h-auto py-2")}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export function FormError({ children }: { children?: React.ReactNode }) {
   if (!children) return null;
   return (

@@ -28,6 +28,21 @@ type Documents = {
     "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationDocument,
     "\n  mutation StartGoogle {\n    startGoogleSignIn {\n      authorizeUrl\n    }\n  }\n": typeof types.StartGoogleDocument,
     "\n  mutation CompleteGoogle($code: String!, $state: String!) {\n    completeGoogleSignIn(code: $code, state: $state) {\n      csrfToken\n      user {\n        id\n      }\n    }\n  }\n": typeof types.CompleteGoogleDocument,
+    "\n  query AdminMe {\n    adminMe {\n      userId\n      email\n      role\n      sections\n    }\n  }\n": typeof types.AdminMeDocument,
+    "\n  query AdminOverview {\n    adminOverview {\n      usersByPlan {\n        planId\n        users\n      }\n      mrrIdr\n      activeSubscriptions\n      churn {\n        planId\n        subscribersAtStart\n        lost\n        rate\n      }\n      requests {\n        last24h\n        last7d\n        last30d\n      }\n      recentSignUps {\n        ...AdminUserFields\n      }\n      recentPlanChanges {\n        userId\n        email\n        fromPlan\n        toPlan\n        at\n      }\n    }\n  }\n": typeof types.AdminOverviewDocument,
+    "\n  query AdminPlans {\n    plans {\n      id\n      name\n    }\n  }\n": typeof types.AdminPlansDocument,
+    "\n  fragment AdminUserFields on AdminUser {\n    id\n    email\n    displayName\n    planId\n    platformRole\n    emailVerified\n    suspendedAt\n    createdAt\n    lastActiveAt\n    mrrIdr\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
+    "\n  query AdminUsers($filter: AdminUserFilter!, $first: Int!, $offset: Int!) {\n    adminUsers(filter: $filter, first: $first, offset: $offset) {\n      total\n      items {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
+    "\n  fragment AdminAuditFields on AdminAuditEntry {\n    id\n    createdAt\n    actorEmail\n    actorRole\n    action\n    targetKind\n    targetId\n    targetLabel\n    before\n    after\n    reason\n    ip\n  }\n": typeof types.AdminAuditFieldsFragmentDoc,
+    "\n  fragment AdminUserDetailFields on AdminUserDetail {\n    user {\n      ...AdminUserFields\n    }\n    locale\n    signsInWithGoogle\n    connections {\n      id\n      provider\n      kind\n      label\n      status\n      createdAt\n      lastUsedAt\n      lastErrorAt\n      tokenExpiresAt\n    }\n    usage30d {\n      requests\n      errors\n      costUsd\n    }\n    invoices {\n      id\n      number\n      kind\n      description\n      total\n      status\n      issuedAt\n      paidAt\n    }\n    periods {\n      id\n      planId\n      startsAt\n      endsAt\n      revokedAt\n      lapsedAt\n    }\n    teams {\n      teamId\n      name\n      planId\n      role\n    }\n    audit {\n      ...AdminAuditFields\n    }\n  }\n": typeof types.AdminUserDetailFieldsFragmentDoc,
+    "\n  query AdminUser($id: UUID!) {\n    adminUser(id: $id) {\n      ...AdminUserDetailFields\n    }\n  }\n": typeof types.AdminUserDocument,
+    "\n  mutation AdminSuspendUser($id: UUID!, $reason: String!) {\n    adminSuspendUser(id: $id, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": typeof types.AdminSuspendUserDocument,
+    "\n  mutation AdminUnsuspendUser($id: UUID!, $reason: String!) {\n    adminUnsuspendUser(id: $id, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": typeof types.AdminUnsuspendUserDocument,
+    "\n  mutation AdminSetUserPlan($id: UUID!, $planId: String!, $until: NaiveDate, $reason: String!) {\n    adminSetUserPlan(id: $id, planId: $planId, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": typeof types.AdminSetUserPlanDocument,
+    "\n  mutation AdminExtendPeriod($id: UUID!, $until: NaiveDate!, $reason: String!) {\n    adminExtendPeriod(id: $id, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": typeof types.AdminExtendPeriodDocument,
+    "\n  mutation AdminSignOutUser($id: UUID!, $reason: String!) {\n    adminSignOutUser(id: $id, reason: $reason)\n  }\n": typeof types.AdminSignOutUserDocument,
+    "\n  mutation AdminResendVerification($id: UUID!, $reason: String!) {\n    adminResendVerification(id: $id, reason: $reason)\n  }\n": typeof types.AdminResendVerificationDocument,
+    "\n  query AdminAudit($filter: AdminAuditFilter!, $before: Int, $first: Int!) {\n    adminAudit(filter: $filter, before: $before, first: $first) {\n      items {\n        ...AdminAuditFields\n      }\n      nextBefore\n    }\n  }\n": typeof types.AdminAuditDocument,
     "\n  query Billing {\n    billingEnabled\n    myPlan {\n      plan {\n        id\n        name\n        priceIdr\n        monthlyRequests\n        maxOauthAccounts\n        maxProviders\n      }\n      periodStart\n      periodEnd\n      requestsUsed\n      requestsLimit\n      requestsPerMinute\n      tokensPerMinute\n      providersUsed\n      oauthAccountsUsed\n    }\n    plans {\n      id\n      name\n      priceIdr\n      monthlyRequests\n      maxOauthAccounts\n      maxProviders\n      maxMembers\n      requestsPerMinute\n      tokensPerMinute\n    }\n    subscriptionStatus {\n      ...SubscriptionStatusFields\n    }\n  }\n": typeof types.BillingDocument,
     "\n  fragment SubscriptionStatusFields on SubscriptionStatus {\n    plan {\n      id\n      name\n      priceIdr\n    }\n    period {\n      startsAt\n      endsAt\n      atEnd\n      nextPlan {\n        id\n        name\n        priceIdr\n      }\n    }\n    nextBill {\n      planId\n      total\n      dueAt\n      invoice {\n        id\n        number\n        status\n        total\n      }\n    }\n    pausedConnections\n  }\n": typeof types.SubscriptionStatusFieldsFragmentDoc,
     "\n  query BillingHistory {\n    invoices {\n      id\n      number\n      kind\n      planId\n      description\n      net\n      taxBase\n      ppn\n      total\n      status\n      issuedAt\n      dueAt\n      paidAt\n      paidMethod\n      credit\n      creditDays\n    }\n    payments {\n      orderId\n      state\n      amount\n      paymentType\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.BillingHistoryDocument,
@@ -107,6 +122,21 @@ const documents: Documents = {
     "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": types.ResendVerificationDocument,
     "\n  mutation StartGoogle {\n    startGoogleSignIn {\n      authorizeUrl\n    }\n  }\n": types.StartGoogleDocument,
     "\n  mutation CompleteGoogle($code: String!, $state: String!) {\n    completeGoogleSignIn(code: $code, state: $state) {\n      csrfToken\n      user {\n        id\n      }\n    }\n  }\n": types.CompleteGoogleDocument,
+    "\n  query AdminMe {\n    adminMe {\n      userId\n      email\n      role\n      sections\n    }\n  }\n": types.AdminMeDocument,
+    "\n  query AdminOverview {\n    adminOverview {\n      usersByPlan {\n        planId\n        users\n      }\n      mrrIdr\n      activeSubscriptions\n      churn {\n        planId\n        subscribersAtStart\n        lost\n        rate\n      }\n      requests {\n        last24h\n        last7d\n        last30d\n      }\n      recentSignUps {\n        ...AdminUserFields\n      }\n      recentPlanChanges {\n        userId\n        email\n        fromPlan\n        toPlan\n        at\n      }\n    }\n  }\n": types.AdminOverviewDocument,
+    "\n  query AdminPlans {\n    plans {\n      id\n      name\n    }\n  }\n": types.AdminPlansDocument,
+    "\n  fragment AdminUserFields on AdminUser {\n    id\n    email\n    displayName\n    planId\n    platformRole\n    emailVerified\n    suspendedAt\n    createdAt\n    lastActiveAt\n    mrrIdr\n  }\n": types.AdminUserFieldsFragmentDoc,
+    "\n  query AdminUsers($filter: AdminUserFilter!, $first: Int!, $offset: Int!) {\n    adminUsers(filter: $filter, first: $first, offset: $offset) {\n      total\n      items {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
+    "\n  fragment AdminAuditFields on AdminAuditEntry {\n    id\n    createdAt\n    actorEmail\n    actorRole\n    action\n    targetKind\n    targetId\n    targetLabel\n    before\n    after\n    reason\n    ip\n  }\n": types.AdminAuditFieldsFragmentDoc,
+    "\n  fragment AdminUserDetailFields on AdminUserDetail {\n    user {\n      ...AdminUserFields\n    }\n    locale\n    signsInWithGoogle\n    connections {\n      id\n      provider\n      kind\n      label\n      status\n      createdAt\n      lastUsedAt\n      lastErrorAt\n      tokenExpiresAt\n    }\n    usage30d {\n      requests\n      errors\n      costUsd\n    }\n    invoices {\n      id\n      number\n      kind\n      description\n      total\n      status\n      issuedAt\n      paidAt\n    }\n    periods {\n      id\n      planId\n      startsAt\n      endsAt\n      revokedAt\n      lapsedAt\n    }\n    teams {\n      teamId\n      name\n      planId\n      role\n    }\n    audit {\n      ...AdminAuditFields\n    }\n  }\n": types.AdminUserDetailFieldsFragmentDoc,
+    "\n  query AdminUser($id: UUID!) {\n    adminUser(id: $id) {\n      ...AdminUserDetailFields\n    }\n  }\n": types.AdminUserDocument,
+    "\n  mutation AdminSuspendUser($id: UUID!, $reason: String!) {\n    adminSuspendUser(id: $id, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": types.AdminSuspendUserDocument,
+    "\n  mutation AdminUnsuspendUser($id: UUID!, $reason: String!) {\n    adminUnsuspendUser(id: $id, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": types.AdminUnsuspendUserDocument,
+    "\n  mutation AdminSetUserPlan($id: UUID!, $planId: String!, $until: NaiveDate, $reason: String!) {\n    adminSetUserPlan(id: $id, planId: $planId, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": types.AdminSetUserPlanDocument,
+    "\n  mutation AdminExtendPeriod($id: UUID!, $until: NaiveDate!, $reason: String!) {\n    adminExtendPeriod(id: $id, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": types.AdminExtendPeriodDocument,
+    "\n  mutation AdminSignOutUser($id: UUID!, $reason: String!) {\n    adminSignOutUser(id: $id, reason: $reason)\n  }\n": types.AdminSignOutUserDocument,
+    "\n  mutation AdminResendVerification($id: UUID!, $reason: String!) {\n    adminResendVerification(id: $id, reason: $reason)\n  }\n": types.AdminResendVerificationDocument,
+    "\n  query AdminAudit($filter: AdminAuditFilter!, $before: Int, $first: Int!) {\n    adminAudit(filter: $filter, before: $before, first: $first) {\n      items {\n        ...AdminAuditFields\n      }\n      nextBefore\n    }\n  }\n": types.AdminAuditDocument,
     "\n  query Billing {\n    billingEnabled\n    myPlan {\n      plan {\n        id\n        name\n        priceIdr\n        monthlyRequests\n        maxOauthAccounts\n        maxProviders\n      }\n      periodStart\n      periodEnd\n      requestsUsed\n      requestsLimit\n      requestsPerMinute\n      tokensPerMinute\n      providersUsed\n      oauthAccountsUsed\n    }\n    plans {\n      id\n      name\n      priceIdr\n      monthlyRequests\n      maxOauthAccounts\n      maxProviders\n      maxMembers\n      requestsPerMinute\n      tokensPerMinute\n    }\n    subscriptionStatus {\n      ...SubscriptionStatusFields\n    }\n  }\n": types.BillingDocument,
     "\n  fragment SubscriptionStatusFields on SubscriptionStatus {\n    plan {\n      id\n      name\n      priceIdr\n    }\n    period {\n      startsAt\n      endsAt\n      atEnd\n      nextPlan {\n        id\n        name\n        priceIdr\n      }\n    }\n    nextBill {\n      planId\n      total\n      dueAt\n      invoice {\n        id\n        number\n        status\n        total\n      }\n    }\n    pausedConnections\n  }\n": types.SubscriptionStatusFieldsFragmentDoc,
     "\n  query BillingHistory {\n    invoices {\n      id\n      number\n      kind\n      planId\n      description\n      net\n      taxBase\n      ppn\n      total\n      status\n      issuedAt\n      dueAt\n      paidAt\n      paidMethod\n      credit\n      creditDays\n    }\n    payments {\n      orderId\n      state\n      amount\n      paymentType\n      createdAt\n      updatedAt\n    }\n  }\n": types.BillingHistoryDocument,
@@ -225,6 +255,66 @@ export function graphql(source: "\n  mutation StartGoogle {\n    startGoogleSign
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CompleteGoogle($code: String!, $state: String!) {\n    completeGoogleSignIn(code: $code, state: $state) {\n      csrfToken\n      user {\n        id\n      }\n    }\n  }\n"): typeof import('./graphql').CompleteGoogleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminMe {\n    adminMe {\n      userId\n      email\n      role\n      sections\n    }\n  }\n"): typeof import('./graphql').AdminMeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminOverview {\n    adminOverview {\n      usersByPlan {\n        planId\n        users\n      }\n      mrrIdr\n      activeSubscriptions\n      churn {\n        planId\n        subscribersAtStart\n        lost\n        rate\n      }\n      requests {\n        last24h\n        last7d\n        last30d\n      }\n      recentSignUps {\n        ...AdminUserFields\n      }\n      recentPlanChanges {\n        userId\n        email\n        fromPlan\n        toPlan\n        at\n      }\n    }\n  }\n"): typeof import('./graphql').AdminOverviewDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPlans {\n    plans {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AdminPlansDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUserFields on AdminUser {\n    id\n    email\n    displayName\n    planId\n    platformRole\n    emailVerified\n    suspendedAt\n    createdAt\n    lastActiveAt\n    mrrIdr\n  }\n"): typeof import('./graphql').AdminUserFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUsers($filter: AdminUserFilter!, $first: Int!, $offset: Int!) {\n    adminUsers(filter: $filter, first: $first, offset: $offset) {\n      total\n      items {\n        ...AdminUserFields\n      }\n    }\n  }\n"): typeof import('./graphql').AdminUsersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminAuditFields on AdminAuditEntry {\n    id\n    createdAt\n    actorEmail\n    actorRole\n    action\n    targetKind\n    targetId\n    targetLabel\n    before\n    after\n    reason\n    ip\n  }\n"): typeof import('./graphql').AdminAuditFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminUserDetailFields on AdminUserDetail {\n    user {\n      ...AdminUserFields\n    }\n    locale\n    signsInWithGoogle\n    connections {\n      id\n      provider\n      kind\n      label\n      status\n      createdAt\n      lastUsedAt\n      lastErrorAt\n      tokenExpiresAt\n    }\n    usage30d {\n      requests\n      errors\n      costUsd\n    }\n    invoices {\n      id\n      number\n      kind\n      description\n      total\n      status\n      issuedAt\n      paidAt\n    }\n    periods {\n      id\n      planId\n      startsAt\n      endsAt\n      revokedAt\n      lapsedAt\n    }\n    teams {\n      teamId\n      name\n      planId\n      role\n    }\n    audit {\n      ...AdminAuditFields\n    }\n  }\n"): typeof import('./graphql').AdminUserDetailFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminUser($id: UUID!) {\n    adminUser(id: $id) {\n      ...AdminUserDetailFields\n    }\n  }\n"): typeof import('./graphql').AdminUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSuspendUser($id: UUID!, $reason: String!) {\n    adminSuspendUser(id: $id, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n"): typeof import('./graphql').AdminSuspendUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminUnsuspendUser($id: UUID!, $reason: String!) {\n    adminUnsuspendUser(id: $id, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n"): typeof import('./graphql').AdminUnsuspendUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSetUserPlan($id: UUID!, $planId: String!, $until: NaiveDate, $reason: String!) {\n    adminSetUserPlan(id: $id, planId: $planId, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n"): typeof import('./graphql').AdminSetUserPlanDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminExtendPeriod($id: UUID!, $until: NaiveDate!, $reason: String!) {\n    adminExtendPeriod(id: $id, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n"): typeof import('./graphql').AdminExtendPeriodDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSignOutUser($id: UUID!, $reason: String!) {\n    adminSignOutUser(id: $id, reason: $reason)\n  }\n"): typeof import('./graphql').AdminSignOutUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminResendVerification($id: UUID!, $reason: String!) {\n    adminResendVerification(id: $id, reason: $reason)\n  }\n"): typeof import('./graphql').AdminResendVerificationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminAudit($filter: AdminAuditFilter!, $before: Int, $first: Int!) {\n    adminAudit(filter: $filter, before: $before, first: $first) {\n      items {\n        ...AdminAuditFields\n      }\n      nextBefore\n    }\n  }\n"): typeof import('./graphql').AdminAuditDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,46 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AdminAuditFilter = {
+  /** `user.suspended`, `user.plan_changed`, … */
+  action?: string | null | undefined;
+  actorId?: string | null | undefined;
+  /** Entries about this target (a user id, an order id). */
+  targetId?: string | null | undefined;
+  /** Part of the actor's email, the target's name or the reason. */
+  text?: string | null | undefined;
+};
+
+/** The panel's sections; each admin field and mutation belongs to one. */
+export type AdminSection =
+  | 'ANALYTICS'
+  | 'FINANCE'
+  | 'HEALTH'
+  | 'IMPERSONATION'
+  | 'LOGS'
+  | 'OVERVIEW'
+  | 'SAVED_QUERIES'
+  | 'USERS';
+
+export type AdminUserFilter = {
+  planId?: string | null | undefined;
+  /** Part of the email, or a whole user id. */
+  search?: string | null | undefined;
+  sort?: AdminUserSort;
+  status?: AdminUserStatus;
+};
+
+export type AdminUserSort =
+  | 'EMAIL'
+  | 'NEWEST'
+  | 'OLDEST';
+
+export type AdminUserStatus =
+  | 'ACTIVE'
+  | 'ANY'
+  | 'SUSPENDED'
+  | 'UNVERIFIED';
+
 export type ConnectionChanges = {
   enabled?: boolean | null | undefined;
   label?: string | null | undefined;
@@ -50,6 +90,12 @@ export type PlanChange =
   | 'START'
   /** Costs more: starts at payment, the current period's unused days credited. */
   | 'UPGRADE';
+
+/** A platform role, as stored on `users.platform_role`. */
+export type PlatformRole =
+  | 'FINANCE'
+  | 'SUPER_ADMIN'
+  | 'SUPPORT';
 
 export type ProviderName =
   | 'ANTHROPIC'
@@ -248,6 +294,103 @@ export type CompleteGoogleMutationVariables = Exact<{
 
 
 export type CompleteGoogleMutation = { completeGoogleSignIn: { csrfToken: string | null, user: { id: string } } };
+
+export type AdminMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminMeQuery = { adminMe: { userId: string, email: string, role: PlatformRole, sections: Array<AdminSection> } };
+
+export type AdminOverviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminOverviewQuery = { adminOverview: { mrrIdr: number, activeSubscriptions: number, usersByPlan: Array<{ planId: string, users: number }>, churn: Array<{ planId: string, subscribersAtStart: number, lost: number, rate: number }>, requests: { last24h: number, last7d: number, last30d: number }, recentSignUps: Array<{ id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }>, recentPlanChanges: Array<{ userId: string, email: string | null, fromPlan: string, toPlan: string, at: string }> } };
+
+export type AdminPlansQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminPlansQuery = { plans: Array<{ id: string, name: string }> };
+
+export type AdminUserFieldsFragment = { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number };
+
+export type AdminUsersQueryVariables = Exact<{
+  filter: AdminUserFilter;
+  first: number;
+  offset: number;
+}>;
+
+
+export type AdminUsersQuery = { adminUsers: { total: number, items: Array<{ id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }> } };
+
+export type AdminAuditFieldsFragment = { id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null };
+
+export type AdminUserDetailFieldsFragment = { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> };
+
+export type AdminUserQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminUserQuery = { adminUser: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+
+export type AdminSuspendUserMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type AdminSuspendUserMutation = { adminSuspendUser: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+
+export type AdminUnsuspendUserMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type AdminUnsuspendUserMutation = { adminUnsuspendUser: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+
+export type AdminSetUserPlanMutationVariables = Exact<{
+  id: string;
+  planId: string;
+  until?: string | null | undefined;
+  reason: string;
+}>;
+
+
+export type AdminSetUserPlanMutation = { adminSetUserPlan: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+
+export type AdminExtendPeriodMutationVariables = Exact<{
+  id: string;
+  until: string;
+  reason: string;
+}>;
+
+
+export type AdminExtendPeriodMutation = { adminExtendPeriod: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+
+export type AdminSignOutUserMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type AdminSignOutUserMutation = { adminSignOutUser: number };
+
+export type AdminResendVerificationMutationVariables = Exact<{
+  id: string;
+  reason: string;
+}>;
+
+
+export type AdminResendVerificationMutation = { adminResendVerification: boolean };
+
+export type AdminAuditQueryVariables = Exact<{
+  filter: AdminAuditFilter;
+  before?: number | null | undefined;
+  first: number;
+}>;
+
+
+export type AdminAuditQuery = { adminAudit: { nextBefore: number | null, items: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
 
 export type BillingQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -708,6 +851,113 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AdminUserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminUserFields on AdminUser {
+  id
+  email
+  displayName
+  planId
+  platformRole
+  emailVerified
+  suspendedAt
+  createdAt
+  lastActiveAt
+  mrrIdr
+}
+    `, {"fragmentName":"AdminUserFields"}) as unknown as TypedDocumentString<AdminUserFieldsFragment, unknown>;
+export const AdminAuditFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminAuditFields on AdminAuditEntry {
+  id
+  createdAt
+  actorEmail
+  actorRole
+  action
+  targetKind
+  targetId
+  targetLabel
+  before
+  after
+  reason
+  ip
+}
+    `, {"fragmentName":"AdminAuditFields"}) as unknown as TypedDocumentString<AdminAuditFieldsFragment, unknown>;
+export const AdminUserDetailFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminUserDetailFields on AdminUserDetail {
+  user {
+    ...AdminUserFields
+  }
+  locale
+  signsInWithGoogle
+  connections {
+    id
+    provider
+    kind
+    label
+    status
+    createdAt
+    lastUsedAt
+    lastErrorAt
+    tokenExpiresAt
+  }
+  usage30d {
+    requests
+    errors
+    costUsd
+  }
+  invoices {
+    id
+    number
+    kind
+    description
+    total
+    status
+    issuedAt
+    paidAt
+  }
+  periods {
+    id
+    planId
+    startsAt
+    endsAt
+    revokedAt
+    lapsedAt
+  }
+  teams {
+    teamId
+    name
+    planId
+    role
+  }
+  audit {
+    ...AdminAuditFields
+  }
+}
+    fragment AdminUserFields on AdminUser {
+  id
+  email
+  displayName
+  planId
+  platformRole
+  emailVerified
+  suspendedAt
+  createdAt
+  lastActiveAt
+  mrrIdr
+}
+fragment AdminAuditFields on AdminAuditEntry {
+  id
+  createdAt
+  actorEmail
+  actorRole
+  action
+  targetKind
+  targetId
+  targetLabel
+  before
+  after
+  reason
+  ip
+}`, {"fragmentName":"AdminUserDetailFields"}) as unknown as TypedDocumentString<AdminUserDetailFieldsFragment, unknown>;
 export const SubscriptionStatusFieldsFragmentDoc = new TypedDocumentString(`
     fragment SubscriptionStatusFields on SubscriptionStatus {
   plan {
@@ -850,6 +1100,532 @@ export const CompleteGoogleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompleteGoogleMutation, CompleteGoogleMutationVariables>;
+export const AdminMeDocument = new TypedDocumentString(`
+    query AdminMe {
+  adminMe {
+    userId
+    email
+    role
+    sections
+  }
+}
+    `) as unknown as TypedDocumentString<AdminMeQuery, AdminMeQueryVariables>;
+export const AdminOverviewDocument = new TypedDocumentString(`
+    query AdminOverview {
+  adminOverview {
+    usersByPlan {
+      planId
+      users
+    }
+    mrrIdr
+    activeSubscriptions
+    churn {
+      planId
+      subscribersAtStart
+      lost
+      rate
+    }
+    requests {
+      last24h
+      last7d
+      last30d
+    }
+    recentSignUps {
+      ...AdminUserFields
+    }
+    recentPlanChanges {
+      userId
+      email
+      fromPlan
+      toPlan
+      at
+    }
+  }
+}
+    fragment AdminUserFields on AdminUser {
+  id
+  email
+  displayName
+  planId
+  platformRole
+  emailVerified
+  suspendedAt
+  createdAt
+  lastActiveAt
+  mrrIdr
+}`) as unknown as TypedDocumentString<AdminOverviewQuery, AdminOverviewQueryVariables>;
+export const AdminPlansDocument = new TypedDocumentString(`
+    query AdminPlans {
+  plans {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AdminPlansQuery, AdminPlansQueryVariables>;
+export const AdminUsersDocument = new TypedDocumentString(`
+    query AdminUsers($filter: AdminUserFilter!, $first: Int!, $offset: Int!) {
+  adminUsers(filter: $filter, first: $first, offset: $offset) {
+    total
+    items {
+      ...AdminUserFields
+    }
+  }
+}
+    fragment AdminUserFields on AdminUser {
+  id
+  email
+  displayName
+  planId
+  platformRole
+  emailVerified
+  suspendedAt
+  createdAt
+  lastActiveAt
+  mrrIdr
+}`) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
+export const AdminUserDocument = new TypedDocumentString(`
+    query AdminUser($id: UUID!) {
+  adminUser(id: $id) {
+    ...AdminUserDetailFields
+  }
+}
+    fragment AdminUserFields on AdminUser {
+  id
+  email
+  displayName
+  planId
+  platformRole
+  emailVerified
+  suspendedAt
+  createdAt
+  lastActiveAt
+  mrrIdr
+}
+fragment AdminAuditFields on AdminAuditEntry {
+  id
+  createdAt
+  actorEmail
+  actorRole
+  action
+  targetKind
+  targetId
+  targetLabel
+  before
+  after
+  reason
+  ip
+}
+fragment AdminUserDetailFields on AdminUserDetail {
+  user {
+    ...AdminUserFields
+  }
+  locale
+  signsInWithGoogle
+  connections {
+    id
+    provider
+    kind
+    label
+    status
+    createdAt
+    lastUsedAt
+    lastErrorAt
+    tokenExpiresAt
+  }
+  usage30d {
+    requests
+    errors
+    costUsd
+  }
+  invoices {
+    id
+    number
+    kind
+    description
+    total
+    status
+    issuedAt
+    paidAt
+  }
+  periods {
+    id
+    planId
+    startsAt
+    endsAt
+    revokedAt
+    lapsedAt
+  }
+  teams {
+    teamId
+    name
+    planId
+    role
+  }
+  audit {
+    ...AdminAuditFields
+  }
+}`) as unknown as TypedDocumentString<AdminUserQuery, AdminUserQueryVariables>;
+export const AdminSuspendUserDocument = new TypedDocumentString(`
+    mutation AdminSuspendUser($id: UUID!, $reason: String!) {
+  adminSuspendUser(id: $id, reason: $reason) {
+    ...AdminUserDetailFields
+  }
+}
+    fragment AdminUserFields on AdminUser {
+  id
+  email
+  displayName
+  planId
+  platformRole
+  emailVerified
+  suspendedAt
+  createdAt
+  lastActiveAt
+  mrrIdr
+}
+fragment AdminAuditFields on AdminAuditEntry {
+  id
+  createdAt
+  actorEmail
+  actorRole
+  action
+  targetKind
+  targetId
+  targetLabel
+  before
+  after
+  reason
+  ip
+}
+fragment AdminUserDetailFields on AdminUserDetail {
+  user {
+    ...AdminUserFields
+  }
+  locale
+  signsInWithGoogle
+  connections {
+    id
+    provider
+    kind
+    label
+    status
+    createdAt
+    lastUsedAt
+    lastErrorAt
+    tokenExpiresAt
+  }
+  usage30d {
+    requests
+    errors
+    costUsd
+  }
+  invoices {
+    id
+    number
+    kind
+    description
+    total
+    status
+    issuedAt
+    paidAt
+  }
+  periods {
+    id
+    planId
+    startsAt
+    endsAt
+    revokedAt
+    lapsedAt
+  }
+  teams {
+    teamId
+    name
+    planId
+    role
+  }
+  audit {
+    ...AdminAuditFields
+  }
+}`) as unknown as TypedDocumentString<AdminSuspendUserMutation, AdminSuspendUserMutationVariables>;
+export const AdminUnsuspendUserDocument = new TypedDocumentString(`
+    mutation AdminUnsuspendUser($id: UUID!, $reason: String!) {
+  adminUnsuspendUser(id: $id, reason: $reason) {
+    ...AdminUserDetailFields
+  }
+}
+    fragment AdminUserFields on AdminUser {
+  id
+  email
+  displayName
+  planId
+  platformRole
+  emailVerified
+  suspendedAt
+  createdAt
+  lastActiveAt
+  mrrIdr
+}
+fragment AdminAuditFields on AdminAuditEntry {
+  id
+  createdAt
+  actorEmail
+  actorRole
+  action
+  targetKind
+  targetId
+  targetLabel
+  before
+  after
+  reason
+  ip
+}
+fragment AdminUserDetailFields on AdminUserDetail {
+  user {
+    ...AdminUserFields
+  }
+  locale
+  signsInWithGoogle
+  connections {
+    id
+    provider
+    kind
+    label
+    status
+    createdAt
+    lastUsedAt
+    lastErrorAt
+    tokenExpiresAt
+  }
+  usage30d {
+    requests
+    errors
+    costUsd
+  }
+  invoices {
+    id
+    number
+    kind
+    description
+    total
+    status
+    issuedAt
+    paidAt
+  }
+  periods {
+    id
+    planId
+    startsAt
+    endsAt
+    revokedAt
+    lapsedAt
+  }
+  teams {
+    teamId
+    name
+    planId
+    role
+  }
+  audit {
+    ...AdminAuditFields
+  }
+}`) as unknown as TypedDocumentString<AdminUnsuspendUserMutation, AdminUnsuspendUserMutationVariables>;
+export const AdminSetUserPlanDocument = new TypedDocumentString(`
+    mutation AdminSetUserPlan($id: UUID!, $planId: String!, $until: NaiveDate, $reason: String!) {
+  adminSetUserPlan(id: $id, planId: $planId, until: $until, reason: $reason) {
+    ...AdminUserDetailFields
+  }
+}
+    fragment AdminUserFields on AdminUser {
+  id
+  email
+  displayName
+  planId
+  platformRole
+  emailVerified
+  suspendedAt
+  createdAt
+  lastActiveAt
+  mrrIdr
+}
+fragment AdminAuditFields on AdminAuditEntry {
+  id
+  createdAt
+  actorEmail
+  actorRole
+  action
+  targetKind
+  targetId
+  targetLabel
+  before
+  after
+  reason
+  ip
+}
+fragment AdminUserDetailFields on AdminUserDetail {
+  user {
+    ...AdminUserFields
+  }
+  locale
+  signsInWithGoogle
+  connections {
+    id
+    provider
+    kind
+    label
+    status
+    createdAt
+    lastUsedAt
+    lastErrorAt
+    tokenExpiresAt
+  }
+  usage30d {
+    requests
+    errors
+    costUsd
+  }
+  invoices {
+    id
+    number
+    kind
+    description
+    total
+    status
+    issuedAt
+    paidAt
+  }
+  periods {
+    id
+    planId
+    startsAt
+    endsAt
+    revokedAt
+    lapsedAt
+  }
+  teams {
+    teamId
+    name
+    planId
+    role
+  }
+  audit {
+    ...AdminAuditFields
+  }
+}`) as unknown as TypedDocumentString<AdminSetUserPlanMutation, AdminSetUserPlanMutationVariables>;
+export const AdminExtendPeriodDocument = new TypedDocumentString(`
+    mutation AdminExtendPeriod($id: UUID!, $until: NaiveDate!, $reason: String!) {
+  adminExtendPeriod(id: $id, until: $until, reason: $reason) {
+    ...AdminUserDetailFields
+  }
+}
+    fragment AdminUserFields on AdminUser {
+  id
+  email
+  displayName
+  planId
+  platformRole
+  emailVerified
+  suspendedAt
+  createdAt
+  lastActiveAt
+  mrrIdr
+}
+fragment AdminAuditFields on AdminAuditEntry {
+  id
+  createdAt
+  actorEmail
+  actorRole
+  action
+  targetKind
+  targetId
+  targetLabel
+  before
+  after
+  reason
+  ip
+}
+fragment AdminUserDetailFields on AdminUserDetail {
+  user {
+    ...AdminUserFields
+  }
+  locale
+  signsInWithGoogle
+  connections {
+    id
+    provider
+    kind
+    label
+    status
+    createdAt
+    lastUsedAt
+    lastErrorAt
+    tokenExpiresAt
+  }
+  usage30d {
+    requests
+    errors
+    costUsd
+  }
+  invoices {
+    id
+    number
+    kind
+    description
+    total
+    status
+    issuedAt
+    paidAt
+  }
+  periods {
+    id
+    planId
+    startsAt
+    endsAt
+    revokedAt
+    lapsedAt
+  }
+  teams {
+    teamId
+    name
+    planId
+    role
+  }
+  audit {
+    ...AdminAuditFields
+  }
+}`) as unknown as TypedDocumentString<AdminExtendPeriodMutation, AdminExtendPeriodMutationVariables>;
+export const AdminSignOutUserDocument = new TypedDocumentString(`
+    mutation AdminSignOutUser($id: UUID!, $reason: String!) {
+  adminSignOutUser(id: $id, reason: $reason)
+}
+    `) as unknown as TypedDocumentString<AdminSignOutUserMutation, AdminSignOutUserMutationVariables>;
+export const AdminResendVerificationDocument = new TypedDocumentString(`
+    mutation AdminResendVerification($id: UUID!, $reason: String!) {
+  adminResendVerification(id: $id, reason: $reason)
+}
+    `) as unknown as TypedDocumentString<AdminResendVerificationMutation, AdminResendVerificationMutationVariables>;
+export const AdminAuditDocument = new TypedDocumentString(`
+    query AdminAudit($filter: AdminAuditFilter!, $before: Int, $first: Int!) {
+  adminAudit(filter: $filter, before: $before, first: $first) {
+    items {
+      ...AdminAuditFields
+    }
+    nextBefore
+  }
+}
+    fragment AdminAuditFields on AdminAuditEntry {
+  id
+  createdAt
+  actorEmail
+  actorRole
+  action
+  targetKind
+  targetId
+  targetLabel
+  before
+  after
+  reason
+  ip
+}`) as unknown as TypedDocumentString<AdminAuditQuery, AdminAuditQueryVariables>;
 export const BillingDocument = new TypedDocumentString(`
     query Billing {
   billingEnabled
