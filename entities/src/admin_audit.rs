@@ -44,6 +44,7 @@ pub mod action {
     pub const USER_UNSUSPENDED: &str = "user.unsuspended";
     pub const USER_PLAN: &str = "user.plan_changed";
     pub const USER_PERIOD_EXTENDED: &str = "user.period_extended";
+    pub const USER_REQUESTS_GRANTED: &str = "user.requests_granted";
     pub const USER_SIGNED_OUT: &str = "user.signed_out";
     pub const USER_VERIFICATION_SENT: &str = "user.verification_sent";
     pub const IMPERSONATION_STARTED: &str = "impersonation.started";

@@ -36,6 +36,10 @@ pub struct Model {
     pub notify_connection_expired: bool,
     /// When an operator suspended the account: its keys and sessions stop working.
     pub suspended_at: Option<DateTimeUtc>,
+    /// Requests an operator granted on top of the monthly quota, until the end of the period
+    /// they were granted in.
+    pub extra_requests: Option<i64>,
+    pub extra_requests_until: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -107,6 +111,8 @@ pub async fn create(db: &impl ConnectionTrait, new: NewUser<'_>) -> Result<Model
         notify_quota_100: Set(true),
         notify_connection_expired: Set(true),
         suspended_at: Set(None),
+        extra_requests: Set(None),
+        extra_requests_until: Set(None),
     };
     user.insert(db)
         .await
@@ -350,6 +356,16 @@ mod tests {
         );
         for bad in ["", "ana", "ana@", "@x.com", "ana@localhost", "a b@x.com"] {
             assert!(super::normalize_email(bad).is_err(), "{bad}");
+        }
+    }
+}
+
+impl Model {
+    /// Extra requests granted for the period running at `now` (0 once it ended).
+    pub fn extra_requests_at(&self, now: DateTimeUtc) -> i64 {
+        match (self.extra_requests, self.extra_requests_until) {
+            (Some(extra), Some(until)) if now < until => extra,
+            _ => 0,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Operating the platform: a user can be suspended (`users.suspended_at`: their keys and
-//! sessions stop); support can view a user's dashboard for a while (`impersonations`, each
+//! sessions stop) or granted extra requests for their current period (`users.extra_requests`
+//! until `extra_requests_until`, the period's end); support can view a user's dashboard for a while (`impersonations`, each
 //! with a read-only session of the user's marked `impersonation_id`); every operator action
 //! lands in `admin_audit`, which the database itself keeps append-only (triggers refuse
 //! UPDATE, DELETE and, on Postgres, TRUNCATE), so no role and no bug in Satu can rewrite it.
@@ -92,14 +93,16 @@ CREATE TRIGGER admin_audit_no_delete BEFORE DELETE ON admin_audit
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("users")
-                    .add_column(timestamp_with_time_zone_null("suspended_at"))
-                    .to_owned(),
-            )
-            .await?;
+        // One column per statement: SQLite alters one thing at a time.
+        for column in [
+            timestamp_with_time_zone_null("suspended_at"),
+            big_integer_null("extra_requests"),
+            timestamp_with_time_zone_null("extra_requests_until"),
+        ] {
+            manager
+                .alter_table(Table::alter().table("users").add_column(column).to_owned())
+                .await?;
+        }
         manager.create_table(admin_audit()).await?;
         manager.create_table(impersonations()).await?;
         manager
@@ -145,14 +148,11 @@ impl MigrationTrait for Migration {
                 .drop_table(Table::drop().table(table).if_exists().to_owned())
                 .await?;
         }
-        manager
-            .alter_table(
-                Table::alter()
-                    .table("users")
-                    .drop_column("suspended_at")
-                    .to_owned(),
-            )
-            .await?;
+        for column in ["suspended_at", "extra_requests", "extra_requests_until"] {
+            manager
+                .alter_table(Table::alter().table("users").drop_column(column).to_owned())
+                .await?;
+        }
         Ok(())
     }
 }

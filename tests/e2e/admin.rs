@@ -19,6 +19,7 @@ on_both_backends!(
     the_audit_trail_cannot_be_changed,
     the_overview_matches_hand_computed_figures,
     support_views_a_dashboard_read_only_and_audited,
+    granted_requests_lift_this_periods_quota_at_once,
 );
 
 pub const STRONG: &str = "correct horse battery staple 42";
@@ -91,6 +92,12 @@ fn operations(victim: Uuid, view: Uuid) -> Vec<(&'static str, &'static str, Stri
             "adminExtendPeriod",
             "users",
             "mutation($id: UUID!, $reason: String!) { adminExtendPeriod(id: $id, until: \"2099-03-31\", reason: $reason) { user { id } } }".into(),
+            with(reason.clone()),
+        ),
+        (
+            "adminGrantRequests",
+            "users",
+            "mutation($id: UUID!, $reason: String!) { adminGrantRequests(id: $id, requests: 100, reason: $reason) { user { extraRequests } } }".into(),
             with(reason.clone()),
         ),
         (
@@ -915,6 +922,59 @@ async fn support_views_a_dashboard_read_only_and_audited(backend: Backend) {
     assert_eq!(
         refused.body["errors"][0]["extensions"]["reason"],
         "operator_target"
+    );
+    app.stop().await;
+}
+
+/// A user out of their monthly quota gets 2 more requests for this period: the next request
+/// passes at once (no cache wait), the third is refused again.
+async fn granted_requests_lift_this_periods_quota_at_once(backend: Backend) {
+    let upstream = MockUpstream::start().await;
+    let app = spawn_app(backend, &upstream.base_url, &[]).await;
+    let caller = app.create_caller().await;
+    app.add_account(
+        &caller,
+        entities::Provider::OpenAi,
+        "sk-up",
+        Some(&upstream.base_url),
+        &[],
+    )
+    .await;
+    app.set_user_limits(&caller, Some(1), None, None).await;
+    let status = || async {
+        let answer = app
+            .chat(&caller.key, chat_body("gpt-4o-mini", false))
+            .send()
+            .await
+            .unwrap();
+        answer.status().as_u16()
+    };
+    assert_eq!(status().await, 200);
+    assert_eq!(status().await, 429);
+
+    let support = person(&app, Some("support")).await;
+    let mut gql = as_user(&app, &support).await;
+    let granted = gql
+        .run(
+            "mutation($id: UUID!) { adminGrantRequests(id: $id, requests: 2, reason: \"Launch week goodwill\") { user { extraRequests extraRequestsUntil } } }",
+            json!({ "id": caller.user_id }),
+        )
+        .await;
+    let user = &granted.data()["adminGrantRequests"]["user"];
+    assert_eq!(user["extraRequests"], 2);
+    assert!(user["extraRequestsUntil"].is_string());
+    assert_eq!(status().await, 200);
+    assert_eq!(status().await, 200);
+    assert_eq!(status().await, 429);
+    let zero = gql
+        .run(
+            "mutation($id: UUID!) { adminGrantRequests(id: $id, requests: 0, reason: \"Oops zero\") { user { id } } }",
+            json!({ "id": caller.user_id }),
+        )
+        .await;
+    assert_eq!(
+        zero.body["errors"][0]["extensions"]["reason"],
+        "requests_invalid"
     );
     app.stop().await;
 }

@@ -729,6 +729,7 @@ async fn every_id_taking_operation_is_tried_across_users() {
         "adminExtendPeriod",
         "adminSignOutUser",
         "adminResendVerification",
+        "adminGrantRequests",
         "adminStartImpersonation",
         "adminEndImpersonation",
     ];

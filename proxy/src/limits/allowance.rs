@@ -44,7 +44,10 @@ impl Allowance {
         let user_tpm = user.tpm_limit.or(plan.tokens_per_minute);
         Self {
             plan_name: plan.name.clone(),
-            monthly_requests: user.monthly_requests_limit.or(plan.monthly_requests),
+            monthly_requests: user
+                .monthly_requests_limit
+                .or(plan.monthly_requests)
+                .map(|quota| quota.saturating_add(user.extra_requests_at(Utc::now()))),
             user_rpm,
             user_tpm,
             key_rpm: key.rpm_limit.or(user_rpm),

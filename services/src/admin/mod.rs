@@ -5,7 +5,9 @@
 pub mod impersonation;
 mod users;
 
-pub use users::{PlanChange, extend_period, set_plan, sign_out, suspend, unsuspend};
+pub use users::{
+    PlanChange, extend_period, grant_requests, set_plan, sign_out, suspend, unsuspend,
+};
 
 use crate::ServiceError;
 

@@ -148,6 +148,54 @@ pub async fn extend_period(
     .await
 }
 
+/// Most requests one grant may add (a typo guard, not a business rule).
+const MAX_GRANT: i64 = 10_000_000;
+
+/// Adds `requests` to the user's quota for the period running now (grants in the same
+/// period add up; the next period starts without them).
+pub async fn grant_requests(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    user_id: Uuid,
+    requests: i64,
+    reason: &str,
+) -> Result<users::Model, ServiceError> {
+    let reason = checked_reason(reason)?;
+    if !(1..=MAX_GRANT).contains(&requests) {
+        return Err(ServiceError::rejected(
+            "requests_invalid",
+            format!("Grant between 1 and {MAX_GRANT} requests."),
+        ));
+    }
+    in_transaction(db, |txn| {
+        let (actor, reason) = (actor.clone(), reason.clone());
+        Box::pin(async move {
+            let user = find(&txn, user_id).await?;
+            let now = Utc::now();
+            let anchor = user.billing_anchor_at.unwrap_or(user.created_at);
+            let period = proxy::limits::period::containing(anchor, now);
+            let before = user.extra_requests_at(now);
+            let total = before + requests;
+            users::Entity::update_many()
+                .col_expr(users::Column::ExtraRequests, Expr::value(total))
+                .col_expr(users::Column::ExtraRequestsUntil, Expr::value(period.end))
+                .col_expr(users::Column::UpdatedAt, Expr::value(now))
+                .filter(users::Column::Id.eq(user_id))
+                .exec(&txn)
+                .await?;
+            let after = find(&txn, user_id).await?;
+            let entry = Entry {
+                before: Some(json!({ "extraRequests": before })),
+                after: Some(json!({ "extraRequests": total, "until": period.end })),
+                ..entry(action::USER_REQUESTS_GRANTED, &user, &reason)
+            };
+            admin_audit::record(&txn, &actor, entry).await?;
+            Ok((txn, after))
+        })
+    })
+    .await
+}
+
 /// Ends every session of the user (their keys keep working).
 pub async fn sign_out(
     db: &DatabaseConnection,

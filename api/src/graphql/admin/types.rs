@@ -71,6 +71,9 @@ pub struct AdminUser {
     pub last_active_at: Option<DateTime<Utc>>,
     /// What they pay a month now, Rupiah before PPN (0: Free or an operator's grant).
     pub mrr_idr: i64,
+    /// Requests granted on top of this period's quota (0: none), until the period ends.
+    pub extra_requests: i64,
+    pub extra_requests_until: Option<DateTime<Utc>>,
 }
 
 impl AdminUser {
@@ -86,6 +89,8 @@ impl AdminUser {
             created_at: u.created_at,
             last_active_at,
             mrr_idr,
+            extra_requests: u.extra_requests_at(Utc::now()),
+            extra_requests_until: u.extra_requests_until.filter(|until| *until > Utc::now()),
         }
     }
 }

@@ -249,6 +249,22 @@ impl AdminUsersMutation {
         Ok(detail(&admin, id).await?)
     }
 
+    /// Adds `requests` to the user's monthly quota for the period running now.
+    async fn admin_grant_requests(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+        requests: i64,
+        reason: String,
+    ) -> async_graphql::Result<AdminUserDetail> {
+        let admin = admin_writer(ctx, AdminSection::Users).await?;
+        services::admin::grant_requests(admin.db(), &admin.actor, id, requests, &reason)
+            .await
+            .map_err(ApiError::from)?;
+        standing_changed(ctx, id).await;
+        Ok(detail(&admin, id).await?)
+    }
+
     /// Ends every session of the user (their API keys keep working). Answers how many ended.
     async fn admin_sign_out_user(
         &self,
