@@ -165,15 +165,8 @@ impl Midtrans {
     /// The order's current status. Midtrans reports errors inside HTTP 200 (`status_code` ≥
     /// 400, except 407: expired, which is a status).
     pub async fn status(&self, order_id: &str) -> Result<Status, MidtransError> {
-        let answer = self
-            .http
-            .get(format!("{}/v2/{order_id}/status", self.api_url))
-            .header("authorization", &self.auth)
-            .header("accept", "application/json")
-            .send()
-            .await
-            .map_err(|e| MidtransError::Unreachable(e.without_url().to_string()))?;
-        Self::read_status(answer).await
+        let url = format!("{}/v2/{order_id}/status", self.api_url);
+        self.core_api(self.http.get(url)).await
     }
 
     /// Returns money on a settled order (the API refunds cards, GoPay, QRIS and some wallets;
@@ -183,12 +176,15 @@ impl Midtrans {
         order_id: &str,
         request: &RefundRequest<'_>,
     ) -> Result<Status, MidtransError> {
-        let answer = self
-            .http
-            .post(format!("{}/v2/{order_id}/refund", self.api_url))
+        let url = format!("{}/v2/{order_id}/refund", self.api_url);
+        self.core_api(self.http.post(url).json(request)).await
+    }
+
+    /// Sends a Core API call and reads its status-shaped answer.
+    async fn core_api(&self, request: reqwest::RequestBuilder) -> Result<Status, MidtransError> {
+        let answer = request
             .header("authorization", &self.auth)
             .header("accept", "application/json")
-            .json(request)
             .send()
             .await
             .map_err(|e| MidtransError::Unreachable(e.without_url().to_string()))?;

@@ -190,11 +190,8 @@ impl AdminUsersMutation {
         reason: String,
     ) -> async_graphql::Result<AdminUserDetail> {
         let admin = admin_writer(ctx, AdminSection::Users).await?;
-        services::admin::suspend(admin.db(), &admin.actor, id, &reason)
-            .await
-            .map_err(ApiError::from)?;
-        standing_changed(ctx, id).await;
-        Ok(detail(&admin, id).await?)
+        let outcome = services::admin::suspend(admin.db(), &admin.actor, id, &reason).await;
+        changed(ctx, &admin, id, outcome).await
     }
 
     async fn admin_unsuspend_user(
@@ -204,11 +201,8 @@ impl AdminUsersMutation {
         reason: String,
     ) -> async_graphql::Result<AdminUserDetail> {
         let admin = admin_writer(ctx, AdminSection::Users).await?;
-        services::admin::unsuspend(admin.db(), &admin.actor, id, &reason)
-            .await
-            .map_err(ApiError::from)?;
-        standing_changed(ctx, id).await;
-        Ok(detail(&admin, id).await?)
+        let outcome = services::admin::unsuspend(admin.db(), &admin.actor, id, &reason).await;
+        changed(ctx, &admin, id, outcome).await
     }
 
     /// Puts the user on `planId` from now, or until the end of `until` (a day, WIB): a comp or
@@ -227,11 +221,8 @@ impl AdminUsersMutation {
             until: until.map(end_of_day).transpose()?,
             reason: &reason,
         };
-        services::admin::set_plan(admin.db(), &admin.actor, id, change)
-            .await
-            .map_err(ApiError::from)?;
-        standing_changed(ctx, id).await;
-        Ok(detail(&admin, id).await?)
+        let outcome = services::admin::set_plan(admin.db(), &admin.actor, id, change).await;
+        changed(ctx, &admin, id, outcome).await
     }
 
     /// Moves the end of the user's last paid or granted period to the end of `until` (WIB).
@@ -258,11 +249,9 @@ impl AdminUsersMutation {
         reason: String,
     ) -> async_graphql::Result<AdminUserDetail> {
         let admin = admin_writer(ctx, AdminSection::Users).await?;
-        services::admin::grant_requests(admin.db(), &admin.actor, id, requests, &reason)
-            .await
-            .map_err(ApiError::from)?;
-        standing_changed(ctx, id).await;
-        Ok(detail(&admin, id).await?)
+        let outcome =
+            services::admin::grant_requests(admin.db(), &admin.actor, id, requests, &reason).await;
+        changed(ctx, &admin, id, outcome).await
     }
 
     /// Ends every session of the user (their API keys keep working). Answers how many ended.
@@ -318,10 +307,18 @@ fn end_of_day(day: NaiveDate) -> ApiResult<chrono::DateTime<Utc>> {
         .ok_or_else(|| ApiError::rejected("until_invalid", "That day is out of range."))
 }
 
-/// Every replica drops the user's keys, so the next request reads their new standing.
-async fn standing_changed(ctx: &Context<'_>, user_id: Uuid) {
+/// After a change to the user's standing (plan, quota, suspension): every replica drops
+/// their keys, so the next request reads it; answers the user as they are now.
+async fn changed<T>(
+    ctx: &Context<'_>,
+    admin: &AdminCtx<'_>,
+    user_id: Uuid,
+    outcome: Result<T, services::ServiceError>,
+) -> async_graphql::Result<AdminUserDetail> {
+    outcome.map_err(ApiError::from)?;
     deps(ctx)
         .bus
         .publish(Message::PlanChanged { user_id })
         .await;
+    Ok(detail(admin, user_id).await?)
 }
