@@ -47,6 +47,16 @@ pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
 
+impl Model {
+    /// Extra requests granted for the period running at `now` (0 once it ended).
+    pub fn extra_requests_at(&self, now: DateTimeUtc) -> i64 {
+        match (self.extra_requests, self.extra_requests_until) {
+            (Some(extra), Some(until)) if now < until => extra,
+            _ => 0,
+        }
+    }
+}
+
 /// Operator roles; ordinary users have none.
 pub const PLATFORM_ROLES: [&str; 3] = ["super_admin", "support", "finance"];
 
@@ -356,16 +366,6 @@ mod tests {
         );
         for bad in ["", "ana", "ana@", "@x.com", "ana@localhost", "a b@x.com"] {
             assert!(super::normalize_email(bad).is_err(), "{bad}");
-        }
-    }
-}
-
-impl Model {
-    /// Extra requests granted for the period running at `now` (0 once it ended).
-    pub fn extra_requests_at(&self, now: DateTimeUtc) -> i64 {
-        match (self.extra_requests, self.extra_requests_until) {
-            (Some(extra), Some(until)) if now < until => extra,
-            _ => 0,
         }
     }
 }

@@ -164,8 +164,16 @@ pub fn writer<'a>(ctx: &Context<'a>) -> ApiResult<UserCtx<'a>> {
     Ok(user)
 }
 
-/// Changes travel over POST only.
+/// Changes travel over POST only, and never through support's read-only view (the HTTP layer
+/// refuses those first; this also covers a websocket).
 pub fn require_post(ctx: &Context<'_>) -> ApiResult<()> {
+    if meta(ctx)
+        .viewer
+        .as_ref()
+        .is_some_and(|v| v.impersonation.is_some())
+    {
+        return Err(ApiError::ReadOnlyView);
+    }
     if meta(ctx).is_post {
         Ok(())
     } else {

@@ -146,6 +146,7 @@ pub async fn time(
                 via: Via::Bearer,
                 scope: Ok(Scope::personal(user)),
                 google_hd: None,
+                impersonation: None,
             }),
             ..RequestMeta::default()
         };
