@@ -1,59 +1,11 @@
-import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { LOCALES, THEMES, hydrated, maxOverflow, shotPath } from "./helpers";
 // Not a React hook: it saves the theme choice for the pages a test opens.
-import { PASSWORD, gqlViaApi, satuAdmin, signInViaApi, signUpViaApi, uniqueEmail, useTheme as pickTheme } from "./app-helpers";
+import { PASSWORD, gqlViaApi, signInViaApi, signUpViaApi, uniqueEmail, useTheme as pickTheme } from "./app-helpers";
+import { act, checkDesktop, createCustomer, createOperator, downloaded } from "./admin-helpers";
 
 /** The admin panel's pages; the user page needs a user's id (`?id=`). */
-const ADMIN_PAGES = ["", "users", "user", "audit"] as const;
-
-type Role = "super_admin" | "support" | "finance";
-
-/** A new account with a platform role (`satu admin create-user --platform-role`); returns its email. */
-function createOperator(role: Role) {
-  const email = uniqueEmail(role.replace("_", "-"));
-  satuAdmin(["create-user", "--email", email, "--password", PASSWORD, "--platform-role", role]);
-  return email;
-}
-
-/** A new customer account (unverified, on Free); returns its id and email. */
-function createCustomer(tag: string) {
-  const email = uniqueEmail(tag);
-  const id = satuAdmin(["create-user", "--email", email, "--password", PASSWORD]).trim().split("\n").pop() ?? "";
-  return { id, email };
-}
-
-/** Opens the action's dialog on the user page, types the reason and sends it. */
-async function act(page: Page, action: string, reason: string) {
-  const button = page.getByTestId(`action-${action}`);
-  await hydrated(button);
-  await button.click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByTestId("action-reason").fill(reason);
-  await dialog.getByTestId("action-submit").click();
-  return dialog;
-}
-
-/** Clicks an export button; answers the file's name and text. */
-async function downloaded(page: Page, testId: string) {
-  const button = page.getByTestId(testId);
-  await hydrated(button);
-  const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
-  return { name: download.suggestedFilename(), text: readFileSync(await download.path(), "utf8") };
-}
-
-/**
- * Axe (serious/critical), no sideways scroll, and the page as a person sees it, at desktop width
- * (with a dialog open, `fullPage: false` shoots what is on screen).
- */
-async function checkDesktop(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const bad = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), name).toEqual([]);
-  expect(await maxOverflow(page), `horizontal scroll at 1280px on ${name}`).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: shotPath(`${name}-desktop`), fullPage });
-}
+const ADMIN_PAGES = ["", "users", "user", "audit", "health", "finance", "logs", "analytics"] as const;
 
 test("support finds a user, suspends them with a reason, sees it recorded, and lifts it", async ({ page }) => {
   test.setTimeout(90_000);
@@ -71,7 +23,7 @@ test("support finds a user, suspends them with a reason, sees it recorded, and l
   await submit.click();
   await expect(page).toHaveURL(/\/id\/admin\/users\/$/, { timeout: 15_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pengguna");
-  await expect(page.getByTestId("admin-nav").getByRole("link")).toHaveText(["Pengguna", "Log audit"]);
+  await expect(page.getByTestId("admin-nav").getByRole("link")).toHaveText(["Pengguna", "Kesehatan", "Log", "Log audit"]);
   await expect(page.getByTestId("admin-operator")).toContainText(operator);
   await expect(page.getByTestId("admin-operator").getByTestId("role-badge")).toHaveText("Dukungan");
 
@@ -87,7 +39,9 @@ test("support finds a user, suspends them with a reason, sees it recorded, and l
   const csv = await downloaded(page, "export-csv");
   expect(csv.name).toMatch(/^satu-users-\d{4}-\d{2}-\d{2}\.csv$/);
   const [header, row] = csv.text.split("\r\n");
-  expect(header).toBe("id,email,displayName,planId,platformRole,emailVerified,suspendedAt,createdAt,lastActiveAt,mrrIdr");
+  expect(header).toBe(
+    "id,email,displayName,planId,platformRole,emailVerified,suspendedAt,createdAt,lastActiveAt,mrrIdr,extraRequests,extraRequestsUntil",
+  );
   expect(row.startsWith(`${customer.id},${customer.email},,free,,false,,`), row).toBe(true);
   await page.getByTestId("user-link").click();
   await expect(page).toHaveURL(new RegExp(`/id/admin/users/\\?id=${customer.id}$`));
@@ -122,18 +76,30 @@ test("support finds a user, suspends them with a reason, sees it recorded, and l
   await expect(audit).toHaveCount(2);
   await expect(audit.first()).toHaveAttribute("data-action", "user.unsuspended");
 
-  // The audit log finds both by the user's email.
+  // Extra requests for this period: a whole number and a reason.
+  await page.getByTestId("action-grant").click();
+  const grant = page.getByRole("dialog");
+  await grant.getByTestId("action-requests").fill("500");
+  await grant.getByTestId("action-reason").fill("Launch week goodwill");
+  await grant.getByTestId("action-submit").click();
+  await expect(grant).toBeHidden();
+  await expect(page.getByTestId("profile-extra")).toContainText("500");
+  await expect(audit).toHaveCount(3);
+  await expect(audit.first()).toHaveAttribute("data-action", "user.requests_granted");
+
+  // The audit log finds them all by the user's email.
   await page.getByTestId("admin-nav-audit").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log audit");
   const auditSearch = page.getByTestId("audit-search");
   await hydrated(auditSearch);
   await auditSearch.fill(customer.email);
   await auditSearch.press("Enter");
-  await expect(page.getByTestId("audit-log").getByTestId("audit-row")).toHaveCount(2);
-  await expect(page.getByTestId("audit-log").getByTestId("audit-row").first()).toContainText("Penangguhan dicabut");
+  await expect(page.getByTestId("audit-log").getByTestId("audit-row")).toHaveCount(3);
+  await expect(page.getByTestId("audit-log").getByTestId("audit-row").first()).toContainText("Request tambahan diberikan");
   const json = await downloaded(page, "export-json");
   const entries = JSON.parse(json.text) as { action: string; reason: string; actorEmail: string }[];
   expect(entries.map((e) => [e.action, e.reason, e.actorEmail])).toEqual([
+    ["user.requests_granted", "Launch week goodwill", operator],
     ["user.unsuspended", "The bank withdrew the report", operator],
     ["user.suspended", "Chargeback fraud reported by the bank", operator],
   ]);
@@ -167,7 +133,7 @@ test("finance sees the Overview but not Users, and the users page says why", asy
   await signInViaApi(page, createOperator("finance"));
   await page.goto("/en/admin/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overview");
-  await expect(page.getByTestId("admin-nav").getByRole("link")).toHaveText(["Overview"]);
+  await expect(page.getByTestId("admin-nav").getByRole("link")).toHaveText(["Overview", "Finance"]);
   await expect(page.getByTestId("kpi-mrr-value")).toHaveText(/^Rp/);
   await expect(page.getByTestId("users-by-plan")).toBeVisible();
   // Made for a desktop: a narrower window still works, and says so.
@@ -206,7 +172,7 @@ test("a signed-in customer sees a plain not-found page, and no way in from the d
 for (const locale of LOCALES) {
   for (const theme of THEMES) {
     test(`admin pages /${locale}/admin/… (${theme}): render, no serious axe issues, screenshots`, async ({ page }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(180_000);
       const customer = createCustomer(`shown-${locale}`);
       await signInViaApi(page, createOperator("super_admin"));
       const reason = "Comp for the launch partners";

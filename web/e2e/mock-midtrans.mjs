@@ -14,9 +14,16 @@
  *   paid; then the settlement, as a notification carries it.
  * - `GET /snap/v3/redirection/{token}`: the "Mock Snap" page, the amount and a "Pay now"
  *   button (a form POST to the next address).
- * - `POST /snap/v3/pay/{token}`: the order settles (bank transfer), Satu is sent the signed
- *   notification at `{SATU_URL}/api/payments/midtrans` (as Midtrans would), and the browser is
- *   sent back (303) to the finish address with `?order_id&status_code=200&transaction_status=settlement`.
+ * - `POST /snap/v3/pay/{token}`: the order settles (by bank transfer, or the form's
+ *   `payment_type`: the page's "Pay with GoPay" button), Satu is sent the signed notification at
+ *   `{SATU_URL}/api/payments/midtrans` (as Midtrans would), and the browser is sent back (303)
+ *   to the finish address with `?order_id&status_code=200&transaction_status=settlement`.
+ * - `POST /v2/{order_id}/refund` (Core API, same auth, JSON `{refund_key, amount, reason}`):
+ *   refunds settled orders paid by a method Midtrans refunds through its API (cards and
+ *   e-wallets; not bank transfers), up to what is left, once per `refund_key` (a key seen
+ *   before answers again without refunding twice). Errors inside HTTP 200: "412" for an order
+ *   it cannot refund, "413" for a bad amount. The order becomes `refund` or `partial_refund`,
+ *   with `refund_amount` (the total refunded) in the status API.
  *
  * Control endpoints for the tests (JSON):
  * - `POST /__control/fail` `{"email"}`: the next Snap transaction for that customer's email
@@ -44,6 +51,8 @@ const AUTHORIZATION = `Basic ${Buffer.from(`${SERVER_KEY}:`).toString("base64")}
 const orders = new Map();
 /** token → order id */
 const tokens = new Map();
+/** Payment types Midtrans refunds through its API; bank transfers and shop counters are refunded by hand. */
+const REFUNDABLE = new Set(["credit_card", "gopay", "shopeepay", "dana", "ovo", "qris", "kredivo", "akulaku"]);
 /** customer emails whose next Snap transaction fails */
 const failNext = new Set();
 
@@ -87,7 +96,7 @@ function notification(orderId, order) {
     status_code: code,
     signature_key: signature(orderId, code, gross),
     payment_type: order.paymentType,
-    va_numbers: [{ va_number: "12345678901", bank: "bca" }],
+    va_numbers: order.paymentType === "bank_transfer" ? [{ va_number: "12345678901", bank: "bca" }] : undefined,
     payment_amounts: [],
     order_id: orderId,
     merchant_id: "G141532850",
@@ -128,6 +137,8 @@ function create(req, res, raw, base) {
     settlementTime: null,
     paymentType: "bank_transfer",
     notified: [],
+    refundAmount: 0,
+    refundKeys: new Set(),
   });
   tokens.set(token, orderId);
   return send(res, 201, { token, redirect_url: `${base}/snap/v3/redirection/${token}` });
@@ -137,13 +148,53 @@ function status(req, res, orderId) {
   if (!authorised(req)) return send(res, 401, { status_code: "401", status_message: "Unknown Merchant server_key/id" });
   const order = orders.get(orderId);
   if (!order || !order.status) return send(res, 200, { status_code: "404", status_message: "Transaction doesn't exist." });
-  return send(res, 200, { ...notification(orderId, order), status_message: "Success, transaction is found" });
+  const found = { ...notification(orderId, order), status_message: "Success, transaction is found" };
+  if (order.refundAmount > 0) found.refund_amount = `${order.refundAmount}.00`;
+  return send(res, 200, found);
+}
+
+/** Midtrans's refund API; its refusals come inside HTTP 200, as Midtrans sends them. */
+function refund(req, res, orderId, raw) {
+  const refused = (code, message) => send(res, 200, { status_code: code, status_message: message });
+  if (!authorised(req)) return refused("401", "Unknown Merchant server_key/id");
+  const order = orders.get(orderId);
+  if (!order || !order.status) return refused("404", "Transaction doesn't exist.");
+  let body;
+  try {
+    body = JSON.parse(raw || "{}");
+  } catch {
+    return refused("400", "Request body is not valid JSON");
+  }
+  const key = typeof body.refund_key === "string" ? body.refund_key : "";
+  const amount = Number.isInteger(body.amount) ? body.amount : Number.parseInt(body.amount ?? "", 10);
+  // A key already used answers as it did, without refunding twice (Satu retries with the same key).
+  if (!order.refundKeys.has(key)) {
+    const settled = order.status === "settlement" || order.status === "partial_refund";
+    if (!settled || !REFUNDABLE.has(order.paymentType)) return refused("412", "Merchant cannot modify the status of the transaction");
+    if (!(amount >= 1 && amount <= order.gross - order.refundAmount)) return refused("413", "The request could not be processed due to invalid refund amount");
+    order.refundAmount += amount;
+    order.refundKeys.add(key);
+    order.status = order.refundAmount === order.gross ? "refund" : "partial_refund";
+  }
+  return send(res, 200, {
+    status_code: "200",
+    status_message: "Success, refund request is approved",
+    order_id: orderId,
+    transaction_id: order.transactionId,
+    gross_amount: `${order.gross}.00`,
+    currency: "IDR",
+    payment_type: order.paymentType,
+    transaction_time: order.transactionTime,
+    transaction_status: order.status,
+    refund_amount: `${Number.isInteger(amount) ? amount : order.refundAmount}.00`,
+    refund_key: key,
+  });
 }
 
 const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const rupiah = (n) => `Rp ${new Intl.NumberFormat("id-ID").format(n)}`;
 
-/** Snap's page: what is being paid and one button that pays it by bank transfer. */
+/** Snap's page: what is being paid, a button that pays it by bank transfer and one that pays with GoPay (refundable). */
 function page(res, token) {
   const orderId = tokens.get(token);
   if (!orderId) return send(res, 404, "mock-midtrans: no such Snap page");
@@ -163,6 +214,8 @@ function page(res, token) {
   table { width: 100%; border-collapse: collapse; margin: 1rem 0; font-size: 0.9rem; }
   th, td { padding: 0.4rem 0; text-align: left; } td:last-child { text-align: right; }
   .total { font-size: 1.5rem; font-weight: 700; }
+  button + button { margin-top: 0.5rem; }
+  button.alt { color: #0b5fd8; background: #e8f0fc; }
   button { width: 100%; padding: 0.8rem; font-size: 1rem; font-weight: 600; color: #fff; background: #0b5fd8; border: 0; border-radius: 8px; cursor: pointer; }
 </style>
 </head>
@@ -175,7 +228,8 @@ function page(res, token) {
   ${
     order.status
       ? `<p data-testid="snap-paid">This order is ${escape(order.status)}.</p>`
-      : `<form method="post" action="/snap/v3/pay/${escape(token)}"><button type="submit">Pay now</button></form>`
+      : `<form method="post" action="/snap/v3/pay/${escape(token)}"><button type="submit">Pay now</button>
+         <button type="submit" name="payment_type" value="gopay" class="alt">Pay with GoPay</button></form>`
   }
 </main>
 </body>
@@ -204,11 +258,13 @@ async function notify(orderId, order) {
 }
 
 /** The customer pays: the order settles, Satu hears of it, the browser goes back to the finish address. */
-async function pay(res, token) {
+async function pay(res, token, raw) {
   const orderId = tokens.get(token);
   if (!orderId) return send(res, 404, "mock-midtrans: no such Snap page");
   const order = orders.get(orderId);
   if (!order.status) {
+    const chosen = new URLSearchParams(raw).get("payment_type");
+    if (chosen && /^[a-z_]{1,30}$/.test(chosen)) order.paymentType = chosen;
     order.status = "settlement";
     order.settlementTime = wib();
   }
@@ -234,7 +290,7 @@ function control(req, res, url, raw) {
     return send(res, 200, { ok: true });
   }
   if (url.pathname === "/__control/orders" && req.method === "GET") {
-    return send(res, 200, Object.fromEntries([...orders].map(([id, o]) => [id, { gross: o.gross, email: o.email, status: o.status, finish: o.finish, notified: o.notified }])));
+    return send(res, 200, Object.fromEntries([...orders].map(([id, o]) => [id, { gross: o.gross, email: o.email, status: o.status, paymentType: o.paymentType, refundAmount: o.refundAmount, finish: o.finish, notified: o.notified }])));
   }
   return send(res, 404, { error: "unknown control endpoint" });
 }
@@ -253,7 +309,8 @@ const server = createServer((req, res) => {
       if (route === "POST /snap/v1/transactions") return create(req, res, raw, base);
       if (req.method === "GET" && (match = url.pathname.match(/^\/v2\/([^/]+)\/status$/))) return status(req, res, decodeURIComponent(match[1]));
       if (req.method === "GET" && (match = url.pathname.match(/^\/snap\/v3\/redirection\/([^/]+)$/))) return page(res, decodeURIComponent(match[1]));
-      if (req.method === "POST" && (match = url.pathname.match(/^\/snap\/v3\/pay\/([^/]+)$/))) return await pay(res, decodeURIComponent(match[1]));
+      if (req.method === "POST" && (match = url.pathname.match(/^\/snap\/v3\/pay\/([^/]+)$/))) return await pay(res, decodeURIComponent(match[1]), raw);
+      if (req.method === "POST" && (match = url.pathname.match(/^\/v2\/([^/]+)\/refund$/))) return refund(req, res, decodeURIComponent(match[1]), raw);
       if (url.pathname.startsWith("/__control/")) return control(req, res, url, raw);
       return errorMessages(res, 404, `mock-midtrans has no ${route}`);
     } catch (e) {

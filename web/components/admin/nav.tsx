@@ -2,18 +2,25 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Gauge, ScrollText, Users } from "lucide-react";
+import { BarChart3, FileWarning, Gauge, HeartPulse, ScrollText, Users, Wallet } from "lucide-react";
 import { cx } from "@/lib/cx";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { adminPath } from "@/lib/app/paths";
 import type { AdminSection } from "@/lib/gql/generated/graphql";
 import { opens, type Operator } from "@/lib/admin/session";
 
-/** The panel's pages and the section each belongs to; sections without a page are not listed. */
+/**
+ * The panel's pages and the section each belongs to; sections without a page are not listed.
+ * A role's first page is where its sign-in lands: Users before Health, so support starts there.
+ */
 export const ADMIN_PAGES = [
   { page: "", section: "OVERVIEW", key: "overview", icon: Gauge },
   { page: "users", section: "USERS", key: "users", icon: Users },
+  { page: "health", section: "HEALTH", key: "health", icon: HeartPulse },
+  { page: "finance", section: "FINANCE", key: "finance", icon: Wallet },
+  { page: "logs", section: "LOGS", key: "logs", icon: FileWarning },
   { page: "audit", section: "LOGS", key: "audit", icon: ScrollText },
+  { page: "analytics", section: "ANALYTICS", key: "analytics", icon: BarChart3 },
 ] as const satisfies readonly { page: string; section: AdminSection; key: string; icon: unknown }[];
 
 /** The pages the operator's role opens, in the panel's order. */

@@ -1,5 +1,6 @@
 import type { TypedDocumentString } from "@/lib/gql/generated/graphql";
 import { currentWorkspace } from "@/lib/app/workspace";
+import { activeImpersonation, leaveImpersonation, type Impersonation } from "@/lib/app/impersonation";
 
 /** An error the API answered with (`extensions.code`), or NETWORK when it could not be reached. */
 export class GqlError extends Error {
@@ -27,21 +28,43 @@ export function csrfToken(): string | null {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
-/** Runs one typed operation against `/graphql` with the session cookie. */
-export async function gql<R, V>(
+/**
+ * Runs one typed operation against `/graphql` with the session cookie, or, on a dashboard page
+ * of a tab in support's view of a user, with that view's bearer token and the page it shows.
+ */
+export function gql<R, V>(
   document: TypedDocumentString<R, V>,
   ...[variables]: V extends Record<string, never> ? [] | [V] : [V]
 ): Promise<R> {
+  return send(document, variables, activeImpersonation());
+}
+
+/** Runs one operation with the operator's own cookie session, even inside a view (to end it). */
+export function gqlOwnSession<R, V>(
+  document: TypedDocumentString<R, V>,
+  ...[variables]: V extends Record<string, never> ? [] | [V] : [V]
+): Promise<R> {
+  return send(document, variables, null);
+}
+
+async function send<R, V>(document: TypedDocumentString<R, V>, variables: V | undefined, view: Impersonation | null): Promise<R> {
   const headers: Record<string, string> = { "content-type": "application/json" };
-  const csrf = csrfToken();
-  if (csrf) headers["x-csrf-token"] = csrf;
-  const workspace = currentWorkspace();
-  if (workspace) headers["x-satu-workspace"] = workspace;
+  if (view) {
+    // The user's session, never the operator's cookie; the server audits each page named once.
+    // No workspace: the tab's choice is the operator's, the view shows the user's own.
+    headers.authorization = `Bearer ${view.token}`;
+    headers["x-satu-page"] = location.pathname;
+  } else {
+    const csrf = csrfToken();
+    if (csrf) headers["x-csrf-token"] = csrf;
+    const workspace = currentWorkspace();
+    if (workspace) headers["x-satu-workspace"] = workspace;
+  }
   let response: Response;
   try {
     response = await fetch("/graphql", {
       method: "POST",
-      credentials: "same-origin",
+      credentials: view ? "omit" : "same-origin",
       headers,
       body: JSON.stringify({ query: document.toString(), variables: variables ?? {} }),
     });
@@ -60,7 +83,10 @@ export async function gql<R, V>(
     const details: Record<string, string | number> = {};
     if (ext.plan !== undefined) details.plan = ext.plan;
     if (ext.limit !== undefined) details.limit = ext.limit;
-    throw new GqlError(first.message, ext.code ?? "INTERNAL", ext.reason, ext.retryAfter, details);
+    const error = new GqlError(first.message, ext.code ?? "INTERNAL", ext.reason, ext.retryAfter, details);
+    // The view expired or was ended (by the user, or in another tab): back to the panel.
+    if (view && error.code === "UNAUTHENTICATED") leaveImpersonation("expired");
+    throw error;
   }
   if (!answer.data) throw new GqlError("Empty answer.", "INTERNAL");
   return answer.data;

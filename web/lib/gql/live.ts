@@ -2,6 +2,7 @@ import { createClient, type Client } from "graphql-ws";
 import type { TypedDocumentString } from "@/lib/gql/generated/graphql";
 import { GqlError } from "@/lib/gql/client";
 import { currentWorkspace } from "@/lib/app/workspace";
+import { activeImpersonation } from "@/lib/app/impersonation";
 
 // One websocket per tab (graphql-transport-ws), opened on the first subscription and closed
 // a while after the last one ends. The session cookie rides on the upgrade; the server checks
@@ -31,8 +32,11 @@ function live(): Client {
     client = createClient({
       url: url.toString(),
       lazy: true,
-      // The socket's events are the workspace's: named once, in connection_init.
+      // The socket's events are the workspace's: named once, in connection_init. In support's
+      // view of a user the view's session is named instead (the upgrade carries the operator's cookie).
       connectionParams: () => {
+        const view = activeImpersonation();
+        if (view) return { authorization: `Bearer ${view.token}` };
         const workspace = currentWorkspace();
         return workspace ? { workspace } : {};
       },

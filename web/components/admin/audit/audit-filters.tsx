@@ -14,8 +14,14 @@ export const AUDIT_ACTIONS = [
   "user.unsuspended",
   "user.plan_changed",
   "user.period_extended",
+  "user.requests_granted",
   "user.signed_out",
   "user.verification_sent",
+  "impersonation.started",
+  "impersonation.viewed",
+  "impersonation.ended",
+  "payment.refunded",
+  "invoice.downloaded",
 ] as const;
 
 /** Words (actor's email, target's name, reason: sent with Enter or the button) and an action (applied at once). */

@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useT } from "@/lib/i18n/client";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { adminPath, appPath } from "@/lib/app/paths";
+import { enterImpersonation } from "@/lib/app/impersonation";
 import { useFormat } from "@/lib/app/format";
 import { useAdminErrorText } from "@/lib/admin/errors";
 import { ADMIN_KEY, ADMIN_ME_KEY, userKey } from "@/lib/admin/keys";
@@ -11,7 +13,7 @@ import { buttonVariants } from "@/components/ui/button-variants";
 import { Dialog } from "@/components/app/ui/dialog";
 import { Field, FormError, SelectField, TextAreaField } from "@/components/app/ui/field";
 import { useToast } from "@/components/app/ui/toast";
-import { REASON_MAX, perform, reasonValid, todayInJakarta, type ActionResult, type UserAction } from "@/components/admin/user/perform";
+import { GRANT_MAX, REASON_MAX, perform, reasonValid, requestsValid, todayInJakarta, type ActionResult, type UserAction } from "@/components/admin/user/perform";
 import { periodState } from "@/components/admin/user/periods";
 import type { UserDetail } from "@/components/admin/user/user-page";
 
@@ -44,6 +46,7 @@ function ActionForm({ action, detail, onDone }: { action: UserAction; detail: Us
   const t = useT("admin");
   const c = useT("common");
   const f = useFormat();
+  const locale = useLocale();
   const toast = useToast();
   const errorText = useAdminErrorText();
   const client = useQueryClient();
@@ -52,6 +55,7 @@ function ActionForm({ action, detail, onDone }: { action: UserAction; detail: Us
   const [reason, setReason] = useState("");
   const [planId, setPlanId] = useState(user.planId);
   const [until, setUntil] = useState("");
+  const [requests, setRequests] = useState("");
   // Say what is wrong with a field only once the operator tried to send it.
   const [tried, setTried] = useState(false);
   // Read once per opening: the dialog's hints follow the clock no closer than that.
@@ -64,8 +68,15 @@ function ActionForm({ action, detail, onDone }: { action: UserAction; detail: Us
     return t(`done_${action}`, { email: user.email });
   };
   const run = useMutation({
-    mutationFn: () => perform(action, user.id, { reason: reason.trim(), planId, until }),
+    mutationFn: () => perform(action, user.id, { reason: reason.trim(), planId, until, requests: Number(requests) }),
     onSuccess: (result) => {
+      if (result.view?.token) {
+        // This tab becomes the user's dashboard until the view ends; the panel comes back after.
+        const { id, userId, userEmail, expiresAt, token } = result.view;
+        const returnTo = `${adminPath(locale, "users")}?id=${userId}`;
+        enterImpersonation({ id, userId, userEmail, expiresAt, token, returnTo }, appPath(locale));
+        return;
+      }
       if (result.detail) client.setQueryData(userKey(user.id), result.detail);
       // Lists, figures and the audit log show the change too; the operator's own role has not changed.
       void client.invalidateQueries({ queryKey: ADMIN_KEY, predicate: (q) => q.queryKey[1] !== ADMIN_ME_KEY[1] });
@@ -75,8 +86,10 @@ function ActionForm({ action, detail, onDone }: { action: UserAction; detail: Us
   });
 
   const untilMissing = action === "extend" && !until;
+  const requestsBad = action === "grant" && !requestsValid(requests);
   const reasonError = tried && !reasonValid(reason) ? t("reasonInvalid") : null;
   const untilError = tried && untilMissing ? t("untilRequired") : null;
+  const requestsError = tried && requestsBad ? t("requestsInvalid", { max: f.int(GRANT_MAX) }) : null;
   return (
     <form
       noValidate
@@ -84,7 +97,7 @@ function ActionForm({ action, detail, onDone }: { action: UserAction; detail: Us
       onSubmit={(e) => {
         e.preventDefault();
         setTried(true);
-        if (reasonValid(reason) && !untilMissing) run.mutate();
+        if (reasonValid(reason) && !untilMissing && !requestsBad) run.mutate();
       }}
     >
       {action === "plan" ? (
@@ -116,6 +129,23 @@ function ActionForm({ action, detail, onDone }: { action: UserAction; detail: Us
           data-testid="action-until"
         />
       ) : null}
+      {action === "grant" ? (
+        <Field
+          label={t("requests")}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={GRANT_MAX}
+          step={1}
+          value={requests}
+          onChange={(e) => setRequests(e.target.value)}
+          required
+          data-autofocus
+          hint={t("requestsHint")}
+          error={requestsError}
+          data-testid="action-requests"
+        />
+      ) : null}
       <TextAreaField
         label={t("reason")}
         hint={t("reasonHint")}
@@ -124,7 +154,7 @@ function ActionForm({ action, detail, onDone }: { action: UserAction; detail: Us
         maxLength={REASON_MAX}
         required
         // The first field of the dialog takes the focus: the plan or the day where there is one.
-        data-autofocus={(action !== "plan" && action !== "extend") || undefined}
+        data-autofocus={(action !== "plan" && action !== "extend" && action !== "grant") || undefined}
         error={reasonError}
         data-testid="action-reason"
       />

@@ -1,6 +1,9 @@
 import { gql } from "@/lib/gql/client";
 import {
+  AdminStartImpersonationDocument,
+  type AdminStartImpersonationMutation,
   AdminExtendPeriodDocument,
+  AdminGrantRequestsDocument,
   AdminResendVerificationDocument,
   AdminSetUserPlanDocument,
   AdminSignOutUserDocument,
@@ -9,19 +12,25 @@ import {
   type AdminUserDetailFieldsFragment,
 } from "@/lib/gql/generated/graphql";
 
-export type UserAction = "suspend" | "unsuspend" | "plan" | "extend" | "signOut" | "verify";
+export type UserAction = "suspend" | "unsuspend" | "plan" | "extend" | "grant" | "signOut" | "verify" | "impersonate";
 
-/** What the operator typed in the action's dialog (`planId` and `until` only where they apply). */
-export type ActionInput = { reason: string; planId: string; until: string };
+/** What the operator typed in the action's dialog (`planId`, `until`, `requests` only where they apply). */
+export type ActionInput = { reason: string; planId: string; until: string; requests: number };
 
 /**
  * What an action answered: the user afresh (the actions that change the user), sessions ended
- * (sign-out) or whether a link was mailed (false: the address was verified already).
+ * (sign-out), whether a link was mailed (false: the address was verified already), or the view
+ * of their dashboard that started.
  */
-export type ActionResult = { detail?: AdminUserDetailFieldsFragment; sessionsEnded?: number; mailed?: boolean };
+export type ActionResult = {
+  detail?: AdminUserDetailFieldsFragment;
+  sessionsEnded?: number;
+  mailed?: boolean;
+  view?: AdminStartImpersonationMutation["adminStartImpersonation"];
+};
 
 /** Runs `action` on user `id` through the admin API; every action carries its reason into the audit trail. */
-export async function perform(action: UserAction, id: string, { reason, planId, until }: ActionInput): Promise<ActionResult> {
+export async function perform(action: UserAction, id: string, { reason, planId, until, requests }: ActionInput): Promise<ActionResult> {
   switch (action) {
     case "suspend":
       return { detail: (await gql(AdminSuspendUserDocument, { id, reason })).adminSuspendUser };
@@ -31,10 +40,14 @@ export async function perform(action: UserAction, id: string, { reason, planId, 
       return { detail: (await gql(AdminSetUserPlanDocument, { id, planId, until: until || null, reason })).adminSetUserPlan };
     case "extend":
       return { detail: (await gql(AdminExtendPeriodDocument, { id, until, reason })).adminExtendPeriod };
+    case "grant":
+      return { detail: (await gql(AdminGrantRequestsDocument, { id, requests, reason })).adminGrantRequests };
     case "signOut":
       return { sessionsEnded: (await gql(AdminSignOutUserDocument, { id, reason })).adminSignOutUser };
     case "verify":
       return { mailed: (await gql(AdminResendVerificationDocument, { id, reason })).adminResendVerification };
+    case "impersonate":
+      return { view: (await gql(AdminStartImpersonationDocument, { userId: id, reason })).adminStartImpersonation };
   }
 }
 
@@ -45,6 +58,14 @@ export const REASON_MAX = 500;
 export function reasonValid(reason: string) {
   const length = [...reason.trim()].length;
   return length >= REASON_MIN && length <= REASON_MAX;
+}
+
+/** The API's bounds on one grant of extra requests. */
+export const GRANT_MAX = 10_000_000;
+
+export function requestsValid(requests: string) {
+  const n = Number(requests);
+  return Number.isInteger(n) && n >= 1 && n <= GRANT_MAX;
 }
 
 /** Today in Jakarta (YYYY-MM-DD): "until" days end at midnight WIB, so today is the earliest. */

@@ -48,6 +48,11 @@ export function Profile({ detail }: { detail: UserDetail }) {
         <Item label={t("colCreated")}>{when(user.createdAt)}</Item>
         <Item label={t("colLastActive")}>{user.lastActiveAt ? when(user.lastActiveAt) : t("never")}</Item>
         <Item label={t("colMrr")}>{f.idr(user.mrrIdr)}</Item>
+        <Item label={t("extraRequests")} testId="profile-extra">
+          {user.extraRequests && user.extraRequestsUntil
+            ? t("extraRequestsUntil", { n: f.int(user.extraRequests), when: f.dateTime(user.extraRequestsUntil) })
+            : "—"}
+        </Item>
         <Item label={t("language")}>{detail.locale ? t(`locale_${detail.locale}`) : "—"}</Item>
         <Item label={t("googleSignIn")}>{detail.signsInWithGoogle ? t("yes") : t("no")}</Item>
         <Item label={t("userId")} wide>

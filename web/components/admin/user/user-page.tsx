@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft } from "lucide-react";
@@ -8,6 +9,8 @@ import { AdminUserDocument, type AdminUserDetailFieldsFragment } from "@/lib/gql
 import { useLocale, useT } from "@/lib/i18n/client";
 import { adminPath } from "@/lib/app/paths";
 import { userKey } from "@/lib/admin/keys";
+import { takeImpersonationFlash } from "@/lib/app/impersonation";
+import { useToast } from "@/components/app/ui/toast";
 import { Loading, Panel } from "@/components/app/ui/panel";
 import { PageHeader } from "@/components/app/ui/page-header";
 import { LoadError } from "@/components/admin/ui/load-error";
@@ -27,6 +30,7 @@ export function UserPage({ id }: { id: string }) {
   const t = useT("admin");
   const locale = useLocale();
   const detail = useQuery({ queryKey: userKey(id), queryFn: () => gql(AdminUserDocument, { id }).then((d) => d.adminUser) });
+  useViewEndedNote();
   return (
     <>
       <Link
@@ -48,6 +52,17 @@ export function UserPage({ id }: { id: string }) {
       )}
     </>
   );
+}
+
+/** Back from a view of the user's dashboard: says it ended, or that its 30 minutes ran out. */
+function useViewEndedNote() {
+  const t = useT("admin");
+  const toast = useToast();
+  useEffect(() => {
+    const flash = takeImpersonationFlash();
+    if (flash?.why === "ended") toast.ok(t("viewEnded", { email: flash.email }));
+    if (flash?.why === "expired") toast.error(t("viewExpired", { email: flash.email }));
+  }, [t, toast]);
 }
 
 function UserView({ detail }: { detail: UserDetail }) {

@@ -17,7 +17,7 @@ import { Pagination } from "@/components/admin/users/pagination";
 import { toFilter, useListParams, type ListParams } from "@/components/admin/users/list-params";
 
 const PAGE_SIZE = 50;
-const EXPORT_COLUMNS = ["id", "email", "displayName", "planId", "platformRole", "emailVerified", "suspendedAt", "createdAt", "lastActiveAt", "mrrIdr"];
+const EXPORT_COLUMNS = ["id", "email", "displayName", "planId", "platformRole", "emailVerified", "suspendedAt", "createdAt", "lastActiveAt", "mrrIdr", "extraRequests", "extraRequestsUntil"];
 
 /** Every user matching `params`, page by page, for an export. */
 function collectUsers(params: ListParams) {

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Laptop, LogOut } from "lucide-react";
+import { Eye, Laptop, LogOut } from "lucide-react";
 import { gql } from "@/lib/gql/client";
 import { RevokeSessionDocument, SessionsDocument, SignOutOtherSessionsDocument, type SessionsQuery } from "@/lib/gql/generated/graphql";
 import { useT } from "@/lib/i18n/client";
@@ -14,6 +14,7 @@ import { Loading, Panel } from "@/components/app/ui/panel";
 import { useToast } from "@/components/app/ui/toast";
 
 const SESSIONS_KEY = ["sessions"] as const;
+export const SUPPORT_VIEWS_KEY = ["supportViews"] as const;
 type Session = SessionsQuery["sessions"][number];
 
 /** "Chrome on Linux" from a user agent: enough to recognise a device, nothing more. */
@@ -39,7 +40,11 @@ export function SessionsPanel() {
     mutationFn: (id: string) => gql(RevokeSessionDocument, { id }),
     onSuccess: () => toast.ok(t("sessionEnded")),
     onError: (e) => toast.error(errorText(e)),
-    onSettled: () => client.invalidateQueries({ queryKey: SESSIONS_KEY }),
+    onSettled: () => {
+      void client.invalidateQueries({ queryKey: SESSIONS_KEY });
+      // Signing support's view out ends it: the list of views says so.
+      void client.invalidateQueries({ queryKey: SUPPORT_VIEWS_KEY });
+    },
   });
   const others = useMutation({
     mutationFn: () => gql(SignOutOtherSessionsDocument),
@@ -78,10 +83,15 @@ export function SessionsPanel() {
         <ul className="-my-2 divide-y divide-border/60" data-testid="sessions">
           {list.map((s: Session) => (
             <li key={s.id} className="flex flex-wrap items-center gap-3 py-3 text-sm" data-testid="session-row" data-current={s.current}>
-              <Laptop aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+              {s.supportView ? (
+                <Eye aria-hidden className="size-4 shrink-0 text-warning" />
+              ) : (
+                <Laptop aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+              )}
               <div className="min-w-0 flex-[1_1_14rem]">
-                <p className="font-medium">
-                  {device(s.userAgent, t("unknownDevice"))}
+                <p className="font-medium" data-testid={s.supportView ? "support-session" : undefined}>
+                  {/* Support's view runs in the operator's browser: name it for what it is, not by that device. */}
+                  {s.supportView ? t("supportSession") : device(s.userAgent, t("unknownDevice"))}
                   {s.current ? <span className="ml-2 rounded-full bg-success/15 px-2 py-0.5 text-xs font-medium">{t("thisDevice")}</span> : null}
                 </p>
                 <p className="text-muted-foreground">{t("sessionMeta", { when: f.dateTime(s.createdAt), ip: s.ip ?? "—" })}</p>
@@ -92,7 +102,7 @@ export function SessionsPanel() {
                   className={buttonVariants({ variant: "ghost", size: "sm" })}
                   disabled={revoke.isPending}
                   onClick={() => revoke.mutate(s.id)}
-                  aria-label={t("endSessionLabel", { device: device(s.userAgent, t("unknownDevice")) })}
+                  aria-label={t("endSessionLabel", { device: s.supportView ? t("supportSession") : device(s.userAgent, t("unknownDevice")) })}
                 >
                   {t("endSession")}
                 </button>

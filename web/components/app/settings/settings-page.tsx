@@ -10,6 +10,7 @@ import { PasswordForm } from "@/components/app/settings/password-form";
 import { DangerZone } from "@/components/app/settings/danger-zone";
 import { NotificationsPanel } from "@/components/app/settings/notifications-panel";
 import { SessionsPanel } from "@/components/app/settings/sessions-panel";
+import { SupportViewsPanel } from "@/components/app/settings/support-views-panel";
 
 export function SettingsPage() {
   const t = useT("settings");
@@ -42,6 +43,7 @@ export function SettingsPage() {
           <PasswordForm email={me.data.email} hasPassword={me.data.hasPassword} />
           <NotificationsPanel me={me.data} />
           <SessionsPanel />
+          <SupportViewsPanel />
           <DangerZone email={me.data.email} hasPassword={me.data.hasPassword} />
         </div>
       )}

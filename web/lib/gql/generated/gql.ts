@@ -28,10 +28,22 @@ type Documents = {
     "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": typeof types.ResendVerificationDocument,
     "\n  mutation StartGoogle {\n    startGoogleSignIn {\n      authorizeUrl\n    }\n  }\n": typeof types.StartGoogleDocument,
     "\n  mutation CompleteGoogle($code: String!, $state: String!) {\n    completeGoogleSignIn(code: $code, state: $state) {\n      csrfToken\n      user {\n        id\n      }\n    }\n  }\n": typeof types.CompleteGoogleDocument,
+    "\n  query AdminAnalytics($days: Int!, $weeks: Int!) {\n    adminAnalytics(days: $days, weeks: $weeks) {\n      funnel {\n        signedUp\n        connected\n        requested\n        paid\n      }\n      cohorts {\n        weekStart\n        users\n        activeByWeek\n      }\n      providers {\n        name\n        requests\n      }\n      models {\n        name\n        requests\n      }\n    }\n  }\n": typeof types.AdminAnalyticsDocument,
+    "\n  query AdminFinance($days: Int!) {\n    adminFinance(days: $days) {\n      mrrSeries {\n        day\n        mrrIdr\n      }\n      revenueByPlan {\n        planId\n        invoices\n        netIdr\n      }\n      refundedIdr\n      arpuIdr\n      ltvEstimateIdr\n    }\n  }\n": typeof types.AdminFinanceDocument,
+    "\n  fragment AdminPaymentFields on AdminPayment {\n    orderId\n    invoiceNumber\n    userId\n    email\n    state\n    grossAmount\n    paymentType\n    transactionId\n    createdAt\n    updatedAt\n    notifications {\n      transactionStatus\n      receivedAt\n      processedAt\n      attempts\n      lastError\n    }\n  }\n": typeof types.AdminPaymentFieldsFragmentDoc,
+    "\n  query AdminPayments($filter: AdminPaymentFilter!, $first: Int!, $offset: Int!) {\n    adminPayments(filter: $filter, first: $first, offset: $offset) {\n      total\n      items {\n        ...AdminPaymentFields\n      }\n    }\n  }\n": typeof types.AdminPaymentsDocument,
+    "\n  mutation AdminRefundPayment($orderId: String!, $amount: Int, $reason: String!) {\n    adminRefundPayment(orderId: $orderId, amount: $amount, reason: $reason) {\n      ...AdminPaymentFields\n    }\n  }\n": typeof types.AdminRefundPaymentDocument,
+    "\n  query AdminInvoices($search: String, $first: Int!, $offset: Int!) {\n    adminInvoices(search: $search, first: $first, offset: $offset) {\n      total\n      items {\n        userId\n        buyerEmail\n        invoice {\n          id\n          number\n          kind\n          planId\n          net\n          ppn\n          total\n          status\n          issuedAt\n          paidAt\n        }\n      }\n    }\n  }\n": typeof types.AdminInvoicesDocument,
+    "\n  fragment AdminWindowStatsFields on WindowStats {\n    requests\n    errors\n    successRate\n    errorRate\n    p50Ms\n    p95Ms\n    p99Ms\n  }\n": typeof types.AdminWindowStatsFieldsFragmentDoc,
+    "\n  fragment AdminHealthWindowsFields on HealthWindows {\n    last5m {\n      ...AdminWindowStatsFields\n    }\n    last1h {\n      ...AdminWindowStatsFields\n    }\n    last24h {\n      ...AdminWindowStatsFields\n    }\n  }\n": typeof types.AdminHealthWindowsFieldsFragmentDoc,
+    "\n  query AdminHealth {\n    adminHealth {\n      platform {\n        ...AdminHealthWindowsFields\n      }\n      providers {\n        provider\n        status\n        windows {\n          ...AdminHealthWindowsFields\n        }\n        connections\n        expiredConnections\n        failingConnections\n        refreshFailures24H\n      }\n      queues {\n        emailsQueued\n        emailsFailed\n        paymentNotifications\n        slackNotices\n        jobsPending\n        jobsFailed\n      }\n    }\n  }\n": typeof types.AdminHealthDocument,
+    "\n  mutation AdminStartImpersonation($userId: UUID!, $reason: String!) {\n    adminStartImpersonation(userId: $userId, reason: $reason) {\n      id\n      userId\n      userEmail\n      startedAt\n      expiresAt\n      token\n    }\n  }\n": typeof types.AdminStartImpersonationDocument,
+    "\n  mutation AdminEndImpersonation($id: UUID!) {\n    adminEndImpersonation(id: $id)\n  }\n": typeof types.AdminEndImpersonationDocument,
+    "\n  query AdminLogs($kind: AdminLogKind!, $provider: String, $before: DateTime, $first: Int!) {\n    adminLogs(kind: $kind, provider: $provider, before: $before, first: $first) {\n      items {\n        at\n        kind\n        userId\n        email\n        provider\n        model\n        statusCode\n        detail\n        ip\n        requestId\n      }\n      nextBefore\n    }\n  }\n": typeof types.AdminLogsDocument,
     "\n  query AdminMe {\n    adminMe {\n      userId\n      email\n      role\n      sections\n    }\n  }\n": typeof types.AdminMeDocument,
     "\n  query AdminOverview {\n    adminOverview {\n      usersByPlan {\n        planId\n        users\n      }\n      mrrIdr\n      activeSubscriptions\n      churn {\n        planId\n        subscribersAtStart\n        lost\n        rate\n      }\n      requests {\n        last24h\n        last7d\n        last30d\n      }\n      recentSignUps {\n        ...AdminUserFields\n      }\n      recentPlanChanges {\n        userId\n        email\n        fromPlan\n        toPlan\n        at\n      }\n    }\n  }\n": typeof types.AdminOverviewDocument,
     "\n  query AdminPlans {\n    plans {\n      id\n      name\n    }\n  }\n": typeof types.AdminPlansDocument,
-    "\n  fragment AdminUserFields on AdminUser {\n    id\n    email\n    displayName\n    planId\n    platformRole\n    emailVerified\n    suspendedAt\n    createdAt\n    lastActiveAt\n    mrrIdr\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
+    "\n  fragment AdminUserFields on AdminUser {\n    id\n    email\n    displayName\n    planId\n    platformRole\n    emailVerified\n    suspendedAt\n    createdAt\n    lastActiveAt\n    mrrIdr\n    extraRequests\n    extraRequestsUntil\n  }\n": typeof types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($filter: AdminUserFilter!, $first: Int!, $offset: Int!) {\n    adminUsers(filter: $filter, first: $first, offset: $offset) {\n      total\n      items {\n        ...AdminUserFields\n      }\n    }\n  }\n": typeof types.AdminUsersDocument,
     "\n  fragment AdminAuditFields on AdminAuditEntry {\n    id\n    createdAt\n    actorEmail\n    actorRole\n    action\n    targetKind\n    targetId\n    targetLabel\n    before\n    after\n    reason\n    ip\n  }\n": typeof types.AdminAuditFieldsFragmentDoc,
     "\n  fragment AdminUserDetailFields on AdminUserDetail {\n    user {\n      ...AdminUserFields\n    }\n    locale\n    signsInWithGoogle\n    connections {\n      id\n      provider\n      kind\n      label\n      status\n      createdAt\n      lastUsedAt\n      lastErrorAt\n      tokenExpiresAt\n    }\n    usage30d {\n      requests\n      errors\n      costUsd\n    }\n    invoices {\n      id\n      number\n      kind\n      description\n      total\n      status\n      issuedAt\n      paidAt\n    }\n    periods {\n      id\n      planId\n      startsAt\n      endsAt\n      revokedAt\n      lapsedAt\n    }\n    teams {\n      teamId\n      name\n      planId\n      role\n    }\n    audit {\n      ...AdminAuditFields\n    }\n  }\n": typeof types.AdminUserDetailFieldsFragmentDoc,
@@ -40,6 +52,7 @@ type Documents = {
     "\n  mutation AdminUnsuspendUser($id: UUID!, $reason: String!) {\n    adminUnsuspendUser(id: $id, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": typeof types.AdminUnsuspendUserDocument,
     "\n  mutation AdminSetUserPlan($id: UUID!, $planId: String!, $until: NaiveDate, $reason: String!) {\n    adminSetUserPlan(id: $id, planId: $planId, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": typeof types.AdminSetUserPlanDocument,
     "\n  mutation AdminExtendPeriod($id: UUID!, $until: NaiveDate!, $reason: String!) {\n    adminExtendPeriod(id: $id, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": typeof types.AdminExtendPeriodDocument,
+    "\n  mutation AdminGrantRequests($id: UUID!, $requests: Int!, $reason: String!) {\n    adminGrantRequests(id: $id, requests: $requests, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": typeof types.AdminGrantRequestsDocument,
     "\n  mutation AdminSignOutUser($id: UUID!, $reason: String!) {\n    adminSignOutUser(id: $id, reason: $reason)\n  }\n": typeof types.AdminSignOutUserDocument,
     "\n  mutation AdminResendVerification($id: UUID!, $reason: String!) {\n    adminResendVerification(id: $id, reason: $reason)\n  }\n": typeof types.AdminResendVerificationDocument,
     "\n  query AdminAudit($filter: AdminAuditFilter!, $before: Int, $first: Int!) {\n    adminAudit(filter: $filter, before: $before, first: $first) {\n      items {\n        ...AdminAuditFields\n      }\n      nextBefore\n    }\n  }\n": typeof types.AdminAuditDocument,
@@ -74,7 +87,8 @@ type Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation DeleteAccount($confirmEmail: String!, $password: String) {\n    deleteAccount(confirmEmail: $confirmEmail, password: $password)\n  }\n": typeof types.DeleteAccountDocument,
     "\n  mutation UpdateNotifications($quota80: Boolean, $quota100: Boolean, $connectionExpired: Boolean) {\n    updateNotifications(quota80: $quota80, quota100: $quota100, connectionExpired: $connectionExpired) {\n      quota80\n      quota100\n      connectionExpired\n    }\n  }\n": typeof types.UpdateNotificationsDocument,
-    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": typeof types.SessionsDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n      supportView\n    }\n  }\n": typeof types.SessionsDocument,
+    "\n  query SupportViews {\n    supportViews {\n      startedAt\n      endedAt\n      expiresAt\n      role\n    }\n  }\n": typeof types.SupportViewsDocument,
     "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": typeof types.RevokeSessionDocument,
     "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": typeof types.SignOutOtherSessionsDocument,
     "\n  query MyTeams {\n    teams {\n      id\n      name\n      role\n      plan {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MyTeamsDocument,
@@ -122,10 +136,22 @@ const documents: Documents = {
     "\n  mutation ResendVerification {\n    resendVerificationEmail\n  }\n": types.ResendVerificationDocument,
     "\n  mutation StartGoogle {\n    startGoogleSignIn {\n      authorizeUrl\n    }\n  }\n": types.StartGoogleDocument,
     "\n  mutation CompleteGoogle($code: String!, $state: String!) {\n    completeGoogleSignIn(code: $code, state: $state) {\n      csrfToken\n      user {\n        id\n      }\n    }\n  }\n": types.CompleteGoogleDocument,
+    "\n  query AdminAnalytics($days: Int!, $weeks: Int!) {\n    adminAnalytics(days: $days, weeks: $weeks) {\n      funnel {\n        signedUp\n        connected\n        requested\n        paid\n      }\n      cohorts {\n        weekStart\n        users\n        activeByWeek\n      }\n      providers {\n        name\n        requests\n      }\n      models {\n        name\n        requests\n      }\n    }\n  }\n": types.AdminAnalyticsDocument,
+    "\n  query AdminFinance($days: Int!) {\n    adminFinance(days: $days) {\n      mrrSeries {\n        day\n        mrrIdr\n      }\n      revenueByPlan {\n        planId\n        invoices\n        netIdr\n      }\n      refundedIdr\n      arpuIdr\n      ltvEstimateIdr\n    }\n  }\n": types.AdminFinanceDocument,
+    "\n  fragment AdminPaymentFields on AdminPayment {\n    orderId\n    invoiceNumber\n    userId\n    email\n    state\n    grossAmount\n    paymentType\n    transactionId\n    createdAt\n    updatedAt\n    notifications {\n      transactionStatus\n      receivedAt\n      processedAt\n      attempts\n      lastError\n    }\n  }\n": types.AdminPaymentFieldsFragmentDoc,
+    "\n  query AdminPayments($filter: AdminPaymentFilter!, $first: Int!, $offset: Int!) {\n    adminPayments(filter: $filter, first: $first, offset: $offset) {\n      total\n      items {\n        ...AdminPaymentFields\n      }\n    }\n  }\n": types.AdminPaymentsDocument,
+    "\n  mutation AdminRefundPayment($orderId: String!, $amount: Int, $reason: String!) {\n    adminRefundPayment(orderId: $orderId, amount: $amount, reason: $reason) {\n      ...AdminPaymentFields\n    }\n  }\n": types.AdminRefundPaymentDocument,
+    "\n  query AdminInvoices($search: String, $first: Int!, $offset: Int!) {\n    adminInvoices(search: $search, first: $first, offset: $offset) {\n      total\n      items {\n        userId\n        buyerEmail\n        invoice {\n          id\n          number\n          kind\n          planId\n          net\n          ppn\n          total\n          status\n          issuedAt\n          paidAt\n        }\n      }\n    }\n  }\n": types.AdminInvoicesDocument,
+    "\n  fragment AdminWindowStatsFields on WindowStats {\n    requests\n    errors\n    successRate\n    errorRate\n    p50Ms\n    p95Ms\n    p99Ms\n  }\n": types.AdminWindowStatsFieldsFragmentDoc,
+    "\n  fragment AdminHealthWindowsFields on HealthWindows {\n    last5m {\n      ...AdminWindowStatsFields\n    }\n    last1h {\n      ...AdminWindowStatsFields\n    }\n    last24h {\n      ...AdminWindowStatsFields\n    }\n  }\n": types.AdminHealthWindowsFieldsFragmentDoc,
+    "\n  query AdminHealth {\n    adminHealth {\n      platform {\n        ...AdminHealthWindowsFields\n      }\n      providers {\n        provider\n        status\n        windows {\n          ...AdminHealthWindowsFields\n        }\n        connections\n        expiredConnections\n        failingConnections\n        refreshFailures24H\n      }\n      queues {\n        emailsQueued\n        emailsFailed\n        paymentNotifications\n        slackNotices\n        jobsPending\n        jobsFailed\n      }\n    }\n  }\n": types.AdminHealthDocument,
+    "\n  mutation AdminStartImpersonation($userId: UUID!, $reason: String!) {\n    adminStartImpersonation(userId: $userId, reason: $reason) {\n      id\n      userId\n      userEmail\n      startedAt\n      expiresAt\n      token\n    }\n  }\n": types.AdminStartImpersonationDocument,
+    "\n  mutation AdminEndImpersonation($id: UUID!) {\n    adminEndImpersonation(id: $id)\n  }\n": types.AdminEndImpersonationDocument,
+    "\n  query AdminLogs($kind: AdminLogKind!, $provider: String, $before: DateTime, $first: Int!) {\n    adminLogs(kind: $kind, provider: $provider, before: $before, first: $first) {\n      items {\n        at\n        kind\n        userId\n        email\n        provider\n        model\n        statusCode\n        detail\n        ip\n        requestId\n      }\n      nextBefore\n    }\n  }\n": types.AdminLogsDocument,
     "\n  query AdminMe {\n    adminMe {\n      userId\n      email\n      role\n      sections\n    }\n  }\n": types.AdminMeDocument,
     "\n  query AdminOverview {\n    adminOverview {\n      usersByPlan {\n        planId\n        users\n      }\n      mrrIdr\n      activeSubscriptions\n      churn {\n        planId\n        subscribersAtStart\n        lost\n        rate\n      }\n      requests {\n        last24h\n        last7d\n        last30d\n      }\n      recentSignUps {\n        ...AdminUserFields\n      }\n      recentPlanChanges {\n        userId\n        email\n        fromPlan\n        toPlan\n        at\n      }\n    }\n  }\n": types.AdminOverviewDocument,
     "\n  query AdminPlans {\n    plans {\n      id\n      name\n    }\n  }\n": types.AdminPlansDocument,
-    "\n  fragment AdminUserFields on AdminUser {\n    id\n    email\n    displayName\n    planId\n    platformRole\n    emailVerified\n    suspendedAt\n    createdAt\n    lastActiveAt\n    mrrIdr\n  }\n": types.AdminUserFieldsFragmentDoc,
+    "\n  fragment AdminUserFields on AdminUser {\n    id\n    email\n    displayName\n    planId\n    platformRole\n    emailVerified\n    suspendedAt\n    createdAt\n    lastActiveAt\n    mrrIdr\n    extraRequests\n    extraRequestsUntil\n  }\n": types.AdminUserFieldsFragmentDoc,
     "\n  query AdminUsers($filter: AdminUserFilter!, $first: Int!, $offset: Int!) {\n    adminUsers(filter: $filter, first: $first, offset: $offset) {\n      total\n      items {\n        ...AdminUserFields\n      }\n    }\n  }\n": types.AdminUsersDocument,
     "\n  fragment AdminAuditFields on AdminAuditEntry {\n    id\n    createdAt\n    actorEmail\n    actorRole\n    action\n    targetKind\n    targetId\n    targetLabel\n    before\n    after\n    reason\n    ip\n  }\n": types.AdminAuditFieldsFragmentDoc,
     "\n  fragment AdminUserDetailFields on AdminUserDetail {\n    user {\n      ...AdminUserFields\n    }\n    locale\n    signsInWithGoogle\n    connections {\n      id\n      provider\n      kind\n      label\n      status\n      createdAt\n      lastUsedAt\n      lastErrorAt\n      tokenExpiresAt\n    }\n    usage30d {\n      requests\n      errors\n      costUsd\n    }\n    invoices {\n      id\n      number\n      kind\n      description\n      total\n      status\n      issuedAt\n      paidAt\n    }\n    periods {\n      id\n      planId\n      startsAt\n      endsAt\n      revokedAt\n      lapsedAt\n    }\n    teams {\n      teamId\n      name\n      planId\n      role\n    }\n    audit {\n      ...AdminAuditFields\n    }\n  }\n": types.AdminUserDetailFieldsFragmentDoc,
@@ -134,6 +160,7 @@ const documents: Documents = {
     "\n  mutation AdminUnsuspendUser($id: UUID!, $reason: String!) {\n    adminUnsuspendUser(id: $id, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": types.AdminUnsuspendUserDocument,
     "\n  mutation AdminSetUserPlan($id: UUID!, $planId: String!, $until: NaiveDate, $reason: String!) {\n    adminSetUserPlan(id: $id, planId: $planId, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": types.AdminSetUserPlanDocument,
     "\n  mutation AdminExtendPeriod($id: UUID!, $until: NaiveDate!, $reason: String!) {\n    adminExtendPeriod(id: $id, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": types.AdminExtendPeriodDocument,
+    "\n  mutation AdminGrantRequests($id: UUID!, $requests: Int!, $reason: String!) {\n    adminGrantRequests(id: $id, requests: $requests, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n": types.AdminGrantRequestsDocument,
     "\n  mutation AdminSignOutUser($id: UUID!, $reason: String!) {\n    adminSignOutUser(id: $id, reason: $reason)\n  }\n": types.AdminSignOutUserDocument,
     "\n  mutation AdminResendVerification($id: UUID!, $reason: String!) {\n    adminResendVerification(id: $id, reason: $reason)\n  }\n": types.AdminResendVerificationDocument,
     "\n  query AdminAudit($filter: AdminAuditFilter!, $before: Int, $first: Int!) {\n    adminAudit(filter: $filter, before: $before, first: $first) {\n      items {\n        ...AdminAuditFields\n      }\n      nextBefore\n    }\n  }\n": types.AdminAuditDocument,
@@ -168,7 +195,8 @@ const documents: Documents = {
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation DeleteAccount($confirmEmail: String!, $password: String) {\n    deleteAccount(confirmEmail: $confirmEmail, password: $password)\n  }\n": types.DeleteAccountDocument,
     "\n  mutation UpdateNotifications($quota80: Boolean, $quota100: Boolean, $connectionExpired: Boolean) {\n    updateNotifications(quota80: $quota80, quota100: $quota100, connectionExpired: $connectionExpired) {\n      quota80\n      quota100\n      connectionExpired\n    }\n  }\n": types.UpdateNotificationsDocument,
-    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n": types.SessionsDocument,
+    "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n      supportView\n    }\n  }\n": types.SessionsDocument,
+    "\n  query SupportViews {\n    supportViews {\n      startedAt\n      endedAt\n      expiresAt\n      role\n    }\n  }\n": types.SupportViewsDocument,
     "\n  mutation RevokeSession($id: UUID!) {\n    revokeSession(id: $id)\n  }\n": types.RevokeSessionDocument,
     "\n  mutation SignOutOtherSessions {\n    signOutOtherSessions\n  }\n": types.SignOutOtherSessionsDocument,
     "\n  query MyTeams {\n    teams {\n      id\n      name\n      role\n      plan {\n        id\n        name\n      }\n    }\n  }\n": types.MyTeamsDocument,
@@ -258,6 +286,54 @@ export function graphql(source: "\n  mutation CompleteGoogle($code: String!, $st
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdminAnalytics($days: Int!, $weeks: Int!) {\n    adminAnalytics(days: $days, weeks: $weeks) {\n      funnel {\n        signedUp\n        connected\n        requested\n        paid\n      }\n      cohorts {\n        weekStart\n        users\n        activeByWeek\n      }\n      providers {\n        name\n        requests\n      }\n      models {\n        name\n        requests\n      }\n    }\n  }\n"): typeof import('./graphql').AdminAnalyticsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminFinance($days: Int!) {\n    adminFinance(days: $days) {\n      mrrSeries {\n        day\n        mrrIdr\n      }\n      revenueByPlan {\n        planId\n        invoices\n        netIdr\n      }\n      refundedIdr\n      arpuIdr\n      ltvEstimateIdr\n    }\n  }\n"): typeof import('./graphql').AdminFinanceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminPaymentFields on AdminPayment {\n    orderId\n    invoiceNumber\n    userId\n    email\n    state\n    grossAmount\n    paymentType\n    transactionId\n    createdAt\n    updatedAt\n    notifications {\n      transactionStatus\n      receivedAt\n      processedAt\n      attempts\n      lastError\n    }\n  }\n"): typeof import('./graphql').AdminPaymentFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminPayments($filter: AdminPaymentFilter!, $first: Int!, $offset: Int!) {\n    adminPayments(filter: $filter, first: $first, offset: $offset) {\n      total\n      items {\n        ...AdminPaymentFields\n      }\n    }\n  }\n"): typeof import('./graphql').AdminPaymentsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRefundPayment($orderId: String!, $amount: Int, $reason: String!) {\n    adminRefundPayment(orderId: $orderId, amount: $amount, reason: $reason) {\n      ...AdminPaymentFields\n    }\n  }\n"): typeof import('./graphql').AdminRefundPaymentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminInvoices($search: String, $first: Int!, $offset: Int!) {\n    adminInvoices(search: $search, first: $first, offset: $offset) {\n      total\n      items {\n        userId\n        buyerEmail\n        invoice {\n          id\n          number\n          kind\n          planId\n          net\n          ppn\n          total\n          status\n          issuedAt\n          paidAt\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').AdminInvoicesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminWindowStatsFields on WindowStats {\n    requests\n    errors\n    successRate\n    errorRate\n    p50Ms\n    p95Ms\n    p99Ms\n  }\n"): typeof import('./graphql').AdminWindowStatsFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AdminHealthWindowsFields on HealthWindows {\n    last5m {\n      ...AdminWindowStatsFields\n    }\n    last1h {\n      ...AdminWindowStatsFields\n    }\n    last24h {\n      ...AdminWindowStatsFields\n    }\n  }\n"): typeof import('./graphql').AdminHealthWindowsFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminHealth {\n    adminHealth {\n      platform {\n        ...AdminHealthWindowsFields\n      }\n      providers {\n        provider\n        status\n        windows {\n          ...AdminHealthWindowsFields\n        }\n        connections\n        expiredConnections\n        failingConnections\n        refreshFailures24H\n      }\n      queues {\n        emailsQueued\n        emailsFailed\n        paymentNotifications\n        slackNotices\n        jobsPending\n        jobsFailed\n      }\n    }\n  }\n"): typeof import('./graphql').AdminHealthDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminStartImpersonation($userId: UUID!, $reason: String!) {\n    adminStartImpersonation(userId: $userId, reason: $reason) {\n      id\n      userId\n      userEmail\n      startedAt\n      expiresAt\n      token\n    }\n  }\n"): typeof import('./graphql').AdminStartImpersonationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminEndImpersonation($id: UUID!) {\n    adminEndImpersonation(id: $id)\n  }\n"): typeof import('./graphql').AdminEndImpersonationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminLogs($kind: AdminLogKind!, $provider: String, $before: DateTime, $first: Int!) {\n    adminLogs(kind: $kind, provider: $provider, before: $before, first: $first) {\n      items {\n        at\n        kind\n        userId\n        email\n        provider\n        model\n        statusCode\n        detail\n        ip\n        requestId\n      }\n      nextBefore\n    }\n  }\n"): typeof import('./graphql').AdminLogsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AdminMe {\n    adminMe {\n      userId\n      email\n      role\n      sections\n    }\n  }\n"): typeof import('./graphql').AdminMeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -270,7 +346,7 @@ export function graphql(source: "\n  query AdminPlans {\n    plans {\n      id\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AdminUserFields on AdminUser {\n    id\n    email\n    displayName\n    planId\n    platformRole\n    emailVerified\n    suspendedAt\n    createdAt\n    lastActiveAt\n    mrrIdr\n  }\n"): typeof import('./graphql').AdminUserFieldsFragmentDoc;
+export function graphql(source: "\n  fragment AdminUserFields on AdminUser {\n    id\n    email\n    displayName\n    planId\n    platformRole\n    emailVerified\n    suspendedAt\n    createdAt\n    lastActiveAt\n    mrrIdr\n    extraRequests\n    extraRequestsUntil\n  }\n"): typeof import('./graphql').AdminUserFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -303,6 +379,10 @@ export function graphql(source: "\n  mutation AdminSetUserPlan($id: UUID!, $plan
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AdminExtendPeriod($id: UUID!, $until: NaiveDate!, $reason: String!) {\n    adminExtendPeriod(id: $id, until: $until, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n"): typeof import('./graphql').AdminExtendPeriodDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminGrantRequests($id: UUID!, $requests: Int!, $reason: String!) {\n    adminGrantRequests(id: $id, requests: $requests, reason: $reason) {\n      ...AdminUserDetailFields\n    }\n  }\n"): typeof import('./graphql').AdminGrantRequestsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -442,7 +522,11 @@ export function graphql(source: "\n  mutation UpdateNotifications($quota80: Bool
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n    }\n  }\n"): typeof import('./graphql').SessionsDocument;
+export function graphql(source: "\n  query Sessions {\n    sessions {\n      id\n      createdAt\n      expiresAt\n      userAgent\n      ip\n      current\n      supportView\n    }\n  }\n"): typeof import('./graphql').SessionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupportViews {\n    supportViews {\n      startedAt\n      endedAt\n      expiresAt\n      role\n    }\n  }\n"): typeof import('./graphql').SupportViewsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

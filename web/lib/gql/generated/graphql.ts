@@ -14,6 +14,23 @@ export type AdminAuditFilter = {
   text?: string | null | undefined;
 };
 
+export type AdminLogKind =
+  | 'OAUTH_FAILURES'
+  | 'REFUSALS'
+  /** Failed sign-ins, lockouts, refused payment notifications, suspended keys in use. */
+  | 'SECURITY'
+  | 'UPSTREAM_ERRORS';
+
+export type AdminPaymentFilter = {
+  /** Part of the order id, the invoice number or the buyer's email. */
+  search?: string | null | undefined;
+  /**
+   * Payment states to show (all when empty): `expired` and `failed` are the ones to follow
+   * up.
+   */
+  states?: Array<string>;
+};
+
 /** The panel's sections; each admin field and mutation belongs to one. */
 export type AdminSection =
   | 'ANALYTICS'
@@ -96,6 +113,13 @@ export type PlatformRole =
   | 'FINANCE'
   | 'SUPER_ADMIN'
   | 'SUPPORT';
+
+export type ProviderHealth =
+  | 'DEGRADED'
+  | 'DOWN'
+  | 'HEALTHY'
+  /** Too few requests lately to judge. */
+  | 'IDLE';
 
 export type ProviderName =
   | 'ANTHROPIC'
@@ -295,6 +319,84 @@ export type CompleteGoogleMutationVariables = Exact<{
 
 export type CompleteGoogleMutation = { completeGoogleSignIn: { csrfToken: string | null, user: { id: string } } };
 
+export type AdminAnalyticsQueryVariables = Exact<{
+  days: number;
+  weeks: number;
+}>;
+
+
+export type AdminAnalyticsQuery = { adminAnalytics: { funnel: { signedUp: number, connected: number, requested: number, paid: number }, cohorts: Array<{ weekStart: string, users: number, activeByWeek: Array<number> }>, providers: Array<{ name: string, requests: number }>, models: Array<{ name: string, requests: number }> } };
+
+export type AdminFinanceQueryVariables = Exact<{
+  days: number;
+}>;
+
+
+export type AdminFinanceQuery = { adminFinance: { refundedIdr: number, arpuIdr: number, ltvEstimateIdr: number | null, mrrSeries: Array<{ day: string, mrrIdr: number }>, revenueByPlan: Array<{ planId: string, invoices: number, netIdr: number }> } };
+
+export type AdminPaymentFieldsFragment = { orderId: string, invoiceNumber: string | null, userId: string, email: string | null, state: string, grossAmount: number, paymentType: string | null, transactionId: string | null, createdAt: string, updatedAt: string, notifications: Array<{ transactionStatus: string, receivedAt: string, processedAt: string | null, attempts: number, lastError: string | null }> };
+
+export type AdminPaymentsQueryVariables = Exact<{
+  filter: AdminPaymentFilter;
+  first: number;
+  offset: number;
+}>;
+
+
+export type AdminPaymentsQuery = { adminPayments: { total: number, items: Array<{ orderId: string, invoiceNumber: string | null, userId: string, email: string | null, state: string, grossAmount: number, paymentType: string | null, transactionId: string | null, createdAt: string, updatedAt: string, notifications: Array<{ transactionStatus: string, receivedAt: string, processedAt: string | null, attempts: number, lastError: string | null }> }> } };
+
+export type AdminRefundPaymentMutationVariables = Exact<{
+  orderId: string;
+  amount?: number | null | undefined;
+  reason: string;
+}>;
+
+
+export type AdminRefundPaymentMutation = { adminRefundPayment: { orderId: string, invoiceNumber: string | null, userId: string, email: string | null, state: string, grossAmount: number, paymentType: string | null, transactionId: string | null, createdAt: string, updatedAt: string, notifications: Array<{ transactionStatus: string, receivedAt: string, processedAt: string | null, attempts: number, lastError: string | null }> } };
+
+export type AdminInvoicesQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first: number;
+  offset: number;
+}>;
+
+
+export type AdminInvoicesQuery = { adminInvoices: { total: number, items: Array<{ userId: string, buyerEmail: string, invoice: { id: string, number: string, kind: string, planId: string | null, net: number, ppn: number, total: number, status: string, issuedAt: string, paidAt: string | null } }> } };
+
+export type AdminWindowStatsFieldsFragment = { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null };
+
+export type AdminHealthWindowsFieldsFragment = { last5m: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last1h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last24h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null } };
+
+export type AdminHealthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminHealthQuery = { adminHealth: { platform: { last5m: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last1h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last24h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null } }, providers: Array<{ provider: string, status: ProviderHealth, connections: number, expiredConnections: number, failingConnections: number, refreshFailures24H: number, windows: { last5m: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last1h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last24h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null } } }>, queues: { emailsQueued: number, emailsFailed: number, paymentNotifications: number, slackNotices: number, jobsPending: number | null, jobsFailed: number | null } } };
+
+export type AdminStartImpersonationMutationVariables = Exact<{
+  userId: string;
+  reason: string;
+}>;
+
+
+export type AdminStartImpersonationMutation = { adminStartImpersonation: { id: string, userId: string, userEmail: string, startedAt: string, expiresAt: string, token: string | null } };
+
+export type AdminEndImpersonationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminEndImpersonationMutation = { adminEndImpersonation: boolean };
+
+export type AdminLogsQueryVariables = Exact<{
+  kind: AdminLogKind;
+  provider?: string | null | undefined;
+  before?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type AdminLogsQuery = { adminLogs: { nextBefore: string | null, items: Array<{ at: string, kind: string, userId: string | null, email: string | null, provider: string | null, model: string | null, statusCode: number | null, detail: string | null, ip: string | null, requestId: string | null }> } };
+
 export type AdminMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -303,14 +405,14 @@ export type AdminMeQuery = { adminMe: { userId: string, email: string, role: Pla
 export type AdminOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminOverviewQuery = { adminOverview: { mrrIdr: number, activeSubscriptions: number, usersByPlan: Array<{ planId: string, users: number }>, churn: Array<{ planId: string, subscribersAtStart: number, lost: number, rate: number }>, requests: { last24h: number, last7d: number, last30d: number }, recentSignUps: Array<{ id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }>, recentPlanChanges: Array<{ userId: string, email: string | null, fromPlan: string, toPlan: string, at: string }> } };
+export type AdminOverviewQuery = { adminOverview: { mrrIdr: number, activeSubscriptions: number, usersByPlan: Array<{ planId: string, users: number }>, churn: Array<{ planId: string, subscribersAtStart: number, lost: number, rate: number }>, requests: { last24h: number, last7d: number, last30d: number }, recentSignUps: Array<{ id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number, extraRequests: number, extraRequestsUntil: string | null }>, recentPlanChanges: Array<{ userId: string, email: string | null, fromPlan: string, toPlan: string, at: string }> } };
 
 export type AdminPlansQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AdminPlansQuery = { plans: Array<{ id: string, name: string }> };
 
-export type AdminUserFieldsFragment = { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number };
+export type AdminUserFieldsFragment = { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number, extraRequests: number, extraRequestsUntil: string | null };
 
 export type AdminUsersQueryVariables = Exact<{
   filter: AdminUserFilter;
@@ -319,18 +421,18 @@ export type AdminUsersQueryVariables = Exact<{
 }>;
 
 
-export type AdminUsersQuery = { adminUsers: { total: number, items: Array<{ id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }> } };
+export type AdminUsersQuery = { adminUsers: { total: number, items: Array<{ id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number, extraRequests: number, extraRequestsUntil: string | null }> } };
 
 export type AdminAuditFieldsFragment = { id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null };
 
-export type AdminUserDetailFieldsFragment = { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> };
+export type AdminUserDetailFieldsFragment = { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number, extraRequests: number, extraRequestsUntil: string | null }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> };
 
 export type AdminUserQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type AdminUserQuery = { adminUser: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+export type AdminUserQuery = { adminUser: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number, extraRequests: number, extraRequestsUntil: string | null }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
 
 export type AdminSuspendUserMutationVariables = Exact<{
   id: string;
@@ -338,7 +440,7 @@ export type AdminSuspendUserMutationVariables = Exact<{
 }>;
 
 
-export type AdminSuspendUserMutation = { adminSuspendUser: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+export type AdminSuspendUserMutation = { adminSuspendUser: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number, extraRequests: number, extraRequestsUntil: string | null }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
 
 export type AdminUnsuspendUserMutationVariables = Exact<{
   id: string;
@@ -346,7 +448,7 @@ export type AdminUnsuspendUserMutationVariables = Exact<{
 }>;
 
 
-export type AdminUnsuspendUserMutation = { adminUnsuspendUser: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+export type AdminUnsuspendUserMutation = { adminUnsuspendUser: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number, extraRequests: number, extraRequestsUntil: string | null }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
 
 export type AdminSetUserPlanMutationVariables = Exact<{
   id: string;
@@ -356,7 +458,7 @@ export type AdminSetUserPlanMutationVariables = Exact<{
 }>;
 
 
-export type AdminSetUserPlanMutation = { adminSetUserPlan: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+export type AdminSetUserPlanMutation = { adminSetUserPlan: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number, extraRequests: number, extraRequestsUntil: string | null }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
 
 export type AdminExtendPeriodMutationVariables = Exact<{
   id: string;
@@ -365,7 +467,16 @@ export type AdminExtendPeriodMutationVariables = Exact<{
 }>;
 
 
-export type AdminExtendPeriodMutation = { adminExtendPeriod: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+export type AdminExtendPeriodMutation = { adminExtendPeriod: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number, extraRequests: number, extraRequestsUntil: string | null }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
+
+export type AdminGrantRequestsMutationVariables = Exact<{
+  id: string;
+  requests: number;
+  reason: string;
+}>;
+
+
+export type AdminGrantRequestsMutation = { adminGrantRequests: { locale: string | null, signsInWithGoogle: boolean, user: { id: string, email: string, displayName: string | null, planId: string, platformRole: string | null, emailVerified: boolean, suspendedAt: string | null, createdAt: string, lastActiveAt: string | null, mrrIdr: number, extraRequests: number, extraRequestsUntil: string | null }, connections: Array<{ id: string, provider: ProviderName, kind: ConnectionKind, label: string, status: ConnectionStatus, createdAt: string, lastUsedAt: string | null, lastErrorAt: string | null, tokenExpiresAt: string | null }>, usage30d: { requests: number, errors: number, costUsd: number }, invoices: Array<{ id: string, number: string, kind: string, description: string, total: number, status: string, issuedAt: string, paidAt: string | null }>, periods: Array<{ id: string, planId: string, startsAt: string, endsAt: string, revokedAt: string | null, lapsedAt: string | null }>, teams: Array<{ teamId: string, name: string, planId: string, role: string }>, audit: Array<{ id: number, createdAt: string, actorEmail: string, actorRole: string, action: string, targetKind: string, targetId: string | null, targetLabel: string | null, before: string | null, after: string | null, reason: string | null, ip: string | null }> } };
 
 export type AdminSignOutUserMutationVariables = Exact<{
   id: string;
@@ -604,7 +715,12 @@ export type UpdateNotificationsMutation = { updateNotifications: { quota80: bool
 export type SessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SessionsQuery = { sessions: Array<{ id: string, createdAt: string, expiresAt: string, userAgent: string | null, ip: string | null, current: boolean }> };
+export type SessionsQuery = { sessions: Array<{ id: string, createdAt: string, expiresAt: string, userAgent: string | null, ip: string | null, current: boolean, supportView: boolean }> };
+
+export type SupportViewsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SupportViewsQuery = { supportViews: Array<{ startedAt: string, endedAt: string | null, expiresAt: string, role: string }> };
 
 export type RevokeSessionMutationVariables = Exact<{
   id: string;
@@ -851,6 +967,59 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const AdminPaymentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminPaymentFields on AdminPayment {
+  orderId
+  invoiceNumber
+  userId
+  email
+  state
+  grossAmount
+  paymentType
+  transactionId
+  createdAt
+  updatedAt
+  notifications {
+    transactionStatus
+    receivedAt
+    processedAt
+    attempts
+    lastError
+  }
+}
+    `, {"fragmentName":"AdminPaymentFields"}) as unknown as TypedDocumentString<AdminPaymentFieldsFragment, unknown>;
+export const AdminWindowStatsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminWindowStatsFields on WindowStats {
+  requests
+  errors
+  successRate
+  errorRate
+  p50Ms
+  p95Ms
+  p99Ms
+}
+    `, {"fragmentName":"AdminWindowStatsFields"}) as unknown as TypedDocumentString<AdminWindowStatsFieldsFragment, unknown>;
+export const AdminHealthWindowsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AdminHealthWindowsFields on HealthWindows {
+  last5m {
+    ...AdminWindowStatsFields
+  }
+  last1h {
+    ...AdminWindowStatsFields
+  }
+  last24h {
+    ...AdminWindowStatsFields
+  }
+}
+    fragment AdminWindowStatsFields on WindowStats {
+  requests
+  errors
+  successRate
+  errorRate
+  p50Ms
+  p95Ms
+  p99Ms
+}`, {"fragmentName":"AdminHealthWindowsFields"}) as unknown as TypedDocumentString<AdminHealthWindowsFieldsFragment, unknown>;
 export const AdminUserFieldsFragmentDoc = new TypedDocumentString(`
     fragment AdminUserFields on AdminUser {
   id
@@ -863,6 +1032,8 @@ export const AdminUserFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   lastActiveAt
   mrrIdr
+  extraRequests
+  extraRequestsUntil
 }
     `, {"fragmentName":"AdminUserFields"}) as unknown as TypedDocumentString<AdminUserFieldsFragment, unknown>;
 export const AdminAuditFieldsFragmentDoc = new TypedDocumentString(`
@@ -943,6 +1114,8 @@ export const AdminUserDetailFieldsFragmentDoc = new TypedDocumentString(`
   createdAt
   lastActiveAt
   mrrIdr
+  extraRequests
+  extraRequestsUntil
 }
 fragment AdminAuditFields on AdminAuditEntry {
   id
@@ -1100,6 +1273,208 @@ export const CompleteGoogleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CompleteGoogleMutation, CompleteGoogleMutationVariables>;
+export const AdminAnalyticsDocument = new TypedDocumentString(`
+    query AdminAnalytics($days: Int!, $weeks: Int!) {
+  adminAnalytics(days: $days, weeks: $weeks) {
+    funnel {
+      signedUp
+      connected
+      requested
+      paid
+    }
+    cohorts {
+      weekStart
+      users
+      activeByWeek
+    }
+    providers {
+      name
+      requests
+    }
+    models {
+      name
+      requests
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminAnalyticsQuery, AdminAnalyticsQueryVariables>;
+export const AdminFinanceDocument = new TypedDocumentString(`
+    query AdminFinance($days: Int!) {
+  adminFinance(days: $days) {
+    mrrSeries {
+      day
+      mrrIdr
+    }
+    revenueByPlan {
+      planId
+      invoices
+      netIdr
+    }
+    refundedIdr
+    arpuIdr
+    ltvEstimateIdr
+  }
+}
+    `) as unknown as TypedDocumentString<AdminFinanceQuery, AdminFinanceQueryVariables>;
+export const AdminPaymentsDocument = new TypedDocumentString(`
+    query AdminPayments($filter: AdminPaymentFilter!, $first: Int!, $offset: Int!) {
+  adminPayments(filter: $filter, first: $first, offset: $offset) {
+    total
+    items {
+      ...AdminPaymentFields
+    }
+  }
+}
+    fragment AdminPaymentFields on AdminPayment {
+  orderId
+  invoiceNumber
+  userId
+  email
+  state
+  grossAmount
+  paymentType
+  transactionId
+  createdAt
+  updatedAt
+  notifications {
+    transactionStatus
+    receivedAt
+    processedAt
+    attempts
+    lastError
+  }
+}`) as unknown as TypedDocumentString<AdminPaymentsQuery, AdminPaymentsQueryVariables>;
+export const AdminRefundPaymentDocument = new TypedDocumentString(`
+    mutation AdminRefundPayment($orderId: String!, $amount: Int, $reason: String!) {
+  adminRefundPayment(orderId: $orderId, amount: $amount, reason: $reason) {
+    ...AdminPaymentFields
+  }
+}
+    fragment AdminPaymentFields on AdminPayment {
+  orderId
+  invoiceNumber
+  userId
+  email
+  state
+  grossAmount
+  paymentType
+  transactionId
+  createdAt
+  updatedAt
+  notifications {
+    transactionStatus
+    receivedAt
+    processedAt
+    attempts
+    lastError
+  }
+}`) as unknown as TypedDocumentString<AdminRefundPaymentMutation, AdminRefundPaymentMutationVariables>;
+export const AdminInvoicesDocument = new TypedDocumentString(`
+    query AdminInvoices($search: String, $first: Int!, $offset: Int!) {
+  adminInvoices(search: $search, first: $first, offset: $offset) {
+    total
+    items {
+      userId
+      buyerEmail
+      invoice {
+        id
+        number
+        kind
+        planId
+        net
+        ppn
+        total
+        status
+        issuedAt
+        paidAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdminInvoicesQuery, AdminInvoicesQueryVariables>;
+export const AdminHealthDocument = new TypedDocumentString(`
+    query AdminHealth {
+  adminHealth {
+    platform {
+      ...AdminHealthWindowsFields
+    }
+    providers {
+      provider
+      status
+      windows {
+        ...AdminHealthWindowsFields
+      }
+      connections
+      expiredConnections
+      failingConnections
+      refreshFailures24H
+    }
+    queues {
+      emailsQueued
+      emailsFailed
+      paymentNotifications
+      slackNotices
+      jobsPending
+      jobsFailed
+    }
+  }
+}
+    fragment AdminWindowStatsFields on WindowStats {
+  requests
+  errors
+  successRate
+  errorRate
+  p50Ms
+  p95Ms
+  p99Ms
+}
+fragment AdminHealthWindowsFields on HealthWindows {
+  last5m {
+    ...AdminWindowStatsFields
+  }
+  last1h {
+    ...AdminWindowStatsFields
+  }
+  last24h {
+    ...AdminWindowStatsFields
+  }
+}`) as unknown as TypedDocumentString<AdminHealthQuery, AdminHealthQueryVariables>;
+export const AdminStartImpersonationDocument = new TypedDocumentString(`
+    mutation AdminStartImpersonation($userId: UUID!, $reason: String!) {
+  adminStartImpersonation(userId: $userId, reason: $reason) {
+    id
+    userId
+    userEmail
+    startedAt
+    expiresAt
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<AdminStartImpersonationMutation, AdminStartImpersonationMutationVariables>;
+export const AdminEndImpersonationDocument = new TypedDocumentString(`
+    mutation AdminEndImpersonation($id: UUID!) {
+  adminEndImpersonation(id: $id)
+}
+    `) as unknown as TypedDocumentString<AdminEndImpersonationMutation, AdminEndImpersonationMutationVariables>;
+export const AdminLogsDocument = new TypedDocumentString(`
+    query AdminLogs($kind: AdminLogKind!, $provider: String, $before: DateTime, $first: Int!) {
+  adminLogs(kind: $kind, provider: $provider, before: $before, first: $first) {
+    items {
+      at
+      kind
+      userId
+      email
+      provider
+      model
+      statusCode
+      detail
+      ip
+      requestId
+    }
+    nextBefore
+  }
+}
+    `) as unknown as TypedDocumentString<AdminLogsQuery, AdminLogsQueryVariables>;
 export const AdminMeDocument = new TypedDocumentString(`
     query AdminMe {
   adminMe {
@@ -1153,6 +1528,8 @@ export const AdminOverviewDocument = new TypedDocumentString(`
   createdAt
   lastActiveAt
   mrrIdr
+  extraRequests
+  extraRequestsUntil
 }`) as unknown as TypedDocumentString<AdminOverviewQuery, AdminOverviewQueryVariables>;
 export const AdminPlansDocument = new TypedDocumentString(`
     query AdminPlans {
@@ -1182,6 +1559,8 @@ export const AdminUsersDocument = new TypedDocumentString(`
   createdAt
   lastActiveAt
   mrrIdr
+  extraRequests
+  extraRequestsUntil
 }`) as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
 export const AdminUserDocument = new TypedDocumentString(`
     query AdminUser($id: UUID!) {
@@ -1200,6 +1579,8 @@ export const AdminUserDocument = new TypedDocumentString(`
   createdAt
   lastActiveAt
   mrrIdr
+  extraRequests
+  extraRequestsUntil
 }
 fragment AdminAuditFields on AdminAuditEntry {
   id
@@ -1282,6 +1663,8 @@ export const AdminSuspendUserDocument = new TypedDocumentString(`
   createdAt
   lastActiveAt
   mrrIdr
+  extraRequests
+  extraRequestsUntil
 }
 fragment AdminAuditFields on AdminAuditEntry {
   id
@@ -1364,6 +1747,8 @@ export const AdminUnsuspendUserDocument = new TypedDocumentString(`
   createdAt
   lastActiveAt
   mrrIdr
+  extraRequests
+  extraRequestsUntil
 }
 fragment AdminAuditFields on AdminAuditEntry {
   id
@@ -1446,6 +1831,8 @@ export const AdminSetUserPlanDocument = new TypedDocumentString(`
   createdAt
   lastActiveAt
   mrrIdr
+  extraRequests
+  extraRequestsUntil
 }
 fragment AdminAuditFields on AdminAuditEntry {
   id
@@ -1528,6 +1915,8 @@ export const AdminExtendPeriodDocument = new TypedDocumentString(`
   createdAt
   lastActiveAt
   mrrIdr
+  extraRequests
+  extraRequestsUntil
 }
 fragment AdminAuditFields on AdminAuditEntry {
   id
@@ -1593,6 +1982,90 @@ fragment AdminUserDetailFields on AdminUserDetail {
     ...AdminAuditFields
   }
 }`) as unknown as TypedDocumentString<AdminExtendPeriodMutation, AdminExtendPeriodMutationVariables>;
+export const AdminGrantRequestsDocument = new TypedDocumentString(`
+    mutation AdminGrantRequests($id: UUID!, $requests: Int!, $reason: String!) {
+  adminGrantRequests(id: $id, requests: $requests, reason: $reason) {
+    ...AdminUserDetailFields
+  }
+}
+    fragment AdminUserFields on AdminUser {
+  id
+  email
+  displayName
+  planId
+  platformRole
+  emailVerified
+  suspendedAt
+  createdAt
+  lastActiveAt
+  mrrIdr
+  extraRequests
+  extraRequestsUntil
+}
+fragment AdminAuditFields on AdminAuditEntry {
+  id
+  createdAt
+  actorEmail
+  actorRole
+  action
+  targetKind
+  targetId
+  targetLabel
+  before
+  after
+  reason
+  ip
+}
+fragment AdminUserDetailFields on AdminUserDetail {
+  user {
+    ...AdminUserFields
+  }
+  locale
+  signsInWithGoogle
+  connections {
+    id
+    provider
+    kind
+    label
+    status
+    createdAt
+    lastUsedAt
+    lastErrorAt
+    tokenExpiresAt
+  }
+  usage30d {
+    requests
+    errors
+    costUsd
+  }
+  invoices {
+    id
+    number
+    kind
+    description
+    total
+    status
+    issuedAt
+    paidAt
+  }
+  periods {
+    id
+    planId
+    startsAt
+    endsAt
+    revokedAt
+    lapsedAt
+  }
+  teams {
+    teamId
+    name
+    planId
+    role
+  }
+  audit {
+    ...AdminAuditFields
+  }
+}`) as unknown as TypedDocumentString<AdminGrantRequestsMutation, AdminGrantRequestsMutationVariables>;
 export const AdminSignOutUserDocument = new TypedDocumentString(`
     mutation AdminSignOutUser($id: UUID!, $reason: String!) {
   adminSignOutUser(id: $id, reason: $reason)
@@ -2157,9 +2630,20 @@ export const SessionsDocument = new TypedDocumentString(`
     userAgent
     ip
     current
+    supportView
   }
 }
     `) as unknown as TypedDocumentString<SessionsQuery, SessionsQueryVariables>;
+export const SupportViewsDocument = new TypedDocumentString(`
+    query SupportViews {
+  supportViews {
+    startedAt
+    endedAt
+    expiresAt
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<SupportViewsQuery, SupportViewsQueryVariables>;
 export const RevokeSessionDocument = new TypedDocumentString(`
     mutation RevokeSession($id: UUID!) {
   revokeSession(id: $id)

@@ -71,6 +71,8 @@ export const AdminUserFields = graphql(`
     createdAt
     lastActiveAt
     mrrIdr
+    extraRequests
+    extraRequestsUntil
   }
 `);
 
@@ -192,6 +194,14 @@ export const AdminSetUserPlanMutation = graphql(`
 export const AdminExtendPeriodMutation = graphql(`
   mutation AdminExtendPeriod($id: UUID!, $until: NaiveDate!, $reason: String!) {
     adminExtendPeriod(id: $id, until: $until, reason: $reason) {
+      ...AdminUserDetailFields
+    }
+  }
+`);
+
+export const AdminGrantRequestsMutation = graphql(`
+  mutation AdminGrantRequests($id: UUID!, $requests: Int!, $reason: String!) {
+    adminGrantRequests(id: $id, requests: $requests, reason: $reason) {
       ...AdminUserDetailFields
     }
   }

@@ -52,6 +52,19 @@ export const SessionsQuery = graphql(`
       userAgent
       ip
       current
+      supportView
+    }
+  }
+`);
+
+/** When Satu support viewed the account (read-only), newest first. */
+export const SupportViewsQuery = graphql(`
+  query SupportViews {
+    supportViews {
+      startedAt
+      endedAt
+      expiresAt
+      role
     }
   }
 `);
