@@ -5,6 +5,15 @@ Schemathesis' own `not_a_server_error` counts every GraphQL `errors` entry as a 
 failure; Satu answers expected refusals (not signed in, bad input, not found) that way, with
 a code, so these checks take its place."""
 import schemathesis
+from hypothesis import strategies as st
+from schemathesis.graphql import nodes
+
+# Satu's calendar days (`until: NaiveDate`): real days, and strings that are not days at all
+# (refused as bad input, never a fault).
+schemathesis.graphql.scalar(
+    "NaiveDate",
+    st.one_of(st.dates().map(lambda day: day.isoformat()), st.text(max_size=12)).map(nodes.String),
+)
 
 # What a message must never contain: database, panic and source-location words.
 LEAKS = ("panicked", "sqlx", "sqlite", "postgres", "DbErr", "RUST_BACKTRACE", ".rs:", "stack backtrace")
