@@ -51,6 +51,7 @@ pub async fn build_with_db(
     let mut control = api::ops::router(db.clone(), metrics_token);
     let mut router = Router::new();
     let mut usage_writer = None;
+    let mut usage_recorder = None;
     let sealer = Arc::new(master_key::sealer(config)?);
     let refresher = Arc::new(
         proxy::oauth::Refresher::new(
@@ -110,6 +111,7 @@ pub async fn build_with_db(
         })
         .await
         .context("starting the proxy")?;
+        usage_recorder = Some(state.usage.clone());
         tasks.spawn(refresh_catalog(state.clone(), db.clone(), shutdown.clone()));
         router = router.merge(proxy::router(state));
         usage_writer = Some(writer);
@@ -159,6 +161,12 @@ pub async fn build_with_db(
         router = router.fallback_service(api::web::router(&config.web.dir).layer(secure));
     }
     tasks.spawn(metrics_upkeep(shutdown.clone()));
+    tasks.spawn(crate::heartbeat::run(
+        db.clone(),
+        role,
+        usage_recorder,
+        shutdown.clone(),
+    ));
     let router = router.layer(axum::middleware::from_fn(api::http_metrics::track));
     Ok(App {
         router,

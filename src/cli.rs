@@ -50,6 +50,14 @@ pub enum Role {
 }
 
 impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::All => "all",
+            Role::Proxy => "proxy",
+            Role::Api => "api",
+            Role::Worker => "worker",
+        }
+    }
     pub fn runs_proxy(self) -> bool {
         matches!(self, Role::All | Role::Proxy)
     }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod db;
+mod heartbeat;
 mod http_server;
 pub mod master_key;
 pub mod secret;

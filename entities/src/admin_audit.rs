@@ -52,6 +52,9 @@ pub mod action {
     pub const IMPERSONATION_ENDED: &str = "impersonation.ended";
     pub const PAYMENT_REFUNDED: &str = "payment.refunded";
     pub const INVOICE_DOWNLOADED: &str = "invoice.downloaded";
+    pub const QUERY_SAVED: &str = "query.saved";
+    pub const QUERY_DELETED: &str = "query.deleted";
+    pub const QUERY_RAN: &str = "query.ran";
 }
 
 /// Who acts: an operator signed in to the panel, or the command line.

@@ -172,6 +172,17 @@ pub async fn paid_running(
         .collect())
 }
 
+/// How many accounts were opened since `since`.
+pub async fn signed_up_since(
+    db: &impl ConnectionTrait,
+    since: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    users::Entity::find()
+        .filter(users::Column::CreatedAt.gte(since))
+        .count(db)
+        .await
+}
+
 /// Users per plan, every plan that has any.
 pub async fn count_by_plan(db: &impl ConnectionTrait) -> Result<Vec<(String, i64)>, DbErr> {
     #[derive(FromQueryResult)]

@@ -20,6 +20,7 @@ mod m20261205_000016_plan_changes;
 mod m20261206_000017_model_lists;
 mod m20261206_000018_teams;
 mod m20261206_000019_admin;
+mod m20261207_000020_saved_queries;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000017_model_lists::Migration),
             Box::new(m20261206_000018_teams::Migration),
             Box::new(m20261206_000019_admin::Migration),
+            Box::new(m20261207_000020_saved_queries::Migration),
         ]
     }
 }

@@ -81,6 +81,12 @@ impl UsageRecorder {
         self.queued();
     }
 
+    /// Records waiting for the writer, and how many fit.
+    pub fn depth(&self) -> (usize, usize) {
+        let max = self.tx.max_capacity();
+        (max - self.tx.capacity(), max)
+    }
+
     fn queued(&self) {
         let depth = self.tx.max_capacity() - self.tx.capacity();
         if depth == self.batch_size {

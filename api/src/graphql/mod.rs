@@ -88,7 +88,7 @@ pub struct Mutation(
 );
 
 #[derive(MergedSubscription, Default)]
-pub struct Subscription(live::LiveSubscription);
+pub struct Subscription(live::LiveSubscription, admin::AdminSubscription);
 
 pub type SatuSchema = Schema<Query, Mutation, Subscription>;
 

@@ -3,6 +3,7 @@
 //! whole on contention. Callers tell the other replicas (the bus) once it committed.
 
 pub mod impersonation;
+pub mod saved_queries;
 mod users;
 
 pub use users::{

@@ -5,8 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use async_graphql::{Context, Enum, Object, SimpleObject};
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use entities::admin_health::{self, Outcomes};
+use entities::replica_heartbeats;
 
 use super::access::AdminSection;
 use crate::graphql::config::HealthThresholds;
@@ -86,11 +87,28 @@ pub struct QueueDepths {
     pub jobs_failed: Option<i64>,
 }
 
+/// A running replica, from its heartbeat.
+#[derive(SimpleObject)]
+pub struct AdminReplica {
+    /// Its host (the pod's name on Kubernetes) and process id.
+    pub replica_id: String,
+    /// `proxy`, `api`, `worker`, or `all` (one process doing everything).
+    pub role: String,
+    /// Usage records waiting in its memory to be written (0 where no proxy runs).
+    pub usage_queue_depth: i64,
+    pub usage_queue_capacity: i64,
+    pub started_at: DateTime<Utc>,
+    pub seen_at: DateTime<Utc>,
+    /// Not heard from for over 30 seconds: stopped without leaving, or stuck.
+    pub stale: bool,
+}
+
 #[derive(SimpleObject)]
 pub struct AdminHealth {
     pub platform: HealthWindows,
     pub providers: Vec<ProviderHealthRow>,
     pub queues: QueueDepths,
+    pub replicas: Vec<AdminReplica>,
 }
 
 #[derive(Default)]
@@ -114,6 +132,19 @@ async fn health(
     let day = admin_health::hourly(db, now - Duration::hours(24)).await?;
     let connections = admin_health::connections(db, now).await?;
     let queues = admin_health::queues(db).await?;
+    let replicas = replica_heartbeats::all(db)
+        .await?
+        .into_iter()
+        .map(|r| AdminReplica {
+            stale: now - r.seen_at > Duration::seconds(30),
+            replica_id: r.replica_id,
+            role: r.role,
+            usage_queue_depth: r.usage_queue_depth,
+            usage_queue_capacity: r.usage_queue_capacity,
+            started_at: r.started_at,
+            seen_at: r.seen_at,
+        })
+        .collect();
     let names: BTreeSet<&String> = five
         .keys()
         .chain(hour.keys())
@@ -147,6 +178,7 @@ async fn health(
             jobs_pending: queues.jobs_pending,
             jobs_failed: queues.jobs_failed,
         },
+        replicas,
     })
 }
 

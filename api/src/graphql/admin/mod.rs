@@ -8,12 +8,14 @@ mod audit;
 mod finance;
 mod health;
 mod impersonation;
+mod live;
 mod logs;
 mod overview;
+mod queries;
 mod types;
 mod users;
 
-use async_graphql::{Context, MergedObject, Object};
+use async_graphql::{Context, MergedObject, MergedSubscription, Object};
 
 use self::access::{AdminSection, sections};
 use self::types::AdminMe;
@@ -30,6 +32,7 @@ pub struct AdminQuery(
     health::AdminHealthQuery,
     logs::AdminLogsQuery,
     analytics::AdminAnalyticsQuery,
+    queries::AdminQueriesQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -37,7 +40,11 @@ pub struct AdminMutation(
     users::AdminUsersMutation,
     impersonation::AdminImpersonationMutation,
     finance::AdminFinanceMutation,
+    queries::AdminQueriesMutation,
 );
+
+#[derive(MergedSubscription, Default)]
+pub struct AdminSubscription(live::AdminLiveSubscription);
 
 #[derive(Default)]
 pub struct AdminMeQuery;
