@@ -77,8 +77,5 @@ pub async fn forget_older_than(
 
 /// Every replica heard from, the most recent first.
 pub async fn all(db: &impl ConnectionTrait) -> Result<Vec<Model>, DbErr> {
-    Entity::find()
-        .order_by_desc(Column::SeenAt)
-        .all(db)
-        .await
+    Entity::find().order_by_desc(Column::SeenAt).all(db).await
 }

@@ -732,6 +732,8 @@ async fn every_id_taking_operation_is_tried_across_users() {
         "adminGrantRequests",
         "adminStartImpersonation",
         "adminEndImpersonation",
+        "adminRunQuery",
+        "adminDeleteQuery",
     ];
     let app = app().await;
     let fields = "fields { name args { name type { name ofType { name ofType { name } } } } }";

@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::on_both_backends;
-use crate::support::graphql::Gql;
 use crate::support::mock_openai::MockUpstream;
+use crate::support::people::{Person, signed_up as person};
 use crate::support::{Backend, TestApp, chat_body, spawn_app};
 
 on_both_backends!(
@@ -24,20 +24,6 @@ const ADD_KEY: &str = "mutation($k: String!) { addApiKeyConnection(provider: OPE
 const CREATE_KEY: &str =
     "mutation($n: String!) { createApiKey(name: $n) { key { id userId teamId } secret } }";
 const SUMMARY: &str = "{ usageSummary(range: {preset: LAST_24H}) { totals { requests } } }";
-
-struct Person {
-    gql: Gql,
-    id: Uuid,
-}
-
-async fn person(app: &TestApp, plan: &str) -> Person {
-    let mut gql = Gql::new(&app.url(""));
-    let email = format!("{}@example.com", Uuid::new_v4().simple());
-    let user = gql.sign_up(app, &email).await;
-    let id: Uuid = user["user"]["id"].as_str().unwrap().parse().unwrap();
-    app.set_plan(id, plan).await;
-    Person { gql, id }
-}
 
 impl Person {
     fn enter(&mut self, team: Uuid) {

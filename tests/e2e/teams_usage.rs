@@ -8,29 +8,14 @@ use uuid::Uuid;
 
 use super::cli::{satu, stdout};
 use crate::on_both_backends;
-use crate::support::graphql::Gql;
 use crate::support::mock_openai::MockUpstream;
+use crate::support::people::{Person, signed_up as person};
 use crate::support::ws::Subscription;
 use crate::support::{Backend, TestApp, chat_body, spawn_app};
 
 on_both_backends!(usage_is_told_apart_by_member_and_live_in_the_team);
 
 const EVENTS: &str = "subscription { usageEvents { model memberId } }";
-
-struct Person {
-    gql: Gql,
-    id: Uuid,
-    email: String,
-}
-
-async fn person(app: &TestApp, plan: &str) -> Person {
-    let mut gql = Gql::new(&app.url(""));
-    let email = format!("{}@example.com", Uuid::new_v4().simple());
-    let user = gql.sign_up(app, &email).await;
-    let id: Uuid = user["user"]["id"].as_str().unwrap().parse().unwrap();
-    app.set_plan(id, plan).await;
-    Person { gql, id, email }
-}
 
 async fn team_key(p: &mut Person) -> String {
     let key = p

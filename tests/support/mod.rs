@@ -12,6 +12,7 @@ pub mod mock_gemini;
 pub mod mock_midtrans;
 pub mod mock_oauth;
 pub mod mock_openai;
+pub mod people;
 pub mod process;
 pub mod relay;
 pub mod sse;

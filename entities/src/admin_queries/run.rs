@@ -55,7 +55,11 @@ pub async fn run(db: &DatabaseConnection, sql: &str, limits: Limits) -> Result<T
 
 /// The columns (as `c1…cn`) cast to text in Postgres itself, so every type reads back the way
 /// psql shows it.
-async fn on_postgres(db: &DatabaseConnection, sql: &str, limits: Limits) -> Result<Table, RunError> {
+async fn on_postgres(
+    db: &DatabaseConnection,
+    sql: &str,
+    limits: Limits,
+) -> Result<Table, RunError> {
     let mut tx = db
         .get_postgres_connection_pool()
         .begin()
@@ -71,7 +75,10 @@ async fn on_postgres(db: &DatabaseConnection, sql: &str, limits: Limits) -> Resu
             .map_err(|e| RunError::Database(e.to_string()))?;
     }
     let wrapped = format!("SELECT * FROM (\n{sql}\n) AS satu_query LIMIT $1");
-    let prepared = tx.prepare(AssertSqlSafe(wrapped.as_str()).into_sql_str()).await.map_err(|e| pg_error(e, limits))?;
+    let prepared = tx
+        .prepare(AssertSqlSafe(wrapped.as_str()).into_sql_str())
+        .await
+        .map_err(|e| pg_error(e, limits))?;
     let columns: Vec<String> = prepared
         .columns()
         .iter()
@@ -146,7 +153,9 @@ async fn on_sqlite(db: &DatabaseConnection, sql: &str, limits: Limits) -> Result
         .set_progress_handler(1_000, move || Instant::now() < deadline);
     let wrapped = format!("SELECT * FROM (\n{sql}\n) LIMIT ?");
     let read = async {
-        let prepared = (&mut conn).prepare(AssertSqlSafe(wrapped.as_str()).into_sql_str()).await?;
+        let prepared = (&mut conn)
+            .prepare(AssertSqlSafe(wrapped.as_str()).into_sql_str())
+            .await?;
         let columns: Vec<String> = prepared
             .columns()
             .iter()

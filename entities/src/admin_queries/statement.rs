@@ -7,7 +7,9 @@
 
 /// `sql` without surrounding blanks and trailing semicolons, or why it cannot run.
 pub fn one_statement(sql: &str) -> Result<&str, &'static str> {
-    let sql = sql.trim().trim_end_matches(|c: char| c == ';' || c.is_whitespace());
+    let sql = sql
+        .trim()
+        .trim_end_matches(|c: char| c == ';' || c.is_whitespace());
     if sql.is_empty() {
         return Err("The query is empty.");
     }

@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
+use entities::RepoError;
 use entities::admin_audit::{self, Actor, Entry, action};
 use entities::admin_queries::{self, Draft, Limits, RunError, Table};
-use entities::RepoError;
 use sea_orm::DatabaseConnection;
 use serde_json::json;
 use uuid::Uuid;
@@ -36,14 +36,25 @@ pub async fn save(
     };
     checked(&draft)?;
     // The SQL must run before it is kept: a saved query that fails helps nobody.
-    admin_queries::run::run(db, draft.sql, Limits { max_rows: 1, ..LIMITS })
-        .await
-        .map_err(refused)?;
+    admin_queries::run::run(
+        db,
+        draft.sql,
+        Limits {
+            max_rows: 1,
+            ..LIMITS
+        },
+    )
+    .await
+    .map_err(refused)?;
     in_transaction(db, |txn| {
         let actor = actor.clone();
         let (name, description, sql) = (draft.name, draft.description, draft.sql);
         Box::pin(async move {
-            let draft = Draft { name, description, sql };
+            let draft = Draft {
+                name,
+                description,
+                sql,
+            };
             let taken = admin_queries::find_by_name(&txn, name).await?;
             if taken.as_ref().is_some_and(|t| Some(t.id) != id) {
                 return Err(ServiceError::rejected(
@@ -59,7 +70,10 @@ pub async fn save(
                     let saved = admin_queries::update(&txn, id, &draft, &actor.email).await?;
                     (Some(described(&before)), saved)
                 }
-                None => (None, admin_queries::insert(&txn, &draft, &actor.email).await?),
+                None => (
+                    None,
+                    admin_queries::insert(&txn, &draft, &actor.email).await?,
+                ),
             };
             let entry = Entry {
                 before,

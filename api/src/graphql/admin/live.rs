@@ -91,11 +91,21 @@ impl Rounds {
             if !std::mem::take(&mut self.first) {
                 tokio::time::sleep(EVERY).await;
             }
-            admin_for(&self.db, &self.viewer, self.ip.clone(), AdminSection::Overview).await?;
+            admin_for(
+                &self.db,
+                &self.viewer,
+                self.ip.clone(),
+                AdminSection::Overview,
+            )
+            .await?;
             let counters = read(&self.db).await?;
             let same = self.last.as_ref().is_some_and(|last| {
                 let at = last.at;
-                *last == AdminLiveCounters { at, ..counters.clone() }
+                *last
+                    == AdminLiveCounters {
+                        at,
+                        ..counters.clone()
+                    }
             });
             self.quiet = if same { self.quiet + 1 } else { 0 };
             if !same || self.quiet >= QUIET_ROUNDS {
@@ -110,7 +120,11 @@ impl Rounds {
 async fn read(db: &DatabaseConnection) -> ApiResult<AdminLiveCounters> {
     let now = Utc::now();
     let day_ago = now - chrono::Duration::days(1);
-    let users = admin_users::count_by_plan(db).await?.iter().map(|(_, n)| n).sum();
+    let users = admin_users::count_by_plan(db)
+        .await?
+        .iter()
+        .map(|(_, n)| n)
+        .sum();
     let (mrr_idr, active_subscriptions) = admin_kpis::mrr(db, now).await?;
     let totals = admin_users::usage_totals(db, None, day_ago).await?;
     Ok(AdminLiveCounters {

@@ -82,7 +82,9 @@ impl AdminQueriesQuery {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<SavedQuery>> {
         let admin = admin_reader(ctx, AdminSection::SavedQueries).await?;
-        let queries = admin_queries::list(admin.db()).await.map_err(ApiError::from)?;
+        let queries = admin_queries::list(admin.db())
+            .await
+            .map_err(ApiError::from)?;
         Ok(queries.into_iter().map(SavedQuery::from).collect())
     }
 
