@@ -79,6 +79,10 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --workspace
+# The production topology in processes: nginx, two proxies, api and worker; a rolling restart
+# under SDK load loses nothing (infra/local, docs/operations.md).
+echo "== production topology (rolling restart, kill -9)"
+python3 tests/topology/rolling_restart.py
 # Generated GraphQL operations against the binary cargo test just built (schemathesis).
 echo "== GraphQL fuzz"
 bash scripts/graphql-fuzz.sh 60
