@@ -2,10 +2,11 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { hydrated, maxOverflow, shotPath } from "./helpers";
-import { PASSWORD, satuAdmin, uniqueEmail } from "./app-helpers";
+import { PASSWORD, gqlViaApi, satuAdmin, uniqueEmail } from "./app-helpers";
 
 // What the admin panel's specs share: operators and customers made with `satu admin`, the
-// user page's action dialogs, downloads, and the page checks.
+// user page's action dialogs, saved queries written through the API, downloads, figures as
+// numbers, and the page checks.
 
 export type Role = "super_admin" | "support" | "finance";
 
@@ -52,4 +53,17 @@ export async function checkDesktop(page: Page, name: string, { fullPage = true }
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), name).toEqual([]);
   expect(await maxOverflow(page), `horizontal scroll at 1280px on ${name}`).toBeLessThanOrEqual(0);
   await page.screenshot({ path: shotPath(`${name}-desktop`), fullPage });
+}
+
+/** A saved query written through the API by the signed-in super admin; returns its id. */
+export async function saveQueryViaApi(page: Page, name: string, sql: string, description = "") {
+  const body = await gqlViaApi(page, "mutation($i:SavedQueryInput!){adminSaveQuery(input:$i){id}}", { i: { name, description, sql } });
+  expect(body.errors ?? null).toBeNull();
+  return (body.data?.adminSaveQuery as { id: string }).id;
+}
+
+/** The whole number a figure shows ("1,234" or "1.234"). */
+export async function figure(page: Page, testId: string) {
+  const text = (await page.getByTestId(testId).textContent()) ?? "";
+  return Number(text.replace(/[^\d]/g, ""));
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { LOCALES, THEMES, hydrated } from "./helpers";
+import { LOCALES, THEMES, hydrated, shotPath } from "./helpers";
 // Not a React hook: it saves the theme choice for the pages a test opens.
 import { checkAndShoot, gqlViaApi, signInViaApi, signUpViaApi, uniqueEmail, useTheme as pickTheme } from "./app-helpers";
 import { act, createOperator } from "./admin-helpers";
@@ -183,6 +183,17 @@ for (const locale of LOCALES) {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 15_000 });
       await expect(page.locator("[role=status][aria-label]")).toHaveCount(0, { timeout: 15_000 });
       await checkAndShoot(page, `admin-impersonation-banner-${locale}-${theme}`);
+      // Scrolled to the bottom, the banner stays on top and the sidebar's logo and nav stay
+      // below it, in view, rather than under it.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      const banner = await page.getByTestId("impersonation-banner").boundingBox();
+      const brand = await page.getByTestId("frame-brand").boundingBox();
+      expect(banner && banner.y).toBe(0);
+      expect(brand!.y, "the logo starts below the banner").toBeGreaterThanOrEqual(banner!.y + banner!.height);
+      const lastNav = await page.locator("aside nav a").last().boundingBox();
+      expect(lastNav!.y + lastNav!.height, "the nav ends within the window").toBeLessThanOrEqual(800);
+      await page.screenshot({ path: shotPath(`admin-impersonation-banner-${locale}-${theme}-scrolled`) });
       await customer.close();
     });
   }

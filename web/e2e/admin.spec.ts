@@ -2,10 +2,10 @@ import { expect, test } from "@playwright/test";
 import { LOCALES, THEMES, hydrated, maxOverflow, shotPath } from "./helpers";
 // Not a React hook: it saves the theme choice for the pages a test opens.
 import { PASSWORD, gqlViaApi, signInViaApi, signUpViaApi, uniqueEmail, useTheme as pickTheme } from "./app-helpers";
-import { act, checkDesktop, createCustomer, createOperator, downloaded } from "./admin-helpers";
+import { act, checkDesktop, createCustomer, createOperator, downloaded, saveQueryViaApi } from "./admin-helpers";
 
 /** The admin panel's pages; the user page needs a user's id (`?id=`). */
-const ADMIN_PAGES = ["", "users", "user", "audit", "health", "finance", "logs", "analytics"] as const;
+const ADMIN_PAGES = ["", "users", "user", "audit", "health", "finance", "logs", "analytics", "queries"] as const;
 
 test("support finds a user, suspends them with a reason, sees it recorded, and lifts it", async ({ page }) => {
   test.setTimeout(90_000);
@@ -183,6 +183,13 @@ for (const locale of LOCALES) {
       expect(comp.errors ?? null).toBeNull();
       const suspend = await gqlViaApi(page, "mutation($id:UUID!,$r:String!){adminSuspendUser(id:$id,reason:$r){user{id}}}", { id: customer.id, r: "Shared the account publicly" });
       expect(suspend.errors ?? null).toBeNull();
+      // A saved query to choose and run (the list holds the other tests' queries too).
+      const queryId = await saveQueryViaApi(
+        page,
+        `Accounts by plan (${locale}, ${theme}) ${Date.now().toString(36)}`,
+        "SELECT plan_id, COUNT(*) AS accounts, SUM(CASE WHEN suspended_at IS NULL THEN 0 ELSE 1 END) AS suspended, MAX(display_name) AS some_name FROM users GROUP BY plan_id ORDER BY accounts DESC",
+        "How many accounts each plan has, and how many of them are suspended.",
+      );
 
       await page.setViewportSize({ width: 1280, height: 800 });
       await pickTheme(page, theme);
@@ -193,7 +200,22 @@ for (const locale of LOCALES) {
         await expect(page.locator("html")).toHaveClass(new RegExp(theme));
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 15_000 });
         await expect(page.locator("[role=status][aria-label]")).toHaveCount(0, { timeout: 15_000 });
+        // The live strip has its first figures (not "connecting") before the shot.
+        if (name === "") await expect(page.getByTestId("live-state")).toHaveAttribute("data-state", "live", { timeout: 15_000 });
         await checkDesktop(page, `admin-${name || "overview"}-${locale}-${theme}`);
+        if (name === "queries") {
+          // One query chosen and run: its SQL and the result's table (NULLs included).
+          await page.goto(`/${locale}/admin/queries/?id=${queryId}`);
+          const run = page.getByTestId("query-run");
+          await hydrated(run);
+          await run.click();
+          await expect(page.getByTestId("query-result-row").first()).toBeVisible({ timeout: 15_000 });
+          await checkDesktop(page, `admin-queries-result-${locale}-${theme}`);
+          // The form, as it opens for a rewrite.
+          await page.getByTestId("query-edit").click();
+          await expect(page.getByTestId("query-name")).toBeFocused();
+          await checkDesktop(page, `admin-queries-form-${locale}-${theme}`);
+        }
         if (name === "user") {
           await expect(page.getByTestId("user-periods")).toBeVisible();
           // An action's dialog, as the operator sees it over the page.

@@ -9,10 +9,8 @@ import { useLocale, useT } from "@/lib/i18n/client";
 import { adminPath, appPath, authPath } from "@/lib/app/paths";
 import { useAdminMe, type Operator } from "@/lib/admin/session";
 import { buttonVariants } from "@/components/ui/button-variants";
-import { LogoMark } from "@/components/logo";
-import { ThemeToggle } from "@/components/theme-toggle";
-import { LocaleSwitch } from "@/components/locale-switch";
 import { Skeleton } from "@/components/app/ui/panel";
+import { BrandLink, FrameFallback, SideColumn, SkipLink, TopControls } from "@/components/app/ui/frame";
 import { AdminNav } from "@/components/admin/nav";
 import { NotFoundView } from "@/components/admin/not-found";
 import { RoleBadge } from "@/components/admin/ui/badges";
@@ -23,8 +21,6 @@ import { RoleBadge } from "@/components/admin/ui/badges";
  */
 export function AdminShell({ children }: { children: React.ReactNode }) {
   const t = useT("admin");
-  const shell = useT("shell");
-  const c = useT("common");
   const locale = useLocale();
   const pathname = usePathname() || adminPath(locale);
   const me = useAdminMe();
@@ -41,12 +37,7 @@ export function AdminShell({ children }: { children: React.ReactNode }) {
   const operator = unauthenticated ? undefined : me.data;
   return (
     <div className="min-h-dvh bg-background lg:grid lg:grid-cols-[15rem_minmax(0,1fr)]">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:ring-2 focus:ring-ring"
-      >
-        {shell("skip")}
-      </a>
+      <SkipLink />
       <Sidebar operator={operator} />
       <div className="flex min-w-0 flex-col">
         <header className="flex min-h-14 flex-wrap items-center justify-end gap-2 border-b border-border px-4 py-2 lg:h-16 lg:flex-nowrap lg:px-6 lg:py-0">
@@ -61,19 +52,8 @@ export function AdminShell({ children }: { children: React.ReactNode }) {
         <main id="main" className="w-full min-w-0 flex-1 px-4 py-6 lg:px-8 lg:py-8">
           {operator ? (
             children
-          ) : me.error && !unauthenticated ? (
-            <p role="alert" className="text-sm text-destructive">
-              {t("loadFailed")}{" "}
-              <button type="button" className="underline" onClick={() => me.refetch()}>
-                {c("retry")}
-              </button>
-            </p>
           ) : (
-            <div role="status" aria-label={t("loading")} className="flex flex-col gap-4">
-              <Skeleton className="h-8 w-56" />
-              <Skeleton className="h-32 w-full" />
-              <Skeleton className="h-64 w-full" />
-            </div>
+            <FrameFallback failed={!!me.error && !unauthenticated} loading={t("loading")} loadFailed={t("loadFailed")} onRetry={() => me.refetch()} />
           )}
         </main>
       </div>
@@ -86,28 +66,15 @@ function Sidebar({ operator }: { operator: Operator | undefined }) {
   const t = useT("admin");
   const locale = useLocale();
   return (
-    // The column's colour and border run the page's whole height; its contents stay in view.
-    <aside className="border-b border-border bg-card/40 lg:border-r lg:border-b-0">
-      <div className="flex flex-col lg:sticky lg:top-0 lg:h-dvh">
-        <div className="flex h-14 items-center gap-2 px-4 lg:h-16">
-          <Link
-            href={adminPath(locale)}
-            className="flex items-center gap-2 rounded-md font-semibold tracking-tight outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60"
-          >
-            <LogoMark className="size-7" />
-            <span>Satu</span>
-            <span className="rounded-md bg-primary/10 px-1.5 py-0.5 text-xs font-medium text-primary">{t("badge")}</span>
-          </Link>
-        </div>
-        {operator ? <AdminNav operator={operator} /> : <NavSkeleton />}
-        <div className="mt-auto hidden px-3 pb-4 lg:block">
-          <Link href={appPath(locale)} className={`${buttonVariants({ variant: "ghost", size: "sm" })} w-full justify-start`} data-testid="admin-back">
-            <ArrowLeft aria-hidden />
-            {t("backToDashboard")}
-          </Link>
-        </div>
+    <SideColumn at="lg" brand={<BrandLink href={adminPath(locale)} badge={t("badge")} />}>
+      {operator ? <AdminNav operator={operator} /> : <NavSkeleton />}
+      <div className="mt-auto hidden px-3 pb-4 lg:block">
+        <Link href={appPath(locale)} className={`${buttonVariants({ variant: "ghost", size: "sm" })} w-full justify-start`} data-testid="admin-back">
+          <ArrowLeft aria-hidden />
+          {t("backToDashboard")}
+        </Link>
       </div>
-    </aside>
+    </SideColumn>
   );
 }
 
@@ -118,24 +85,6 @@ function NavSkeleton() {
         <Skeleton key={i} className="h-9 w-28 lg:w-full" />
       ))}
     </div>
-  );
-}
-
-function TopControls() {
-  const t = useT("shell");
-  const locale = useLocale();
-  const other = locale === "id" ? "en" : "id";
-  return (
-    <>
-      <LocaleSwitch
-        current={locale}
-        target={other}
-        short={other.toUpperCase()}
-        label={t("switchLanguage")}
-        className={buttonVariants({ variant: "ghost", size: "sm" })}
-      />
-      <ThemeToggle label={t("theme")} />
-    </>
   );
 }
 

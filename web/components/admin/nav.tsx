@@ -1,13 +1,11 @@
 "use client";
 
-import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { BarChart3, FileWarning, Gauge, HeartPulse, ScrollText, Users, Wallet } from "lucide-react";
-import { cx } from "@/lib/cx";
+import { BarChart3, DatabaseZap, FileWarning, Gauge, HeartPulse, ScrollText, Users, Wallet } from "lucide-react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { adminPath } from "@/lib/app/paths";
 import type { AdminSection } from "@/lib/gql/generated/graphql";
 import { opens, type Operator } from "@/lib/admin/session";
+import { SideNav, SideNavLink } from "@/components/app/ui/frame";
 
 /**
  * The panel's pages and the section each belongs to; sections without a page are not listed.
@@ -21,6 +19,7 @@ export const ADMIN_PAGES = [
   { page: "logs", section: "LOGS", key: "logs", icon: FileWarning },
   { page: "audit", section: "LOGS", key: "audit", icon: ScrollText },
   { page: "analytics", section: "ANALYTICS", key: "analytics", icon: BarChart3 },
+  { page: "queries", section: "SAVED_QUERIES", key: "queries", icon: DatabaseZap },
 ] as const satisfies readonly { page: string; section: AdminSection; key: string; icon: unknown }[];
 
 /** The pages the operator's role opens, in the panel's order. */
@@ -31,31 +30,11 @@ export function pagesFor(operator: Operator) {
 export function AdminNav({ operator }: { operator: Operator }) {
   const t = useT("admin");
   const locale = useLocale();
-  const pathname = usePathname() || adminPath(locale);
   return (
-    <nav aria-label={t("nav")} className="overflow-x-auto px-2 pb-2 lg:px-3 lg:pb-0">
-      <ul className="flex gap-1 lg:flex-col" data-testid="admin-nav">
-        {pagesFor(operator).map(({ page, key, icon: Icon }) => {
-          const href = adminPath(locale, page);
-          const active = page === "" ? pathname === href : pathname.startsWith(href);
-          return (
-            <li key={key}>
-              <Link
-                href={href}
-                aria-current={active ? "page" : undefined}
-                data-testid={`admin-nav-${key}`}
-                className={cx(
-                  "flex items-center gap-2.5 rounded-lg px-3 py-2 text-sm whitespace-nowrap outline-none transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/60",
-                  active ? "bg-primary/10 font-medium text-foreground" : "text-muted-foreground hover:bg-muted hover:text-foreground",
-                )}
-              >
-                <Icon aria-hidden className={cx("size-4", active && "text-primary")} />
-                {t(`nav_${key}`)}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <SideNav at="lg" label={t("nav")} testId="admin-nav">
+      {pagesFor(operator).map(({ page, key, icon }) => (
+        <SideNavLink key={key} href={adminPath(locale, page)} exact={page === ""} icon={icon} label={t(`nav_${key}`)} testId={`admin-nav-${key}`} />
+      ))}
+    </SideNav>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Eye, X } from "lucide-react";
 import { gqlOwnSession } from "@/lib/gql/client";
 import { AdminEndImpersonationDocument } from "@/lib/gql/generated/graphql";
@@ -8,6 +8,7 @@ import { useIntlTag, useT } from "@/lib/i18n/client";
 import { useErrorText } from "@/lib/app/errors";
 import { leaveImpersonation, type Impersonation } from "@/lib/app/impersonation";
 import { useToast } from "@/components/app/ui/toast";
+import { FRAME_TOP_VAR } from "@/components/app/ui/frame";
 
 /** setTimeout's longest wait; a view lasts 30 minutes, far below it. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -15,7 +16,8 @@ const MAX_TIMER_MS = 2_147_483_647;
 /**
  * Across the top of every dashboard page while support views a user's dashboard: whose it is,
  * that it is read-only, when it ends, and the way out. At the end time the tab goes back to
- * the panel on its own.
+ * the panel on its own. It stays on screen as the page scrolls, and the frame's sticky sidebar
+ * starts below it (its height, in `--frame-top`), so the banner never covers the logo or the nav.
  */
 export function ImpersonationBanner({ view }: { view: Impersonation }) {
   const t = useT("shell");
@@ -23,6 +25,7 @@ export function ImpersonationBanner({ view }: { view: Impersonation }) {
   const toast = useToast();
   const errorText = useErrorText();
   const [ending, setEnding] = useState(false);
+  const box = useRef<HTMLElement>(null);
   const endsAt = new Intl.DateTimeFormat(tag, { hour: "2-digit", minute: "2-digit" }).format(new Date(view.expiresAt));
 
   useEffect(() => {
@@ -30,6 +33,21 @@ export function ImpersonationBanner({ view }: { view: Impersonation }) {
     const timer = setTimeout(() => leaveImpersonation("expired"), Math.min(Math.max(left, 0), MAX_TIMER_MS));
     return () => clearTimeout(timer);
   }, [view.expiresAt]);
+
+  // The banner wraps to more lines on a narrow window: follow its height, not a guess.
+  useEffect(() => {
+    const banner = box.current;
+    if (!banner) return;
+    const root = document.documentElement;
+    const follow = () => root.style.setProperty(FRAME_TOP_VAR, `${banner.offsetHeight}px`);
+    follow();
+    const observer = new ResizeObserver(follow);
+    observer.observe(banner);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty(FRAME_TOP_VAR);
+    };
+  }, []);
 
   const end = async () => {
     setEnding(true);
@@ -45,6 +63,7 @@ export function ImpersonationBanner({ view }: { view: Impersonation }) {
 
   return (
     <section
+      ref={box}
       aria-label={t("impersonationLabel")}
       className="sticky top-0 z-40 flex flex-wrap items-center gap-x-4 gap-y-2 bg-warning px-4 py-2.5 text-sm font-medium text-background md:px-6"
       data-testid="impersonation-banner"

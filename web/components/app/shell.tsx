@@ -14,10 +14,8 @@ import { useMe, useSignOut } from "@/lib/app/session";
 import { useAdminMe } from "@/lib/admin/session";
 import { useImpersonation } from "@/lib/app/impersonation";
 import { buttonVariants } from "@/components/ui/button-variants";
-import { LogoMark } from "@/components/logo";
-import { ThemeToggle } from "@/components/theme-toggle";
-import { LocaleSwitch } from "@/components/locale-switch";
 import { Skeleton } from "@/components/app/ui/panel";
+import { BrandLink, FrameFallback, SideColumn, SideNav, SideNavLink, SkipLink, TopControls } from "@/components/app/ui/frame";
 import { VerifyBanner } from "@/components/app/verify-banner";
 import { ImpersonationBanner } from "@/components/app/impersonation-banner";
 import { WorkspaceSwitcher } from "@/components/app/workspace-switcher";
@@ -72,64 +70,38 @@ export function AppShell({ children }: { children: React.ReactNode }) {
     <>
       {view ? <ImpersonationBanner view={view} /> : null}
       <div className="min-h-dvh bg-background md:grid md:grid-cols-[15rem_minmax(0,1fr)]">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2 focus:ring-2 focus:ring-ring"
-        >
-          {t("skip")}
-        </a>
-        <aside className="border-b border-border bg-card/40 md:sticky md:top-0 md:h-dvh md:border-r md:border-b-0">
-          <div className="flex h-14 items-center gap-2 px-4 md:h-16">
-            <Link href={appPath(locale)} className="flex items-center gap-2 rounded-md font-semibold tracking-tight outline-none focus-visible:ring-[3px] focus-visible:ring-ring/60">
-              <LogoMark className="size-7" />
-              <span>Satu</span>
-            </Link>
+        <SkipLink />
+        <SideColumn
+          at="md"
+          brand={<BrandLink href={appPath(locale)} />}
+          brandExtra={
             <div className="ml-auto flex items-center gap-1 md:hidden">
               <TopControls />
             </div>
-          </div>
+          }
+        >
           {/* A view shows the user's own workspace only: the tab's choice of team is the operator's. */}
           {signedIn && !view ? (
             <div className="px-2 pb-2 md:px-3 md:pb-3">
               <WorkspaceSwitcher />
             </div>
           ) : null}
-          <nav aria-label={t("nav")} className="overflow-x-auto px-2 pb-2 md:px-3 md:pb-0">
-            <ul className="flex gap-1 md:flex-col">
-              {NAV.map(({ page, key, icon: Icon }) => {
-                const href = appPath(locale, page);
-                const active = page === "" ? pathname === href : pathname.startsWith(href);
-                return (
-                  <li key={key}>
-                    <Link
-                      href={href}
-                      aria-current={active ? "page" : undefined}
-                      className={cx(
-                        "flex items-center gap-2.5 rounded-lg px-3 py-2 text-sm whitespace-nowrap outline-none transition-colors focus-visible:ring-[3px] focus-visible:ring-ring/60",
-                        active ? "bg-primary/10 font-medium text-foreground" : "text-muted-foreground hover:bg-muted hover:text-foreground",
-                      )}
-                    >
-                      <Icon aria-hidden className={cx("size-4", active && "text-primary")} />
-                      {t(`nav_${key}`)}
-                    </Link>
-                  </li>
-                );
-              })}
-              {operator ? (
-                <li className="md:mt-2 md:border-t md:border-border md:pt-2">
-                  <Link
-                    href={adminPath(locale)}
-                    className="flex items-center gap-2.5 rounded-lg px-3 py-2 text-sm whitespace-nowrap text-muted-foreground outline-none transition-colors hover:bg-muted hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/60"
-                    data-testid="nav-admin"
-                  >
-                    <ShieldCheck aria-hidden className="size-4" />
-                    {t("nav_admin")}
-                  </Link>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        </aside>
+          <SideNav at="md" label={t("nav")}>
+            {NAV.map(({ page, key, icon }) => (
+              <SideNavLink key={key} href={appPath(locale, page)} exact={page === ""} icon={icon} label={t(`nav_${key}`)} />
+            ))}
+            {operator ? (
+              <SideNavLink
+                href={adminPath(locale)}
+                active={false}
+                icon={ShieldCheck}
+                label={t("nav_admin")}
+                className="md:mt-2 md:border-t md:border-border md:pt-2"
+                testId="nav-admin"
+              />
+            ) : null}
+          </SideNav>
+        </SideColumn>
         <div className="flex min-w-0 flex-col">
           <header className="hidden h-16 items-center justify-end gap-2 border-b border-border px-6 md:flex">
             <TopControls />
@@ -140,47 +112,18 @@ export function AppShell({ children }: { children: React.ReactNode }) {
               <>
                 {!me.data.emailVerified ? <VerifyBanner /> : null}
                 {children}
-            </>
-          ) : me.error && !unauthenticated ? (
-            <p role="alert" className="text-sm text-destructive">
-              {t("loadFailed")}{" "}
-              <button type="button" className="underline" onClick={() => me.refetch()}>
-                {t("retry")}
-              </button>
-            </p>
-          ) : (
-            <div role="status" aria-label={t("loading")} className="flex flex-col gap-4">
-              <Skeleton className="h-8 w-56" />
-              <Skeleton className="h-32 w-full" />
-              <Skeleton className="h-64 w-full" />
+              </>
+            ) : (
+              <FrameFallback failed={!!me.error && !unauthenticated} loading={t("loading")} loadFailed={t("loadFailed")} onRetry={() => me.refetch()} />
+            )}
+          </main>
+          {signedIn ? (
+            <div className="border-t border-border px-4 py-3 md:hidden">
+              <AccountMenu email={me.data.email} planId={me.data.planId} />
             </div>
-          )}
-        </main>
-        {signedIn ? (
-          <div className="border-t border-border px-4 py-3 md:hidden">
-            <AccountMenu email={me.data.email} planId={me.data.planId} />
-          </div>
-        ) : null}
+          ) : null}
+        </div>
       </div>
-    </div>
-    </>
-  );
-}
-
-function TopControls() {
-  const t = useT("shell");
-  const locale = useLocale();
-  const other = locale === "id" ? "en" : "id";
-  return (
-    <>
-      <LocaleSwitch
-        current={locale}
-        target={other}
-        short={other.toUpperCase()}
-        label={t("switchLanguage")}
-        className={buttonVariants({ variant: "ghost", size: "sm" })}
-      />
-      <ThemeToggle label={t("theme")} />
     </>
   );
 }

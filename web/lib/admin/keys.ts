@@ -14,3 +14,4 @@ export const PAYMENTS_KEY = [...ADMIN_KEY, "payments"] as const;
 export const INVOICES_KEY = [...ADMIN_KEY, "invoices"] as const;
 export const LOGS_KEY = [...ADMIN_KEY, "logs"] as const;
 export const ANALYTICS_KEY = [...ADMIN_KEY, "analytics"] as const;
+export const SAVED_QUERIES_KEY = [...ADMIN_KEY, "queries"] as const;

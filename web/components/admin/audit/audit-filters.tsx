@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = [
   "impersonation.ended",
   "payment.refunded",
   "invoice.downloaded",
+  "query.saved",
+  "query.ran",
+  "query.deleted",
 ] as const;
 
 /** Words (actor's email, target's name, reason: sent with Enter or the button) and an action (applied at once). */

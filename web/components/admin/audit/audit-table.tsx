@@ -1,13 +1,11 @@
 "use client";
 
-import Link from "next/link";
-import { useHasT, useLocale, useT } from "@/lib/i18n/client";
-import { useFormat } from "@/lib/app/format";
-import { adminPath } from "@/lib/app/paths";
+import { useHasT, useT } from "@/lib/i18n/client";
 import type { AdminAuditFieldsFragment } from "@/lib/gql/generated/graphql";
 import { EmptyNote } from "@/components/admin/ui/empty-note";
 import { RoleBadge } from "@/components/admin/ui/badges";
 import { DataTable, td, th } from "@/components/admin/ui/table";
+import { UserLink, WhenIpCell } from "@/components/admin/ui/cells";
 import { Change } from "@/components/admin/audit/change";
 
 export type AuditEntry = AdminAuditFieldsFragment;
@@ -54,19 +52,10 @@ export function AuditTable({ entries, showTarget = true, testId }: { entries: Au
 
 function AuditRow({ entry, showTarget }: { entry: AuditEntry; showTarget: boolean }) {
   const t = useT("admin");
-  const f = useFormat();
   const actionName = useActionName();
   return (
     <tr data-testid="audit-row" data-action={entry.action}>
-      <td className={`${td} whitespace-nowrap text-muted-foreground`}>
-        <time dateTime={entry.createdAt} className="block">
-          {f.dateTime(entry.createdAt)}
-        </time>
-        <span className="font-mono text-xs">
-          <span className="sr-only">{t("colIp")} </span>
-          {entry.ip ?? "—"}
-        </span>
-      </td>
+      <WhenIpCell at={entry.createdAt} ip={entry.ip} />
       <td className={td}>
         <span className="block max-w-44 truncate">{entry.actorEmail}</span>
         <RoleBadge role={entry.actorRole} />
@@ -92,22 +81,16 @@ function AuditRow({ entry, showTarget }: { entry: AuditEntry; showTarget: boolea
   );
 }
 
-/** The target by its name; a user links to their page. */
+/** The target by its name; a user links to their page (for roles that open Users). */
 function Target({ entry }: { entry: AuditEntry }) {
   const t = useT("admin");
   const has = useHasT();
-  const locale = useLocale();
   const kind = has(`admin.targetKind.${entry.targetKind}`) ? t(`targetKind.${entry.targetKind}`) : entry.targetKind;
   const label = entry.targetLabel ?? entry.targetId ?? "—";
   return (
     <>
       {entry.targetKind === "user" && entry.targetId ? (
-        <Link
-          href={`${adminPath(locale, "users")}?id=${entry.targetId}`}
-          className="block max-w-44 truncate font-medium text-primary underline-offset-4 hover:underline"
-        >
-          {label}
-        </Link>
+        <UserLink id={entry.targetId} email={label} width="max-w-44" />
       ) : (
         <span className="block max-w-44 truncate">{label}</span>
       )}

@@ -13,6 +13,7 @@ import { LoadError } from "@/components/admin/ui/load-error";
 import { PlatformCards } from "@/components/admin/health/platform-cards";
 import { ProvidersTable } from "@/components/admin/health/providers-table";
 import { QueueDepths } from "@/components/admin/health/queues";
+import { ReplicasTable } from "@/components/admin/health/replicas-table";
 
 /** The figures cover 5 minutes at the shortest: asking more often than this shows nothing new. */
 const REFRESH_MS = 30_000;
@@ -25,7 +26,7 @@ export function HealthPage() {
   );
 }
 
-/** Is Satu answering, and is each provider? Refreshed every 30 seconds while open. */
+/** Is Satu answering, is each provider, and which replicas run? Refreshed every 30 seconds while open. */
 function Health() {
   const t = useT("admin");
   const f = useFormat();
@@ -57,6 +58,7 @@ function Health() {
           <PlatformCards windows={health.data.platform} />
           <ProvidersTable providers={health.data.providers} />
           <QueueDepths queues={health.data.queues} />
+          <ReplicasTable replicas={health.data.replicas} />
         </div>
       )}
     </>

@@ -1,13 +1,10 @@
 "use client";
 
-import Link from "next/link";
-import { useLocale, useT } from "@/lib/i18n/client";
-import { useFormat } from "@/lib/app/format";
-import { adminPath } from "@/lib/app/paths";
+import { useT } from "@/lib/i18n/client";
 import type { AdminLogsQuery } from "@/lib/gql/generated/graphql";
 import { useProviderName } from "@/lib/admin/providers";
-import { opens, useAdminMe } from "@/lib/admin/session";
 import { EmptyNote } from "@/components/admin/ui/empty-note";
+import { UserLink, WhenIpCell } from "@/components/admin/ui/cells";
 import { DataTable, td, th } from "@/components/admin/ui/table";
 import { useLogKindName } from "@/components/admin/logs/kind-name";
 
@@ -44,20 +41,11 @@ export function LogsTable({ entries, label }: { entries: LogEntry[]; label: stri
 
 function LogRow({ entry }: { entry: LogEntry }) {
   const t = useT("admin");
-  const f = useFormat();
   const kindName = useLogKindName();
   const providerName = useProviderName();
   return (
     <tr data-testid="log-row" data-kind={entry.kind}>
-      <td className={`${td} whitespace-nowrap text-muted-foreground`}>
-        <time dateTime={entry.at} className="block">
-          {f.dateTime(entry.at)}
-        </time>
-        <span className="font-mono text-xs">
-          <span className="sr-only">{t("colIp")} </span>
-          {entry.ip ?? "—"}
-        </span>
-      </td>
+      <WhenIpCell at={entry.at} ip={entry.ip} />
       <td className={`${td} min-w-36`}>
         <span className="block font-medium">{kindName(entry.kind)}</span>
         <span className="block font-mono text-xs text-muted-foreground">
@@ -65,7 +53,7 @@ function LogRow({ entry }: { entry: LogEntry }) {
           {entry.statusCode ? ` · HTTP ${entry.statusCode}` : ""}
         </span>
       </td>
-      <td className={td}>{entry.userId ? <UserCell id={entry.userId} email={entry.email} /> : "—"}</td>
+      <td className={td}>{entry.userId ? <UserLink id={entry.userId} email={entry.email} /> : "—"}</td>
       <td className={td}>
         <span className="block">{entry.provider !== null ? providerName(entry.provider) : "—"}</span>
         {entry.model ? <span className="block max-w-48 truncate font-mono text-xs text-muted-foreground">{entry.model}</span> : null}
@@ -80,18 +68,5 @@ function LogRow({ entry }: { entry: LogEntry }) {
         ) : null}
       </td>
     </tr>
-  );
-}
-
-/** The user's email, linked to their page for roles that open Users. */
-function UserCell({ id, email }: { id: string; email: string | null | undefined }) {
-  const t = useT("admin");
-  const locale = useLocale();
-  const text = email ?? t("deletedUser");
-  if (!opens(useAdminMe().data, "USERS")) return <span className="block max-w-52 truncate">{text}</span>;
-  return (
-    <Link href={`${adminPath(locale, "users")}?id=${id}`} className="block max-w-52 truncate font-medium text-primary underline-offset-4 hover:underline">
-      {text}
-    </Link>
   );
 }

@@ -1,31 +1,15 @@
 "use client";
 
-import Link from "next/link";
 import { ArrowRight } from "lucide-react";
-import { useLocale, useT } from "@/lib/i18n/client";
+import { useT } from "@/lib/i18n/client";
 import { useFormat } from "@/lib/app/format";
-import { adminPath } from "@/lib/app/paths";
 import { usePlanName } from "@/lib/admin/plans";
-import { opens, useAdminMe } from "@/lib/admin/session";
 import { Panel } from "@/components/app/ui/panel";
 import { EmptyNote } from "@/components/admin/ui/empty-note";
 import { StandingBadge } from "@/components/admin/ui/badges";
 import { DataTable, td, th } from "@/components/admin/ui/table";
+import { UserLink } from "@/components/admin/ui/cells";
 import type { Overview } from "@/components/admin/overview/kpis";
-
-/** A user's email, linked to their page for roles that open the Users section. */
-function UserLink({ id, email }: { id: string; email: string | null }) {
-  const locale = useLocale();
-  const t = useT("admin");
-  const canOpen = opens(useAdminMe().data, "USERS");
-  const text = email ?? t("deletedUser");
-  if (!canOpen) return <span className="block max-w-80 truncate">{text}</span>;
-  return (
-    <Link href={`${adminPath(locale, "users")}?id=${id}`} className="block max-w-80 truncate font-medium text-primary underline-offset-4 hover:underline">
-      {text}
-    </Link>
-  );
-}
 
 export function RecentSignUps({ users }: { users: Overview["recentSignUps"] }) {
   const t = useT("admin");
@@ -52,7 +36,7 @@ export function RecentSignUps({ users }: { users: Overview["recentSignUps"] }) {
           {users.map((user) => (
             <tr key={user.id}>
               <th scope="row" className={`${td} font-normal`}>
-                <UserLink id={user.id} email={user.email} />
+                <UserLink id={user.id} email={user.email} width="max-w-80" />
               </th>
               <td className={td}>{planName(user.planId)}</td>
               <td className={td}>
@@ -95,7 +79,7 @@ export function RecentPlanChanges({ changes }: { changes: Overview["recentPlanCh
           {changes.map((change) => (
             <tr key={`${change.userId}-${change.at}`}>
               <th scope="row" className={`${td} font-normal`}>
-                <UserLink id={change.userId} email={change.email} />
+                <UserLink id={change.userId} email={change.email} width="max-w-80" />
               </th>
               <td className={`${td} whitespace-nowrap`}>
                 {planName(change.fromPlan)}

@@ -28,3 +28,11 @@ export function SearchForm({ label, placeholder, onSearch, testId }: { label: st
     </form>
   );
 }
+
+/**
+ * A filter applied as the operator types, for lists the page already holds whole (no request
+ * per key, unlike SearchForm).
+ */
+export function FilterField({ label, placeholder, value, onChange, testId }: { label: string; placeholder: string; value: string; onChange: (text: string) => void; testId: string }) {
+  return <Field label={label} type="search" value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} className="w-72" data-testid={testId} />;
+}

@@ -1,3 +1,6 @@
+"use client";
+
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cx } from "@/lib/cx";
 
 /** Header and body cells of the panel's dense tables; the first and last columns line up with the panel's padding. */
@@ -36,5 +39,24 @@ export function DataTable({
         <tbody className="[&>tr]:border-b [&>tr]:border-border/60 [&>tr:last-child]:border-0">{children}</tbody>
       </table>
     </div>
+  );
+}
+
+export type Order = "ascending" | "descending" | "none";
+
+/** A column header that sorts the table: a button inside, the order in `aria-sort`. */
+export function SortHeader({ label, order, onClick, className }: { label: string; order: Order; onClick: () => void; className?: string }) {
+  const Icon = order === "ascending" ? ArrowUp : order === "descending" ? ArrowDown : ArrowUpDown;
+  return (
+    <th scope="col" aria-sort={order} className={cx(th, className)}>
+      <button
+        type="button"
+        onClick={onClick}
+        className={cx("-mx-1 inline-flex items-center gap-1 rounded px-1 outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring", order !== "none" && "text-foreground")}
+      >
+        {label}
+        <Icon aria-hidden className="size-3.5" />
+      </button>
+    </th>
   );
 }

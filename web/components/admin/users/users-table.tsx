@@ -1,34 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { cx } from "@/lib/cx";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { useFormat } from "@/lib/app/format";
 import { adminPath } from "@/lib/app/paths";
 import type { AdminUserFieldsFragment, AdminUserSort } from "@/lib/gql/generated/graphql";
 import { usePlanName } from "@/lib/admin/plans";
 import { RoleBadge, StandingBadge } from "@/components/admin/ui/badges";
-import { DataTable, td, th } from "@/components/admin/ui/table";
-
-type Order = "ascending" | "descending" | "none";
-
-/** A column header that sorts the list: a button inside, the order in `aria-sort`. */
-function SortHeader({ label, order, onClick, className }: { label: string; order: Order; onClick: () => void; className?: string }) {
-  const Icon = order === "ascending" ? ArrowUp : order === "descending" ? ArrowDown : ArrowUpDown;
-  return (
-    <th scope="col" aria-sort={order} className={cx(th, className)}>
-      <button
-        type="button"
-        onClick={onClick}
-        className={cx("-mx-1 inline-flex items-center gap-1 rounded px-1 outline-none hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring", order !== "none" && "text-foreground")}
-      >
-        {label}
-        <Icon aria-hidden className="size-3.5" />
-      </button>
-    </th>
-  );
-}
+import { DataTable, SortHeader, td, th, type Order } from "@/components/admin/ui/table";
 
 /** Users, one dense row each; the email opens the user's page. */
 export function UsersTable({ users, sort, onSort }: { users: AdminUserFieldsFragment[]; sort: AdminUserSort; onSort: (sort: AdminUserSort) => void }) {

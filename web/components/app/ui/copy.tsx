@@ -43,15 +43,15 @@ export function CopyButton({
   );
 }
 
-/** A block of code to copy: scrolls in its own box, never widens the page. */
-export function CodeBox({ code, file, onCopied, testId }: { code: string; file?: string; onCopied?: () => void; testId?: string }) {
+/** A block of code to copy: scrolls in its own box (or wraps, `wrap`), never widens the page. */
+export function CodeBox({ code, file, onCopied, testId, wrap }: { code: string; file?: string; onCopied?: () => void; testId?: string; wrap?: boolean }) {
   return (
     <div className="min-w-0 overflow-hidden rounded-lg border border-border bg-code text-code-foreground">
       <div className="flex items-center justify-between gap-2 border-b border-white/10 px-3 py-1.5 text-xs text-zinc-400">
         <span className="truncate font-mono">{file ?? ""}</span>
         <CopyButton text={code} onCopied={onCopied} className="text-zinc-300 hover:bg-white/10 hover:text-white" />
       </div>
-      <pre className="overflow-x-auto p-4 text-[13px] leading-relaxed" tabIndex={0}>
+      <pre className={cx("overflow-x-auto p-4 text-[13px] leading-relaxed", wrap && "break-words whitespace-pre-wrap")} tabIndex={0}>
         <code data-testid={testId}>{code}</code>
       </pre>
     </div>

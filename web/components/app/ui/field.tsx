@@ -88,14 +88,18 @@ export function SelectField({
   );
 }
 
-/** A labelled multi-line text box in prose (Field's `textarea` is monospace, for pasted code). */
+/**
+ * A labelled multi-line text box in prose (Field's `textarea` is monospace, for pasted code);
+ * `mono` for code typed here (SQL), with the box's other props.
+ */
 export function TextAreaField({
   label,
   hint,
   error,
+  mono,
   className,
   ...props
-}: React.ComponentProps<"textarea"> & { label: string; hint?: string; error?: string | null }) {
+}: React.ComponentProps<"textarea"> & { label: string; hint?: string; error?: string | null; mono?: boolean }) {
   const id = useId();
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -109,7 +113,7 @@ export function TextAreaField({
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={described}
-        className={cx(inputClass, "h-auto py-2")}
+        className={cx(inputClass, "h-auto py-2", mono && "font-mono text-[13px] leading-relaxed")}
       />
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-muted-foreground">

@@ -36,10 +36,16 @@ type Documents = {
     "\n  query AdminInvoices($search: String, $first: Int!, $offset: Int!) {\n    adminInvoices(search: $search, first: $first, offset: $offset) {\n      total\n      items {\n        userId\n        buyerEmail\n        invoice {\n          id\n          number\n          kind\n          planId\n          net\n          ppn\n          total\n          status\n          issuedAt\n          paidAt\n        }\n      }\n    }\n  }\n": typeof types.AdminInvoicesDocument,
     "\n  fragment AdminWindowStatsFields on WindowStats {\n    requests\n    errors\n    successRate\n    errorRate\n    p50Ms\n    p95Ms\n    p99Ms\n  }\n": typeof types.AdminWindowStatsFieldsFragmentDoc,
     "\n  fragment AdminHealthWindowsFields on HealthWindows {\n    last5m {\n      ...AdminWindowStatsFields\n    }\n    last1h {\n      ...AdminWindowStatsFields\n    }\n    last24h {\n      ...AdminWindowStatsFields\n    }\n  }\n": typeof types.AdminHealthWindowsFieldsFragmentDoc,
-    "\n  query AdminHealth {\n    adminHealth {\n      platform {\n        ...AdminHealthWindowsFields\n      }\n      providers {\n        provider\n        status\n        windows {\n          ...AdminHealthWindowsFields\n        }\n        connections\n        expiredConnections\n        failingConnections\n        refreshFailures24H\n      }\n      queues {\n        emailsQueued\n        emailsFailed\n        paymentNotifications\n        slackNotices\n        jobsPending\n        jobsFailed\n      }\n    }\n  }\n": typeof types.AdminHealthDocument,
+    "\n  query AdminHealth {\n    adminHealth {\n      platform {\n        ...AdminHealthWindowsFields\n      }\n      providers {\n        provider\n        status\n        windows {\n          ...AdminHealthWindowsFields\n        }\n        connections\n        expiredConnections\n        failingConnections\n        refreshFailures24H\n      }\n      queues {\n        emailsQueued\n        emailsFailed\n        paymentNotifications\n        slackNotices\n        jobsPending\n        jobsFailed\n      }\n      replicas {\n        replicaId\n        role\n        usageQueueDepth\n        usageQueueCapacity\n        startedAt\n        seenAt\n        stale\n      }\n    }\n  }\n": typeof types.AdminHealthDocument,
     "\n  mutation AdminStartImpersonation($userId: UUID!, $reason: String!) {\n    adminStartImpersonation(userId: $userId, reason: $reason) {\n      id\n      userId\n      userEmail\n      startedAt\n      expiresAt\n      token\n    }\n  }\n": typeof types.AdminStartImpersonationDocument,
     "\n  mutation AdminEndImpersonation($id: UUID!) {\n    adminEndImpersonation(id: $id)\n  }\n": typeof types.AdminEndImpersonationDocument,
+    "\n  subscription AdminLiveCounters {\n    adminLiveCounters {\n      users\n      signUps24h\n      activeSubscriptions\n      mrrIdr\n      requests24h\n      errors24h\n      at\n    }\n  }\n": typeof types.AdminLiveCountersDocument,
     "\n  query AdminLogs($kind: AdminLogKind!, $provider: String, $before: DateTime, $first: Int!) {\n    adminLogs(kind: $kind, provider: $provider, before: $before, first: $first) {\n      items {\n        at\n        kind\n        userId\n        email\n        provider\n        model\n        statusCode\n        detail\n        ip\n        requestId\n      }\n      nextBefore\n    }\n  }\n": typeof types.AdminLogsDocument,
+    "\n  fragment SavedQueryFields on SavedQuery {\n    id\n    name\n    description\n    sql\n    updatedBy\n    createdAt\n    updatedAt\n  }\n": typeof types.SavedQueryFieldsFragmentDoc,
+    "\n  query AdminSavedQueries {\n    adminSavedQueries {\n      ...SavedQueryFields\n    }\n    adminSavedQueryLimits {\n      maxRows\n      timeoutMs\n      maxCellChars\n    }\n  }\n": typeof types.AdminSavedQueriesDocument,
+    "\n  mutation AdminSaveQuery($input: SavedQueryInput!) {\n    adminSaveQuery(input: $input) {\n      ...SavedQueryFields\n    }\n  }\n": typeof types.AdminSaveQueryDocument,
+    "\n  mutation AdminDeleteQuery($id: UUID!) {\n    adminDeleteQuery(id: $id)\n  }\n": typeof types.AdminDeleteQueryDocument,
+    "\n  mutation AdminRunQuery($id: UUID!) {\n    adminRunQuery(id: $id) {\n      query {\n        ...SavedQueryFields\n      }\n      columns\n      rows\n      truncated\n      elapsedMs\n      csv\n    }\n  }\n": typeof types.AdminRunQueryDocument,
     "\n  query AdminMe {\n    adminMe {\n      userId\n      email\n      role\n      sections\n    }\n  }\n": typeof types.AdminMeDocument,
     "\n  query AdminOverview {\n    adminOverview {\n      usersByPlan {\n        planId\n        users\n      }\n      mrrIdr\n      activeSubscriptions\n      churn {\n        planId\n        subscribersAtStart\n        lost\n        rate\n      }\n      requests {\n        last24h\n        last7d\n        last30d\n      }\n      recentSignUps {\n        ...AdminUserFields\n      }\n      recentPlanChanges {\n        userId\n        email\n        fromPlan\n        toPlan\n        at\n      }\n    }\n  }\n": typeof types.AdminOverviewDocument,
     "\n  query AdminPlans {\n    plans {\n      id\n      name\n    }\n  }\n": typeof types.AdminPlansDocument,
@@ -144,10 +150,16 @@ const documents: Documents = {
     "\n  query AdminInvoices($search: String, $first: Int!, $offset: Int!) {\n    adminInvoices(search: $search, first: $first, offset: $offset) {\n      total\n      items {\n        userId\n        buyerEmail\n        invoice {\n          id\n          number\n          kind\n          planId\n          net\n          ppn\n          total\n          status\n          issuedAt\n          paidAt\n        }\n      }\n    }\n  }\n": types.AdminInvoicesDocument,
     "\n  fragment AdminWindowStatsFields on WindowStats {\n    requests\n    errors\n    successRate\n    errorRate\n    p50Ms\n    p95Ms\n    p99Ms\n  }\n": types.AdminWindowStatsFieldsFragmentDoc,
     "\n  fragment AdminHealthWindowsFields on HealthWindows {\n    last5m {\n      ...AdminWindowStatsFields\n    }\n    last1h {\n      ...AdminWindowStatsFields\n    }\n    last24h {\n      ...AdminWindowStatsFields\n    }\n  }\n": types.AdminHealthWindowsFieldsFragmentDoc,
-    "\n  query AdminHealth {\n    adminHealth {\n      platform {\n        ...AdminHealthWindowsFields\n      }\n      providers {\n        provider\n        status\n        windows {\n          ...AdminHealthWindowsFields\n        }\n        connections\n        expiredConnections\n        failingConnections\n        refreshFailures24H\n      }\n      queues {\n        emailsQueued\n        emailsFailed\n        paymentNotifications\n        slackNotices\n        jobsPending\n        jobsFailed\n      }\n    }\n  }\n": types.AdminHealthDocument,
+    "\n  query AdminHealth {\n    adminHealth {\n      platform {\n        ...AdminHealthWindowsFields\n      }\n      providers {\n        provider\n        status\n        windows {\n          ...AdminHealthWindowsFields\n        }\n        connections\n        expiredConnections\n        failingConnections\n        refreshFailures24H\n      }\n      queues {\n        emailsQueued\n        emailsFailed\n        paymentNotifications\n        slackNotices\n        jobsPending\n        jobsFailed\n      }\n      replicas {\n        replicaId\n        role\n        usageQueueDepth\n        usageQueueCapacity\n        startedAt\n        seenAt\n        stale\n      }\n    }\n  }\n": types.AdminHealthDocument,
     "\n  mutation AdminStartImpersonation($userId: UUID!, $reason: String!) {\n    adminStartImpersonation(userId: $userId, reason: $reason) {\n      id\n      userId\n      userEmail\n      startedAt\n      expiresAt\n      token\n    }\n  }\n": types.AdminStartImpersonationDocument,
     "\n  mutation AdminEndImpersonation($id: UUID!) {\n    adminEndImpersonation(id: $id)\n  }\n": types.AdminEndImpersonationDocument,
+    "\n  subscription AdminLiveCounters {\n    adminLiveCounters {\n      users\n      signUps24h\n      activeSubscriptions\n      mrrIdr\n      requests24h\n      errors24h\n      at\n    }\n  }\n": types.AdminLiveCountersDocument,
     "\n  query AdminLogs($kind: AdminLogKind!, $provider: String, $before: DateTime, $first: Int!) {\n    adminLogs(kind: $kind, provider: $provider, before: $before, first: $first) {\n      items {\n        at\n        kind\n        userId\n        email\n        provider\n        model\n        statusCode\n        detail\n        ip\n        requestId\n      }\n      nextBefore\n    }\n  }\n": types.AdminLogsDocument,
+    "\n  fragment SavedQueryFields on SavedQuery {\n    id\n    name\n    description\n    sql\n    updatedBy\n    createdAt\n    updatedAt\n  }\n": types.SavedQueryFieldsFragmentDoc,
+    "\n  query AdminSavedQueries {\n    adminSavedQueries {\n      ...SavedQueryFields\n    }\n    adminSavedQueryLimits {\n      maxRows\n      timeoutMs\n      maxCellChars\n    }\n  }\n": types.AdminSavedQueriesDocument,
+    "\n  mutation AdminSaveQuery($input: SavedQueryInput!) {\n    adminSaveQuery(input: $input) {\n      ...SavedQueryFields\n    }\n  }\n": types.AdminSaveQueryDocument,
+    "\n  mutation AdminDeleteQuery($id: UUID!) {\n    adminDeleteQuery(id: $id)\n  }\n": types.AdminDeleteQueryDocument,
+    "\n  mutation AdminRunQuery($id: UUID!) {\n    adminRunQuery(id: $id) {\n      query {\n        ...SavedQueryFields\n      }\n      columns\n      rows\n      truncated\n      elapsedMs\n      csv\n    }\n  }\n": types.AdminRunQueryDocument,
     "\n  query AdminMe {\n    adminMe {\n      userId\n      email\n      role\n      sections\n    }\n  }\n": types.AdminMeDocument,
     "\n  query AdminOverview {\n    adminOverview {\n      usersByPlan {\n        planId\n        users\n      }\n      mrrIdr\n      activeSubscriptions\n      churn {\n        planId\n        subscribersAtStart\n        lost\n        rate\n      }\n      requests {\n        last24h\n        last7d\n        last30d\n      }\n      recentSignUps {\n        ...AdminUserFields\n      }\n      recentPlanChanges {\n        userId\n        email\n        fromPlan\n        toPlan\n        at\n      }\n    }\n  }\n": types.AdminOverviewDocument,
     "\n  query AdminPlans {\n    plans {\n      id\n      name\n    }\n  }\n": types.AdminPlansDocument,
@@ -318,7 +330,7 @@ export function graphql(source: "\n  fragment AdminHealthWindowsFields on Health
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AdminHealth {\n    adminHealth {\n      platform {\n        ...AdminHealthWindowsFields\n      }\n      providers {\n        provider\n        status\n        windows {\n          ...AdminHealthWindowsFields\n        }\n        connections\n        expiredConnections\n        failingConnections\n        refreshFailures24H\n      }\n      queues {\n        emailsQueued\n        emailsFailed\n        paymentNotifications\n        slackNotices\n        jobsPending\n        jobsFailed\n      }\n    }\n  }\n"): typeof import('./graphql').AdminHealthDocument;
+export function graphql(source: "\n  query AdminHealth {\n    adminHealth {\n      platform {\n        ...AdminHealthWindowsFields\n      }\n      providers {\n        provider\n        status\n        windows {\n          ...AdminHealthWindowsFields\n        }\n        connections\n        expiredConnections\n        failingConnections\n        refreshFailures24H\n      }\n      queues {\n        emailsQueued\n        emailsFailed\n        paymentNotifications\n        slackNotices\n        jobsPending\n        jobsFailed\n      }\n      replicas {\n        replicaId\n        role\n        usageQueueDepth\n        usageQueueCapacity\n        startedAt\n        seenAt\n        stale\n      }\n    }\n  }\n"): typeof import('./graphql').AdminHealthDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -330,7 +342,31 @@ export function graphql(source: "\n  mutation AdminEndImpersonation($id: UUID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription AdminLiveCounters {\n    adminLiveCounters {\n      users\n      signUps24h\n      activeSubscriptions\n      mrrIdr\n      requests24h\n      errors24h\n      at\n    }\n  }\n"): typeof import('./graphql').AdminLiveCountersDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AdminLogs($kind: AdminLogKind!, $provider: String, $before: DateTime, $first: Int!) {\n    adminLogs(kind: $kind, provider: $provider, before: $before, first: $first) {\n      items {\n        at\n        kind\n        userId\n        email\n        provider\n        model\n        statusCode\n        detail\n        ip\n        requestId\n      }\n      nextBefore\n    }\n  }\n"): typeof import('./graphql').AdminLogsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SavedQueryFields on SavedQuery {\n    id\n    name\n    description\n    sql\n    updatedBy\n    createdAt\n    updatedAt\n  }\n"): typeof import('./graphql').SavedQueryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminSavedQueries {\n    adminSavedQueries {\n      ...SavedQueryFields\n    }\n    adminSavedQueryLimits {\n      maxRows\n      timeoutMs\n      maxCellChars\n    }\n  }\n"): typeof import('./graphql').AdminSavedQueriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminSaveQuery($input: SavedQueryInput!) {\n    adminSaveQuery(input: $input) {\n      ...SavedQueryFields\n    }\n  }\n"): typeof import('./graphql').AdminSaveQueryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminDeleteQuery($id: UUID!) {\n    adminDeleteQuery(id: $id)\n  }\n"): typeof import('./graphql').AdminDeleteQueryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AdminRunQuery($id: UUID!) {\n    adminRunQuery(id: $id) {\n      query {\n        ...SavedQueryFields\n      }\n      columns\n      rows\n      truncated\n      elapsedMs\n      csv\n    }\n  }\n"): typeof import('./graphql').AdminRunQueryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

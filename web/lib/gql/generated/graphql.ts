@@ -166,6 +166,14 @@ export type RuleInput = {
   targets: Array<TargetInput>;
 };
 
+export type SavedQueryInput = {
+  description?: string;
+  /** The query to rewrite; a new one without it. */
+  id?: string | null | undefined;
+  name: string;
+  sql: string;
+};
+
 export type Strategy =
   | 'CHEAPEST'
   | 'FASTEST'
@@ -370,7 +378,7 @@ export type AdminHealthWindowsFieldsFragment = { last5m: { requests: number, err
 export type AdminHealthQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminHealthQuery = { adminHealth: { platform: { last5m: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last1h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last24h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null } }, providers: Array<{ provider: string, status: ProviderHealth, connections: number, expiredConnections: number, failingConnections: number, refreshFailures24H: number, windows: { last5m: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last1h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last24h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null } } }>, queues: { emailsQueued: number, emailsFailed: number, paymentNotifications: number, slackNotices: number, jobsPending: number | null, jobsFailed: number | null } } };
+export type AdminHealthQuery = { adminHealth: { platform: { last5m: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last1h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last24h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null } }, providers: Array<{ provider: string, status: ProviderHealth, connections: number, expiredConnections: number, failingConnections: number, refreshFailures24H: number, windows: { last5m: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last1h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null }, last24h: { requests: number, errors: number, successRate: number | null, errorRate: number | null, p50Ms: number | null, p95Ms: number | null, p99Ms: number | null } } }>, queues: { emailsQueued: number, emailsFailed: number, paymentNotifications: number, slackNotices: number, jobsPending: number | null, jobsFailed: number | null }, replicas: Array<{ replicaId: string, role: string, usageQueueDepth: number, usageQueueCapacity: number, startedAt: string, seenAt: string, stale: boolean }> } };
 
 export type AdminStartImpersonationMutationVariables = Exact<{
   userId: string;
@@ -387,6 +395,11 @@ export type AdminEndImpersonationMutationVariables = Exact<{
 
 export type AdminEndImpersonationMutation = { adminEndImpersonation: boolean };
 
+export type AdminLiveCountersSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminLiveCountersSubscription = { adminLiveCounters: { users: number, signUps24h: number, activeSubscriptions: number, mrrIdr: number, requests24h: number, errors24h: number, at: string } };
+
 export type AdminLogsQueryVariables = Exact<{
   kind: AdminLogKind;
   provider?: string | null | undefined;
@@ -396,6 +409,34 @@ export type AdminLogsQueryVariables = Exact<{
 
 
 export type AdminLogsQuery = { adminLogs: { nextBefore: string | null, items: Array<{ at: string, kind: string, userId: string | null, email: string | null, provider: string | null, model: string | null, statusCode: number | null, detail: string | null, ip: string | null, requestId: string | null }> } };
+
+export type SavedQueryFieldsFragment = { id: string, name: string, description: string, sql: string, updatedBy: string, createdAt: string, updatedAt: string };
+
+export type AdminSavedQueriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminSavedQueriesQuery = { adminSavedQueries: Array<{ id: string, name: string, description: string, sql: string, updatedBy: string, createdAt: string, updatedAt: string }>, adminSavedQueryLimits: { maxRows: number, timeoutMs: number, maxCellChars: number } };
+
+export type AdminSaveQueryMutationVariables = Exact<{
+  input: SavedQueryInput;
+}>;
+
+
+export type AdminSaveQueryMutation = { adminSaveQuery: { id: string, name: string, description: string, sql: string, updatedBy: string, createdAt: string, updatedAt: string } };
+
+export type AdminDeleteQueryMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminDeleteQueryMutation = { adminDeleteQuery: boolean };
+
+export type AdminRunQueryMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type AdminRunQueryMutation = { adminRunQuery: { columns: Array<string>, rows: Array<Array<string | null>>, truncated: boolean, elapsedMs: number, csv: string, query: { id: string, name: string, description: string, sql: string, updatedBy: string, createdAt: string, updatedAt: string } } };
 
 export type AdminMeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1020,6 +1061,17 @@ export const AdminHealthWindowsFieldsFragmentDoc = new TypedDocumentString(`
   p95Ms
   p99Ms
 }`, {"fragmentName":"AdminHealthWindowsFields"}) as unknown as TypedDocumentString<AdminHealthWindowsFieldsFragment, unknown>;
+export const SavedQueryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SavedQueryFields on SavedQuery {
+  id
+  name
+  description
+  sql
+  updatedBy
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"SavedQueryFields"}) as unknown as TypedDocumentString<SavedQueryFieldsFragment, unknown>;
 export const AdminUserFieldsFragmentDoc = new TypedDocumentString(`
     fragment AdminUserFields on AdminUser {
   id
@@ -1417,6 +1469,15 @@ export const AdminHealthDocument = new TypedDocumentString(`
       jobsPending
       jobsFailed
     }
+    replicas {
+      replicaId
+      role
+      usageQueueDepth
+      usageQueueCapacity
+      startedAt
+      seenAt
+      stale
+    }
   }
 }
     fragment AdminWindowStatsFields on WindowStats {
@@ -1456,6 +1517,19 @@ export const AdminEndImpersonationDocument = new TypedDocumentString(`
   adminEndImpersonation(id: $id)
 }
     `) as unknown as TypedDocumentString<AdminEndImpersonationMutation, AdminEndImpersonationMutationVariables>;
+export const AdminLiveCountersDocument = new TypedDocumentString(`
+    subscription AdminLiveCounters {
+  adminLiveCounters {
+    users
+    signUps24h
+    activeSubscriptions
+    mrrIdr
+    requests24h
+    errors24h
+    at
+  }
+}
+    `) as unknown as TypedDocumentString<AdminLiveCountersSubscription, AdminLiveCountersSubscriptionVariables>;
 export const AdminLogsDocument = new TypedDocumentString(`
     query AdminLogs($kind: AdminLogKind!, $provider: String, $before: DateTime, $first: Int!) {
   adminLogs(kind: $kind, provider: $provider, before: $before, first: $first) {
@@ -1475,6 +1549,68 @@ export const AdminLogsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminLogsQuery, AdminLogsQueryVariables>;
+export const AdminSavedQueriesDocument = new TypedDocumentString(`
+    query AdminSavedQueries {
+  adminSavedQueries {
+    ...SavedQueryFields
+  }
+  adminSavedQueryLimits {
+    maxRows
+    timeoutMs
+    maxCellChars
+  }
+}
+    fragment SavedQueryFields on SavedQuery {
+  id
+  name
+  description
+  sql
+  updatedBy
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AdminSavedQueriesQuery, AdminSavedQueriesQueryVariables>;
+export const AdminSaveQueryDocument = new TypedDocumentString(`
+    mutation AdminSaveQuery($input: SavedQueryInput!) {
+  adminSaveQuery(input: $input) {
+    ...SavedQueryFields
+  }
+}
+    fragment SavedQueryFields on SavedQuery {
+  id
+  name
+  description
+  sql
+  updatedBy
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AdminSaveQueryMutation, AdminSaveQueryMutationVariables>;
+export const AdminDeleteQueryDocument = new TypedDocumentString(`
+    mutation AdminDeleteQuery($id: UUID!) {
+  adminDeleteQuery(id: $id)
+}
+    `) as unknown as TypedDocumentString<AdminDeleteQueryMutation, AdminDeleteQueryMutationVariables>;
+export const AdminRunQueryDocument = new TypedDocumentString(`
+    mutation AdminRunQuery($id: UUID!) {
+  adminRunQuery(id: $id) {
+    query {
+      ...SavedQueryFields
+    }
+    columns
+    rows
+    truncated
+    elapsedMs
+    csv
+  }
+}
+    fragment SavedQueryFields on SavedQuery {
+  id
+  name
+  description
+  sql
+  updatedBy
+  createdAt
+  updatedAt
+}`) as unknown as TypedDocumentString<AdminRunQueryMutation, AdminRunQueryMutationVariables>;
 export const AdminMeDocument = new TypedDocumentString(`
     query AdminMe {
   adminMe {

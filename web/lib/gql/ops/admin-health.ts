@@ -1,7 +1,7 @@
 import { graphql } from "@/lib/gql/generated";
 
 // The Health page (section HEALTH): the platform's and each provider's figures over three
-// windows, connections in trouble, and the queues' depths.
+// windows, connections in trouble, the queues' depths, and the running replicas.
 
 export const AdminWindowStatsFields = graphql(`
   fragment AdminWindowStatsFields on WindowStats {
@@ -53,6 +53,15 @@ export const AdminHealthQuery = graphql(`
         slackNotices
         jobsPending
         jobsFailed
+      }
+      replicas {
+        replicaId
+        role
+        usageQueueDepth
+        usageQueueCapacity
+        startedAt
+        seenAt
+        stale
       }
     }
   }
