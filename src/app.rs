@@ -126,6 +126,7 @@ pub async fn build_with_db(
             refresher,
         };
         tasks.spawn(jobs::run_worker(db.clone(), settings, shutdown.clone()));
+        tasks.spawn(jobs::gauges::run(db.clone(), shutdown.clone()));
         tasks.spawn(billing::clock::run_clock(
             db.clone(),
             config.period_clock(),

@@ -1,6 +1,7 @@
 //! Background work run by the worker role: the token-refresh queue (apalis on the application
 //! database), connections' model lists, teams' Slack notices, and usage retention.
 
+pub mod gauges;
 pub mod models;
 mod prune;
 pub mod queue;

@@ -24,7 +24,7 @@ use crate::state::ProxyState;
 use crate::transform::StreamTransform;
 use crate::upstream::{self, Mode};
 use crate::upstream_client::{self as client, ByteStream, classify};
-use crate::{aggregate, codec, pump};
+use crate::{aggregate, codec, pump, upstream_metrics};
 
 pub struct Call {
     pub state: ProxyState,
@@ -234,6 +234,7 @@ async fn try_targets(
         match attempt_with_fresh_token(state, inbound, target).await {
             Ok(started) => {
                 let ttft = meter.first_byte();
+                upstream_metrics::answered(target.account.provider.as_str(), ttft);
                 state.latencies.record(account, model, ttft as f64);
                 if state.cooldowns.succeed(account, model) {
                     state.usage.cooldown(CooldownChange {

@@ -40,6 +40,7 @@ mod transform;
 mod upstream;
 pub mod upstream_client;
 pub mod upstream_guard;
+mod upstream_metrics;
 pub mod usage;
 
 pub use config::{ProvidersConfig, ProxyConfig};

@@ -21,6 +21,7 @@ use tokio_util::task::TaskTracker;
 use crate::bus::{Bus, Message, UsageEvent};
 
 pub const QUEUE_DEPTH_GAUGE: &str = "satu_usage_queue_depth";
+pub const QUEUE_CAPACITY_GAUGE: &str = "satu_usage_queue_capacity";
 pub const REFUSALS_DROPPED_METRIC: &str = "satu_usage_refusals_dropped_total";
 
 /// What the writer stores: usage events, and cooldown changes riding in the same batches.
@@ -115,6 +116,7 @@ pub fn start(
     bus: Arc<Bus>,
 ) -> (UsageRecorder, UsageWriter) {
     let (tx, rx) = mpsc::channel(settings.capacity.max(1));
+    metrics::gauge!(QUEUE_CAPACITY_GAUGE).set(settings.capacity.max(1) as f64);
     let drain = CancellationToken::new();
     let batch_ready = Arc::new(Notify::new());
     let recorder = UsageRecorder {
