@@ -108,6 +108,7 @@ pub async fn build_with_db(
             tasks: tasks.clone(),
             shutdown: shutdown.clone(),
             hard_stop: hard_stop.clone(),
+            telemetry: config.telemetry.clone(),
         })
         .await
         .context("starting the proxy")?;

@@ -181,9 +181,13 @@ fn complete_soon(state: &ProxyState, meter: Meter) {
 /// the limiter's counters and the usage rows agree.
 pub(crate) async fn complete(state: ProxyState, mut meter: Meter) {
     let reservation = meter.take_reservation();
+    let timing = meter.timing();
     let usage = meter.finish();
     if let Some(reservation) = reservation {
         Box::pin(state.limits.settle(reservation, &usage)).await;
+    }
+    if let Some(traces) = &state.traces {
+        traces.record(&usage, timing);
     }
     state.usage.record(usage);
 }

@@ -21,6 +21,7 @@ use crate::meter::Meter;
 use crate::refusals;
 use crate::route::{self, Replacement};
 use crate::state::ProxyState;
+use crate::traces::TraceParent;
 
 /// Names the retired model a request asked for and the replacement that served it.
 const MODEL_REPLACED: HeaderName = HeaderName::from_static("x-satu-model-replaced");
@@ -126,9 +127,14 @@ async fn handle(
         Ok(p) => p,
         Err(e) => return e.render(dialect),
     };
+    let parent = state
+        .traces
+        .as_ref()
+        .and_then(|_| TraceParent::from_headers(&headers));
     if principal.suspended {
         // Recorded like any refusal: operators see a suspended account's keys still in use.
-        let meter = Meter::new(principal, dialect.endpoint(), String::new(), false, started);
+        let meter =
+            Meter::new(principal, dialect.endpoint(), String::new(), false, started).traced(parent);
         return reject(&state, meter, ProxyError::Suspended, dialect);
     }
     let parsed = body
@@ -137,7 +143,8 @@ async fn handle(
     let inbound = match parsed {
         Ok(inbound) => inbound,
         Err(e) => {
-            let meter = Meter::new(principal, dialect.endpoint(), String::new(), false, started);
+            let meter = Meter::new(principal, dialect.endpoint(), String::new(), false, started)
+                .traced(parent);
             return reject(&state, meter, e, dialect);
         }
     };
@@ -147,7 +154,8 @@ async fn handle(
         inbound.model.clone(),
         inbound.stream,
         started,
-    );
+    )
+    .traced(parent);
     meter.set_prompt_estimate(inbound.body_len);
     let plan = match state.directory.accounts_of(principal.workspace()).await {
         Ok(accounts) => {
@@ -217,7 +225,11 @@ async fn admit(
 fn reject(state: &ProxyState, mut meter: Meter, error: ProxyError, dialect: Dialect) -> Response {
     let request_id = meter.request_id;
     meter.fail(error.status().as_u16(), error.kind());
+    let timing = meter.timing();
     let usage = meter.finish();
+    if let Some(traces) = &state.traces {
+        traces.record(&usage, timing);
+    }
     if state.refusals.spend(usage.api_key_id) {
         state.usage.record_refusal(usage);
     } else {

@@ -36,6 +36,7 @@ pub mod route;
 pub mod routes;
 pub mod sse;
 pub mod state;
+pub mod traces;
 mod transform;
 mod upstream;
 pub mod upstream_client;

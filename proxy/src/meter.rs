@@ -11,6 +11,7 @@ use uuid::Uuid;
 use crate::auth::Principal;
 use crate::canonical::Usage;
 use crate::limits::Reservation;
+use crate::traces::{Timing, TraceParent};
 
 pub struct Meter {
     pub request_id: Uuid,
@@ -33,6 +34,9 @@ pub struct Meter {
     ttft_ms: Option<i64>,
     /// Quota and tokens held by admission until the request is settled.
     reservation: Option<Reservation>,
+    /// For traces: when the last upstream attempt began, and the caller's trace.
+    upstream_started: Option<Instant>,
+    parent: Option<TraceParent>,
 }
 
 impl Meter {
@@ -62,12 +66,30 @@ impl Meter {
             prompt_estimate: 0,
             ttft_ms: None,
             reservation: None,
+            upstream_started: None,
+            parent: None,
+        }
+    }
+
+    /// Puts the request into the caller's trace (`traceparent`).
+    pub fn traced(mut self, parent: Option<TraceParent>) -> Self {
+        self.parent = parent;
+        self
+    }
+
+    /// When the request and its upstream call happened, for its spans.
+    pub fn timing(&self) -> Timing {
+        Timing {
+            started: self.started,
+            upstream_started: self.upstream_started,
+            parent: self.parent,
         }
     }
 
     /// The account and model an attempt goes to (the last attempt is what gets recorded).
     pub fn set_target(&mut self, target: &crate::route::Target) {
         self.account_id = Some(target.account.id);
+        self.upstream_started = Some(Instant::now());
         self.provider = Some(target.account.provider.as_str());
         self.model = target.model.clone();
         self.catalog = target.catalog.clone();

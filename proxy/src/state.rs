@@ -21,6 +21,7 @@ use crate::limits::Limits;
 use crate::oauth::Refresher;
 use crate::providers::SpokeSettings;
 use crate::refusals::RefusalBudget;
+use crate::traces::{TelemetryConfig, Traces};
 use crate::upstream_client::{ClientFactory, UpstreamClient};
 use crate::usage::{self, UsageRecorder, UsageWriter, WriterSettings};
 
@@ -49,6 +50,8 @@ pub struct Inner {
     pub tasks: TaskTracker,
     /// Fired when the shutdown deadline passes: open streams stop and record their usage.
     pub hard_stop: CancellationToken,
+    /// OTLP traces, when `telemetry.otlp_endpoint` is set.
+    pub traces: Option<Traces>,
 }
 
 impl std::ops::Deref for ProxyState {
@@ -70,6 +73,7 @@ pub struct ProxyDeps {
     /// Fired when shutdown starts: background listeners stop.
     pub shutdown: CancellationToken,
     pub hard_stop: CancellationToken,
+    pub telemetry: TelemetryConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -122,6 +126,7 @@ impl ProxyState {
             refresher: deps.refresher,
             tasks: deps.tasks,
             hard_stop: deps.hard_stop,
+            traces: Traces::start(&deps.telemetry, reqwest::Client::new()),
             config: deps.config,
         };
         let state = Self(Arc::new(inner));

@@ -34,6 +34,7 @@ pub struct Config {
     pub web: WebConfig,
     pub email: EmailConfig,
     pub billing: BillingConfig,
+    pub telemetry: proxy::traces::TelemetryConfig,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -92,6 +93,15 @@ impl Config {
                     "must start with sqlite:, postgres:// or postgresql://",
                 ));
             }
+        }
+        if let Some(endpoint) = &self.telemetry.otlp_endpoint
+            && reqwest::Url::parse(endpoint)
+                .map_or(true, |u| !matches!(u.scheme(), "http" | "https"))
+        {
+            return Err(invalid(
+                "telemetry.otlp_endpoint",
+                "must be an http:// or https:// URL (the collector's OTLP/HTTP port, 4318)",
+            ));
         }
         let b = &self.billing;
         if b.tax_base_denominator <= 0 || b.tax_base_numerator < 0 || b.tax_rate_percent < 0 {

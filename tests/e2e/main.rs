@@ -56,5 +56,6 @@ mod teams;
 mod teams_invites;
 mod teams_limits;
 mod teams_usage;
+mod traces;
 mod translate;
 mod usage_api;
