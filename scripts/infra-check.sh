@@ -109,10 +109,8 @@ if ((${#renders[@]})); then
 fi
 
 step "satu loads each role's configuration"
-satu_bin="${SATU_BIN:-}"
-for candidate in target/release/satu target/debug/satu; do
-  [[ -z "$satu_bin" && -x "$candidate" ]] && satu_bin="$candidate"
-done
+# The newest build: a release binary left from a bench run may be older than the debug one.
+satu_bin="${SATU_BIN:-$(ls -t target/release/satu target/debug/satu 2>/dev/null | head -n1)}"
 if [[ -z "$satu_bin" ]]; then
   echo "infra-check: SKIPPED: no satu binary (cargo build, or SATU_BIN=…): satu.toml and the roles' variables are not loaded"
 else

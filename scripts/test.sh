@@ -79,6 +79,10 @@ echo "== cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"
 cargo test --workspace
+# The image, the Kubernetes manifests (each role's configuration loaded by the binary just
+# built), the Prometheus rules and their tests, dashboards and workflows.
+echo "== infrastructure (scripts/infra-check.sh)"
+bash scripts/infra-check.sh
 # The production topology in processes: nginx, two proxies, api and worker; a rolling restart
 # under SDK load loses nothing (infra/local, docs/operations.md).
 echo "== production topology (rolling restart, kill -9)"
