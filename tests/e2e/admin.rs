@@ -44,6 +44,23 @@ pub async fn as_user(app: &TestApp, user: &users::Model) -> Gql {
     gql
 }
 
+/// The audit trail about `target`, newest first (`fields` of each entry), and its actions.
+pub async fn trail_of(gql: &mut Gql, target: &str, fields: &str) -> (Vec<Value>, Vec<String>) {
+    let query = format!(
+        "query($t: String) {{ adminAudit(filter: {{targetId: $t}}) {{ items {{ action {fields} }} }} }}"
+    );
+    let trail = gql.run(&query, json!({ "t": target })).await;
+    let items = trail.data()["adminAudit"]["items"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let actions = items
+        .iter()
+        .map(|i| i["action"].as_str().unwrap().to_owned())
+        .collect();
+    (items, actions)
+}
+
 /// Every admin operation, the section it belongs to, and a call of it.
 fn operations(
     victim: Uuid,

@@ -4,7 +4,7 @@
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::admin::{START_VIEW, as_user, person};
+use crate::admin::{START_VIEW, as_user, person, trail_of};
 use crate::on_both_backends;
 use crate::support::graphql::Gql;
 use crate::support::{Backend, spawn_app};
@@ -81,20 +81,7 @@ async fn support_views_a_dashboard_read_only_and_audited(backend: Backend) {
     let after = theirs.run("{ supportViews { endedAt } }", json!({})).await;
     assert!(after.data()["supportViews"][0]["endedAt"].is_string());
 
-    let trail = gql
-        .run(
-            "query($t: String) { adminAudit(filter: {targetId: $t}) { items { action actorEmail after } } }",
-            json!({ "t": user.id.to_string() }),
-        )
-        .await;
-    let items = trail.data()["adminAudit"]["items"]
-        .as_array()
-        .unwrap()
-        .clone();
-    let actions: Vec<&str> = items
-        .iter()
-        .map(|i| i["action"].as_str().unwrap())
-        .collect();
+    let (items, actions) = trail_of(&mut gql, &user.id.to_string(), "actorEmail after").await;
     assert_eq!(
         actions,
         [

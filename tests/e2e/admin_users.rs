@@ -6,11 +6,11 @@ use entities::{admin_audit, users};
 use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 
-use crate::admin::{STRONG, as_user, person};
+use crate::admin::{STRONG, as_user, person, trail_of};
 use crate::on_both_backends;
 use crate::support::graphql::Gql;
 use crate::support::mock_openai::MockUpstream;
-use crate::support::{Backend, chat_body, spawn_app};
+use crate::support::{Backend, Caller, TestApp, chat_body, spawn_app};
 
 on_both_backends!(
     user_actions_apply_and_are_audited,
@@ -121,20 +121,12 @@ async fn user_actions_apply_and_are_audited(backend: Backend) {
     );
 
     // The trail: newest first, with actor, role, target, before/after and reason.
-    let trail = gql
-        .run(
-            "query($t: String) { adminAudit(filter: {targetId: $t}) { items { actorEmail actorRole action targetLabel before after reason } } }",
-            json!({ "t": victim.id.to_string() }),
-        )
-        .await;
-    let items = trail.data()["adminAudit"]["items"]
-        .as_array()
-        .unwrap()
-        .clone();
-    let actions: Vec<&str> = items
-        .iter()
-        .map(|i| i["action"].as_str().unwrap())
-        .collect();
+    let (items, actions) = trail_of(
+        &mut gql,
+        &victim.id.to_string(),
+        "actorEmail actorRole targetLabel before after reason",
+    )
+    .await;
     assert_eq!(
         actions,
         [
@@ -199,15 +191,7 @@ async fn user_actions_apply_and_are_audited(backend: Backend) {
 async fn a_suspended_user_is_refused_everywhere_until_restored(backend: Backend) {
     let upstream = MockUpstream::start().await;
     let app = spawn_app(backend, &upstream.base_url, &[]).await;
-    let caller = app.create_caller().await;
-    app.add_account(
-        &caller,
-        entities::Provider::OpenAi,
-        "sk-up",
-        Some(&upstream.base_url),
-        &[],
-    )
-    .await;
+    let caller = caller_on(&app, &upstream).await;
     let admin = person(&app, Some("super_admin")).await;
     let mut gql = as_user(&app, &admin).await;
     let user = users::Entity::find_by_id(caller.user_id)
@@ -437,15 +421,7 @@ async fn a_suspension_reaches_three_proxies_within_a_second() {
 async fn granted_requests_lift_this_periods_quota_at_once(backend: Backend) {
     let upstream = MockUpstream::start().await;
     let app = spawn_app(backend, &upstream.base_url, &[]).await;
-    let caller = app.create_caller().await;
-    app.add_account(
-        &caller,
-        entities::Provider::OpenAi,
-        "sk-up",
-        Some(&upstream.base_url),
-        &[],
-    )
-    .await;
+    let caller = caller_on(&app, &upstream).await;
     app.set_user_limits(&caller, Some(1), None, None).await;
     let status = || async {
         let answer = app
@@ -483,4 +459,18 @@ async fn granted_requests_lift_this_periods_quota_at_once(backend: Backend) {
         "requests_invalid"
     );
     app.stop().await;
+}
+
+/// A user with a key and an OpenAI account on the mock.
+async fn caller_on(app: &TestApp, upstream: &MockUpstream) -> Caller {
+    let caller = app.create_caller().await;
+    app.add_account(
+        &caller,
+        entities::Provider::OpenAi,
+        "sk-up",
+        Some(&upstream.base_url),
+        &[],
+    )
+    .await;
+    caller
 }
