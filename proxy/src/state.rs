@@ -126,7 +126,7 @@ impl ProxyState {
             refresher: deps.refresher,
             tasks: deps.tasks,
             hard_stop: deps.hard_stop,
-            traces: Traces::start(&deps.telemetry, reqwest::Client::new()),
+            traces: Traces::start(&deps.telemetry),
             config: deps.config,
         };
         let state = Self(Arc::new(inner));

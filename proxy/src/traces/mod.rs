@@ -65,8 +65,10 @@ impl Traces {
     /// Starts the exporter; `None` without an endpoint. It runs until the last `Traces` is
     /// dropped, outside the tasks shutdown waits for: traces are worth less than a prompt
     /// stop, so the spans of the last second before an exit may not be sent.
-    pub fn start(config: &TelemetryConfig, http: reqwest::Client) -> Option<Self> {
+    pub fn start(config: &TelemetryConfig) -> Option<Self> {
         let endpoint = config.otlp_endpoint.as_deref()?.trim_end_matches('/');
+        // Built only when traces are on: a client loads its TLS roots (megabytes of memory).
+        let http = reqwest::Client::new();
         let (tx, rx) = mpsc::channel(QUEUE);
         let exporter = export::Exporter {
             url: format!("{endpoint}/v1/traces"),
