@@ -110,7 +110,14 @@ fi
 
 step "satu loads each role's configuration"
 # The newest build: a release binary left from a bench run may be older than the debug one.
-satu_bin="${SATU_BIN:-$(ls -t target/release/satu target/debug/satu 2>/dev/null | head -n1)}"
+satu_bin="${SATU_BIN:-}"
+if [[ -z "$satu_bin" ]]; then
+  for candidate in target/release/satu target/debug/satu; do
+    if [[ -x "$candidate" && ( -z "$satu_bin" || "$candidate" -nt "$satu_bin" ) ]]; then
+      satu_bin="$candidate"
+    fi
+  done
+fi
 if [[ -z "$satu_bin" ]]; then
   echo "infra-check: SKIPPED: no satu binary (cargo build, or SATU_BIN=…): satu.toml and the roles' variables are not loaded"
 else
