@@ -161,13 +161,14 @@ def usage_rows(db_url):
     return int(psql(db_url, "select count(*) from usage_events"))
 
 
-def wait_rows(db_url, expected, seconds=15):
+def settled_rows(db_url, expected, seconds=15):
+    """The usage rows once `expected` are in (or the time is up), read again a moment later
+    so that a row too many shows as well as a row too few."""
     deadline = time.monotonic() + seconds
-    rows = usage_rows(db_url)
-    while rows < expected and time.monotonic() < deadline:
+    while usage_rows(db_url) < expected and time.monotonic() < deadline:
         time.sleep(0.25)
-        rows = usage_rows(db_url)
-    return rows
+    time.sleep(1.5)
+    return usage_rows(db_url)
 
 
 def main():
@@ -193,6 +194,9 @@ def main():
         summary["load_balancer"] = check_load_balancer(key)
         failures += summary["load_balancer"].pop("failures")
 
+        # Each phase counts its own rows: the check above stored one.
+        baseline = settled_rows(db_url, 1)
+
         log("rolling restart of both proxies under load")
         before = {n: topology.pid(n) for n in ("proxy-1", "proxy-2")}
         started = time.monotonic()
@@ -202,7 +206,7 @@ def main():
                 topology.run("roll.sh", replica)
                 time.sleep(2)
         rolled = {n: topology.pid(n) for n in ("proxy-1", "proxy-2")}
-        rows = wait_rows(db_url, len(load.ok))
+        rows = settled_rows(db_url, baseline + len(load.ok)) - baseline
         summary["rolling_restart"] = {
             "seconds": round(time.monotonic() - started, 1),
             "requests_answered": len(load.ok),
@@ -229,7 +233,8 @@ def main():
         # What failed was in flight on proxy-1 when it died (nginx then skips it).
         after_kill = [t for t in crash.ok if t > killed_at + 1]
         late_failures = [t for t in crash.failed if t > killed_at + 1]
-        rows_after = wait_rows(db_url, rows + len(crash.ok)) - rows
+        baseline += rows
+        rows_after = settled_rows(db_url, baseline + len(crash.ok)) - baseline
         summary["kill_9"] = {
             "requests_answered": len(crash.ok),
             "requests_failed": len(crash.failed),
